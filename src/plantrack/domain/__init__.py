@@ -1,0 +1,1 @@
+"""The domain nouns and the semantics of the values plans state."""

@@ -1,0 +1,88 @@
+"""Repair of symbols that PDF extraction turned into rare CJK characters.
+
+The mechanism (evidence from the corpus, checked by tests/ingest/test_glyphs.py): every damaged
+character is the symbol's own GB2312/GBK code with the lead byte lowered by 0x0C, read back as a
+GBK character. In GBK the symbol rows A1-A9 thus land in lead bytes 0x95-0x9D, which hold rare
+ideographs outside GB2312:
+
+    曑 95DC -> A1DC ≤      曒 95DD -> A1DD ≥      曤 95EB -> A1EB ‰
+    暲 95C0 -> A1C0 ±      暳 95C1 -> A1C1 ×      毺 9ACC -> A6CC μ
+    栿 96F3 -> A2F3 Ⅲ      桇 96F4 -> A2F4 Ⅳ      桋 96F5 -> A2F5 Ⅴ
+
+So the repair is computed, not listed: shift the lead byte back and decode. Because those rare
+ideographs are also real characters (澠 in the place name 澠池 maps to a box-drawing glyph), a
+repair is applied only when the result is a symbol a plan uses (maths, units, Roman numerals,
+Greek letters) and the context fits a symbol: a digit, bracket or unit letter beside it, or 类/级
+after a Roman numeral.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+SHIFT = 0x0C
+# GB2312 symbol rows whose characters plans use: A1 general symbols, A2 Roman numerals, A6 Greek.
+_SYMBOL_ROWS = {0xA1, 0xA2, 0xA6}
+_KEEP_CATEGORIES = {"Sm", "So", "Po", "Nl", "Ll", "Lu"}
+_ROMAN = set("ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ")
+_NUMERIC_NEIGHBOUR = re.compile(r"[0-9０-９.\[\]［］()（）%a-zA-Z/]")
+
+
+@lru_cache(maxsize=4096)
+def shifted_symbol(ch: str) -> str | None:
+    """The symbol a damaged character stands for, or None when it is not of the shifted kind."""
+    try:
+        raw = ch.encode("gbk")
+    except UnicodeEncodeError:
+        return None
+    if len(raw) != 2 or (raw[0] + SHIFT) not in _SYMBOL_ROWS or raw[1] < 0xA1:
+        return None
+    try:
+        symbol = bytes([raw[0] + SHIFT, raw[1]]).decode("gbk")
+    except UnicodeDecodeError:
+        return None
+    if unicodedata.category(symbol) not in _KEEP_CATEGORIES:
+        return None
+    return symbol
+
+
+def _neighbours(text: str, i: int) -> tuple[str, str]:
+    """The nearest non-space characters before and after position i (line breaks crossed)."""
+    j = i - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    k = i + 1
+    while k < len(text) and text[k].isspace():
+        k += 1
+    return (text[j] if j >= 0 else ""), (text[k] if k < len(text) else "")
+
+
+def _fits_context(symbol: str, before: str, after: str) -> bool:
+    if symbol in _ROMAN and after in ("类", "级", "度", "期"):
+        return True
+    return bool(_NUMERIC_NEIGHBOUR.fullmatch(before or "x") and before) or bool(
+        after and _NUMERIC_NEIGHBOUR.fullmatch(after)
+    )
+
+
+# Lead bytes 0x95-0x9A cover the rows above; a quick prefilter keeps the scan cheap.
+_CANDIDATE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def repair_glyphs(text: str) -> str:
+    """Replace every shifted-encoding character whose context shows it is a symbol."""
+    out: list[str] | None = None
+    for m in _CANDIDATE.finditer(text):
+        ch = m.group()
+        symbol = shifted_symbol(ch)
+        if symbol is None:
+            continue
+        before, after = _neighbours(text, m.start())
+        if not _fits_context(symbol, before, after):
+            continue
+        if out is None:
+            out = list(text)
+        out[m.start()] = symbol
+    return "".join(out) if out is not None else text

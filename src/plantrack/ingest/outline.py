@@ -1,0 +1,272 @@
+"""The heading tree, from the numbering alone (markup levels and bold mean nothing).
+
+Each heading style is a named rule in HEADING_RULES, in priority order, with the numeral it
+carries. Levels are not fixed per style: the first style met in the body is the top level, the
+next new style one deeper, and so on, as a reader does. A numbered line is accepted as a heading
+only if its number continues its style's sequence (第三章 after 第二章; 2.3 inside chapter 2 after
+2.2), which keeps table rows, list items and page numbers out. Tables of contents are recognised
+as dense runs of headings that the body repeats later, and dropped. 专栏 boxes are nodes of their
+own kind, children of the heading they stand under.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..domain.numerals import CN_NUMERAL_CHARS, cn_to_int
+from .clean import Line
+
+CN = f"[{CN_NUMERAL_CHARS}]+"
+
+
+@dataclass(frozen=True)
+class HeadingRule:
+    name: str
+    pattern: re.Pattern
+    kind: str  # part | chapter | section | item | box
+
+
+def _rule(name: str, regex: str, kind: str = "item") -> HeadingRule:
+    return HeadingRule(name, re.compile(regex), kind)
+
+
+# Ordered: the first rule that matches a line wins. Group "num" holds the numeral, "title" the title.
+HEADING_RULES: tuple[HeadingRule, ...] = (
+    _rule("part", rf"^第\s*(?P<num>{CN}|\d+)\s*篇\s*(?P<title>.*)$", "part"),
+    _rule("chapter", rf"^第\s*(?P<num>{CN}|\d+)\s*章\s*(?P<title>.*)$", "chapter"),
+    _rule("section", rf"^第\s*(?P<num>{CN}|\d+)\s*节\s*(?P<title>.*)$", "section"),
+    _rule("box", r"^专栏\s*(?P<num>\d+|[" + CN_NUMERAL_CHARS + r"]+)(?:[-—－.．]\d+)?(?![\d%])\s*[:：]?\s*(?P<title>.*)$", "box"),
+    _rule("cn_comma", rf"^(?P<num>{CN})\s*[、．.]\s*(?P<title>\S.*)$"),
+    _rule("cn_paren", rf"^[（(]\s*(?P<num>{CN})\s*[）)]\s*(?P<title>\S.*)$"),
+    _rule("decimal", r"^(?P<num>\d{1,2}(?:\.\d{1,2}){1,3})\s*(?P<title>[^\d\s.．%].*)$"),
+    _rule("arabic_dot", r"^(?P<num>\d{1,2})\s*[.．、]\s*(?P<title>[^\d\s%].*)$"),
+    _rule("arabic_space", r"^(?P<num>\d{1,2})\s+(?P<title>[^\d\s%．.、].*)$"),
+    _rule("arabic_paren", r"^[（(]\s*(?P<num>\d{1,2})\s*[）)]\s*(?P<title>\S.*)$"),
+    _rule("circled", r"^(?P<num>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*(?P<title>\S.*)$"),
+)
+
+# "1 发展基础" and "1.1 发展基础" are one numbering scheme at different depths.
+_DECIMAL_FAMILY = {"decimal", "arabic_space"}
+_MAX_TITLE = 40
+_SENTENCE_END = re.compile(r"[。！？；;]")
+
+
+@dataclass
+class Heading:
+    line: int
+    rule: str
+    kind: str
+    label: str
+    title: str
+    number: tuple[int, ...]
+    children: list["Heading"] = field(default_factory=list)
+    depth: int = 0
+    end_line: int = 0  # last source line of the section (filled after the tree is built)
+
+    def to_json(self) -> dict:
+        return {
+            "label": self.label,
+            "title": self.title,
+            "line": self.line,
+            "kind": self.kind,
+            "depth": self.depth,
+            "end_line": self.end_line,
+            "children": [c.to_json() for c in self.children],
+        }
+
+
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def _number(rule: str, num: str) -> tuple[int, ...] | None:
+    if rule == "circled":
+        return (_CIRCLED.index(num) + 1,)
+    if num.isdigit():
+        return (int(num),)
+    if "." in num:
+        return tuple(int(p) for p in num.split("."))
+    n = cn_to_int(num)
+    return (n,) if n is not None else None
+
+
+def match_heading(text: str) -> Heading | None:
+    """The heading a line states, or None. Long sentence-like lines are body text, not headings."""
+    text = text.strip()
+    if "\t" in text:
+        return None
+    for rule in HEADING_RULES:
+        m = rule.pattern.match(text)
+        if not m:
+            continue
+        number = _number(rule.name, m.group("num"))
+        if number is None:
+            return None
+        title = m.group("title").strip()
+        label = text[: m.start("title")].strip() if m.group("title") else text.strip()
+        if rule.kind in ("item",):
+            # An inline heading ends at its first full stop: "（一）加强保护。正文……"
+            head = _SENTENCE_END.split(title, 1)[0]
+            if len(head) > _MAX_TITLE or not head:
+                return None
+            if head != title and rule.name in ("arabic_space", "decimal"):
+                return None
+            title = head
+        elif rule.kind in ("chapter", "section", "part") and (
+            len(title) > 60 or _SENTENCE_END.search(title[:-1] if title.endswith("。") else title)
+        ):
+            return None
+        name = "decimal" if rule.name in _DECIMAL_FAMILY else rule.name
+        return Heading(line=0, rule=name, kind=rule.kind, label=label, title=_clean_title(title), number=number)
+    return None
+
+
+def _clean_title(title: str) -> str:
+    title = re.sub(r"[.．·…]{3,}\s*\d*\s*$", "", title)  # TOC leaders and page numbers
+    return title.strip(" \t:：")
+
+
+def _key(h: Heading) -> tuple:
+    return (h.rule, h.number, re.sub(r"\s+", "", h.title)[:6])
+
+
+def find_toc_lines(lines: list[Line]) -> set[int]:
+    """Indices of lines that form a table of contents: a dense run of headings repeated later."""
+    cands = [(i, h) for i, ln in enumerate(lines) if (h := match_heading(ln.text)) and h.kind != "box"]
+    toc: set[int] = set()
+    later_keys: dict[tuple, int] = {}
+    for i, h in cands:
+        later_keys.setdefault(_key(h), i)
+    keys_last = {}
+    for i, h in cands:
+        keys_last[_key(h)] = i
+    run: list[int] = []
+
+    def flush():
+        repeated = [i for i in run if keys_last[_key(_h[i])] > i]
+        if len(run) >= 3 and len(repeated) >= 0.6 * len(run):
+            toc.update(run)
+
+    _h = dict(cands)
+    prev = None
+    for i, h in cands:
+        if prev is not None and i == prev + 1:
+            run.append(i)
+        else:
+            flush()
+            run = [i]
+        prev = i
+    flush()
+    # A "目录" line right before a TOC run belongs to it.
+    for i, ln in enumerate(lines):
+        if re.fullmatch(r"目\s*录", ln.text.strip()) and (i + 1) in toc:
+            toc.add(i)
+    return toc
+
+
+class _Numbering:
+    """Tracks the open headings and the style of each level, to accept only continuing numbers."""
+
+    def __init__(self):
+        self.levels: list[str] = []  # style (rule name) of each depth, top first
+        self.stack: list[Heading] = []  # open headings, stack[d].depth == d
+
+    def place(self, h: Heading) -> int | None:
+        """The depth at which h continues the numbering, or None if it does not fit."""
+        if h.rule == "decimal":
+            return self._place_decimal(h)
+        n = h.number[0]
+        lenient = h.kind in ("part", "chapter", "section")
+        if h.rule in self.levels:
+            d = self.levels.index(h.rule)
+            if d > len(self.stack):
+                return None
+            if d < len(self.stack) and self.stack[d].rule == h.rule:
+                prev = self.stack[d].number[0]
+                return d if n == prev + 1 or (lenient and prev < n <= prev + 2) else None
+            if d < len(self.stack):
+                return None
+            return d if n == 1 or (lenient and n <= 2) else None
+        if n != 1 and not (lenient and n <= 2) and not (h.kind in ("part", "chapter") and not self.stack):
+            return None
+        return len(self.stack)
+
+    def _place_decimal(self, h: Heading) -> int | None:
+        parts = h.number
+        if "decimal" in self.levels:
+            base = self.levels.index("decimal")
+        else:
+            if len(parts) != 1:
+                return None
+            base = len(self.stack)
+        d = base + len(parts) - 1
+        if d > len(self.stack):
+            return None
+        if len(parts) > 1:
+            parent = self.stack[d - 1]
+            if parent.rule != "decimal" or parent.number != parts[:-1]:
+                return None
+        if d < len(self.stack) and self.stack[d].rule == "decimal":
+            prev = self.stack[d].number[-1]
+            return d if parts[-1] == prev + 1 or (d == base and prev < parts[-1] <= prev + 2) else None
+        if d < len(self.stack):
+            return None
+        return d if parts[-1] == 1 or (d == base and parts[-1] <= 2) else None
+
+    def push(self, h: Heading, depth: int) -> None:
+        del self.stack[depth:]
+        self.stack.append(h)
+        h.depth = depth
+        style_depth = depth - (len(h.number) - 1) if h.rule == "decimal" else depth
+        if style_depth < len(self.levels) and self.levels[style_depth] == h.rule:
+            return
+        del self.levels[style_depth:]
+        self.levels.append(h.rule)
+
+
+def build_outline(lines: list[Line], skip: set[int] | None = None) -> tuple[list[Heading], dict[int, Heading]]:
+    """The heading tree over lines, ignoring indices in skip (tables, TOC).
+
+    Returns the roots and a map from line index to the heading that line states.
+    """
+    skip = skip or set()
+    numbering = _Numbering()
+    roots: list[Heading] = []
+    at: dict[int, Heading] = {}
+    for i, ln in enumerate(lines):
+        if i in skip:
+            continue
+        h = match_heading(ln.text)
+        if h is None:
+            continue
+        h.line = ln.no
+        if h.kind == "box":
+            h.depth = len(numbering.stack)
+            parent = numbering.stack[-1] if numbering.stack else None
+            (parent.children if parent else roots).append(h)
+            at[i] = h
+            continue
+        depth = numbering.place(h)
+        if depth is None:
+            continue
+        numbering.push(h, depth)
+        if depth == 0:
+            roots.append(h)
+        else:
+            numbering.stack[depth - 1].children.append(h)
+        at[i] = h
+    _fill_end_lines(roots, lines[-1].no if lines else 0)
+    return roots, at
+
+
+def _fill_end_lines(nodes: list[Heading], end: int) -> None:
+    for k, node in enumerate(nodes):
+        nxt = nodes[k + 1].line - 1 if k + 1 < len(nodes) else end
+        node.end_line = max(node.line, nxt)
+        _fill_end_lines(node.children, node.end_line)
+
+
+def walk(nodes: list[Heading]):
+    for n in nodes:
+        yield n
+        yield from walk(n.children)

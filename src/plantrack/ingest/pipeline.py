@@ -1,0 +1,80 @@
+"""The whole parse: file -> cleaned lines -> tables, outline, paragraphs -> the contract's JSON.
+
+Each stage is a pure function of what the earlier ones produced; this module only wires them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..domain.plan import SCHEMA, Plan
+from .boxes import extract_projects
+from .clean import Line, clean_text
+from .metadata import extract_metadata
+from .outline import Heading, build_outline, find_toc_lines
+from .paragraphs import Paragraph, build_paragraphs
+from .prose import extract_targets
+from .read import SourceText, decode_plan_bytes, read_plan_file
+from .tables import Table, find_tables
+from .tasks import extract_tasks
+
+
+@dataclass
+class ParsedDocument:
+    """Everything the stages produced, for callers that need more than the JSON (store, align)."""
+
+    source: SourceText
+    lines: list[Line]
+    tables: list[Table]
+    toc: set[int]
+    outline: list[Heading]
+    heading_at: dict[int, Heading]
+    paragraphs: list[Paragraph]
+
+
+def analyse(source: SourceText) -> ParsedDocument:
+    lines = clean_text(source.text)
+    tables = find_tables(lines)
+    in_table = {i for t in tables for i in range(t.start, t.end + 1)}
+    toc = find_toc_lines(lines)
+    roots, heading_at = build_outline(lines, toc | in_table)
+    paragraphs = build_paragraphs(lines, breaks=set(heading_at), skip=toc | in_table)
+    return ParsedDocument(source, lines, tables, toc, roots, heading_at, paragraphs)
+
+
+def plan_document(doc: ParsedDocument) -> dict:
+    """The contract JSON of an analysed document."""
+    meta = extract_metadata(doc.lines, doc.heading_at)
+    indicators, reviews = [], []
+    for t in doc.tables:
+        if t.kind == "indicators":
+            indicators.extend(t.indicator_rows())
+        elif t.kind == "review":
+            reviews.append(t.review())
+    plan = {
+        "schema": SCHEMA,
+        "source": {
+            "path": doc.source.path,
+            "sha256": doc.source.sha256,
+            "encoding": doc.source.encoding,
+            "lines": doc.source.text.count("\n") + (0 if doc.source.text.endswith("\n") else 1),
+        },
+        **meta,
+        "outline": [h.to_json() for h in doc.outline],
+        "indicators": indicators,
+        "reviews": reviews,
+        "targets": extract_targets(doc.paragraphs, doc.heading_at, meta),
+        "projects": extract_projects(doc.lines, doc.heading_at, doc.tables),
+        "tasks": extract_tasks(doc.paragraphs, doc.heading_at),
+    }
+    Plan.model_validate(plan)
+    return plan
+
+
+def parse_file(path: str | Path) -> dict:
+    return plan_document(analyse(read_plan_file(path)))
+
+
+def parse_bytes(data: bytes, path: str = "<bytes>") -> dict:
+    return plan_document(analyse(decode_plan_bytes(data, path)))
