@@ -25,15 +25,17 @@ class Line:
 
 # Named cleaning rules, in the order they apply to each raw line.
 _MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+")
-_MARKDOWN_BULLET = re.compile(r"^\s*[-*+]\s+(?=\S)")
-_BOLD = re.compile(r"\*\*|__")
-_SUBSCRIPT_BRACES = re.compile(r"_\{([^{}]{1,12})\}|\^\{([^{}]{1,12})\}")
+# A list bullet is dropped only before a heading number ("- 第十四章" in a markdown TOC); a bare
+# "- " also stands for an empty table cell, which must survive.
+_MARKDOWN_BULLET = re.compile(r"^\s*[-*+]\s+(?=第|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+_BOLD = re.compile(r"\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*")
+_SUBSCRIPT_BRACES = re.compile(r"\s*_\{\s*([^{}]{1,12}?)\s*\}\s*|\s*\^\{\s*([^{}]{1,12}?)\s*\}\s*")
 _HTML_PARAGRAPH_BREAK = re.compile(r"</p>\s*<p[^>]*>|<br\s*/?>|</tr>\s*<tr[^>]*>|</li>\s*<li[^>]*>", re.I)
 _HTML_CELL_BREAK = re.compile(r"</t[dh]>\s*<t[dh][^>]*>", re.I)
 _HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-—–－~·•]+\s*[0-9０-９]{1,4}\s*[-—–－~·•]+|第\s*[0-9０-９]{1,4}\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?"
-    r"|[0-9０-９]{1,4}\s*/\s*[0-9０-９]{1,4})\s*$"
+    r")\s*$"
 )
 _SPACE_VARIANTS = str.maketrans({"\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\ufeff": ""})
 
@@ -53,7 +55,7 @@ def normalize_line(raw: str) -> list[str]:
     for part in text.split("\n"):
         part = _MARKDOWN_HEADING.sub("", part)
         part = _MARKDOWN_BULLET.sub("", part)
-        part = _BOLD.sub("", part)
+        part = _BOLD.sub(r"\1", part)
         part = part.strip(" \t") if "\t" not in part.strip(" ") else part.strip(" ").rstrip("\t")
         if part.strip():
             out.append(part)
