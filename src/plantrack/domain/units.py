@@ -21,7 +21,7 @@ _MEASURE_CHARS = (
     "0123456789./／、·*() （）-"
 )
 _UNIT = re.compile("^[" + re.escape(_MEASURE_CHARS) + "]{1,12}$")
-_HAS_MEASURE = re.compile(r"[%‰‱℃个户件项所人岁年天次家座台辆套张吨元米亩克瓦倍位株条遇点级万]")
+_HAS_MEASURE = re.compile(r"[%‰‱℃个户件项所人岁年天次家座台辆套张吨元米里亩顷克瓦倍位株条遇点级万升]")
 
 
 def is_unit(text: str | None) -> bool:

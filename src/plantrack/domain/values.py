@@ -22,10 +22,17 @@ _RANGE = re.compile(r"^\d+(?:\.\d+)?\s*[-—~～至]\s*\d+(?:\.\d+)?")
 MARKERS = re.compile(r"\*+")
 
 
+_THOUSANDS_SPACE = re.compile(r"(?<![\d.])(\d{1,3})((?:[ \u2009\u202f]\d{3})+)(?![\d])")
+
+
 def normalize_digits(text: str) -> str:
-    """Full-width digits and signs to ASCII, and spaces inside a number (1 350.5) removed."""
-    text = text.translate(_FULLWIDTH_DIGITS)
-    return re.sub(r"(?<=\d)[ \u2009\u202f](?=\d{3}\b)", "", text)
+    """Full-width digits and signs to ASCII."""
+    return text.translate(_FULLWIDTH_DIGITS)
+
+
+def join_digit_groups(cell: str) -> str:
+    """Spaces between digit groups of one number (1 350.5 -> 1350.5). Only for text known to be one cell."""
+    return _THOUSANDS_SPACE.sub(lambda m: m.group(1) + re.sub(r"\s", "", m.group(2)), cell)
 
 
 def is_empty_cell(text: str | None) -> bool:
@@ -46,7 +53,7 @@ def leading_number(text: str | None) -> float | None:
     """The one number a cell states (59.55* -> 59.55, >42 -> 42, [15] -> 15, 12,力争… -> 12); None otherwise."""
     if text is None:
         return None
-    t = normalize_digits(unicodedata.normalize("NFKC", text).strip()) if not text.isascii() else text.strip()
+    t = join_digit_groups(normalize_digits(unicodedata.normalize("NFKC", text).strip()))
     if is_empty_cell(t) or is_compound(t) or is_range(t):
         return None
     m = _LEADING.match(t)

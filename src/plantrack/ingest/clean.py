@@ -37,6 +37,9 @@ _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-—–－~·•]+\s*[0-9０-９]{1,4}\s*[-—–－~·•]+|第\s*[0-9０-９]{1,4}\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?"
     r")\s*$"
 )
+# Half-width punctuation after a Chinese character is the full-width mark the text means.
+_HALF_PUNCT = re.compile(r"(?<=[\u4e00-\u9fff”’）])([,;:?!])(?!\d)")
+_FULL_PUNCT = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _SPACE_VARIANTS = str.maketrans({"\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\ufeff": ""})
 
 
@@ -56,6 +59,7 @@ def normalize_line(raw: str) -> list[str]:
         part = _MARKDOWN_HEADING.sub("", part)
         part = _MARKDOWN_BULLET.sub("", part)
         part = _BOLD.sub(r"\1", part)
+        part = _HALF_PUNCT.sub(lambda m: _FULL_PUNCT[m.group(1)], part)
         part = part.strip(" \t") if "\t" not in part.strip(" ") else part.strip(" ").rstrip("\t")
         if part.strip():
             out.append(part)

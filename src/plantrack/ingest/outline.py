@@ -48,7 +48,7 @@ HEADING_RULES: tuple[HeadingRule, ...] = (
 
 # "1 发展基础" and "1.1 发展基础" are one numbering scheme at different depths.
 _DECIMAL_FAMILY = {"decimal", "arabic_space"}
-_MAX_TITLE = 40
+_MAX_TITLE = 32
 _SENTENCE_END = re.compile(r"[。！？；;]")
 
 
@@ -145,7 +145,8 @@ def find_toc_lines(lines: list[Line]) -> set[int]:
     def flush():
         repeated = [i for i in run if keys_last[_key(_h[i])] > i]
         if len(run) >= 3 and len(repeated) >= 0.6 * len(run):
-            toc.update(run)
+            # The body's first headings may follow the contents directly; they do not repeat later.
+            toc.update(repeated)
 
     _h = dict(cands)
     prev = None
@@ -208,7 +209,7 @@ class _Numbering:
                 return None
         if d < len(self.stack) and self.stack[d].rule == "decimal":
             prev = self.stack[d].number[-1]
-            return d if parts[-1] == prev + 1 or (d == base and prev < parts[-1] <= prev + 2) else None
+            return d if parts[-1] == prev + 1 else None
         if d < len(self.stack):
             return None
         return d if parts[-1] == 1 or (d == base and parts[-1] <= 2) else None
@@ -240,6 +241,7 @@ def build_outline(lines: list[Line], skip: set[int] | None = None) -> tuple[list
         if h is None:
             continue
         h.line = ln.no
+        continued = _join_wrapped_title(h, lines, i, skip)
         if h.kind == "box":
             h.depth = len(numbering.stack)
             parent = numbering.stack[-1] if numbering.stack else None
@@ -255,8 +257,23 @@ def build_outline(lines: list[Line], skip: set[int] | None = None) -> tuple[list
         else:
             numbering.stack[depth - 1].children.append(h)
         at[i] = h
+        if continued is not None:
+            at[continued] = h
     _fill_end_lines(roots, lines[-1].no if lines else 0)
     return roots, at
+
+
+def _join_wrapped_title(h: Heading, lines: list[Line], i: int, skip: set[int]) -> int | None:
+    """A chapter title cut by the page width ("…历史使命，" / "奋力实现…目标") continues on the next line."""
+    if h.kind not in ("part", "chapter", "section") or not h.title.endswith(("，", ",", "、", "—", "：")):
+        return
+    k = i + 1
+    if k < len(lines) and k not in skip:
+        nxt = lines[k].text.strip()
+        if len(nxt) <= 30 and not match_heading(nxt) and not _SENTENCE_END.search(nxt):
+            h.title += nxt
+            return k
+    return None
 
 
 def _fill_end_lines(nodes: list[Heading], end: int) -> None:

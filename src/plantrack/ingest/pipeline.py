@@ -36,7 +36,7 @@ class ParsedDocument:
 def analyse(source: SourceText) -> ParsedDocument:
     lines = clean_text(source.text)
     tables = find_tables(lines)
-    in_table = {i for t in tables for i in range(t.start, t.end + 1)}
+    in_table = {i for t in tables for i in range(t.header_start, t.end + 1)}
     toc = find_toc_lines(lines)
     roots, heading_at = build_outline(lines, toc | in_table)
     paragraphs = build_paragraphs(lines, breaks=set(heading_at), skip=toc | in_table)

@@ -22,6 +22,7 @@ from ..domain.units import is_unit, is_unit_fragment
 from ..domain.values import (
     as_number,
     is_compound,
+    join_digit_groups,
     is_empty_cell,
     leading_number,
     normalize_digits,
@@ -200,6 +201,7 @@ class Table:
     rows: list[Row] = field(default_factory=list)
     markers: dict[str, int] = field(default_factory=dict)  # "*" -> 2019 from the footnote
     cumulative_brackets: bool = False
+    header_start: int = -1  # index of the first header line (the title, above it, may be a 专栏 heading)
 
     def column(self, role: str) -> Column | None:
         return next((c for c in self.columns if c.role == role), None)
@@ -272,7 +274,8 @@ def _read_table(lines: list[Line], h_start: int, h_end: int) -> Table | None:
     kind = "review" if any(r in roles for r in ("actual", "actual_growth")) or re.search(
         r"实现情况|完成情况|执行情况", title
     ) else "indicators"
-    table = Table(kind, title, t_index, h_end, lines[t_index].no, "tab" if tabbed else "flow", columns)
+    table = Table(kind, title, t_index, h_end, lines[t_index].no, "tab" if tabbed else "flow", columns,
+                  header_start=h_start)
     header_texts = {re.sub(r"\s+", "", t) for t in header_lines}
     if tabbed:
         _read_tab_body(table, lines, h_end + 1, header_texts)
@@ -375,7 +378,7 @@ def _split_cells(text: str) -> list[str]:
     """Cells of one flattened line: runs of 2+ spaces separate cells when the line has them."""
     text = normalize_digits(text.strip())
     if re.search(r"\S {2,}\S", text) or "\t" in text:
-        parts = re.split(r"\s{2,}|\t", text)
+        parts = [join_digit_groups(p) for p in re.split(r"\s{2,}|\t", text)]
     else:
         parts = text.split(" ")
     return [p.strip() for p in parts if p.strip()]
@@ -571,6 +574,7 @@ def _take_name(table: Table, tokens: list[_Token], body: list[Line], width: int)
     """Split the row's tokens into the name and the cells after it; drop a group label line."""
     has_unit_col = table.column("unit") is not None
     name: list[_Token] = []
+    group_label = None
     i = 0
     while i < len(tokens):
         t = tokens[i]
@@ -580,12 +584,17 @@ def _take_name(table: Table, tokens: list[_Token], body: list[Line], width: int)
             if has_unit_col and (is_unit(t.text) or (is_unit_fragment(t.text) and t.line_pos != name[-1].line_pos and "/" in t.text)):
                 break
             if not has_unit_col and _name_closed(_join_tokens(name)) and not t.text.startswith(("(", "（")):
+                if t.line_pos > name[-1].line_pos and _CJK.search(t.text[:1]) and _line_has_values(tokens, t.line_pos):
+                    # 主要污染物排放总量减少(%) / 化学需氧量(万吨) 40.51 …: the first line labels a group.
+                    group_label = _join_tokens(name)
+                    name = []
+                    continue
                 break
         elif _is_value_token(t.text) and not _CJK.search(t.text):
             break
         name.append(t)
         i += 1
-    group = None
+    group = group_label
     # A label line above the name (城镇化率 / 常住人口城镇化率(%)): a short line, or one already a
     # complete name, followed by another name line.
     lines_of_name = sorted({t.line_pos for t in name})
@@ -598,6 +607,10 @@ def _take_name(table: Table, tokens: list[_Token], body: list[Line], width: int)
             group = first_text
             name = [t for t in name if t.line_pos != lines_of_name[0]]
     return name, tokens[i:], group
+
+
+def _line_has_values(tokens: list[_Token], line_pos: int) -> bool:
+    return any(_is_value_token(t.text) for t in tokens if t.line_pos == line_pos)
 
 
 def _join_tokens(tokens: list[_Token]) -> str:

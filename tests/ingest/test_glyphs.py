@@ -1,0 +1,39 @@
+"""Glyph repair: symbols shifted by 0x0C in the GBK lead byte come back; real characters stay."""
+
+from plantrack.ingest.glyphs import repair_glyphs, shifted_symbol
+
+
+def test_the_shift_maps_each_damaged_character_to_its_symbol():
+    # The evidence: each pair differs by exactly 0x0C in the GBK lead byte.
+    pairs = {"曑": "≤", "曒": "≥", "曤": "‰", "暲": "±", "暳": "×", "毺": "μ", "栿": "Ⅲ", "桇": "Ⅳ", "桋": "Ⅴ"}
+    for damaged, symbol in pairs.items():
+        assert damaged.encode("gbk")[0] + 0x0C == symbol.encode("gbk")[0]
+        assert damaged.encode("gbk")[1] == symbol.encode("gbk")[1]
+        assert shifted_symbol(damaged) == symbol
+
+
+def test_symbols_are_repaired_beside_numbers_and_units():
+    assert repair_glyphs("婴儿死亡率(曤) 5.9 曑5.5") == "婴儿死亡率(‰) 5.9 ≤5.5"
+    assert repair_glyphs("[曒17.6]") == "[≥17.6]"
+    assert repair_glyphs("44毺g/m3") == "44μg/m3"
+
+
+def test_roman_numerals_are_repaired_before_class_words():
+    assert repair_glyphs("达到或好于栿类水体比例") == "达到或好于Ⅲ类水体比例"
+    assert repair_glyphs("全面退出劣桋类") == "全面退出劣Ⅴ类"
+
+
+def test_a_symbol_at_a_line_end_is_repaired_from_the_next_line():
+    assert repair_glyphs("山西—浙江暲\n800千伏") == "山西—浙江±\n800千伏"
+
+
+def test_real_rare_characters_are_left_alone():
+    # 澠 shifts to a box-drawing glyph, which plans never mean; the place name stays.
+    assert repair_glyphs("夏县泗交至澠池高速公路") == "夏县泗交至澠池高速公路"
+    # A shifted-range character without a numeric context is not touched.
+    assert repair_glyphs("桋树成林") == "桋树成林"
+
+
+def test_text_without_damage_is_returned_unchanged():
+    text = "到2025年，森林覆盖率达到26%。"
+    assert repair_glyphs(text) is text or repair_glyphs(text) == text

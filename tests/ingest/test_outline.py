@@ -1,0 +1,67 @@
+"""The heading tree comes from numbering that continues its sequence, never from markup."""
+
+from plantrack.ingest.clean import clean_text
+from plantrack.ingest.outline import build_outline, find_toc_lines, match_heading, walk
+
+
+def outline_of(text: str):
+    lines = clean_text(text)
+    roots, _ = build_outline(lines, find_toc_lines(lines))
+    return roots
+
+
+def shape(nodes):
+    return [(n.label, n.title, [c.label for c in n.children]) for n in nodes]
+
+
+def test_heading_styles_are_recognised():
+    assert match_heading("第十四章 加强规划实施保障").label == "第十四章"
+    assert match_heading("第十四章 加强规划实施保障").number == (14,)
+    assert match_heading("（三）准确把握战略定位").title == "准确把握战略定位"
+    assert match_heading("2.3 规划目标及指标").number == (2, 3)
+    assert match_heading("专栏 12 大清河流域生态保护与修复任务").kind == "box"
+
+
+def test_a_sentence_is_not_a_heading():
+    assert match_heading("一、坚持生态优先，推动绿色发展，这是我们在今后很长一个时期必须长期坚持的根本方针和重要原则之一。") is None
+    assert match_heading("（二）各县要在规划实施中加强统筹协调，确保各项任务落到实处并定期向社会公布进展情况。") is None
+
+
+def test_levels_follow_the_order_styles_first_appear():
+    roots = outline_of("一、总体要求\n（一）指导思想\n正文。\n（二）基本原则\n正文。\n二、主要任务\n（一）生态保护\n正文。\n")
+    assert shape(roots) == [("一、", "总体要求", ["（一）", "（二）"]), ("二、", "主要任务", ["（一）"])]
+
+
+def test_markdown_levels_that_contradict_numbering_are_ignored():
+    roots = outline_of("## 第一章 规划背景\n#### 第一节 发展基础\n正文。\n# 第二节 问题挑战\n正文。\n### 第二章 总体要求\n")
+    assert shape(roots) == [("第一章", "规划背景", ["第一节", "第二节"]), ("第二章", "总体要求", [])]
+
+
+def test_decimal_numbering_nests_by_its_dots():
+    roots = outline_of("1 发展基础\n1.1 现状\n1.1.1 生态\n正文。\n1.2 形势\n2 总体要求\n2.1 目标\n")
+    assert [(n.label, n.depth) for n in walk(roots)] == [
+        ("1", 0), ("1.1", 1), ("1.1.1", 2), ("1.2", 1), ("2", 0), ("2.1", 1)
+    ]
+
+
+def test_numbers_that_do_not_continue_the_sequence_are_not_headings():
+    roots = outline_of("第一章 总则\n正文。\n3 生态保护红线 % 24.88 不减少\n第二章 任务\n")
+    assert [n.label for n in roots] == ["第一章", "第二章"]
+
+
+def test_a_table_of_contents_is_dropped():
+    toc = "目 录\n第一章 背景\n第一节 基础\n第二节 形势\n第二章 要求\n第一节 思想\n"
+    body = "第一章 背景\n第一节 基础\n正文。\n第二节 形势\n正文。\n第二章 要求\n第一节 思想\n正文。\n"
+    roots = outline_of(toc + body)
+    assert [n.line for n in roots] == [7, 12]
+    assert shape(roots) == [("第一章", "背景", ["第一节", "第二节"]), ("第二章", "要求", ["第一节"])]
+
+
+def test_boxes_hang_under_their_heading():
+    roots = outline_of("第一章 总则\n第一节 目标\n专栏1 主要指标\n正文。\n")
+    assert roots[0].children[0].children[0].label == "专栏1"
+
+
+def test_a_wrapped_chapter_title_is_joined():
+    roots = outline_of("第一章 坚决扛起历史使命,\n奋力实现宏伟目标\n正文。\n")
+    assert roots[0].title == "坚决扛起历史使命，奋力实现宏伟目标"

@@ -1,0 +1,150 @@
+"""Indicator tables in each layout: header-driven columns, wrapped rows, markers and footnotes."""
+
+from plantrack.ingest.clean import clean_text
+from plantrack.ingest.tables import columns_from_header, find_tables, split_name
+
+
+def rows_of(text: str) -> list[dict]:
+    tables = find_tables(clean_text(text))
+    assert tables, "no table found"
+    return [r for t in tables if t.kind == "indicators" for r in t.indicator_rows()]
+
+
+def by_name(rows: list[dict]) -> dict[str, dict]:
+    return {r["name"]: r for r in rows}
+
+
+def test_header_words_name_the_columns():
+    cols = columns_from_header(["序号指标名称2020年2025年目标年均增长/累计属性"])
+    assert [(c.role, c.year) for c in cols] == [
+        ("seq", None), ("name", None), ("base", 2020), ("target", 2025), ("growth", None), ("binding", None)
+    ]
+
+
+def test_a_grouped_header_splits_into_plan_and_actual_columns():
+    cols = columns_from_header(["类别序号指标2015年规划目标实现情况2020年累计或年均增长2020年累计或年均增长属性"])
+    assert [c.role for c in cols] == [
+        "category", "seq", "name", "base", "target", "planned_growth", "actual", "actual_growth", "binding"
+    ]
+
+
+def test_unit_and_tag_move_out_of_the_name():
+    assert split_name("地区生产总值增长(%)") == ("地区生产总值增长", "%", None)
+    assert split_name("5G网络用户普及率(%)(新基建)") == ("5G网络用户普及率", "%", "新基建")
+    assert split_name("地区生产总值（GDP）增长率（%）") == ("地区生产总值（GDP）增长率", "%", None)
+    assert split_name("每千人口拥有执业(助理)医师数") == ("每千人口拥有执业(助理)医师数", None, None)
+
+
+FLOW = """专栏3 某市“十四五”主要指标
+序
+号
+指标名称 2020年
+2025年
+目标
+年均增长/
+累计
+属性
+一、经济发展(3个)
+1 地区生产总值增长(%) 4.1 - >7 预期性
+2
+常住人口城镇化率(%)
+61.2* 66 - 预期性
+3
+战略性新兴产业增加值占地区生
+产总值比重(%)
+8
+11,力争达到
+全省平均水平
+- 预期性
+二、绿色生态(2个)
+ 序
+号
+指标名称 2020年
+2025年
+目标
+年均增长/
+累计
+属性
+4 森林覆盖率(%) 20.5 23 - 约束性
+5
+单位地区生产总值能源消耗降低
+(%)
+- -
+完成省下达
+目标任务
+约束性
+注:*为2019年数据。
+第二章 下一章
+"""
+
+
+def test_flow_table_rows_are_rebuilt_across_wraps_and_page_breaks():
+    rows = by_name(rows_of(FLOW))
+    assert list(rows) == [
+        "地区生产总值增长", "常住人口城镇化率", "战略性新兴产业增加值占地区生产总值比重", "森林覆盖率", "单位地区生产总值能源消耗降低"
+    ]
+    gdp = rows["地区生产总值增长"]
+    assert (gdp["unit"], gdp["base_value"], gdp["target_text"], gdp["annual_growth"], gdp["binding"]) == ("%", 4.1, None, ">7", "expected")
+    assert gdp["category"] == "经济发展" and gdp["line"] == 11
+
+
+def test_a_starred_base_takes_the_footnote_year():
+    rows = by_name(rows_of(FLOW))
+    assert rows["常住人口城镇化率"]["base_year"] == 2019 and rows["常住人口城镇化率"]["base_text"] == "61.2*"
+    assert rows["森林覆盖率"]["base_year"] == 2020
+
+
+def test_wrapped_text_cells_are_joined():
+    rows = by_name(rows_of(FLOW))
+    assert rows["战略性新兴产业增加值占地区生产总值比重"]["target_text"] == "11,力争达到全省平均水平"
+    assert rows["战略性新兴产业增加值占地区生产总值比重"]["target_value"] == 11
+    energy = rows["单位地区生产总值能源消耗降低"]
+    assert energy["annual_growth"] == "完成省下达目标任务" and energy["base_year"] is None and energy["category"] == "绿色生态"
+
+
+TAB = """规划指标体系
+类别\t序号\t指标\t计量单位\t2020年现状\t2025年目标\t指标属性
+生态保护\t1\t森林覆盖率\t%\t23.5\t26\t约束性
+\t2\t森林火灾受害率\t‰\t—\t≤0.9\t预期性
+\t3\t生态质量指数\t—\t—\t完成国家下达指标\t预期性
+
+类别\t序号\t指标\t计量单位\t2020年现状\t2025年目标\t指标属性
+环境质量\t4\t化学需氧量排放总量减少\t%\t29.53万吨\t完成国家下达指标\t约束性
+注：无
+"""
+
+
+def test_tab_tables_carry_merged_category_cells_and_unit_columns():
+    rows = rows_of(TAB)
+    assert [(r["category"], r["name"], r["unit"]) for r in rows] == [
+        ("生态保护", "森林覆盖率", "%"),
+        ("生态保护", "森林火灾受害率", "‰"),
+        ("生态保护", "生态质量指数", None),
+        ("环境质量", "化学需氧量排放总量减少", "%"),
+    ]
+    assert rows[1]["target_value"] == 0.9 and rows[1]["base_year"] is None
+    assert rows[3]["base_value"] == 29.53 and rows[3]["target_value"] is None
+
+
+def test_compound_rows_keep_their_texts_and_no_values():
+    text = FLOW.replace("1 地区生产总值增长(%) 4.1 - >7 预期性", "1 国家实验室/省实验室(个) 0/1 1/3 - 预期性")
+    row = by_name(rows_of(text))["国家实验室/省实验室"]
+    assert (row["base_text"], row["target_text"], row["base_value"], row["target_value"]) == ("0/1", "1/3", None, None)
+
+
+SPACED = """表1 主要指标
+序号    指标名称                  单位      2020年基期值    2025年目标值    指标属性
+1       地区生产总值              亿元      1 350.5         １９８０        预期性
+2       地表水劣 V类水体比例      %         —               0               约束性
+注：无
+"""
+
+
+def test_runs_of_spaces_separate_cells_and_single_spaces_stay_inside():
+    rows = rows_of(SPACED)
+    assert rows[0]["base_value"] == 1350.5 and rows[0]["target_value"] == 1980 and rows[0]["unit"] == "亿元"
+    assert rows[1]["name"] == "地表水劣 V类水体比例" and rows[1]["base_text"] is None
+
+
+def test_prose_mentioning_indicators_is_not_a_table():
+    assert find_tables(clean_text("本规划共设置指标26项，其中约束性指标16项。\n指标属性分为约束性和预期性。")) == []
