@@ -52,6 +52,7 @@ def plan_document(doc: ParsedDocument) -> dict:
             indicators.extend(t.indicator_rows())
         elif t.kind == "review":
             reviews.append(t.review())
+    _fill_years_from_period(indicators, meta.get("period") or {})
     plan = {
         "schema": SCHEMA,
         "source": {
@@ -70,6 +71,16 @@ def plan_document(doc: ParsedDocument) -> dict:
     }
     Plan.model_validate(plan)
     return plan
+
+
+def _fill_years_from_period(indicators: list[dict], period: dict) -> None:
+    """A target column without a year means the plan's last year; a base column without one, the
+    year before the plan starts (the 基期 of a five-year plan)."""
+    for ind in indicators:
+        if ind["target_year"] is None and period.get("end") and (ind["target_text"] or ind["annual_growth"]):
+            ind["target_year"] = period["end"]
+        if ind["base_year"] is None and ind["base_text"] and period.get("start"):
+            ind["base_year"] = period["start"] - 1
 
 
 def parse_file(path: str | Path) -> dict:

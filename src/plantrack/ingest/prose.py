@@ -1,7 +1,618 @@
-"""Quantitative and directional targets stated in prose (到2025年，森林覆盖率达到26%)."""
+"""Quantitative and directional targets stated in prose (到2025年，森林覆盖率达到26%).
+
+A plan states many of its targets in running text rather than in its indicator table, and a
+regional plan may state all of them there. A target is a clause whose subject (a noun phrase) is
+followed by a predicate the plan commits to: a level (达到26%), a bound (不低于85%), a change
+(下降13.5%), a count of things to build (建设30个实训基地), a direction (明显提高) or a
+qualitative end state (全覆盖, 达到国家平均水平).
+
+How a paragraph is read:
+
+1. Background sections (发展基础, "十三五"成就, 问题挑战 …) report the past; they are skipped.
+2. Each sentence is cut into clauses at ，；： and, where both sides state a target of their own,
+   at 、 (so 幸福感、获得感显著增强 stays one subject, 城镇不低于20年一遇、乡镇10年一遇 does not).
+3. The clause's time comes from the clause itself (到2025年, 2025年前, "十四五"末), or is inherited:
+   a clause that is nothing but a time (到2025年，) sets it for the rest of its sentence, or the rest
+   of the paragraph when it opens a sentence; a heading or a lead-in paragraph that states a time
+   (（一）2025年目标, 到2025年，主要目标是：) sets it for its section.
+4. A clause describing the past is not a target: one whose own year lies before the plan period,
+   one that says 截至/已/以来/"十三五"期间, or one in a background section. Years after 比/较/由 are
+   comparison bases, not the clause's time (较2020年下降5% is a target for the period).
+5. The ordered TARGET_RULES table below is tried on the clause; the first rule that fits wins.
+   Directional and qualitative rules state no number, so they count only where the clause has a
+   time (its own or inherited): without one, 显著提升 is a wish, not a target.
+
+Nothing here names a plan, an indicator or a place: the rules are phrasings (verbs, relation
+words, units, year expressions), so the same table reads plans it has never seen.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from typing import Callable
 
-def extract_targets(paragraphs, heading_at, meta) -> list[dict]:
-    return []
+from ..domain.numerals import cn_to_int
+from ..domain.values import as_number, normalize_digits
+from .paragraphs import Paragraph, sentences
+
+# --- vocabulary -----------------------------------------------------------------------------------
+
+_CN_DIGITS = "〇零一二三四五六七八九"
+_CN_DIGIT_VALUE = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"零": 0}
+_YEAR = rf"(?:(?:19|20)\d{{2}}|二[〇零][{_CN_DIGITS}]{{2}})"
+
+# A unit is a magnitude prefix, a measure word and an optional "per" part, by shape.
+_MEASURE = (
+    "个百分点|百分点|年一遇|微克/立方米|毫克/立方米|毫克/升|标准立方米|立方米|立方|方|平方公里|平方米|公里|千米|"
+    "公顷|千瓦时|千瓦|兆瓦|吉瓦|吨标准煤|吨标煤|蒸吨|吨|亩|米|美元|元|人次|人|名|户|家|所|座|项|个|条|处|只|"
+    "台|套|辆|张|床|件|篇|部|批|次|天|小时|岁|倍|分贝|度|级|株|头|棵|标箱|口|眼|宗|片|万人|GW|MW|kW|km"
+)
+_PER = r"(?:/(?:日|天|年|小时|人|户|万人|千人|平方公里|亿元|万元|公顷|亩))?"
+UNIT = rf"(?:%|‰|[万亿千百]*(?:{_MEASURE}){_PER})"
+# A number is not part of a code such as 5G, P3 or PM2.5: no letter or digit right before it.
+_NUM = r"(?<![A-Za-z\d.])(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*[—\-–~～至到]\s*(?P<num2>\d+(?:\.\d+)?))?"
+QTY = rf"(?P<pre>约|近|超过|不少于)?\s*{_NUM}\s*(?P<unit>{UNIT})(?:\s*(?P<post>及以上|以上|以下|以内|左右))?"
+
+# Degree adverbs that turn a change verb into a directional target (明显提高, 稳步前移).
+_DEGREE = (
+    r"(?:得到)?(?:明显|显著|大幅度?|较大幅度|大大|稳步|稳定|持续|进一步|逐步|有效|全面|基本|不断|较快|快速|"
+    r"显著|有所|适度|切实)"
+)
+# Change verbs that say which way a measurable quantity moves.
+_DIRECTION = r"(?:提高|提升|增加|增长|上升|下降|降低|减少|减缓|减轻|消除|前移|增强|扩大|缩小|加快)"
+# Direction phrases complete without an adverb.
+_DIRECTION_WHOLE = r"(?:稳中有降|稳中有升|不减少|不降低|只增不减|不下降|(?<!双)翻一?番|双翻番)"
+# End states that are targets without a number.
+_END_STATE = r"(?:全覆盖|基本绿化|全部绿化|应绿尽绿|全部达标|稳定达标|全面达标|动态清零|全部消除)"
+# The level a 达到 qualitative target names (达到国家平均水平, 达到绿色矿山要求).
+_LEVEL = r"(?:平均水平|先进水平|领先水平|前列|要求|标准)"
+# Verbs that build or deliver a counted thing (建设30个实训基地, 建成旅游公路2066公里).
+_BUILD = (
+    r"(?:布局建设|新改建|新建|建设|建成|打造|培育|创建|组建|建立|新增|改造|改建|完成|实施|认定|引进|培训|"
+    r"淘汰|关闭|退出|治理|修复|营造|造林|突破|攻克|至少有|拥有)"
+)
+
+# Words that open a clause but belong to no subject: modal and framing words, prepositions.
+_LEADING_FUNCTION = re.compile(
+    r"^(?:力争|确保|争取|努力|务必|预计|计划|要|将|使|让|推动|促进|(?:基本|全面)?实现|保持|其中|同时|并且|并|且|而|"
+    r"和|以及|按照|对|在|于|到|至|届时|展望|此外|进而|从而|逐步|再|最终)"
+)
+# A subject that opens with one of these is a measure (加强…, 推进…), not a noun phrase.
+_MEASURE_VERB = re.compile(
+    r"^(?:加强|推进|推动|实施|开展|建立|健全|完善|加快|强化|深化|支持|鼓励|引导|坚持|落实|构建|打造|培育|发展|"
+    r"优化|统筹|围绕|依托|以|把|将|对|提升|提高|扩大|增强|加大|深入|积极|大力|着力|全力|持续|不断|严格|"
+    r"探索|谋划|争创|创建|建设|开发|提供|组织|通过|利用|结合|聚焦|立足|面向|瞄准|抓好|做好|办好|形成|"
+    r"推行|推广|实行|完成|关闭|淘汰)"
+)
+_COMPARISON_TAIL = re.compile(rf"(?:比|较|相比|同比|与)\s*(?:{_YEAR}\s*年(?:底|末)?|基期|上年|去年)(?:水平)?(?:相比)?$")
+_ADVERB_TAIL = re.compile(r"(?:再|进一步|分别|平均|均|累计|年均|每年|力争|逐年|得到|得以|稳定|保持)$")
+_PAST_MARKER = re.compile(
+    r"截至|截止|已经|已(?=达|建成|完成|实现|累计|形成|超过|有)|以来|[“\"]?十[一二三]五[”\"]?(?:期间|时期|以来)|"
+    r"过去五年|五年来|目前|现阶段|当前"
+)
+# Section titles that report the past or the situation, not the plan's own goals.
+_BACKGROUND_TITLE = re.compile(
+    r"(?:基础|现状|背景|成就|成效|回顾|形势|挑战|机遇|问题|不足|短板|发展环境|面临环境)$"
+)
+_BACKGROUND_TITLE_NOT = re.compile(r"^(?:夯实|筑牢|巩固|打牢|奠定|厚植|应对|破解|解决|补齐|补强|化解|抓住|把握)")
+
+_ANNOUNCES_GOALS = re.compile(r"(?:以下|如下|下列)[^，。；]{0,8}(?:目标|任务|指标)|(?:目标|任务)(?:是|为|如下)[：:]?$")
+
+# --- time expressions -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TimeRule:
+    name: str
+    pattern: re.Pattern
+    kind: str  # deadline | past | base | ignore
+
+
+def _time(name: str, regex: str, kind: str) -> TimeRule:
+    return TimeRule(name, re.compile(regex), kind)
+
+
+# Ordered: at each place the first that matches wins. Group "y" holds the year, "fyp" a five-year
+# plan ordinal; "plan_end" means the plan period's last year, "mid_century" 2050.
+TIME_RULES: tuple[TimeRule, ...] = (
+    _time("comparison_base", rf"(?:比|较|相比|同比|与|由|从)\s*(?P<y>{_YEAR})\s*年(?:底|末)?", "base"),
+    _time("as_of", rf"(?:截至|截止)(?:到)?\s*(?P<y>{_YEAR})\s*年(?:底|末)?", "past"),
+    _time("since", rf"(?P<y>{_YEAR})\s*年(?:以来)", "past"),
+    _time("from_year_on", rf"(?P<y>{_YEAR})\s*年(?:起|后|以后|之后)", "ignore"),
+    _time("by_year", rf"(?:到|至|于|在|展望)?\s*(?P<y>{_YEAR})\s*年(?:年底|底前|底|末|前|以前|之前)?", "deadline"),
+    _time("five_year_plan", r"[“\"]?十(?P<fyp>[一二三四五六七八九])五[”\"]?(?:规划)?(?:末期|期末|末|时期|期间)?", "deadline"),
+    _time("plan_end", r"(?P<plan_end>规划期末|规划末期|规划期内)", "deadline"),
+    _time("mid_century", r"(?P<mid_century>本世纪中叶)", "deadline"),
+)
+
+
+@dataclass(frozen=True)
+class TimeMark:
+    kind: str
+    year: int | None
+    start: int
+    end: int
+
+
+def _year_value(text: str) -> int | None:
+    """2025 or 二〇二五 -> 2025."""
+    if text.isdigit():
+        return int(text)
+    digits = "".join(str(_CN_DIGIT_VALUE[ch]) for ch in text if ch in _CN_DIGIT_VALUE)
+    return int(digits) if len(digits) == 4 else None
+
+
+def _fyp_end(ordinal: str) -> int | None:
+    """Last year of the n-th five-year plan (十四五 -> 2025); from the third on they run 1966+5(n-3)."""
+    n = cn_to_int("十" + ordinal)
+    return 1955 + 5 * n if n and n >= 3 else None
+
+
+def time_marks(text: str, plan_end: int | None) -> list[TimeMark]:
+    """The time expressions of a clause, left to right, each with what it means."""
+    marks: list[TimeMark] = []
+    pos = 0
+    while pos < len(text):
+        best = None
+        for rule in TIME_RULES:
+            m = rule.pattern.search(text, pos)
+            if m and (best is None or m.start() < best[1].start()):
+                best = (rule, m)
+        if best is None:
+            break
+        rule, m = best
+        groups = m.groupdict()
+        if groups.get("y"):
+            year = _year_value(groups["y"])
+        elif groups.get("fyp"):
+            year = _fyp_end(groups["fyp"])
+        elif groups.get("plan_end"):
+            year = plan_end
+        elif groups.get("mid_century"):
+            year = 2050
+        else:
+            year = None
+        marks.append(TimeMark(rule.kind, year, m.start(), m.end()))
+        pos = max(m.end(), pos + 1)
+    return marks
+
+
+# --- the target rules -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TargetRule:
+    name: str
+    pattern: re.Pattern
+    build: Callable[[re.Match], dict | None]
+    needs_time: bool = False  # counts only where the clause has a time (its own or inherited)
+    continuation: bool = False  # counts only right after a quantified target of the same sentence
+
+
+def _qty(m: re.Match) -> dict:
+    """The number, unit and bound a QTY group states (2—3个 is a range: no single value)."""
+    num, num2 = m.group("num"), m.group("num2")
+    out = {
+        "value": None if num2 else as_number(float(num.replace(",", ""))),
+        "unit": m.group("unit"),
+        "value_text": m.group(0)[m.start("num") - m.start(0):].strip() if m.group("pre") else m.group(0).strip(),
+    }
+    qty_text = m.string[m.start("num"): m.end("post") if m.group("post") else m.end("unit")]
+    out["value_text"] = qty_text.strip()
+    if num2:
+        out["low"] = as_number(float(num.replace(",", "")))
+        out["high"] = as_number(float(num2))
+    return out
+
+
+def _bound(m: re.Match) -> str | None:
+    """The bound the words around a number add: 以上/不少于 at least, 以下/以内 at most, 约/左右 about."""
+    post, pre = m.group("post"), m.group("pre")
+    if post in ("以上", "及以上") or pre in ("超过", "不少于"):
+        return "at_least"
+    if post in ("以下", "以内"):
+        return "at_most"
+    if post == "左右" or pre in ("约", "近"):
+        return "about"
+    return None
+
+
+def _level(relation: str):
+    """A stated level: the bound words, where present, say more than the verb (达到50%以上 is at least)."""
+
+    def build(m: re.Match) -> dict:
+        return {"subject": m.group("subject"), "relation": _bound(m) or relation, **_qty(m)}
+
+    return build
+
+
+def _change(relation: str):
+    """A change by an amount keeps its relation; a bound on the amount goes in "bound"."""
+
+    def build(m: re.Match) -> dict:
+        out = {"subject": m.group("subject"), "relation": relation, **_qty(m)}
+        if b := _bound(m):
+            out["bound"] = b
+        return out
+
+    return build
+
+
+def _count(m: re.Match) -> dict:
+    """建设30个实训基地: the thing counted is the subject; 城镇新增就业25万人 keeps 新增 in its name."""
+    verb = m.group("verb")
+    subject = _object(m.group("object"))
+    if verb.endswith("新增"):
+        subject = m.string[: m.start("verb")] + "新增" + subject
+    relation = "at_least" if verb == "至少有" else ("increase" if verb.endswith("新增") else "reach")
+    return {"subject": subject, "relation": _bound(m) or relation, "verb": verb, **_qty(m)}
+
+
+def _object(text: str | None) -> str:
+    """An object without its trailing note: 造林200万亩（包括人工造林…） counts 造林."""
+    return re.sub(r"\s*[（(][^（）()]*[）)]\s*$", "", text or "").strip()
+
+
+def _cumulative(m: re.Match) -> dict:
+    """五年累计新增城镇就业7000人 / 累计完成448个以上建制镇污水处理设施建设任务."""
+    thing = _object(m.group("object")) or _object(m.group("object2"))
+    if thing and m.group("verb").endswith("新增"):
+        thing = "新增" + thing
+    out = {"subject": thing or m.group("subject"), "relation": "cumulative", **_qty(m)}
+    if b := _bound(m):
+        out["bound"] = b
+    return out
+
+
+def _zero(m: re.Match) -> dict:
+    """实现生活垃圾"零填埋": the quantity named after 零 is to be zero."""
+    return {"subject": m.group("subject") + m.group("thing"), "relation": "reach", "value": 0, "unit": None,
+            "value_text": "零" + m.group("thing")}
+
+
+def _directional(m: re.Match) -> dict:
+    return {"subject": m.group("subject"), "relation": "directional", "value": None, "unit": None,
+            "direction": m.group("direction")}
+
+
+def _qualitative(m: re.Match) -> dict:
+    return {"subject": m.group("subject"), "relation": "qualitative", "value": None, "unit": None,
+            "state": m.group("state")}
+
+
+def _rule(name, regex, build, **kw) -> TargetRule:
+    return TargetRule(name, re.compile(regex), build, **kw)
+
+
+_S = r"^(?P<subject>.+)"  # greedy: the subject runs to the LAST verb of the clause
+# What may follow the figure: a note such as （占比47.6%）, never 的 (超过300吨的城市 is a qualifier).
+_REST = r"(?P<rest>(?!的)[^，；]{0,16})$"
+
+# Ordered: the first rule that fits a clause wins.
+TARGET_RULES: tuple[TargetRule, ...] = (
+    _rule("zero", r"^.*?(?:实现|做到|保持|达到)(?P<subject>[^“”\"零]*?)[“\"]?零(?P<thing>[\u4e00-\u9fff]{1,3})[”\"]?$", _zero),
+    _rule("cumulative", rf"^(?P<subject>.*?)累计(?P<verb>(?:{_BUILD})*)(?P<object>[^，；\d]{{0,24}}?)\s*{QTY}(?:的)?"
+          rf"(?P<object2>[^，；]{{0,24}})$", _cumulative),
+    _rule("reach", rf"{_S}(?:达到|达|提高到|提升到|增加到|增长到|扩大到|增至|提高至|提升至|上升到|上升至|降至|降到|"
+          rf"下降到|下降至|降低到|降低至|减少到|减少至|减至|缩小到|缩短到|稳定在|保持在)\s*{QTY}{_REST}", _level("reach")),
+    _rule("at_least", rf"{_S}(?<!不)(?:不低于|不少于|不小于|超过|突破|高于|大于|≥)\s*{QTY}{_REST}", _level("at_least")),
+    _rule("at_most", rf"{_S}(?:控制在|不超过|不高于|不大于|低于|少于|小于|≤)\s*{QTY}{_REST}", _level("at_most")),
+    _rule("decrease", rf"{_S}(?:下降|降低|减少|削减|压减|压降|降幅为|降幅达到?|缩短)\s*{QTY}{_REST}", _change("decrease")),
+    _rule("increase", rf"{_S}(?:年均增长|增长|提高|提升|增加|增幅为|增幅达到?|上升)\s*{QTY}{_REST}", _change("increase")),
+    _rule("count_object", rf"(?P<verb>(?:{_BUILD})+)\s*{QTY}(?:的)?(?P<object>[^，；\d]{{2,36}})$", _count),
+    _rule("object_count", rf"(?P<verb>(?:{_BUILD})+)(?P<object>[^，；、等\d]{{2,24}}?)\s*{QTY}$", _count),
+    _rule("bare", rf"^(?P<subject>[^，；\d]{{2,20}}?)\s*{QTY}(?:的[^，；\d]{{0,12}})?$", _level("reach"), continuation=True),
+    _rule("directional", rf"{_S}(?P<direction>{_DEGREE}{_DIRECTION}|{_DIRECTION_WHOLE})$", _directional, needs_time=True),
+    _rule("end_state", rf"{_S}(?P<state>{_END_STATE})$", _qualitative, needs_time=True),
+    _rule("meets_level", rf"{_S}(?P<state>(?:全部|均|全面|基本)?(?:达到|居于|处于|进入|走在)(?:或(?:超过|高于|优于|好于))?[^，；]{{0,12}}{_LEVEL})$",
+          _qualitative, needs_time=True),
+    _rule("all_meet", rf"{_S}(?P<state>(?:全部|均|100%)达到[^，；]{{0,12}}{_LEVEL})$", _qualitative),
+    _rule("quota", rf"{_S}(?P<state>(?:全面|如期|按期)?完成[^，；]{{0,20}}(?:指标|目标)(?:任务)?)$", _qualitative, needs_time=True),
+    _rule("by_deadline", rf"^(?P<subject>[^，；\d]{{2,20}}?)(?P<when>{_YEAR}\s*年(?:底前|前))(?P<state>[\u4e00-\u9fff]{{2,4}})$",
+          _qualitative, needs_time=True),
+)
+
+# --- subjects -------------------------------------------------------------------------------------
+
+
+def clean_subject(subject: str) -> str:
+    """The noun phrase of a subject: time words, modal words and comparison bases stripped."""
+    s = subject.strip(" \t，,；;：:、")
+    for _ in range(6):
+        before = s
+        for mark in time_marks(s, None):
+            if mark.start == 0:
+                s = s[mark.end:]
+                break
+        s = _LEADING_FUNCTION.sub("", s).lstrip(" ，,、")
+        if s == before:
+            break
+    for _ in range(3):
+        before = s
+        s = _COMPARISON_TAIL.sub("", s).rstrip()
+        s = re.sub(rf"(?:到|至|在)?\s*{_YEAR}\s*年(?:底前|底|末|前)?$", "", s).rstrip()
+        s = _ADVERB_TAIL.sub("", s) if not s.endswith("比例") else s
+        if s == before:
+            break
+    s = s.strip(" ，,、的").lstrip("”\"").rstrip("“")
+    return s
+
+
+def _good_subject(s: str) -> bool:
+    """A subject is a short noun phrase: not empty, not a measure (加强…), not a bare number."""
+    if len(s) < 2 or len(s) > 40:
+        return False
+    if _MEASURE_VERB.match(s) or re.search(r"[。！？]", s):
+        return False
+    if s.count("（") + s.count("(") != s.count("）") + s.count(")"):
+        return False
+    return bool(re.search(r"[\u4e00-\u9fff]", s))
+
+
+def _split_coordinated(subject: str) -> list[str]:
+    """经济总量和竞争力全国位次稳步前移: two subjects, each moving the same way."""
+    parts = re.split(r"[和与及]", subject)
+    if len(parts) == 2 and all(len(p) >= 4 for p in parts):
+        return parts
+    return [subject]
+
+
+# --- clauses --------------------------------------------------------------------------------------
+
+
+@dataclass
+class Clause:
+    text: str  # as written
+    offset: int  # in the paragraph
+
+
+def _clauses(sentence_text: str, offset: int) -> list[Clause]:
+    """Pieces between ，；： (and the final stop), each with its offset in the paragraph."""
+    out = []
+    for m in re.finditer(r"[^，,；;：:。！？!?]+", sentence_text):
+        text = m.group()
+        lead = len(text) - len(text.lstrip())
+        if text.strip():
+            out.append(Clause(text.strip(), offset + m.start() + lead))
+    return out
+
+
+def _split_enumeration(clause: Clause) -> list[Clause]:
+    """Cut at 、 only where both sides state a target (城镇不低于20年一遇、乡镇10年一遇)."""
+    if "、" not in clause.text:
+        return [clause]
+    pieces: list[Clause] = []
+    start = 0
+    for part in clause.text.split("、"):
+        pieces.append(Clause(part, clause.offset + start))
+        start += len(part) + 1
+    merged = [pieces[0]]
+    for piece in pieces[1:]:
+        prev = merged[-1]
+        if _match(prev.text) and _match(piece.text):
+            merged.append(piece)
+        else:
+            merged[-1] = Clause(prev.text + "、" + piece.text, prev.offset)
+    return merged
+
+
+def _match(text: str, has_time: bool = True, after_quantity: bool = True) -> tuple[TargetRule, re.Match] | None:
+    """The first rule that fits the clause and whose conditions (a time, a quantity before) hold."""
+    norm = normalize_digits(text)
+    for rule in TARGET_RULES:
+        if (rule.needs_time and not has_time) or (rule.continuation and not after_quantity):
+            continue
+        m = rule.pattern.search(norm)
+        if m:
+            return rule, m
+    return None
+
+
+# --- sections -------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Section:
+    heading: object
+    depth: int
+    year: int | None
+    background: bool
+
+
+def _is_background(title: str) -> bool:
+    t = re.sub(r"^[“\"]?十[一二三四五]五[”\"]?(?:时期|期间)?", "", title.strip())
+    return bool(_BACKGROUND_TITLE.search(t)) and not _BACKGROUND_TITLE_NOT.match(t) and len(t) <= 16
+
+
+def _lead_year(text: str, plan_end: int | None) -> int | None:
+    """The year a lead-in states when the text is nothing but a time (到2025年， / （一）2025年目标)."""
+    marks = [mk for mk in time_marks(text, plan_end) if mk.kind == "deadline" and mk.year]
+    if not marks:
+        return None
+    rest = text
+    for mk in reversed(marks):
+        rest = rest[: mk.start] + rest[mk.end:]
+    rest = re.sub(r"[，,：:。\s“”\"]|我[国省市县区]|本[省市县区]|到|至|力争|确保|争取|预计|届时|主要|具体|发展|规划|目标|任务|是|为|如下|时期|期间|"
+                  r"远景|展望|愿景|阶段|近期|中期|远期|第[一二三四]|的|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]", "", rest)
+    return marks[0].year if not rest else None
+
+
+# --- the extractor --------------------------------------------------------------------------------
+
+
+class _Reader:
+    """Walks paragraphs in order, tracking the enclosing sections and the inherited time."""
+
+    def __init__(self, heading_at: dict, meta: dict):
+        period = (meta or {}).get("period") or {}
+        self.plan_end = period.get("end")
+        start = period.get("start")
+        self.first_year = start or (self.plan_end - 4 if self.plan_end else None)
+        self.heading_at = heading_at
+        self.stack: list[_Section] = []
+        self.targets: list[dict] = []
+        self.seen: set[tuple] = set()
+
+    # sections
+    def enter(self, heading) -> None:
+        depth = getattr(heading, "depth", 0)
+        if getattr(heading, "kind", "") == "box":
+            depth += 0.5  # a box sits inside its heading and ends at the next heading of any kind
+        while self.stack and self.stack[-1].depth >= depth:
+            self.stack.pop()
+        title = getattr(heading, "title", "")
+        self.stack.append(_Section(heading, depth, _lead_year(title, self.plan_end) or self._title_year(title),
+                                   _is_background(title)))
+
+    def _title_year(self, title: str) -> int | None:
+        marks = [mk for mk in time_marks(title, self.plan_end) if mk.kind == "deadline" and mk.year]
+        if marks and re.search(r"目标|展望|愿景", title):
+            return marks[0].year
+        return None
+
+    @property
+    def section_year(self) -> int | None:
+        for s in reversed(self.stack):
+            if s.year:
+                return s.year
+        return None
+
+    @property
+    def in_background(self) -> bool:
+        return any(s.background for s in self.stack)
+
+    @property
+    def section_line(self) -> int | None:
+        return getattr(self.stack[-1].heading, "line", None) if self.stack else None
+
+    # paragraphs
+    def read(self, p: Paragraph) -> None:
+        body_from = 0
+        if p.index in self.heading_at:
+            h = self.heading_at[p.index]
+            if self.stack and self.stack[-1].heading is h:
+                return  # a wrapped title's second line
+            self.enter(h)
+            body_from = _body_offset(p.text, h)
+            if body_from is None:
+                return
+        if self.in_background:
+            return
+        year = self.section_year
+        for sent in sentences(p):
+            if sent.offset + len(sent.text) <= body_from:
+                continue
+            year = self.read_sentence(p, sent, year, body_from)
+        lead = self._lead_in_year(p.text[body_from:])
+        if lead and self.stack:
+            self.stack[-1].year = lead
+
+    def _lead_in_year(self, text: str) -> int | None:
+        """The year a lead-in paragraph sets for the rest of its section.
+
+        A lead-in announces the goals that follow: it ends with a colon (到2025年，主要目标是：) or
+        its last sentence says 以下/如下 … 目标 ("十四五"时期，要努力实现以下主要目标。).
+        """
+        last = [s for s in re.split(r"(?<=[。！？；;])", text.strip()) if s.strip()]
+        if not last:
+            return None
+        sentence = last[-1]
+        if not (text.rstrip().endswith(("：", ":")) or _ANNOUNCES_GOALS.search(sentence)):
+            return None
+        if text.rstrip().endswith(("：", ":")) and not _ANNOUNCES_GOALS.search(sentence):
+            return _lead_year(_last_clause(sentence), self.plan_end)
+        marks = [mk for mk in time_marks(sentence, self.plan_end) if mk.kind == "deadline" and mk.year]
+        return marks[0].year if marks else None
+
+    def read_sentence(self, p: Paragraph, sent, paragraph_year, body_from: int) -> int | None:
+        """Targets of one sentence; returns the year the rest of the paragraph inherits."""
+        year = paragraph_year
+        past = bool(_PAST_MARKER.search(sent.text[:12]))
+        quantified_before = False
+        for n, clause in enumerate(_clauses(sent.text, sent.offset)):
+            if clause.offset < body_from:
+                continue
+            marks = time_marks(clause.text, self.plan_end)
+            own = next((mk for mk in marks if mk.kind == "deadline" and mk.year), None)
+            lead = _lead_year(clause.text, self.plan_end)
+            if lead:
+                year = lead
+                if n == 0:
+                    paragraph_year = lead
+                past = self._is_past(lead)
+                continue
+            if any(mk.kind == "past" for mk in marks) or _PAST_MARKER.search(clause.text):
+                past = True
+                continue
+            clause_year = own.year if own else year
+            if own and self._is_past(own.year):
+                continue
+            if past and not own:
+                continue
+            for piece in _split_enumeration(clause):
+                got = self.emit(p, piece, clause_year, quantified_before)
+                quantified_before = got
+        return paragraph_year
+
+    def _is_past(self, year: int | None) -> bool:
+        return bool(year and self.first_year and year < self.first_year)
+
+    def emit(self, p: Paragraph, clause: Clause, year: int | None, after_quantity: bool) -> bool:
+        """Targets of one clause; True when it stated a number (so a bare 乡镇10年一遇 may follow)."""
+        found = _match(clause.text, has_time=bool(year), after_quantity=after_quantity)
+        if not found:
+            return False
+        rule, m = found
+        target = rule.build(m)
+        if target is None:
+            return False
+        subject = clean_subject(target.pop("subject"))
+        if not _good_subject(subject):
+            return False
+        subjects = _split_coordinated(subject) if rule.name == "directional" else [subject]
+        for s in subjects:
+            key = (s, target.get("value"), target.get("unit"), target["relation"], year)
+            if key in self.seen:
+                continue
+            self.seen.add(key)
+            self.targets.append({
+                "subject": s,
+                **{k: target[k] for k in ("value", "unit")},
+                "year": year,
+                "relation": target["relation"],
+                "text": clause.text,
+                "line": p.line_at(clause.offset),
+                **{k: v for k, v in target.items() if k not in ("value", "unit", "relation")},
+                "rule": rule.name,
+                "section_line": self.section_line,
+            })
+        return target.get("value") is not None or "value_text" in target
+
+
+def _last_clause(text: str) -> str:
+    """The clause before a paragraph's final colon (……，我省到2035年的远景目标是：)."""
+    parts = [c for c in re.split(r"[，,；;。]", text) if c.strip()]
+    return parts[-1] if parts else ""
+
+
+def _body_offset(text: str, heading) -> int | None:
+    """Where the body of an inline heading (1．综合实力稳步提升。全县……) starts; None if it has none."""
+    title = getattr(heading, "title", "") or ""
+    at = text.find(title) if title else -1
+    if at < 0:
+        return None
+    end = at + len(title)
+    m = re.match(r"\s*[。．.：:]", text[end:])
+    if not m:
+        return None
+    end += m.end()
+    return end if text[end:].strip() else None
+
+
+def extract_targets(paragraphs: list[Paragraph], heading_at: dict, meta: dict) -> list[dict]:
+    """Every prose target of the plan, in document order."""
+    reader = _Reader(heading_at, meta)
+    for p in paragraphs:
+        reader.read(p)
+    return reader.targets

@@ -42,7 +42,8 @@ COLUMN_RULES: tuple[tuple[str, str], ...] = (
     ("plan_group", r"规划目标|规划值"),
     ("actual_group", r"实现情况|完成情况|执行情况|进展情况|实际完成"),
     ("growth", r"(?:累计或)?年均(?:或累计)?增(?:长|速)率?(?:目标)?(?:[/／或]累计)?(?:\(%\)|（%）)?|累计(?:增长|变化)?(?:目标)?(?:\(%\)|（%）)?"),
-    ("target", r"\d{4}年目标值?|目标值?|\d{4}年规划值"),
+    ("target", r"\d{4}年规划目标值?(?![实完执进])|\d{4}年目标值?|目标值?|\d{4}年规划值"),
+    ("year_done", r"\d{4}年(?:实际)?完成(?:值|数|情况)?|\d{4}年实际值?"),
     ("year", r"\d{4}年?(?:现状值?|基期值?|基数|完成值?|实际值?|预计值?|值)?"),
     ("base", r"现状值?|基期值?|基数"),
 )
@@ -132,12 +133,10 @@ def _tab_header_columns(header_lines: list[str]) -> list[Column]:
             role = ("actual_growth" if growth else "actual") if actual else ("planned_growth" if growth else "target")
         elif found:
             role = found[0].lastgroup
-            if role == "year":
-                role = "base" if not any(c.role in ("base", "target") for c in cols) else "target"
         else:
             role = "other"
         cols.append(Column(role, year_v, text))
-    return cols
+    return _assign_years(cols)
 
 
 _GROUP_WORDS = {"规划目标", "规划值", "实现情况", "完成情况", "执行情况", "进展情况", "实际完成"}
@@ -165,16 +164,27 @@ def _resolve_roles(cols: list[Column]) -> list[Column]:
                     role = "actual_growth" if c.role == "growth" else "actual"
                 out.append(Column(role, c.year, c.text))
         return out + tail
+    return _assign_years(subs)
+
+
+def _assign_years(cols: list[Column]) -> list[Column]:
+    """Bare year columns: the first is the base, a later one the target.
+
+    "2020年完成" is the base of a plan whose targets lie later (2025年目标), and the result of one
+    whose target year it is (2020年规划目标 | 2020年完成: a review of the previous plan).
+    """
+    target_years = [c.year for c in cols if c.role == "target" and c.year]
+    out: list[Column] = []
     seen_base = False
-    for c in subs:
-        if c.role == "year":
+    for c in cols:
+        role = c.role
+        if role == "year_done":
+            role = "actual" if any(c.year and ty <= c.year for ty in target_years) else "year"
+        if role == "year":
             role = "base" if not seen_base else "target"
+        if role == "base":
             seen_base = True
-            out.append(Column(role, c.year, c.text))
-        else:
-            if c.role == "base":
-                seen_base = True
-            out.append(c)
+        out.append(Column(role, c.year, c.text))
     return out
 
 
@@ -210,7 +220,12 @@ class Table:
         return [indicator_from_row(self, r) for r in self.rows]
 
     def review(self) -> dict:
-        return {"title": self.title, "line": self.line, "rows": [review_from_row(self, r) for r in self.rows]}
+        return {
+            "title": strip_title_label(self.title),
+            "label": self.title[: len(self.title) - len(strip_title_label(self.title))].strip() or None,
+            "line": self.line,
+            "rows": [review_from_row(self, r) for r in self.rows],
+        }
 
 
 def find_tables(lines: list[Line]) -> list[Table]:
@@ -248,6 +263,14 @@ def _header_run(lines: list[Line], i: int) -> tuple[int, int] | None:
     return i, j
 
 
+_TITLE_LABEL = re.compile(r"^(?:专栏|附表|表)\s*[\d一二三四五六七八九十]+(?:[.．\-—－]\d+)*\s*[:：]?\s*")
+
+
+def strip_title_label(title: str) -> str:
+    """专栏1 “十三五”规划主要指标实现情况 -> “十三五”规划主要指标实现情况 (the contract's review title)."""
+    return _TITLE_LABEL.sub("", title).strip() or title
+
+
 def _title_before(lines: list[Line], h_start: int) -> tuple[str, int]:
     """The table's title: the short line right above the header, if it reads like one."""
     k = h_start - 1
@@ -265,6 +288,9 @@ def _read_table(lines: list[Line], h_start: int, h_end: int) -> Table | None:
     tabbed = any("\t" in t for t in header_lines)
     if tabbed:
         columns = _tab_header_columns(header_lines)
+    elif any(len(re.split(r"\s{2,}", t.strip())) >= 3 for t in header_lines):
+        # Columns set apart by runs of spaces (a spaced-out word such as "指  标" is not that).
+        columns = columns_from_header([c for t in header_lines for c in re.split(r"\s{2,}", t.strip()) if c])
     else:
         columns = columns_from_header(["".join(header_lines)])
     roles = [c.role for c in columns]
@@ -603,7 +629,9 @@ def _take_name(table: Table, tokens: list[_Token], body: list[Line], width: int)
         first_text = _join_tokens(first)
         rest_text = _join_tokens([t for t in name if t.line_pos != lines_of_name[0]])
         label_like = (not has_unit_col and _name_closed(first_text)) or (width and _width(first_text) < 0.8 * width)
-        if label_like and not rest_text.startswith(("(", "（")):
+        # The line below a label is a whole name of its own, not the tail of a wrapped one (例（%）).
+        rest_words = re.sub(r"[(（][^()（）]*[)）]?|[^\u4e00-\u9fffA-Za-z0-9]", "", rest_text)
+        if label_like and not rest_text.startswith(("(", "（")) and len(rest_words) >= 4:
             group = first_text
             name = [t for t in name if t.line_pos != lines_of_name[0]]
     return name, tokens[i:], group

@@ -1,0 +1,114 @@
+"""`plantrack parse` as a user meets it: JSON on stdout, a Chinese summary, and one-line Chinese errors."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from plantrack.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "samples" / "sample-county-plan.txt"
+GB18030_FIXTURE = ROOT / "tests" / "fixtures" / "dongchuan-transport-14th-plan.txt"
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def run(*args: str):
+    return CliRunner().invoke(app, list(args))
+
+
+def test_parse_prints_the_contract_json_on_stdout():
+    result = run("parse", str(SAMPLE))
+    assert result.exit_code == 0, result.output
+    plan = json.loads(result.stdout)
+    assert plan["schema"] == "plantrack.plan/1"
+    assert plan["source"]["path"] == str(SAMPLE)
+    assert plan["source"]["encoding"] == "utf-8"
+
+
+def test_parse_format_summary_prints_chinese_headings():
+    result = run("parse", str(SAMPLE), "--format", "summary")
+    assert result.exit_code == 0, result.output
+    for heading in ("规划基本信息", "目录结构", "主要指标"):
+        assert heading in result.stdout, f"{heading} not in summary:\n{result.stdout}"
+
+
+def _assert_refused(result, path: Path) -> None:
+    """Exit code 2, one Chinese line on stderr naming the file, nothing on stdout, no traceback."""
+    assert result.exit_code == 2, f"exit {result.exit_code}\nstdout: {result.stdout}\nstderr: {result.stderr}"
+    assert isinstance(result.exception, SystemExit), repr(result.exception)
+    message = result.stderr.strip()
+    assert len(message.splitlines()) == 1, f"expected one line, got:\n{message}"
+    assert path.name in message, message
+    assert CJK.search(message), message
+    assert "Traceback" not in result.output + result.stderr
+    assert result.stdout.strip() == ""
+
+
+def test_an_empty_file_is_refused_with_a_one_line_chinese_error(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    _assert_refused(run("parse", str(path)), path)
+
+
+def test_a_blank_file_is_refused_like_an_empty_one(tmp_path):
+    path = tmp_path / "blank.txt"
+    path.write_bytes(b" \n\r\n\t\n")
+    _assert_refused(run("parse", str(path)), path)
+
+
+def test_a_binary_file_is_refused_with_a_one_line_chinese_error(tmp_path):
+    path = tmp_path / "picture.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64 + b"IHDR\x00\x00\x01\x00")
+    _assert_refused(run("parse", str(path)), path)
+
+
+def test_a_file_undecodable_as_utf8_and_gb18030_is_refused(tmp_path):
+    data = "规划".encode("utf-8") + b"\x80\xff\x80\xff" + "指标".encode("gb18030")
+    for encoding in ("utf-8", "gb18030"):
+        with pytest.raises(UnicodeDecodeError):
+            data.decode(encoding)
+    path = tmp_path / "garbled.txt"
+    path.write_bytes(data)
+    _assert_refused(run("parse", str(path)), path)
+
+
+def test_a_missing_file_is_refused_with_a_one_line_chinese_error(tmp_path):
+    path = tmp_path / "no-such-plan.txt"
+    _assert_refused(run("parse", str(path)), path)
+
+
+def test_a_gb18030_file_parses_and_reports_its_encoding(tmp_path):
+    path = tmp_path / "sample-gb18030.txt"
+    path.write_bytes(SAMPLE.read_text(encoding="utf-8").encode("gb18030"))
+    result = run("parse", str(path))
+    assert result.exit_code == 0, result.output
+    plan = json.loads(result.stdout)
+    assert plan["source"]["encoding"] == "gb18030"
+    assert plan == {**_parse_json(SAMPLE), "source": plan["source"]}, "GB18030 and UTF-8 copies parse differently"
+
+
+def test_the_gb18030_fixture_parses_and_reports_its_encoding():
+    result = run("parse", str(GB18030_FIXTURE))
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["source"]["encoding"] == "gb18030"
+
+
+def test_a_utf8_file_with_a_bom_parses_as_utf8_like_the_same_file_without(tmp_path):
+    path = tmp_path / "sample-bom.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + SAMPLE.read_bytes())
+    result = run("parse", str(path))
+    assert result.exit_code == 0, result.output
+    plan = json.loads(result.stdout)
+    assert plan["source"]["encoding"] == "utf-8"
+    assert plan == {**_parse_json(SAMPLE), "source": plan["source"]}, "the BOM changed the parse"
+
+
+def _parse_json(path: Path) -> dict:
+    result = run("parse", str(path))
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
