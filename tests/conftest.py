@@ -18,3 +18,6 @@ def corpus_dir() -> Path:
     if not CORPUS.is_dir():
         pytest.skip("../shared/corpus is not next to the repository")
     return CORPUS
+
+
+from .dbfixtures import session_factory, store_url  # noqa: E402,F401  (fixtures for store tests)

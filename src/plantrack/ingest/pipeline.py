@@ -83,6 +83,29 @@ def _fill_years_from_period(indicators: list[dict], period: dict) -> None:
             ind["base_year"] = period["start"] - 1
 
 
+def text_units(doc: ParsedDocument) -> list[dict]:
+    """The document cut into the units full-text search finds: sentences of the prose and of
+    headings, and table lines, each with its source line and the line of its section."""
+    from .paragraphs import sentences
+
+    heading_lines = sorted(h.line for h in doc.heading_at.values())
+    units: list[dict] = []
+    for p in doc.paragraphs:
+        for s in sentences(p):
+            units.append({"line": s.line, "text": s.text})
+    in_table = {i for t in doc.tables for i in range(t.header_start, t.end + 1)}
+    for i in sorted(in_table):
+        ln = doc.lines[i]
+        units.append({"line": ln.no, "text": " ".join(ln.text.split())})
+    units.sort(key=lambda u: u["line"])
+    from bisect import bisect_right
+
+    for u in units:
+        k = bisect_right(heading_lines, u["line"]) - 1
+        u["section_line"] = heading_lines[k] if k >= 0 else None
+    return units
+
+
 def parse_file(path: str | Path) -> dict:
     return plan_document(analyse(read_plan_file(path)))
 

@@ -45,7 +45,7 @@ _YEAR = rf"(?:(?:19|20)\d{{2}}|二[〇零][{_CN_DIGITS}]{{2}})"
 # A unit is a magnitude prefix, a measure word and an optional "per" part, by shape.
 _MEASURE = (
     "个百分点|百分点|年一遇|微克/立方米|毫克/立方米|毫克/升|标准立方米|立方米|立方|方|平方公里|平方米|公里|千米|"
-    "公顷|千瓦时|千瓦|兆瓦|吉瓦|吨标准煤|吨标煤|蒸吨|吨|亩|米|美元|元|人次|人|名|户|家|所|座|项|个|条|处|只|"
+    "公顷|公斤|斤|千瓦时|千瓦|兆瓦|吉瓦|吨标准煤|吨标煤|蒸吨|吨|亩|米|美元|元|人次|人|名|户|家|所|座|项|个|条|处|只|"
     "台|套|辆|张|床|件|篇|部|批|次|天|小时|岁|倍|分贝|度|级|株|头|棵|标箱|口|眼|宗|片|万人|GW|MW|kW|km"
 )
 _PER = r"(?:/(?:日|天|年|小时|人|户|万人|千人|平方公里|亿元|万元|公顷|亩))?"
@@ -86,7 +86,7 @@ _MEASURE_VERB = re.compile(
     r"推行|推广|实行|完成|关闭|淘汰)"
 )
 _COMPARISON_TAIL = re.compile(rf"(?:比|较|相比|同比|与)\s*(?:{_YEAR}\s*年(?:底|末)?|基期|上年|去年)(?:水平)?(?:相比)?$")
-_ADVERB_TAIL = re.compile(r"(?:再|进一步|分别|平均|均|累计|年均|每年|力争|逐年|得到|得以|稳定|保持)$")
+_ADVERB_TAIL = re.compile(r"(?:再|进一步|分别|平均|均|累计|年均|每年|力争|逐年|得到|得以|稳定|保持|基本实现|全面实现|实现)$")
 _PAST_MARKER = re.compile(
     r"截至|截止|已经|已(?=达|建成|完成|实现|累计|形成|超过|有)|以来|[“\"]?十[一二三]五[”\"]?(?:期间|时期|以来)|"
     r"过去五年|五年来|目前|现阶段|当前"
@@ -151,6 +151,7 @@ def _fyp_end(ordinal: str) -> int | None:
 
 def time_marks(text: str, plan_end: int | None) -> list[TimeMark]:
     """The time expressions of a clause, left to right, each with what it means."""
+    text = normalize_digits(text)  # one character for one: offsets stay valid
     marks: list[TimeMark] = []
     pos = 0
     while pos < len(text):
@@ -193,13 +194,12 @@ class TargetRule:
 def _qty(m: re.Match) -> dict:
     """The number, unit and bound a QTY group states (2—3个 is a range: no single value)."""
     num, num2 = m.group("num"), m.group("num2")
+    end = m.end("post") if m.group("post") else m.end("unit")
     out = {
         "value": None if num2 else as_number(float(num.replace(",", ""))),
         "unit": m.group("unit"),
-        "value_text": m.group(0)[m.start("num") - m.start(0):].strip() if m.group("pre") else m.group(0).strip(),
+        "value_text": m.string[m.start("num"):end].strip(),
     }
-    qty_text = m.string[m.start("num"): m.end("post") if m.group("post") else m.end("unit")]
-    out["value_text"] = qty_text.strip()
     if num2:
         out["low"] = as_number(float(num.replace(",", "")))
         out["high"] = as_number(float(num2))
@@ -244,9 +244,21 @@ def _count(m: re.Match) -> dict:
     verb = m.group("verb")
     subject = _object(m.group("object"))
     if verb.endswith("新增"):
-        subject = m.string[: m.start("verb")] + "新增" + subject
-    relation = "at_least" if verb == "至少有" else ("increase" if verb.endswith("新增") else "reach")
+        # 新增 names a change: its bound (以上) is kept apart, as for 增长 5%以上.
+        owner = clean_subject(_strip_times(m.string[: m.start("verb")]))
+        out = {"subject": owner + "新增" + subject, "relation": "increase", "verb": verb, **_qty(m)}
+        if b := _bound(m):
+            out["bound"] = b
+        return out
+    relation = "at_least" if verb == "至少有" else "reach"
     return {"subject": subject, "relation": _bound(m) or relation, "verb": verb, **_qty(m)}
+
+
+def _strip_times(text: str) -> str:
+    """Text without its time expressions and totals words (全流域“十四五”合计 -> 全流域)."""
+    for mark in reversed(time_marks(text, None)):
+        text = text[: mark.start] + text[mark.end:]
+    return re.sub(r"合计|总计|累计|每年|年均", "", text)
 
 
 def _object(text: str | None) -> str:
@@ -257,7 +269,7 @@ def _object(text: str | None) -> str:
 def _cumulative(m: re.Match) -> dict:
     """五年累计新增城镇就业7000人 / 累计完成448个以上建制镇污水处理设施建设任务."""
     thing = _object(m.group("object")) or _object(m.group("object2"))
-    if thing and m.group("verb").endswith("新增"):
+    if thing and (m.group("verb") or "").endswith("新增"):
         thing = "新增" + thing
     out = {"subject": thing or m.group("subject"), "relation": "cumulative", **_qty(m)}
     if b := _bound(m):
@@ -267,7 +279,8 @@ def _cumulative(m: re.Match) -> dict:
 
 def _zero(m: re.Match) -> dict:
     """实现生活垃圾"零填埋": the quantity named after 零 is to be zero."""
-    return {"subject": m.group("subject") + m.group("thing"), "relation": "reach", "value": 0, "unit": None,
+    pre = clean_subject(re.sub(r"(?:基本|全面|逐步|率先|力争)+$", "", m.group("pre")))
+    return {"subject": pre + m.group("subject") + m.group("thing"), "relation": "reach", "value": 0, "unit": None,
             "value_text": "零" + m.group("thing")}
 
 
@@ -291,8 +304,8 @@ _REST = r"(?P<rest>(?!的)[^，；]{0,16})$"
 
 # Ordered: the first rule that fits a clause wins.
 TARGET_RULES: tuple[TargetRule, ...] = (
-    _rule("zero", r"^.*?(?:实现|做到|保持|达到)(?P<subject>[^“”\"零]*?)[“\"]?零(?P<thing>[\u4e00-\u9fff]{1,3})[”\"]?$", _zero),
-    _rule("cumulative", rf"^(?P<subject>.*?)累计(?P<verb>(?:{_BUILD})*)(?P<object>[^，；\d]{{0,24}}?)\s*{QTY}(?:的)?"
+    _rule("zero", r"^(?P<pre>.*?)(?:实现|做到|保持|达到)(?P<subject>[^“”\"零]*?)[“\"]?零(?P<thing>[\u4e00-\u9fff]{1,3})[”\"]?$", _zero),
+    _rule("cumulative", rf"^(?P<subject>.*?)累计(?P<verb>{_BUILD})?(?P<object>[^，；\d]{{0,24}}?)\s*{QTY}(?:的)?"
           rf"(?P<object2>[^，；]{{0,24}})$", _cumulative),
     _rule("reach", rf"{_S}(?:达到|达|提高到|提升到|增加到|增长到|扩大到|增至|提高至|提升至|上升到|上升至|降至|降到|"
           rf"下降到|下降至|降低到|降低至|减少到|减少至|减至|缩小到|缩短到|稳定在|保持在)\s*{QTY}{_REST}", _level("reach")),

@@ -142,27 +142,59 @@ def _measure_text(text: str) -> str:
     return text.strip(" \t，,；;。")
 
 
+@dataclass
+class _Segment:
+    text: str
+    offset: int  # in the paragraph
+    paragraph: Paragraph
+
+    @property
+    def line(self) -> int:
+        return self.paragraph.line_at(self.offset)
+
+
+_LABEL_LINE = re.compile(rf"^\s*[（(]?\s*{_LEAD_LABEL}\s*[:：]")
+
+
+def _segments(p: Paragraph) -> list[_Segment]:
+    """The paragraph cut before and after each line that is a bare label (牵头单位：市水利局).
+
+    Such a line ends without punctuation, so the paragraph builder joins it to the next line;
+    cutting it out again keeps the next measure out of the unit list.
+    """
+    cuts = {0, len(p.text)}
+    bounds = list(p.starts) + [len(p.text)]
+    for k, start in enumerate(p.starts):
+        if _LABEL_LINE.match(p.text[start:bounds[k + 1]]):
+            cuts.add(start)
+            if not p.text[:bounds[k + 1]].rstrip().endswith(("、", "，", ",")):
+                cuts.add(bounds[k + 1])
+    edges = sorted(cuts)
+    return [_Segment(p.text[a:b], a, p) for a, b in zip(edges, edges[1:]) if p.text[a:b].strip()]
+
+
 def extract_tasks(paragraphs: list[Paragraph], heading_at: dict) -> list[dict]:
     """Every measure the plan assigns to a lead unit, in document order."""
     tasks: list[dict] = []
     section_line = None
-    previous: Paragraph | None = None
+    previous: _Segment | None = None
     for p in paragraphs:
-        is_heading = p.index in heading_at
-        if is_heading:
+        if p.index in heading_at:
             section_line = heading_at[p.index].line
-        start = 0
-        for note in find_notes(p.text):
-            body = _measure_text(p.text[start:note.start])
-            line = p.line_at(start + len(p.text[start:note.start]) - len(p.text[start:note.start].lstrip()))
-            if len(body) < 4 and start == 0 and previous is not None:
-                body, line = _measure_text(previous.text), previous.line
-            if len(body) >= 4:
-                task = {"section_line": section_line, "text": body, "lead_units": note.lead, "line": line,
-                        "rule": note.rule}
-                if note.partners:
-                    task["partner_units"] = note.partners
-                tasks.append(task)
-            start = note.end
-        previous = p
+        for seg in _segments(p):
+            start = 0
+            for note in find_notes(seg.text):
+                raw = seg.text[start:note.start]
+                body = _measure_text(raw)
+                line = seg.paragraph.line_at(seg.offset + start + len(raw) - len(raw.lstrip()))
+                if len(body) < 4 and start == 0 and previous is not None:
+                    body, line = _measure_text(previous.text), previous.line
+                if len(body) >= 4:
+                    task = {"section_line": section_line, "text": body, "lead_units": note.lead, "line": line,
+                            "rule": note.rule}
+                    if note.partners:
+                        task["partner_units"] = note.partners
+                    tasks.append(task)
+                start = note.end
+            previous = seg
     return tasks

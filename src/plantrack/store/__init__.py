@@ -1,0 +1,1 @@
+"""Storage: SQLAlchemy models, Alembic migrations, repositories. SQLite by default, PostgreSQL by URL."""

@@ -1,0 +1,176 @@
+"""The stored nouns (../shared/ARCHITECTURE.md), as SQLAlchemy 2 models.
+
+A Plan is the catalogue entry (key, level, kind, region, parent); each ingested file of it is a
+PlanVersion holding the contract JSON exactly as parsed, so nothing is lost, plus rows for the
+parts people query (sections, sentences, indicators, targets, projects, reviews, tasks). Rows
+belong to a version: earlier versions stay readable.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import JSON, Float, ForeignKey, Integer, String, Text, UniqueConstraint, DateTime
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Region(Base):
+    __tablename__ = "region"
+    code: Mapped[str] = mapped_column(String(12), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), index=True)
+    level: Mapped[str] = mapped_column(String(12))
+    parent_code: Mapped[str | None] = mapped_column(ForeignKey("region.code"), index=True)
+
+
+class Plan(Base):
+    __tablename__ = "plan"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), unique=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    issuer: Mapped[str | None] = mapped_column(String(200))
+    doc_number: Mapped[str | None] = mapped_column(String(100))
+    issued_on: Mapped[str | None] = mapped_column(String(10))
+    level: Mapped[str | None] = mapped_column(String(12), index=True)
+    kind: Mapped[str | None] = mapped_column(String(12), index=True)
+    region_name: Mapped[str | None] = mapped_column(String(100))
+    region_code: Mapped[str | None] = mapped_column(ForeignKey("region.code"), index=True)
+    period_start: Mapped[int | None] = mapped_column(Integer)
+    period_end: Mapped[int | None] = mapped_column(Integer)
+    horizon: Mapped[int | None] = mapped_column(Integer)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("plan.id", ondelete="SET NULL"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+    versions: Mapped[list["PlanVersion"]] = relationship(
+        back_populates="plan", order_by="PlanVersion.number", cascade="all, delete-orphan"
+    )
+    parent: Mapped["Plan | None"] = relationship(remote_side="Plan.id", back_populates="children")
+    children: Mapped[list["Plan"]] = relationship(back_populates="parent")
+    region: Mapped[Region | None] = relationship()
+
+    @property
+    def current(self) -> "PlanVersion | None":
+        return self.versions[-1] if self.versions else None
+
+
+class PlanVersion(Base):
+    __tablename__ = "plan_version"
+    __table_args__ = (UniqueConstraint("plan_id", "number"), UniqueConstraint("plan_id", "sha256"))
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    source_path: Mapped[str] = mapped_column(Text)
+    encoding: Mapped[str] = mapped_column(String(20))
+    line_count: Mapped[int] = mapped_column(Integer)
+    source_text: Mapped[str] = mapped_column(Text)
+    document: Mapped[dict] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    plan: Mapped[Plan] = relationship(back_populates="versions")
+    sections: Mapped[list["Section"]] = relationship(order_by="Section.ordinal", cascade="all, delete-orphan")
+    indicators: Mapped[list["Indicator"]] = relationship(order_by="Indicator.ordinal", cascade="all, delete-orphan")
+
+
+class Section(Base):
+    __tablename__ = "section"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("plan_version.id", ondelete="CASCADE"), index=True)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("section.id", ondelete="CASCADE"))
+    ordinal: Mapped[int] = mapped_column(Integer)
+    label: Mapped[str] = mapped_column(String(50))
+    title: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str | None] = mapped_column(String(20))
+    depth: Mapped[int] = mapped_column(Integer)
+    line: Mapped[int] = mapped_column(Integer)
+    end_line: Mapped[int] = mapped_column(Integer)
+    path: Mapped[str] = mapped_column(Text)  # "第一章 …/第一节 …", for search results
+
+
+class Sentence(Base):
+    """A sentence of the plan text, the unit of full-text search, with the section it stands in."""
+
+    __tablename__ = "sentence"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("plan_version.id", ondelete="CASCADE"), index=True)
+    section_id: Mapped[int | None] = mapped_column(ForeignKey("section.id", ondelete="CASCADE"), index=True)
+    line: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    grams: Mapped[str] = mapped_column(Text)  # the indexed form: overlapping two-character pieces
+
+
+class Indicator(Base):
+    __tablename__ = "indicator"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("plan_version.id", ondelete="CASCADE"), index=True)
+    ordinal: Mapped[int] = mapped_column(Integer)
+    category: Mapped[str | None] = mapped_column(Text)
+    name: Mapped[str] = mapped_column(Text)
+    unit: Mapped[str | None] = mapped_column(String(50))
+    tag: Mapped[str | None] = mapped_column(String(50))
+    base_year: Mapped[int | None] = mapped_column(Integer)
+    base_value: Mapped[float | None] = mapped_column(Float)
+    base_text: Mapped[str | None] = mapped_column(Text)
+    target_year: Mapped[int | None] = mapped_column(Integer)
+    target_value: Mapped[float | None] = mapped_column(Float)
+    target_text: Mapped[str | None] = mapped_column(Text)
+    annual_growth: Mapped[str | None] = mapped_column(Text)
+    binding: Mapped[str | None] = mapped_column(String(10))
+    line: Mapped[int] = mapped_column(Integer)
+    data: Mapped[dict] = mapped_column(JSON)  # the contract object as parsed, extra fields included
+
+
+class ReviewRow(Base):
+    __tablename__ = "review_row"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("plan_version.id", ondelete="CASCADE"), index=True)
+    review_title: Mapped[str] = mapped_column(Text)
+    review_line: Mapped[int] = mapped_column(Integer)
+    ordinal: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(Text)
+    line: Mapped[int] = mapped_column(Integer)
+    data: Mapped[dict] = mapped_column(JSON)
+
+
+class Target(Base):
+    __tablename__ = "target"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("plan_version.id", ondelete="CASCADE"), index=True)
+    ordinal: Mapped[int] = mapped_column(Integer)
+    subject: Mapped[str] = mapped_column(Text)
+    value: Mapped[float | None] = mapped_column(Float)
+    unit: Mapped[str | None] = mapped_column(String(50))
+    year: Mapped[int | None] = mapped_column(Integer)
+    relation: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    line: Mapped[int] = mapped_column(Integer)
+    data: Mapped[dict] = mapped_column(JSON)
+
+
+class Project(Base):
+    __tablename__ = "project"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("plan_version.id", ondelete="CASCADE"), index=True)
+    ordinal: Mapped[int] = mapped_column(Integer)
+    box: Mapped[str] = mapped_column(Text)
+    name: Mapped[str] = mapped_column(Text)
+    line: Mapped[int] = mapped_column(Integer)
+    data: Mapped[dict] = mapped_column(JSON)
+
+
+class Task(Base):
+    __tablename__ = "task"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("plan_version.id", ondelete="CASCADE"), index=True)
+    ordinal: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    line: Mapped[int] = mapped_column(Integer)
+    data: Mapped[dict] = mapped_column(JSON)

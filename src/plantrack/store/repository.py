@@ -1,0 +1,290 @@
+"""Writing parsed plans into the store and reading the catalogue back.
+
+Ingest is idempotent by content: a file whose sha256 a plan already has changes nothing; a changed
+file of the same plan (same key) becomes a new version, and the earlier versions stay readable.
+Each call works inside the caller's transaction, so a failure leaves the store as it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from .grams import grams_of
+from .models import Indicator, Plan, PlanVersion, Project, Region, ReviewRow, Section, Sentence, Target, Task
+
+_CONTRACT_PLAN_FIELDS = ("title", "issuer", "doc_number", "issued_on", "level", "kind", "horizon")
+
+
+@dataclass
+class StoreResult:
+    key: str
+    status: str  # created | new_version | unchanged
+    version: int
+    plan_id: int
+
+
+class CatalogueError(ValueError):
+    """A request the catalogue cannot satisfy (unknown plan key, a link that would loop); Chinese message."""
+
+
+def get_plan(session: Session, key: str) -> Plan | None:
+    return session.scalar(select(Plan).where(Plan.key == key))
+
+
+def require_plan(session: Session, key: str) -> Plan:
+    plan = get_plan(session, key)
+    if plan is None:
+        raise CatalogueError(f"没有键为“{key}”的规划。可用 plantrack plans 查看目录。")
+    return plan
+
+
+def store_plan(
+    session: Session,
+    document: dict,
+    source_text: str,
+    units: list[dict],
+    key: str,
+    overrides: dict | None = None,
+) -> StoreResult:
+    """Store one parsed plan under key: a new plan, a new version of it, or nothing if unchanged."""
+    overrides = {k: v for k, v in (overrides or {}).items() if v is not None}
+    sha = document["source"]["sha256"]
+    plan = get_plan(session, key)
+    if plan is not None:
+        same = session.scalar(select(PlanVersion.number).where(PlanVersion.plan_id == plan.id, PlanVersion.sha256 == sha))
+        if same is not None:
+            return StoreResult(key, "unchanged", same, plan.id)
+        status = "new_version"
+        number = (session.scalar(select(func.max(PlanVersion.number)).where(PlanVersion.plan_id == plan.id)) or 0) + 1
+    else:
+        plan = Plan(key=key)
+        session.add(plan)
+        status, number = "created", 1
+    _apply_metadata(session, plan, document, overrides)
+    session.flush()
+    version = PlanVersion(
+        plan_id=plan.id,
+        number=number,
+        sha256=sha,
+        source_path=document["source"]["path"],
+        encoding=document["source"]["encoding"],
+        line_count=document["source"]["lines"],
+        source_text=source_text,
+        document=document,
+    )
+    session.add(version)
+    session.flush()
+    sections = _store_sections(session, version.id, document.get("outline", []))
+    _store_rows(session, version.id, document)
+    _store_sentences(session, version.id, units, sections)
+    session.flush()
+    return StoreResult(key, status, number, plan.id)
+
+
+def _apply_metadata(session: Session, plan: Plan, document: dict, overrides: dict) -> None:
+    for field in _CONTRACT_PLAN_FIELDS:
+        setattr(plan, field, overrides.get(field, document.get(field)))
+    period = document.get("period") or {}
+    plan.period_start, plan.period_end = period.get("start"), period.get("end")
+    region_name = overrides.get("region") or document.get("region")
+    plan.region_name = region_name
+    plan.region_code = _region_code(session, region_name) if region_name else None
+
+
+def _region_code(session: Session, name: str) -> str | None:
+    from .regions import resolve_region
+
+    regions = _regions_cache(session)
+    found = resolve_region(name, regions)
+    return found.code if found else None
+
+
+def _regions_cache(session: Session):
+    from .regions import Region as RegionRecord
+
+    rows = session.execute(select(Region.code, Region.name, Region.level, Region.parent_code)).all()
+    return [RegionRecord(code=r[0], name=r[1], level=r[2], parent_code=r[3]) for r in rows]
+
+
+def _store_sections(session: Session, version_id: int, outline: list[dict]) -> list[tuple[int, int]]:
+    """Sections in document order; returns (line, section id) pairs for placing sentences."""
+    placed: list[tuple[int, int]] = []
+    counter = [0]
+
+    def add(nodes: list[dict], parent: Section | None, path: str) -> None:
+        for node in nodes:
+            counter[0] += 1
+            here = f"{path}/{node['label']} {node['title']}".lstrip("/")
+            sec = Section(
+                version_id=version_id,
+                parent_id=parent.id if parent else None,
+                ordinal=counter[0],
+                label=node["label"],
+                title=node["title"],
+                kind=node.get("kind"),
+                depth=node.get("depth", 0),
+                line=node["line"],
+                end_line=node.get("end_line", node["line"]),
+                path=here,
+            )
+            session.add(sec)
+            session.flush()
+            placed.append((node["line"], sec.id))
+            add(node.get("children", []), sec, here)
+
+    add(outline, None, "")
+    return placed
+
+
+def _store_rows(session: Session, version_id: int, document: dict) -> None:
+    for i, ind in enumerate(document.get("indicators", [])):
+        session.add(
+            Indicator(
+                version_id=version_id,
+                ordinal=i,
+                **{k: ind.get(k) for k in (
+                    "category", "name", "unit", "tag", "base_year", "base_value", "base_text", "target_year",
+                    "target_value", "target_text", "annual_growth", "binding", "line",
+                )},
+                data=ind,
+            )
+        )
+    for review in document.get("reviews", []):
+        for i, row in enumerate(review.get("rows", [])):
+            session.add(
+                ReviewRow(
+                    version_id=version_id, review_title=review["title"], review_line=review["line"], ordinal=i,
+                    name=row["name"], line=row["line"], data=row,
+                )
+            )
+    for i, t in enumerate(document.get("targets", [])):
+        session.add(
+            Target(
+                version_id=version_id, ordinal=i, subject=t["subject"], value=t.get("value"), unit=t.get("unit"),
+                year=t.get("year"), relation=t["relation"], text=t["text"], line=t["line"], data=t,
+            )
+        )
+    for i, p in enumerate(document.get("projects", [])):
+        session.add(Project(version_id=version_id, ordinal=i, box=p["box"], name=p["name"], line=p["line"], data=p))
+    for i, t in enumerate(document.get("tasks", [])):
+        session.add(Task(version_id=version_id, ordinal=i, text=t["text"], line=t["line"], data=t))
+
+
+def _store_sentences(session: Session, version_id: int, units: list[dict], sections: list[tuple[int, int]]) -> None:
+    by_line = dict(sections)
+    rows = [
+        {
+            "version_id": version_id,
+            "section_id": by_line.get(u.get("section_line")),
+            "line": u["line"],
+            "text": u["text"],
+            "grams": grams_of(u["text"]),
+        }
+        for u in units
+        if u["text"].strip()
+    ]
+    if rows:
+        session.execute(Sentence.__table__.insert(), rows)
+
+
+# --- catalogue -----------------------------------------------------------------------------------
+
+
+def list_plans(
+    session: Session,
+    level: str | None = None,
+    kind: str | None = None,
+    region: str | None = None,
+    period: int | None = None,
+    offset: int = 0,
+    limit: int | None = None,
+) -> tuple[list[Plan], int]:
+    """Plans matching the filters (region by code or name, period by a year it covers), and the total."""
+    q = select(Plan)
+    if level:
+        q = q.where(Plan.level == level)
+    if kind:
+        q = q.where(Plan.kind == kind)
+    if region:
+        q = q.where((Plan.region_code == region) | (Plan.region_name == region))
+    if period:
+        q = q.where((Plan.period_start.is_(None)) | (Plan.period_start <= period)).where(
+            (Plan.period_end.is_(None)) | (Plan.period_end >= period)
+        )
+    total = session.scalar(select(func.count()).select_from(q.subquery())) or 0
+    rank = case({lvl: n for lvl, n in _LEVEL_RANK.items()}, value=Plan.level, else_=9)
+    q = q.order_by(rank, Plan.region_code, Plan.key)
+    if offset:
+        q = q.offset(offset)
+    if limit:
+        q = q.limit(limit)
+    return list(session.scalars(q)), total
+
+
+def link_plans(session: Session, child_key: str, parent_key: str | None) -> Plan:
+    """Set (or clear, with None) the plan a plan aligns to; refuses a loop."""
+    child = require_plan(session, child_key)
+    if parent_key is None:
+        child.parent_id = None
+        return child
+    parent = require_plan(session, parent_key)
+    node: Plan | None = parent
+    while node is not None:
+        if node.id == child.id:
+            raise CatalogueError(f"不能把“{child_key}”衔接到“{parent_key}”：这会形成循环。")
+        node = node.parent
+    child.parent_id = parent.id
+    return child
+
+
+_LEVEL_RANK = {"national": 0, "province": 1, "city": 2, "county": 3}
+
+
+def infer_parent(session: Session, plan: Plan) -> Plan | None:
+    """The plan a plan most likely aligns to: one level up, in the parent region, of the same kind
+    (a general plan to the general plan; a special plan to the special plan whose title is closest)."""
+    if plan.level not in ("city", "county") or not plan.region_code:
+        return None
+    region = session.get(Region, plan.region_code)
+    if region is None or not region.parent_code:
+        return None
+    candidates = list(
+        session.scalars(select(Plan).where(Plan.region_code == region.parent_code, Plan.kind == plan.kind, Plan.id != plan.id))
+    )
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: _title_affinity(plan.title or "", c.title or ""))
+
+
+def _title_affinity(a: str, b: str) -> float:
+    from difflib import SequenceMatcher
+
+    strip = lambda s: s.replace("“", "").replace("”", "")  # noqa: E731
+    return SequenceMatcher(None, strip(a), strip(b)).ratio()
+
+
+def link_inferred(session: Session, plan: Plan) -> list[tuple[str, str]]:
+    """Link plan to its inferred parent, and plans waiting for a parent to it. Returns the links made."""
+    made = []
+    if plan.parent_id is None:
+        parent = infer_parent(session, plan)
+        if parent is not None:
+            plan.parent_id = parent.id
+            made.append((plan.key, parent.key))
+    orphans = session.scalars(select(Plan).where(Plan.parent_id.is_(None), Plan.id != plan.id))
+    for other in orphans:
+        if infer_parent(session, other) is plan:
+            other.parent_id = plan.id
+            made.append((other.key, plan.key))
+    return made
+
+
+def counts(session: Session) -> dict[str, int]:
+    """Row counts of the main tables, for checks that a failed operation changed nothing."""
+    return {
+        m.__tablename__: session.scalar(select(func.count()).select_from(m)) or 0
+        for m in (Plan, PlanVersion, Section, Sentence, Indicator, ReviewRow, Target, Project, Task)
+    }

@@ -1,0 +1,236 @@
+"""Prose targets: a sentence of a plan in, the targets it commits to out.
+
+The sentences below are written for these tests (not taken from the corpus). Unless a test says
+otherwise the plan runs 2021-2025, so a year before 2021 is the past.
+"""
+
+from plantrack.ingest.clean import Line
+from plantrack.ingest.outline import build_outline
+from plantrack.ingest.paragraphs import build_paragraphs
+from plantrack.ingest.prose import clean_subject, extract_targets, time_marks
+
+
+def targets_of(*texts: str, start: int | None = 2021, end: int | None = 2025) -> list[dict]:
+    """Targets of a small plan whose lines are texts (headings recognised by their numbering)."""
+    lines = [Line(no, text) for no, text in enumerate(texts, start=1)]
+    _, heading_at = build_outline(lines)
+    paragraphs = build_paragraphs(lines, breaks=set(heading_at), skip=set())
+    meta = {"period": {"start": start, "end": end}, "horizon": 2035}
+    return extract_targets(paragraphs, heading_at, meta)
+
+
+def only(targets: list[dict]) -> dict:
+    assert len(targets) == 1, targets
+    return targets[0]
+
+
+def fields(t: dict, *names: str) -> tuple:
+    return tuple(t.get(n) for n in names)
+
+
+# --- relations ------------------------------------------------------------------------------------
+
+
+def test_reach_a_level_by_a_year():
+    t = only(targets_of("到2025年，城市绿地率达到42%。"))
+    assert fields(t, "subject", "value", "unit", "year", "relation") == ("城市绿地率", 42, "%", 2025, "reach")
+    assert t["text"] == "城市绿地率达到42%" and t["line"] == 1
+
+
+def test_yi_shang_after_the_figure_makes_it_a_lower_bound():
+    t = only(targets_of("到2025年，公共图书馆年接待量达到300万人次以上。"))
+    assert fields(t, "subject", "value", "unit", "relation") == ("公共图书馆年接待量", 300, "万人次", "at_least")
+
+
+def test_bu_di_yu_is_a_lower_bound():
+    t = only(targets_of("到2025年，新建公共建筑中绿色建筑比例不低于70%。"))
+    assert fields(t, "subject", "value", "relation") == ("新建公共建筑中绿色建筑比例", 70, "at_least")
+
+
+def test_kong_zhi_zai_yi_nei_is_an_upper_bound():
+    t = only(targets_of("到2025年，城镇登记失业率控制在4.5%以内。"))
+    assert fields(t, "subject", "value", "unit", "relation") == ("城镇登记失业率", 4.5, "%", "at_most")
+
+
+def test_bu_chao_guo_is_an_upper_bound():
+    t = only(targets_of("到2025年，全市用水总量不超过12亿立方米。"))
+    assert fields(t, "subject", "value", "unit", "relation") == ("全市用水总量", 12, "亿立方米", "at_most")
+
+
+def test_zuo_you_is_about():
+    t = only(targets_of("到2025年，农作物耕种收综合机械化率达到75%左右。"))
+    assert fields(t, "value", "relation", "value_text") == (75, "about", "75%左右")
+
+
+def test_a_decrease_keeps_its_subject_without_the_comparison_base():
+    t = only(targets_of("到2025年，单位地区生产总值用水量较2020年下降12%。"))
+    assert fields(t, "subject", "value", "unit", "year", "relation") == (
+        "单位地区生产总值用水量", 12, "%", 2025, "decrease")
+
+
+def test_an_increase_by_an_amount():
+    t = only(targets_of("到2025年，城乡居民人均可支配收入年均增长6.5%。"))
+    assert fields(t, "subject", "value", "relation") == ("城乡居民人均可支配收入", 6.5, "increase")
+
+
+def test_a_cumulative_amount_over_the_plan_period():
+    t = only(targets_of("“十四五”期间，累计新增造林面积80万亩。"))
+    assert fields(t, "subject", "value", "unit", "year", "relation") == ("新增造林面积", 80, "万亩", 2025, "cumulative")
+
+
+def test_directional_targets_keep_their_direction_words():
+    got = targets_of("到2025年，县域经济综合实力明显增强，城乡居民收入差距逐步缩小。")
+    assert [fields(t, "subject", "value", "relation", "direction") for t in got] == [
+        ("县域经济综合实力", None, "directional", "明显增强"),
+        ("城乡居民收入差距", None, "directional", "逐步缩小"),
+    ]
+
+
+def test_qualitative_end_states_have_no_value():
+    got = targets_of("到2025年，行政村快递服务实现全覆盖，农村居民人均收入达到全省平均水平。")
+    assert [fields(t, "subject", "value", "relation") for t in got] == [
+        ("行政村快递服务", None, "qualitative"),
+        ("农村居民人均收入", None, "qualitative"),
+    ]
+
+
+def test_a_subject_may_contain_the_verb_its_predicate_repeats():
+    t = only(targets_of("到2025年，河流水质达到或好于Ⅲ类比例达到全国平均水平。"))
+    assert t["subject"] == "河流水质达到或好于Ⅲ类比例"
+
+
+def test_zero_means_a_value_of_nought():
+    t = only(targets_of("到2024年，城市建成区基本实现污水“零直排”。"))
+    assert fields(t, "subject", "value", "year") == ("城市建成区污水直排", 0, 2024)
+
+
+def test_things_to_build_are_counted():
+    got = targets_of("围绕主导产业，建设20个省级现代农业产业园，建成城市绿道150公里。")
+    assert [fields(t, "subject", "value", "unit", "year") for t in got] == [
+        ("省级现代农业产业园", 20, "个", None),
+        ("城市绿道", 150, "公里", None),
+    ]
+
+
+def test_a_range_has_no_single_value_but_keeps_its_bounds():
+    t = only(targets_of("培育3—5个百亿级产业集群。"))
+    assert fields(t, "subject", "value", "low", "high", "value_text") == ("百亿级产业集群", None, 3, 5, "3—5个")
+
+
+def test_a_deadline_with_a_completion_verb_is_a_qualitative_target():
+    t = only(targets_of("力争引黄干渠2024年底前建成通水。"))
+    assert fields(t, "subject", "year", "relation") == ("引黄干渠", 2024, "qualitative")
+
+
+# --- numbers and years ----------------------------------------------------------------------------
+
+
+def test_full_width_digits_are_read():
+    t = only(targets_of("到２０２５年，城市污水处理率达到９５％。"))
+    assert fields(t, "subject", "value", "unit", "year") == ("城市污水处理率", 95, "%", 2025)
+
+
+def test_a_year_written_in_chinese_numerals():
+    t = only(targets_of("展望二〇三五年，人均地区生产总值达到1.5万美元。"))
+    assert fields(t, "value", "unit", "year") == (1.5, "万美元", 2035)
+
+
+def test_the_end_of_a_five_year_plan_is_its_last_year():
+    t = only(targets_of("力争“十四五”末全市技能人才总量达到60万人。"))
+    assert fields(t, "subject", "year") == ("全市技能人才总量", 2025)
+
+
+def test_a_leading_year_carries_over_to_the_later_sentences_of_its_paragraph():
+    got = targets_of("到2030年，湿地保护率达到55%。自然岸线保有率不低于40%。")
+    assert [(t["subject"], t["year"]) for t in got] == [("湿地保护率", 2030), ("自然岸线保有率", 2030)]
+
+
+def test_a_lead_in_paragraph_sets_the_year_of_its_section():
+    got = targets_of("（一）主要目标", "到2025年，主要目标是：", "——生态更加优美。森林覆盖率达到30%。", "（二）重点任务", "建设10个湿地公园。")
+    assert [(t["subject"], t["year"]) for t in got] == [("森林覆盖率", 2025), ("湿地公园", None)]
+
+
+def test_a_heading_that_states_a_year_sets_it_for_its_section():
+    got = targets_of("一、2025年目标", "粮食总产量稳定在30亿斤以上。", "二、主要任务", "粮食总产量稳定在30亿斤以上。")
+    assert [t["year"] for t in got] == [2025, None]
+
+
+def test_several_clauses_of_one_sentence_and_an_enumeration_of_targets():
+    got = targets_of("到2025年，县城污水处理率达到98%、建制镇达到80%，农村生活垃圾收运处置体系覆盖率不低于95%。")
+    assert [fields(t, "subject", "value", "relation") for t in got] == [
+        ("县城污水处理率", 98, "reach"),
+        ("建制镇", 80, "reach"),
+        ("农村生活垃圾收运处置体系覆盖率", 95, "at_least"),
+    ]
+
+
+def test_an_enumerated_subject_stays_one_subject():
+    t = only(targets_of("到2025年，群众获得感、幸福感、安全感显著增强。"))
+    assert t["subject"] == "群众获得感、幸福感、安全感"
+
+
+def test_a_continued_list_of_levels_without_verbs():
+    got = targets_of("按照中心城区不低于50年一遇、县城30年一遇、重点镇20年一遇的标准建设防洪工程。")
+    assert [fields(t, "subject", "value", "unit") for t in got] == [
+        ("中心城区", 50, "年一遇"),
+        ("县城", 30, "年一遇"),
+        ("重点镇", 20, "年一遇"),
+    ]
+
+
+# --- what is not a target -------------------------------------------------------------------------
+# A past result is told from a target by three signs, any one of which is enough: the section is a
+# background section (发展基础, 主要成就, 问题挑战 …); the clause's own year lies before the plan
+# period; or the sentence says it reports the past (截至, 已, 以来, "十三五"期间).
+
+
+def test_results_in_a_background_section_are_not_targets():
+    assert targets_of("第一章 发展基础", "全市森林覆盖率达到23.5%，建成国家级湿地公园3个。") == []
+
+
+def test_a_result_dated_before_the_plan_period_is_not_a_target():
+    assert targets_of("2020年，全市森林覆盖率达到23.5%。") == []
+
+
+def test_past_markers_make_a_sentence_a_report():
+    assert targets_of("截至2020年底，全市累计建成高标准农田50万亩。") == []
+    assert targets_of("“十三五”期间，城镇新增就业8.6万人。") == []
+
+
+def test_a_year_after_bi_is_a_comparison_base_not_the_time_of_the_target():
+    t = only(targets_of("到2025年，主要农作物化肥使用量比2020年减少5%。"))
+    assert fields(t, "year", "relation") == (2025, "decrease")
+
+
+def test_measures_without_a_quantity_are_not_targets():
+    assert targets_of("加强森林资源保护，全面提高森林质量，推进5G网络建设。") == []
+
+
+def test_a_direction_without_a_time_is_a_wish_not_a_target():
+    assert targets_of("推动城市功能品质显著提升。") == []
+
+
+def test_a_figure_that_qualifies_a_noun_is_not_a_target():
+    assert targets_of("日处理量超过500吨的城市，全面推行垃圾焚烧处理。") == []
+
+
+def test_numbers_inside_codes_and_places_are_not_values():
+    assert targets_of("在25度以上坡耕地实施退耕还林，推进PM2.5和臭氧协同控制。") == []
+
+
+def test_a_count_after_an_enumeration_of_names_is_a_description():
+    assert targets_of("支持甲县、乙县、丙县3个县开展试点。") == []
+
+
+# --- pieces -----------------------------------------------------------------------------------------
+
+
+def test_subject_cleaning_strips_framing_words():
+    assert clean_subject("力争到2025年全省") == "全省"
+    assert clean_subject("单位产值能耗比2020年") == "单位产值能耗"
+    assert clean_subject("岩溶泉水位下降趋势得到") == "岩溶泉水位下降趋势"
+
+
+def test_time_marks_tell_deadlines_from_bases_and_the_past():
+    kinds = [(m.kind, m.year) for m in time_marks("截至2020年，较2015年提高，到2025年，2021年后", 2025)]
+    assert kinds == [("past", 2020), ("base", 2015), ("deadline", 2025), ("ignore", 2021)]
