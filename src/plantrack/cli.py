@@ -53,5 +53,147 @@ def parse(
         print_summary(plan, Console())
 
 
+class DataFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+def _factory():
+    from .store.db import open_store
+
+    try:
+        return open_store()
+    except Exception as exc:  # an unreachable server or a locked file is the user's to fix
+        err.print(f"[red]错误：[/red]无法打开数据库（{type(exc).__name__}: {exc}）", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+
+
+def _print_json(data) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1, default=str))
+    sys.stdout.write("\n")
+
+
+@app.command()
+def ingest(
+    files: list[Path] = typer.Argument(..., help="一个或多个规划文本文件"),
+    key: str = typer.Option(None, "--key", help="规划键（默认取文件名，不含扩展名；只能用于单个文件）"),
+    parent: str = typer.Option(None, "--parent", help="上位规划的键（本规划与之衔接）"),
+    level: str = typer.Option(None, "--level", help="层级：national|province|city|county（覆盖文本识别结果）"),
+    kind: str = typer.Option(None, "--kind", help="类别：general|special|regional|spatial（覆盖文本识别结果）"),
+    region: str = typer.Option(None, "--region", help="地区名称（覆盖文本识别结果）"),
+    format: DataFormat = typer.Option(DataFormat.table, "--format", "-f", help="输出格式：table 或 json"),
+) -> None:
+    """解析并入库规划文件。同一文件再次入库不产生变化；内容变化的文件成为该规划的新版本。"""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from .load import STATUS_TEXT, load_files
+
+    if key and len(files) > 1:
+        err.print("[red]错误：[/red]--key 只能用于单个文件")
+        raise typer.Exit(2)
+    if level and level not in ("national", "province", "city", "county"):
+        err.print(f"[red]错误：[/red]未知层级“{level}”，应为 national|province|city|county")
+        raise typer.Exit(2)
+    if kind and kind not in ("general", "special", "regional", "spatial"):
+        err.print(f"[red]错误：[/red]未知类别“{kind}”，应为 general|special|regional|spatial")
+        raise typer.Exit(2)
+    factory = _factory()
+    overrides = {"level": level, "kind": kind, "region": region}
+    show_bar = len(files) > 1 and format is DataFormat.table and err.is_terminal
+    with Progress(TextColumn("入库"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+                  console=err, disable=not show_bar) as bar:
+        task = bar.add_task("", total=len(files))
+        outcomes = load_files(
+            factory, files, key=key, parent=parent, overrides=overrides,
+            progress=lambda o: bar.update(task, advance=1, description=o.key),
+        )
+    failed = [o for o in outcomes if not o.ok]
+    if format is DataFormat.json:
+        _print_json([o.__dict__ for o in outcomes])
+    else:
+        out = Console()
+        for o in outcomes:
+            if o.ok:
+                links = "；".join(f"衔接 {c} → {p}" for c, p in (o.links or []))
+                out.print(f"{STATUS_TEXT[o.status]}  {o.key}  版本 {o.version}  {links}".rstrip(), highlight=False)
+            else:
+                err.print(f"[red]失败[/red]  {o.key}：{o.message}", highlight=False, soft_wrap=True)
+        out.print(f"共 {len(outcomes)} 个文件：成功 {len(outcomes) - len(failed)} 个，失败 {len(failed)} 个。")
+    if failed:
+        raise typer.Exit(1)
+
+
+_LEVEL_TEXT = {"national": "国家级", "province": "省级", "city": "市级", "county": "县级"}
+_KIND_TEXT = {"general": "总体规划", "special": "专项规划", "regional": "区域规划", "spatial": "国土空间规划"}
+
+
+def plan_summary(plan) -> dict:
+    return {
+        "key": plan.key,
+        "title": plan.title,
+        "level": plan.level,
+        "kind": plan.kind,
+        "region": plan.region_name,
+        "region_code": plan.region_code,
+        "period": {"start": plan.period_start, "end": plan.period_end},
+        "horizon": plan.horizon,
+        "parent": plan.parent.key if plan.parent else None,
+        "children": [c.key for c in plan.children],
+        "versions": len(plan.versions),
+    }
+
+
+@app.command()
+def plans(
+    level: str = typer.Option(None, "--level", help="按层级筛选"),
+    kind: str = typer.Option(None, "--kind", help="按类别筛选"),
+    region: str = typer.Option(None, "--region", help="按地区（名称或代码）筛选"),
+    format: DataFormat = typer.Option(DataFormat.table, "--format", "-f", help="输出格式：table 或 json"),
+) -> None:
+    """列出规划目录（三级四类）。"""
+    from rich.table import Table as RichTable
+
+    from .store.repository import list_plans
+
+    factory = _factory()
+    with factory() as session:
+        items, total = list_plans(session, level=level, kind=kind, region=region)
+        rows = [plan_summary(p) for p in items]
+    if format is DataFormat.json:
+        _print_json(rows)
+        return
+    table = RichTable(title=f"规划目录（{total} 部）", title_justify="left")
+    for col in ("键", "标题", "层级", "类别", "地区", "规划期", "上位规划", "版本"):
+        table.add_column(col)
+    for r in rows:
+        period = f"{r['period']['start'] or '?'}—{r['period']['end'] or '?'}"
+        table.add_row(r["key"], r["title"] or "—", _LEVEL_TEXT.get(r["level"], r["level"] or "—"),
+                      _KIND_TEXT.get(r["kind"], r["kind"] or "—"), r["region"] or "—", period, r["parent"] or "—",
+                      str(r["versions"]))
+    Console().print(table)
+
+
+@app.command()
+def link(
+    child: str = typer.Argument(..., help="下位规划的键"),
+    parent: str = typer.Argument(None, help="上位规划的键；省略并加 --clear 则解除衔接"),
+    clear: bool = typer.Option(False, "--clear", help="解除该规划的上位衔接"),
+) -> None:
+    """设置规划的上位规划（衔接关系）。"""
+    from .store.repository import CatalogueError, link_plans
+
+    if parent is None and not clear:
+        err.print("[red]错误：[/red]请给出上位规划的键，或用 --clear 解除衔接")
+        raise typer.Exit(2)
+    factory = _factory()
+    try:
+        with factory.begin() as session:
+            link_plans(session, child, None if clear else parent)
+    except CatalogueError as exc:
+        err.print(f"[red]错误：[/red]{exc}", highlight=False)
+        raise typer.Exit(2) from None
+    Console().print(f"已解除 {child} 的上位衔接" if clear else f"已衔接：{child} → {parent}")
+
+
 if __name__ == "__main__":
     app()

@@ -57,7 +57,7 @@ QTY = rf"(?P<pre>约|近|超过|不少于)?\s*{_NUM}\s*(?P<unit>{UNIT})(?:\s*(?P
 # Degree adverbs that turn a change verb into a directional target (明显提高, 稳步前移).
 _DEGREE = (
     r"(?:得到)?(?:明显|显著|大幅度?|较大幅度|大大|稳步|稳定|持续|进一步|逐步|有效|全面|基本|不断|较快|快速|"
-    r"显著|有所|适度|切实)"
+    r"有所|适度|切实)"
 )
 # Change verbs that say which way a measurable quantity moves.
 _DIRECTION = r"(?:提高|提升|增加|增长|上升|下降|降低|减少|减缓|减轻|消除|前移|增强|扩大|缩小|加快)"
@@ -345,7 +345,7 @@ def clean_subject(subject: str) -> str:
         before = s
         s = _COMPARISON_TAIL.sub("", s).rstrip()
         s = re.sub(rf"(?:到|至|在)?\s*{_YEAR}\s*年(?:底前|底|末|前)?$", "", s).rstrip()
-        s = _ADVERB_TAIL.sub("", s) if not s.endswith("比例") else s
+        s = _ADVERB_TAIL.sub("", s)
         if s == before:
             break
     s = s.strip(" ，,、的").lstrip("”\"").rstrip("“")
@@ -364,7 +364,11 @@ def _good_subject(s: str) -> bool:
 
 
 def _split_coordinated(subject: str) -> list[str]:
-    """经济总量和竞争力全国位次稳步前移: two subjects, each moving the same way."""
+    """经济总量和竞争力全国位次稳步前移: two subjects, each moving the same way.
+
+    Only where both sides are whole phrases (4+ characters): in 生态系统质量和稳定性 the short
+    稳定性 shares its head with the left side, so the subject stays one.
+    """
     parts = re.split(r"[和与及]", subject)
     if len(parts) == 2 and all(len(p) >= 4 for p in parts):
         return parts

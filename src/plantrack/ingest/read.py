@@ -9,6 +9,7 @@ Anything that decodes under neither, contains NUL bytes, or holds no text is ref
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,10 +58,21 @@ def decode_plan_bytes(data: bytes, path: str = "<bytes>") -> SourceText:
     return SourceText(path=path, text=text, encoding=encoding, sha256=digest, size=len(data))
 
 
+def max_plan_bytes() -> int:
+    """The largest file taken as a plan text. Real plans are under 2 MB; 20 MB leaves room, and
+    keeps a mistaken upload (a dump, a video) from tying up the parser. PLANTRACK_MAX_PLAN_MB overrides."""
+    return int(float(os.environ.get("PLANTRACK_MAX_PLAN_MB", "20")) * 1024 * 1024)
+
+
 def read_plan_file(path: str | Path) -> SourceText:
     """Read and decode one plan file (only .txt for now)."""
     p = Path(path)
     try:
+        size = p.stat().st_size
+        if size > max_plan_bytes():
+            raise PlanInputError(
+                str(path), f"文件过大（{size / 1024 / 1024:.1f} MB），超过规划文本上限 {max_plan_bytes() // 1024 // 1024} MB"
+            )
         data = p.read_bytes()
     except FileNotFoundError:
         raise PlanInputError(str(path), "文件不存在") from None

@@ -1,0 +1,110 @@
+"""Loading files into the store: idempotent by content, versioned by key, nothing half-written."""
+
+from __future__ import annotations
+
+import os
+import random
+
+import pytest
+
+from plantrack.load import load_file, load_files
+from plantrack.store.repository import counts, get_plan, list_plans
+
+from .conftest import CORPUS, FIXTURES
+
+
+def corpus_files():
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not next to the repository")
+    return sorted(CORPUS.glob("*.txt"))
+
+
+def test_ingesting_the_corpus_twice_leaves_five_plans_and_five_versions(session_factory):
+    files = corpus_files()
+    first = load_files(session_factory, files)
+    assert [o.status for o in first] == ["created"] * 5, [o.message for o in first]
+    second = load_files(session_factory, files)
+    assert [o.status for o in second] == ["unchanged"] * 5
+    with session_factory() as s:
+        c = counts(s)
+    assert (c["plan"], c["plan_version"]) == (5, 5)
+
+
+def test_a_changed_file_becomes_a_new_version_of_that_plan_only(session_factory, tmp_path):
+    files = corpus_files()
+    load_files(session_factory, files)
+    changed = tmp_path / files[0].name
+    lines = files[0].read_text(encoding="utf-8").split("\n")
+    lines[40] = lines[40] + "（修订）"
+    changed.write_text("\n".join(lines), encoding="utf-8")
+    outcome = load_file(session_factory, changed)
+    assert (outcome.status, outcome.version) == ("new_version", 2)
+    with session_factory() as s:
+        c = counts(s)
+        plan = get_plan(s, files[0].stem)
+        assert [v.number for v in plan.versions] == [1, 2]
+        assert plan.versions[0].document["source"]["sha256"] != plan.versions[1].document["source"]["sha256"]
+    assert (c["plan"], c["plan_version"]) == (5, 6)
+
+
+def test_the_corpus_catalogue_links_city_plans_to_provincial_ones(session_factory):
+    load_files(session_factory, corpus_files())
+    with session_factory() as s:
+        plans, total = list_plans(s)
+        by_key = {p.key: p for p in plans}
+        assert total == 5
+        province = [p for p in plans if p.level == "province"]
+        assert sorted(p.kind for p in province) == ["general", "regional", "special"]
+        assert {p.region_name for p in province} == {"山西省"}
+        assert by_key["yuncheng-14th-fyp-outline"].parent.key == "shanxi-14th-fyp-outline"
+        assert by_key["xinzhou-ecology-14th-plan"].parent.key == "shanxi-ecology-14th-plan"
+        assert by_key["shanxi-14th-fyp-outline"].region_code == "140000"
+
+
+def _bad_files(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40)
+    huge = tmp_path / "huge.txt"
+    rng = random.Random(7)
+    chars = [chr(c) for c in range(0x4E00, 0x9FA5)]
+    block = "".join(rng.choice(chars) for _ in range(100_000)).encode("utf-8")
+    with huge.open("wb") as f:
+        while f.tell() < 50 * 1024 * 1024:
+            f.write(block)
+    missing = tmp_path / "missing.txt"
+    return [empty, binary, huge, missing]
+
+
+def test_bad_files_store_nothing_and_say_why_in_chinese(session_factory, tmp_path):
+    load_file(session_factory, FIXTURES / "qinghe-county-14th-fyp.txt")
+    with session_factory() as s:
+        before = counts(s)
+    outcomes = load_files(session_factory, _bad_files(tmp_path))
+    assert [o.status for o in outcomes] == ["failed"] * 4
+    for o in outcomes:
+        assert os.path.basename(o.path) in o.message
+    assert "为空" in outcomes[0].message and "二进制" in outcomes[1].message
+    assert "过大" in outcomes[2].message and "不存在" in outcomes[3].message
+    with session_factory() as s:
+        assert counts(s) == before
+
+
+def test_a_gbk_file_is_read_and_stored(session_factory, tmp_path):
+    gbk = tmp_path / "gbk-plan.txt"
+    gbk.write_bytes((FIXTURES / "qinghe-county-14th-fyp.txt").read_text(encoding="utf-8").encode("gbk"))
+    outcome = load_file(session_factory, gbk)
+    assert outcome.status == "created", outcome.message
+    with session_factory() as s:
+        assert get_plan(s, "gbk-plan").current.encoding == "gb18030"
+
+
+def test_random_chinese_text_without_plan_structure_is_refused(session_factory, tmp_path):
+    rng = random.Random(3)
+    noise = tmp_path / "noise.txt"
+    noise.write_text("".join(rng.choice("的一是在不了有和人这中大为上个国我以要他") for _ in range(20000)), encoding="utf-8")
+    outcome = load_file(session_factory, noise)
+    assert outcome.status == "failed" and "未识别出规划结构" in outcome.message
+    with session_factory() as s:
+        assert counts(s)["plan"] == 0
