@@ -1,6 +1,14 @@
 #!/usr/bin/env bash
-# Runs the platform. Until the web UI exists this parses the sample plan and prints its summary.
+# Runs the platform: sets up .venv/, loads the sample plan (or, with PLANTRACK_CORPUS=DIR or a
+# directory argument, every .txt plan in it) into the default store, and serves it on 127.0.0.1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-exec .venv/bin/plantrack parse samples/sample-county-plan.txt --format summary
+corpus=${1:-${PLANTRACK_CORPUS:-}}
+if [ -n "$corpus" ]; then
+  .venv/bin/plantrack ingest "$corpus"/*.txt || echo "部分文件未能入库，见上方说明。"
+else
+  .venv/bin/plantrack ingest samples/*.txt
+fi
+.venv/bin/plantrack plans
+exec .venv/bin/plantrack serve --host 127.0.0.1 --port "${PLANTRACK_PORT:-8000}"

@@ -60,7 +60,12 @@ def store_url(request, tmp_path, monkeypatch):
 
 @pytest.fixture
 def session_factory(store_url) -> sessionmaker[Session]:
+    """A session factory on the test store, with the gazetteer filled as open_store() does."""
+    from plantrack.store.regions_sync import sync_regions
+
     engine = make_engine(store_url)
     factory = sessionmaker(engine, expire_on_commit=False)
+    with factory.begin() as session:
+        sync_regions(session)
     yield factory
     engine.dispose()

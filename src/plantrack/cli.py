@@ -29,6 +29,22 @@ class ParseFormat(str, Enum):
 @app.callback()
 def main() -> None:
     """plantrack 命令行。"""
+    _log_to_file()
+
+
+def _log_to_file() -> None:
+    """Diagnostics (tracebacks of unexpected failures) go to plantrack.log in PLANTRACK_HOME, not the terminal."""
+    import logging
+
+    from .store.db import default_home
+
+    try:
+        home = default_home()
+        home.mkdir(parents=True, exist_ok=True)
+        logging.basicConfig(filename=home / "plantrack.log", level=logging.WARNING,
+                            format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    except OSError:
+        logging.basicConfig(level=logging.CRITICAL)
 
 
 @app.command()
@@ -163,8 +179,10 @@ def plans(
         _print_json(rows)
         return
     table = RichTable(title=f"规划目录（{total} 部）", title_justify="left")
-    for col in ("键", "标题", "层级", "类别", "地区", "规划期", "上位规划", "版本"):
-        table.add_column(col)
+    table.add_column("键", no_wrap=True)
+    table.add_column("标题", ratio=1)
+    for col in ("层级", "类别", "地区", "规划期", "上位规划", "版本"):
+        table.add_column(col, no_wrap=True)
     for r in rows:
         period = f"{r['period']['start'] or '?'}—{r['period']['end'] or '?'}"
         table.add_row(r["key"], r["title"] or "—", _LEVEL_TEXT.get(r["level"], r["level"] or "—"),
@@ -193,6 +211,89 @@ def link(
         err.print(f"[red]错误：[/red]{exc}", highlight=False)
         raise typer.Exit(2) from None
     Console().print(f"已解除 {child} 的上位衔接" if clear else f"已衔接：{child} → {parent}")
+
+
+@app.command()
+def search(
+    query: str = typer.Argument(..., help="检索词；多个词用空格分开，须全部出现"),
+    plan: list[str] = typer.Option(None, "--plan", "-p", help="只在这些规划（键）中检索，可重复"),
+    limit: int = typer.Option(20, "--limit", "-n", help="最多显示条数"),
+    format: DataFormat = typer.Option(DataFormat.table, "--format", "-f", help="输出格式：table 或 json"),
+) -> None:
+    """在所有规划的正文句子中全文检索。"""
+    from .store.search import SearchError
+    from .store.search import search as run_search
+
+    factory = _factory()
+    try:
+        with factory() as session:
+            page = run_search(session, query, plan_keys=plan or None, limit=limit)
+    except SearchError as exc:
+        err.print(f"[red]错误：[/red]{exc}", highlight=False)
+        raise typer.Exit(2) from None
+    if format is DataFormat.json:
+        _print_json(page.to_json())
+        return
+    out = Console()
+    out.print(f"“{query}”共找到 {page.total} 个句子" + (f"，显示前 {len(page.hits)} 个" if page.total > len(page.hits) else ""))
+    for hit in page.hits:
+        out.print(f"[bold]{hit.plan_key}[/bold] 第{hit.line}行  [dim]{hit.section_path or ''}[/dim]", highlight=False)
+        out.print("  " + hit.snippet.replace("【", "[reverse]").replace("】", "[/reverse]"), highlight=False)
+
+
+class ExportFormat(str, Enum):
+    json = "json"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+@app.command()
+def export(
+    plan: str = typer.Argument(..., help="规划的键"),
+    format: ExportFormat = typer.Option(ExportFormat.json, "--format", "-f", help="导出格式：json | csv | xlsx"),
+    output: Path = typer.Option(None, "--output", "-o", help="输出文件；省略时 json/csv 写到标准输出，xlsx 写到 <键>.xlsx"),
+    version: int = typer.Option(None, "--version", help="导出指定版本（默认最新版本）"),
+) -> None:
+    """导出规划：契约 JSON，或主要指标的 CSV / Excel。"""
+    from .export import exporter_for
+    from .store.repository import CatalogueError, require_plan
+
+    factory = _factory()
+    try:
+        with factory() as session:
+            record = require_plan(session, plan)
+            chosen = next((v for v in record.versions if v.number == version), None) if version else record.current
+            if chosen is None:
+                raise CatalogueError(f"规划“{plan}”没有第 {version} 版。")
+            document = chosen.document
+    except CatalogueError as exc:
+        err.print(f"[red]错误：[/red]{exc}", highlight=False)
+        raise typer.Exit(2) from None
+    exporter = exporter_for(format.value)
+    data = exporter.to_bytes(document)
+    if output is None and format is ExportFormat.xlsx:
+        output = Path(f"{plan}{exporter.suffix}")
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        output.write_bytes(data)
+        err.print(f"已导出 {output}（{len(data) / 1024:.1f} KB）")
+
+
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host", help="监听地址"),
+    port: int = typer.Option(8000, "--port", help="监听端口"),
+) -> None:
+    """启动平台服务（接口文档在 /docs）。"""
+    import uvicorn
+
+    from .api.app import create_app
+
+    application = create_app(_factory())
+    Console().print(f"plantrack 服务已启动：http://{host}:{port}/  （接口文档：http://{host}:{port}/docs，按 Ctrl+C 停止）")
+    uvicorn.run(application, host=host, port=port, log_level="warning")
 
 
 if __name__ == "__main__":

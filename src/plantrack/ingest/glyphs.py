@@ -67,8 +67,21 @@ def _fits_context(symbol: str, before: str, after: str) -> bool:
     )
 
 
-# Lead bytes 0x95-0x9A cover the rows above; a quick prefilter keeps the scan cheap.
-_CANDIDATE = re.compile(r"[\u4e00-\u9fff]")
+def _candidate_characters() -> str:
+    """Every character that the shift can produce from a symbol row: the only ones worth a look."""
+    out = []
+    for row in _SYMBOL_ROWS:
+        for trail in range(0xA1, 0xFF):
+            try:
+                ch = bytes([row - SHIFT, trail]).decode("gbk")
+            except UnicodeDecodeError:
+                continue
+            if shifted_symbol(ch):
+                out.append(ch)
+    return "".join(sorted(set(out)))
+
+
+_CANDIDATE = re.compile("[" + re.escape(_candidate_characters()) + "]")
 
 
 def repair_glyphs(text: str) -> str:

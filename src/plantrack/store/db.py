@@ -60,7 +60,12 @@ def migrate(engine: Engine) -> None:
 
 
 def open_store(url: str | None = None) -> sessionmaker[Session]:
-    """An engine at the newest schema and a session factory on it."""
+    """An engine at the newest schema, with the gazetteer filled, and a session factory on it."""
+    from .regions_sync import sync_regions
+
     engine = make_engine(url)
     migrate(engine)
-    return sessionmaker(engine, expire_on_commit=False)
+    factory = sessionmaker(engine, expire_on_commit=False)
+    with factory.begin() as session:
+        sync_regions(session)
+    return factory

@@ -1,0 +1,279 @@
+"""Store speed: corpus ingest throughput, and search latency over a generated store of many plans.
+
+    .venv/bin/python bench/store.py [CORPUS_DIR] [--plans 1000] [--pg URL] [--runs 5]
+
+Two measurements per engine (SQLite in a temporary file; PostgreSQL when --pg URL or
+PLANTRACK_TEST_DATABASE_URL is given, in a temporary schema dropped afterwards):
+
+1. Ingest: the corpus files parsed (analyse / plan_document / text_units) and stored with
+   repository.store_plan in a fresh store, one transaction per plan as `plantrack load` does;
+   plans/s and MB/s of source text, parse and store timed apart.
+2. Search: a store of --plans generated plans, then 20 queries (store.search, first page of 50
+   with the total), each run once to warm caches and then --runs times; p50/p95/max over all the
+   timed runs. The generated plans are the corpus plans, parsed once, with their sentence units
+   shuffled across sections and a tweak to the source so each has its own key and sha256; they
+   are written straight through store_plan, so generating them costs no parsing. This gives the
+   index realistic text and realistic hit counts (about --plans/5 times the corpus's).
+
+Prints tables; asserts nothing. The goal is p95 < 50 ms on SQLite for 1,000 plans.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.orm import sessionmaker
+
+from plantrack.ingest.pipeline import analyse, plan_document, text_units
+from plantrack.ingest.read import decode_plan_bytes
+from plantrack.store.db import database_url, make_engine, migrate
+from plantrack.store.repository import store_plan
+from plantrack.store.search import search
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
+
+# What people look for in these plans: indicators, rivers, industries, policies; some common
+# (黄河, 生态保护 hit tens of thousands of sentences at 1,000 plans), some rare, some multi-word.
+QUERIES = [
+    "森林覆盖率", "水质", "黄河", "煤炭", "生态保护", "碳达峰", "高质量发展", "PM2.5", "地表水", "黄河 流域",
+    "湿地", "汾河", "新能源", "乡村振兴", "矿山 修复", "水土流失", "国家公园", "大气污染", "森林 覆盖率", "资源型经济转型",
+]
+
+
+class Parsed:
+    """One corpus plan, parsed once: what store_plan takes."""
+
+    def __init__(self, name: str, raw: bytes):
+        self.name = name
+        self.size = len(raw)
+        source = decode_plan_bytes(raw, name)
+        doc = analyse(source)
+        self.document = plan_document(doc)
+        self.units = text_units(doc)
+        self.source_text = source.text
+
+
+def parse_corpus(files: list[Path]) -> tuple[list[Parsed], float]:
+    start = time.perf_counter()
+    parsed = [Parsed(f.name, f.read_bytes()) for f in files]
+    return parsed, time.perf_counter() - start
+
+
+def generated_plan(base: Parsed, i: int) -> tuple[str, dict, str, list[dict]]:
+    """Copy i of a corpus plan: sentence texts shuffled across the plan's units (and so across its
+    sections), a marker line added to the source so its sha256 is its own."""
+    rng = random.Random(i)
+    texts = [u["text"] for u in base.units]
+    rng.shuffle(texts)
+    units = [{**u, "text": t} for u, t in zip(base.units, texts)]
+    source_text = f"{base.source_text}\n（基准测试样本 {i}）\n"
+    document = {
+        **base.document,
+        "title": f"{base.document.get('title') or base.name}（样本 {i}）",
+        "source": {
+            **base.document["source"],
+            "path": f"bench/{i:04d}-{base.name}",
+            "sha256": hashlib.sha256(source_text.encode("utf-8")).hexdigest(),
+        },
+    }
+    return f"bench-{i:04d}-{Path(base.name).stem}", document, source_text, units
+
+
+# --- stores ----------------------------------------------------------------------------------------
+
+
+class Store:
+    """A fresh, migrated store on one engine, removed by close()."""
+
+    def __init__(self, engine_name: str, pg_url: str | None = None):
+        self.name = engine_name
+        self._tmp = None
+        self._schema = None
+        self._admin_url = None
+        if engine_name == "sqlite":
+            self._tmp = tempfile.TemporaryDirectory(prefix="plantrack-bench-")
+            self.engine = make_engine(f"sqlite:///{Path(self._tmp.name) / 'bench.db'}")
+        else:
+            self._admin_url = database_url(pg_url)
+            self._schema = f"bench_{uuid.uuid4().hex[:12]}"
+            self._admin(f'CREATE SCHEMA "{self._schema}"')
+            self.engine = make_engine(self._admin_url, connect_args={"options": f"-csearch_path={self._schema}"})
+        migrate(self.engine)
+        self.factory = sessionmaker(self.engine, expire_on_commit=False)
+
+    def _admin(self, sql: str) -> None:
+        admin = create_engine(self._admin_url, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(sql))
+        admin.dispose()
+
+    def analyze(self) -> None:
+        """Planner statistics, as a store that has been in use for a while would have them."""
+        with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text("ANALYZE"))
+
+    def size_mb(self) -> float:
+        with self.engine.connect() as conn:
+            if self.name == "sqlite":
+                pages = conn.execute(text("PRAGMA page_count")).scalar() * conn.execute(text("PRAGMA page_size")).scalar()
+                return pages / 1e6
+            return float(conn.execute(
+                text("SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c "
+                     "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = :s AND c.relkind = 'r'"),
+                {"s": self._schema},
+            ).scalar()) / 1e6
+
+    def close(self) -> None:
+        self.engine.dispose()
+        if self._schema:
+            self._admin(f'DROP SCHEMA IF EXISTS "{self._schema}" CASCADE')
+        if self._tmp:
+            self._tmp.cleanup()
+
+
+# --- measurements -----------------------------------------------------------------------------------
+
+
+def bench_ingest(store: Store, files: list[Path]) -> dict:
+    parsed, parse_seconds = parse_corpus(files)
+    start = time.perf_counter()
+    for p in parsed:
+        with store.factory.begin() as session:
+            store_plan(session, p.document, p.source_text, p.units, Path(p.name).stem)
+    store_seconds = time.perf_counter() - start
+    return {
+        "plans": len(parsed),
+        "mb": sum(p.size for p in parsed) / 1e6,
+        "parse": parse_seconds,
+        "store": store_seconds,
+    }
+
+
+def fill(store: Store, bases: list[Parsed], count: int, batch: int = 50) -> dict:
+    start = time.perf_counter()
+    size = 0
+    for first in range(0, count, batch):
+        with store.factory.begin() as session:
+            for i in range(first, min(count, first + batch)):
+                base = bases[i % len(bases)]
+                key, document, source_text, units = generated_plan(base, i)
+                store_plan(session, document, source_text, units, key)
+                size += base.size
+        done = min(count, first + batch)
+        print(f"\r  {store.name}: stored {done}/{count} plans", end="", file=sys.stderr, flush=True)
+    print(file=sys.stderr)
+    seconds = time.perf_counter() - start
+    store.analyze()
+    return {"plans": count, "mb": size / 1e6, "seconds": seconds}
+
+
+def percentile(samples: list[float], p: float) -> float:
+    """Linear interpolation between closest ranks (numpy's default)."""
+    xs = sorted(samples)
+    k = (len(xs) - 1) * p / 100
+    lo = int(k)
+    hi = min(lo + 1, len(xs) - 1)
+    return xs[lo] + (xs[hi] - xs[lo]) * (k - lo)
+
+
+def bench_search(store: Store, runs: int) -> tuple[list[tuple[str, int, float]], list[float]]:
+    per_query = []
+    samples: list[float] = []
+    with store.factory() as session:
+        for q in QUERIES:
+            total = search(session, q).total  # warm-up
+            times = []
+            for _ in range(runs):
+                start = time.perf_counter()
+                search(session, q)
+                times.append(time.perf_counter() - start)
+            samples.extend(times)
+            per_query.append((q, total, statistics.median(times)))
+    return per_query, samples
+
+
+# --- report --------------------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS, help=f"folder of .txt plans (default {DEFAULT_CORPUS})")
+    ap.add_argument("--plans", type=int, default=1000, help="generated plans in the search store (default 1000)")
+    ap.add_argument("--runs", type=int, default=5, help="timed runs of each query (default 5)")
+    ap.add_argument("--pg", metavar="URL", default=os.environ.get("PLANTRACK_TEST_DATABASE_URL"),
+                    help="PostgreSQL server to bench too (default PLANTRACK_TEST_DATABASE_URL); a temporary schema is used")
+    ap.add_argument("--no-sqlite", action="store_true", help="bench PostgreSQL only")
+    ap.add_argument("--per-query", action="store_true", help="also print each query's hits and median time")
+    args = ap.parse_args(argv)
+    if args.plans < 1 or args.runs < 1:
+        ap.error("--plans and --runs must be at least 1")
+    files = sorted(args.corpus.glob("*.txt"))
+    if not files:
+        print(f"no .txt files in {args.corpus}", file=sys.stderr)
+        return 1
+
+    engines = ([] if args.no_sqlite else ["sqlite"]) + (["postgresql"] if args.pg else [])
+    bases, _ = parse_corpus(files)
+    results = {}
+    for name in engines:
+        store = Store(name, args.pg)
+        try:
+            ingest = bench_ingest(store, files)
+        finally:
+            store.close()
+        store = Store(name, args.pg)
+        try:
+            filled = fill(store, bases, args.plans)
+            per_query, samples = bench_search(store, args.runs)
+            size = store.size_mb()
+        finally:
+            store.close()
+        results[name] = (ingest, filled, per_query, samples, size)
+
+    print(f"corpus: {args.corpus} ({len(files)} files); search store: {args.plans} generated plans; "
+          f"{len(QUERIES)} queries x {args.runs} timed runs; Python {sys.version.split()[0]}")
+    print()
+    header = f"{'engine':<10}  {'ingest':<22}  {'plans':>6}  {'MB':>7}  {'s':>8}  {'plans/s':>8}  {'MB/s':>6}"
+    print(header)
+    print("-" * len(header))
+    for name, (ingest, filled, *_rest) in results.items():
+        rows = [
+            ("corpus: parse", ingest["plans"], ingest["mb"], ingest["parse"]),
+            ("corpus: store", ingest["plans"], ingest["mb"], ingest["store"]),
+            ("corpus: parse + store", ingest["plans"], ingest["mb"], ingest["parse"] + ingest["store"]),
+            (f"generated: store", filled["plans"], filled["mb"], filled["seconds"]),
+        ]
+        for label, plans, mb, s in rows:
+            print(f"{name:<10}  {label:<22}  {plans:>6}  {mb:>7.1f}  {s:>8.2f}  {plans / s:>8.1f}  {mb / s:>6.2f}")
+    print()
+    header = f"{'engine':<10}  {'plans':>6}  {'store MB':>8}  {'p50 ms':>7}  {'p95 ms':>7}  {'max ms':>7}  {'goal p95 < 50 ms':<16}"
+    print(header)
+    print("-" * len(header))
+    for name, (_i, filled, _pq, samples, size) in results.items():
+        p50, p95 = percentile(samples, 50) * 1000, percentile(samples, 95) * 1000
+        goal = ("met" if p95 < 50 else "missed") if name == "sqlite" else "-"
+        print(f"{name:<10}  {filled['plans']:>6}  {size:>8.0f}  {p50:>7.1f}  {p95:>7.1f}  {max(samples) * 1000:>7.1f}  {goal:<16}")
+    if args.per_query:
+        for name, (_i, _f, per_query, _s, _size) in results.items():
+            print()
+            header = f"{name}: {'query':<16}  {'hits':>8}  {'median ms':>9}"
+            print(header)
+            print("-" * len(header))
+            for q, total, t in per_query:
+                print(f"{'':<{len(name) + 2}}{q:<16}  {total:>8}  {t * 1000:>9.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

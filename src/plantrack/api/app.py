@@ -1,0 +1,48 @@
+"""The FastAPI application: routers for plans, regions and search over one store.
+
+create_app takes the session factory so the same app runs over the user's store (the default,
+open_store(): PLANTRACK_DATABASE_URL or the SQLite file) or a test's, without global state.
+"""
+
+from __future__ import annotations
+
+from fastapi import Depends, FastAPI
+from sqlalchemy.orm import Session, sessionmaker
+
+from .. import __version__
+from . import plans, regions, search
+from .deps import reject_nul
+from .errors import install_error_handlers
+
+DESCRIPTION = """
+规划综合管理信息平台的数据接口：规划目录、规划详情与目录树、主要指标、上期规划实施情况、
+文中量化目标、专栏项目、重点任务、行政区划和全文检索，以及规划的 JSON / CSV / Excel 导出。
+
+所有错误均以 `{"error": {"code": "…", "message": "…"}}` 返回，`message` 为中文说明。
+"""
+
+TAGS = [
+    {"name": "规划", "description": "规划目录、详情、各类条目与导出"},
+    {"name": "行政区划", "description": "GB/T 2260 行政区划"},
+    {"name": "全文检索", "description": "在规划正文中检索句子"},
+]
+
+
+def create_app(session_factory: sessionmaker[Session] | None = None) -> FastAPI:
+    """The API over the store behind session_factory (default: open_store(), migrated to the newest schema)."""
+    if session_factory is None:
+        from ..store.db import open_store
+
+        session_factory = open_store()
+    app = FastAPI(
+        title="规划综合管理信息平台 API",
+        description=DESCRIPTION,
+        version=__version__,
+        openapi_tags=TAGS,
+        dependencies=[Depends(reject_nul)],
+    )
+    app.state.session_factory = session_factory
+    install_error_handlers(app)
+    for module in (plans, regions, search):
+        app.include_router(module.router)
+    return app
