@@ -180,7 +180,7 @@ def plans(
         return
     table = RichTable(title=f"规划目录（{total} 部）", title_justify="left")
     table.add_column("键", no_wrap=True)
-    table.add_column("标题", ratio=1)
+    table.add_column("标题", ratio=1, min_width=16)
     for col in ("层级", "类别", "地区", "规划期", "上位规划", "版本"):
         table.add_column(col, no_wrap=True)
     for r in rows:
@@ -279,6 +279,42 @@ def export(
     else:
         output.write_bytes(data)
         err.print(f"已导出 {output}（{len(data) / 1024:.1f} KB）")
+
+
+@app.command("import-observations")
+def import_observations(
+    files: list[Path] = typer.Argument(..., help="观测值文件（CSV 或 XLSX；列：region, indicator, unit, year, value, source_url, source_title, quote）"),
+    format: DataFormat = typer.Option(DataFormat.table, "--format", "-f", help="输出格式：table 或 json"),
+) -> None:
+    """导入观测值。每个文件整体导入：任何一行有误则整个文件不导入，并列出所有错误行。"""
+    from .observations.importer import ImportRejected, import_file
+    from .observations.readers import ReaderError
+
+    factory = _factory()
+    failed = 0
+    results = []
+    for path in files:
+        try:
+            result = import_file(factory, path)
+        except (ImportRejected, ReaderError) as exc:
+            failed += 1
+            results.append({"path": str(path), "ok": False, "errors": [e.message() for e in getattr(exc, "errors", [])] or [str(exc)]})
+            if format is DataFormat.table:
+                err.print(f"[red]未导入[/red] {exc}", highlight=False, soft_wrap=True)
+            continue
+        s = result.summary
+        results.append({"path": str(path), "ok": True, "rows": result.rows, "added": s.added, "superseded": s.superseded,
+                        "unchanged": s.unchanged, "matched": [{"row": r, "name": n, "concept": c} for r, n, c in result.matched],
+                        "unmatched": [{"row": r, "name": n} for r, n in result.unmatched]})
+        if format is DataFormat.table:
+            Console().print(f"已导入 {path}：{result.rows} 行，新增 {s.added}，更正 {s.superseded}，未变化 {s.unchanged}；"
+                            f"对应到指标概念 {len(result.matched)} 行，未对应 {len(result.unmatched)} 行（作为地区背景序列保存）", highlight=False)
+            for row, name in result.unmatched:
+                Console().print(f"  未对应：第 {row} 行 {name}", highlight=False)
+    if format is DataFormat.json:
+        _print_json(results)
+    if failed:
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -174,3 +174,45 @@ class Task(Base):
     text: Mapped[str] = mapped_column(Text)
     line: Mapped[int] = mapped_column(Integer)
     data: Mapped[dict] = mapped_column(JSON)
+
+
+class ObservationImport(Base):
+    """One accepted observations file: what came in, when, so every value can say where it came from."""
+
+    __tablename__ = "observation_import"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    file_name: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    rows: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Observation(Base):
+    """An observed value of a concept (or of a series the sources name) for a region and year.
+
+    A corrected value supersedes the old one (superseded_by_id set on the old row), which stays as
+    history with its source. Series breaks and partial-year values are data: `series` names the
+    basis a value is measured on, `flags` marks partial years, lower bounds and breaks.
+    """
+
+    __tablename__ = "observation"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    region_code: Mapped[str] = mapped_column(ForeignKey("region.code"), index=True)
+    name: Mapped[str] = mapped_column(Text)  # as the source words it
+    concept: Mapped[str | None] = mapped_column(String(64), index=True)  # canonical concept, None if unmatched
+    year: Mapped[int] = mapped_column(Integer)
+    value: Mapped[float] = mapped_column(Float)
+    unit: Mapped[str | None] = mapped_column(String(50))  # the concept's unit after conversion
+    source_value: Mapped[float] = mapped_column(Float)  # the value as the source states it
+    source_unit: Mapped[str | None] = mapped_column(String(50))
+    series: Mapped[str | None] = mapped_column(String(100))
+    flags: Mapped[list] = mapped_column(JSON, default=list)
+    note: Mapped[str | None] = mapped_column(Text)
+    source_url: Mapped[str | None] = mapped_column(Text)
+    source_title: Mapped[str | None] = mapped_column(Text)
+    quote: Mapped[str | None] = mapped_column(Text)
+    extra: Mapped[dict] = mapped_column(JSON, default=dict)
+    import_id: Mapped[int | None] = mapped_column(ForeignKey("observation_import.id"))
+    row_number: Mapped[int | None] = mapped_column(Integer)
+    superseded_by_id: Mapped[int | None] = mapped_column(ForeignKey("observation.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -1,0 +1,85 @@
+"""Importing an observations file: read, check every row, then store all or nothing.
+
+The whole file is checked before anything is written; one bad row rejects the file with every bad
+row's number and reason, so the person can fix them all in one go and nothing half-written stays.
+Rows whose name matches no concept of the catalogue are stored as the region's own series and
+listed, never guessed onto an indicator.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..align.catalogue import Catalogue, default_catalogue
+from ..store.models import Region
+from ..store.observations import SaveSummary, save_observations
+from ..store.regions import Region as RegionRecord
+from .readers import ReaderError, reader_for
+from .rows import ObservationRecord, RowError, check_row
+
+
+class ImportRejected(ValueError):
+    """The file was not imported; `errors` lists every bad row."""
+
+    def __init__(self, path: str, errors: list[RowError]):
+        self.path = path
+        self.errors = errors
+        super().__init__(self.message())
+
+    def message(self) -> str:
+        rows = len({e.row for e in self.errors})
+        head = f"{self.path}：有 {rows} 行数据有误，整个文件未导入（数据库未作任何改动）"
+        return "\n".join([head, *("  " + e.message() for e in self.errors)])
+
+
+@dataclass
+class ImportResult:
+    path: str
+    rows: int
+    summary: SaveSummary
+    unmatched: list[tuple[int, str]] = field(default_factory=list)  # (row, name): kept as context series
+    matched: list[tuple[int, str, str]] = field(default_factory=list)  # (row, name, concept)
+
+
+def check_rows(session: Session, path: str, data: bytes, catalogue: Catalogue) -> list[ObservationRecord]:
+    """Every row checked; raises ImportRejected with all bad rows, ReaderError if unreadable."""
+    regions = [RegionRecord(*r) for r in session.execute(select(Region.code, Region.name, Region.level, Region.parent_code))]
+    records: list[ObservationRecord] = []
+    errors: list[RowError] = []
+    for number, cells in reader_for(path).rows(data, path):
+        checked = check_row(number, cells, regions, catalogue)
+        if isinstance(checked, list):
+            errors.extend(checked)
+        else:
+            records.append(checked)
+    if errors:
+        raise ImportRejected(path, errors)
+    if not records:
+        raise ImportRejected(path, [RowError(1, "文件中没有数据行")])
+    return records
+
+
+def import_file(factory: sessionmaker[Session], path: str | Path, catalogue: Catalogue | None = None) -> ImportResult:
+    path = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise ReaderError(f"{path}：文件不存在") from None
+    except OSError as exc:
+        raise ReaderError(f"{path}：读取失败（{exc.strerror or exc}）") from None
+    catalogue = catalogue or default_catalogue()
+    with factory.begin() as session:
+        records = check_rows(session, path, data, catalogue)
+        summary = save_observations(session, records, Path(path).name, hashlib.sha256(data).hexdigest())
+    return ImportResult(
+        path=path,
+        rows=len(records),
+        summary=summary,
+        unmatched=[(r.row, r.name) for r in records if r.concept is None],
+        matched=[(r.row, r.name, r.concept) for r in records if r.concept],
+    )
