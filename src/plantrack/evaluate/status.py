@@ -1,0 +1,458 @@
+"""Status of one indicator in one year: `assess(indicator, spec, observations, year, base=None)`.
+
+The method follows the target kind (domain.targets.TargetSpec):
+
+    level, about, range, at_least/at_most held at the end   -> linear path from the base (序时进度)
+    average_growth                                          -> compound path from the base
+    cumulative_change                                       -> pro-rata share of the period's change
+    growth-rate indicators (spec.rate)                      -> average rate over the period vs target rate
+    thresholds held every year                              -> every year's value against the threshold
+    directional (明显提高)                                   -> has it moved the right way since the base
+    assigned without figure, qualitative, compound, none    -> 需人工评估
+
+A range (5-8) is walked to the bound that must be crossed (5 when higher is better) and met
+anywhere past it; an about (5个左右) is met inside its band or beyond it in the better direction.
+A target the base already satisfies (粮食综合生产能力 282 -> 270) is a level to keep: 提前实现
+while kept, 滞后 once lost. 提前实现 needs the target met before the target year; at or after
+it, the ratio decides. Growth-rate indicators are never 提前实现: a period average is not met
+until the period ends.
+
+Progress needs a base on the same statistical series as the observation it is compared with: a
+series break between them gives 需人工评估 with the reason and a candidate base on the new series,
+never a silently wrong ratio.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from plantrack.domain.targets import ABOUT_TOLERANCE, TargetSpec
+from plantrack.evaluate import explain, progress
+from plantrack.evaluate.assessment import Assessment
+from plantrack.evaluate.config import (
+    AVERAGE_RATE, COMPOUND, DEFAULT, DIRECTION_ONLY, EVERY_YEAR, HOLD, MANUAL, EvalConfig,
+)
+from plantrack.evaluate.observations import (
+    UNKNOWN, Obs, comparability, first_on_series, in_window, latest, prepare, series_at,
+)
+from plantrack.evaluate.vocabulary import Reason, Status
+
+MANUAL_KINDS = frozenset({"assigned", "qualitative", "compound", "none"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Ctx:
+    """What every method needs: the inputs, normalised once."""
+
+    indicator: dict
+    spec: TargetSpec
+    obs: list[Obs]
+    unconvertible: int
+    year: int
+    config: EvalConfig
+    name: str
+    unit: str | None
+
+    @property
+    def prefer_full(self) -> bool:
+        return self.config.partial_year == "prefer_full_year"
+
+
+def classify(r: float | None, config: EvalConfig) -> Status:
+    """快于预期 / 基本符合预期 / 滞后 from the ratio of achieved to expected progress."""
+    if r is None:
+        return Status.ON_TRACK
+    if r >= config.ahead_ratio:
+        return Status.AHEAD
+    if r >= config.on_track_ratio:
+        return Status.ON_TRACK
+    return Status.LAGGING
+
+
+def assess(indicator: dict, spec: TargetSpec, observations: Iterable, year: int,
+           base: dict | object | None = None, config: EvalConfig = DEFAULT) -> Assessment:
+    """The status of `indicator` in `year`, with the method and the numbers behind it.
+
+    observations  this indicator's observations (dicts or objects: year, value, unit, series,
+                  flags, note, source, measure), in any order
+    base          a chosen base {year, value, series} (e.g. an observation of another year);
+                  by default the indicator's own base_year / base_value
+    """
+    obs, unconvertible = prepare(observations, indicator.get("unit"))
+    ctx = _Ctx(indicator, spec, obs, len(unconvertible), year, config,
+               indicator.get("name") or "", indicator.get("unit"))
+    if spec.kind in MANUAL_KINDS:
+        return _manual(ctx)
+    if not obs and unconvertible:
+        return _unit_mismatch(ctx, unconvertible)
+    if spec.kind == "directional":
+        return _assess_directional(ctx, base)
+    if spec.kind == "cumulative_change":
+        return _assess_cumulative(ctx, base)
+    if spec.rate or spec.observed_as == "rate":
+        return _assess_rate(ctx, base_ignored=base is not None)
+    if spec.held == "every_year":
+        return _assess_every_year(ctx)
+    return _assess_path(ctx, base)
+
+
+# --- building blocks -------------------------------------------------------------------------
+
+def _target(spec: TargetSpec) -> dict:
+    return {"year": spec.target_year, "kind": spec.kind, "value": spec.value, "low": spec.low, "high": spec.high,
+            "held": spec.held, "qualifier": spec.qualifier, "text": spec.text}
+
+
+def _observed(o: Obs | None, **extra) -> dict | None:
+    if o is None:
+        return None
+    d = o.to_dict()
+    d.update(extra)
+    return d
+
+
+def _flags(observed: Obs | None, year: int, *extra: str, provisional: Obs | None = None, unconvertible: int = 0) -> tuple[str, ...]:
+    flags = list(extra)
+    if observed is not None:
+        if observed.partial:
+            flags.append("partial_year")
+        if observed.breaks_series:
+            flags.append("series_break")
+        if observed.year < year:
+            flags.append("stale")
+    if provisional is not None:
+        flags.append("provisional_partial_year")
+    if unconvertible:
+        flags.append("unit_mismatch")
+    return tuple(dict.fromkeys(flags))
+
+
+def _public(base: dict | None) -> dict | None:
+    """The base as shown: an unknown series is shown as None."""
+    if base is None or base["series"] is not UNKNOWN:
+        return base
+    return {**base, "series": None}
+
+
+def _make(ctx: _Ctx, status: Status, method: str | None, explanation: str, *, base=None, expected=None,
+          expected_year=None, observed: Obs | None = None, observed_extra: dict | None = None, ratio=None,
+          met=None, reason: Reason | None = None, extra_flags: tuple[str, ...] = (), details=None,
+          provisional: Obs | None = None, missing: list[int] | None = None, base_ignored: bool = False) -> Assessment:
+    caveats = explain.caveats(observed, provisional, ctx.year, ctx.unit, missing or [], ctx.unconvertible, base_ignored)
+    return Assessment(
+        indicator=ctx.indicator, year=ctx.year, status=status, kind=ctx.spec.kind, method=method,
+        direction=ctx.spec.direction, base=_public(base), target=_target(ctx.spec), expected=expected,
+        expected_year=expected_year, observed=_observed(observed, **(observed_extra or {})), ratio=ratio,
+        met=met, explanation=explanation + caveats, reason=reason,
+        flags=_flags(observed, ctx.year, *extra_flags, provisional=provisional, unconvertible=ctx.unconvertible),
+        details=details or {}, provisional=_observed(provisional),
+    )
+
+
+def _resolve_base(ctx: _Ctx, chosen) -> dict | None:
+    """The chosen base, or the indicator's own; with its series (given, or that of the
+    observation of its year that has its value)."""
+    if chosen is not None:
+        get = chosen.get if isinstance(chosen, dict) else (lambda k, d=None: getattr(chosen, k, d))
+        year, value = get("year"), get("value")
+        if year is None or value is None:
+            raise ValueError("a chosen base needs a year and a value")
+        series = get("series", UNKNOWN)
+        if series is UNKNOWN:
+            series = series_at(ctx.obs, int(year), float(value))
+        return {"year": int(year), "value": float(value), "series": series, "source": "chosen"}
+    spec = ctx.spec
+    if spec.base_year is None or spec.base_value is None:
+        return None
+    return {"year": spec.base_year, "value": spec.base_value,
+            "series": series_at(ctx.obs, spec.base_year, spec.base_value), "source": "plan"}
+
+
+def _incomparable(ctx: _Ctx, base: dict, observed: Obs, provisional: Obs | None) -> Assessment | None:
+    why = comparability(base["year"], base["series"], ctx.obs, observed)
+    if why is None:
+        return None
+    candidate = first_on_series(ctx.obs, observed)
+    details = {"candidate_base": candidate.to_dict() if candidate else None}
+    return _make(ctx, Status.MANUAL, None, explain.incomparable(ctx.name, why, candidate, ctx.unit, Status.MANUAL),
+                 base=base, observed=observed, reason=Reason.SERIES_BREAK, extra_flags=("series_break",),
+                 details=details, provisional=provisional)
+
+
+def _no_data(ctx: _Ctx, first: int, method: str | None, base=None) -> Assessment:
+    earlier = next((o for o in reversed(ctx.obs) if o.year <= ctx.year), None)
+    text = explain.no_data(ctx.name, first, ctx.year, Status.NO_DATA, earlier, ctx.unit)
+    return _make(ctx, Status.NO_DATA, method, text, base=base, reason=Reason.NO_OBSERVATION,
+                 details={"latest_before": earlier.to_dict() if earlier else None})
+
+
+def _unit_mismatch(ctx: _Ctx, unconvertible: list[Obs]) -> Assessment:
+    units = sorted({o.unit or "" for o in unconvertible})
+    text = f"{ctx.name}的观测值单位（{'、'.join(units)}）无法换算为指标单位（{ctx.unit}），{Status.MANUAL}。"
+    return Assessment(indicator=ctx.indicator, year=ctx.year, status=Status.MANUAL, kind=ctx.spec.kind,
+                      method=None, direction=ctx.spec.direction, base=None, target=_target(ctx.spec),
+                      expected=None, expected_year=None, observed=None, ratio=None, met=None,
+                      explanation=text, reason=Reason.UNIT_MISMATCH, flags=("unit_mismatch",),
+                      details={"units": units})
+
+
+# --- methods ---------------------------------------------------------------------------------
+
+def _manual(ctx: _Ctx) -> Assessment:
+    spec = ctx.spec
+    reason = {"assigned": Reason.ASSIGNED, "qualitative": Reason.QUALITATIVE,
+              "compound": Reason.COMPOUND, "none": Reason.NO_TARGET}[spec.kind]
+    observed, provisional = latest(ctx.obs, ctx.year, prefer_full_year=ctx.prefer_full)
+    text = explain.manual(ctx.name, spec.kind, spec.text, spec.assigned_by, len(spec.values), Status.MANUAL)
+    text += explain.latest_seen(observed, ctx.unit)
+    details = {"values": list(spec.values), "parts": list(spec.parts)} if spec.kind == "compound" else {}
+    if spec.assigned_by:
+        details["assigned_by"] = spec.assigned_by
+    return _make(ctx, Status.MANUAL, MANUAL, text, observed=observed, reason=reason, details=details,
+                 provisional=provisional)
+
+
+def end_target(spec: TargetSpec, base: dict | None) -> tuple[float | None, float | None]:
+    """(the end value the path runs to, the value that counts as meeting the target)."""
+    better = spec.better
+    if spec.kind == "average_growth":
+        if base is None:
+            return None, None
+        end = progress.compound_growth(base["value"], spec.value, base["year"], spec.target_year)
+        return end, end
+    if spec.kind == "range":
+        bound = spec.low if better == "higher" else spec.high
+        return bound, bound
+    if spec.kind == "about":
+        return spec.value, (spec.low if better == "higher" else spec.high)
+    return spec.value, spec.value
+
+
+def _assess_path(ctx: _Ctx, chosen_base) -> Assessment:
+    spec, cfg = ctx.spec, ctx.config
+    base = _resolve_base(ctx, chosen_base)
+    start = base["year"] if base else spec.start_year
+    observed, provisional = latest(ctx.obs, ctx.year, after=start, prefer_full_year=ctx.prefer_full)
+    if observed is None:
+        return _no_data(ctx, start + 1, COMPOUND if spec.kind == "average_growth" else cfg.level_path, base)
+    if base is not None:
+        blocked = _incomparable(ctx, base, observed, provisional)
+        if blocked:
+            return blocked
+    end_value, meet_value = end_target(spec, base)
+    if end_value is None:  # average growth without a base
+        return _make(ctx, Status.MANUAL, COMPOUND, explain.missing_base(ctx.name, ctx.unit, observed, Status.MANUAL),
+                     observed=observed, reason=Reason.MISSING_BASE, extra_flags=("missing_base",), provisional=provisional)
+    met = progress.satisfies(observed.value, meet_value, spec.better, cfg.epsilon)
+    early = met and observed.year < spec.target_year
+    if base is None:
+        if early:
+            return _make(ctx, Status.MET_EARLY, HOLD, explain.met_early(ctx.name, ctx.unit, spec.target_year, spec.text,
+                         observed, Status.MET_EARLY), expected=end_value, expected_year=spec.target_year,
+                         observed=observed, met=True, provisional=provisional)
+        return _make(ctx, Status.MANUAL, None, explain.missing_base(ctx.name, ctx.unit, observed, Status.MANUAL),
+                     observed=observed, met=met, reason=Reason.MISSING_BASE, extra_flags=("missing_base",),
+                     provisional=provisional)
+
+    b = base["value"]
+    if progress.satisfies(b, meet_value, spec.better, cfg.epsilon):
+        # The plan's target was already met at the base: a level to keep, not a path to walk.
+        status = (Status.MET_EARLY if early else Status.ON_TRACK) if met else Status.LAGGING
+        return _make(ctx, status, HOLD, explain.hold(ctx.name, ctx.unit, base, spec.text, observed, met, status),
+                     base=base, expected=meet_value, expected_year=observed.year, observed=observed, met=met,
+                     provisional=provisional)
+
+    if spec.kind == "average_growth":
+        method = COMPOUND
+        expected = progress.compound_growth(b, spec.value, base["year"], observed.year)
+    else:
+        method = cfg.level_path
+        expected = progress.level_path(method, b, end_value, base["year"], spec.target_year, observed.year)
+    r = progress.ratio(observed.value - b, expected - b)
+    status = Status.MET_EARLY if early else classify(r, cfg)
+    if met and status == Status.LAGGING:
+        status = Status.ON_TRACK
+    details = {"end_value": end_value, "meet_value": meet_value, "path_start": base["year"],
+               "path_end": spec.target_year, "achieved_change": observed.value - b, "expected_change": expected - b}
+    if spec.kind == "average_growth":
+        implied = progress.implied_rate(b, observed.value, observed.year - base["year"])
+        details["implied_annual_growth"] = implied
+        text = explain.growth_path(ctx.name, ctx.unit, base, spec.value, spec.text, observed, expected, implied, r, status)
+    elif early:
+        text = explain.met_early(ctx.name, ctx.unit, spec.target_year, spec.text, observed, status)
+    else:
+        text = explain.path(ctx.name, ctx.unit, base, spec.target_year, spec.text, observed, expected, r, status, method)
+    return _make(ctx, status, method, text, base=base, expected=expected, expected_year=observed.year,
+                 observed=observed, ratio=r, met=met, details=details, provisional=provisional)
+
+
+def _assess_every_year(ctx: _Ctx) -> Assessment:
+    spec, cfg = ctx.spec, ctx.config
+    first = spec.period[0]
+    checked = in_window(ctx.obs, first, ctx.year, prefer_full_year=ctx.prefer_full)
+    if not checked:
+        return _no_data(ctx, first, EVERY_YEAR)
+    threshold = spec.value
+    breaches = [o for o in checked if not progress.satisfies(o.value, threshold, spec.better, cfg.epsilon)]
+    status = Status.LAGGING if breaches else Status.ON_TRACK
+    observed = checked[-1]
+    details = {"checked": [{"year": o.year, "value": o.value, "ok": o not in breaches} for o in checked],
+               "breaches": [o.year for o in breaches]}
+    missing = [y for y in range(first, observed.year + 1) if y not in {o.year for o in checked}]
+    if missing:
+        details["missing_years"] = missing
+    extra = ("series_break",) if any(o.breaks_series for o in checked) else ()
+    text = explain.every_year(ctx.name, ctx.unit, spec.better, threshold, spec.text, checked, breaches, status)
+    return _make(ctx, status, EVERY_YEAR, text, expected=threshold, expected_year=observed.year, observed=observed,
+                 met=not breaches, extra_flags=extra + (("missing_years",) if missing else ()), details=details,
+                 missing=missing)
+
+
+def _rate_target(spec: TargetSpec) -> float:
+    if spec.kind == "range":
+        return spec.low if spec.better == "higher" else spec.high
+    return spec.value
+
+
+def _assess_rate(ctx: _Ctx, base_ignored: bool = False) -> Assessment:
+    """A growth-rate indicator: its observations are rates; compare their average with the target
+    rate. No growth rate is taken of them."""
+    spec, cfg = ctx.spec, ctx.config
+    first = spec.period[0]
+    window = in_window(ctx.obs, first, ctx.year, prefer_full_year=ctx.prefer_full)
+    if not window:
+        return _no_data(ctx, first, AVERAGE_RATE)
+    target = _rate_target(spec)
+    if spec.held == "every_year":
+        breaches = [o for o in window if not progress.satisfies(o.value, target, spec.better, cfg.epsilon)]
+        status = Status.LAGGING if breaches else Status.ON_TRACK
+        text = explain.every_year(ctx.name, "%", spec.better, target, spec.text, window, breaches, status)
+        return _make(ctx, status, EVERY_YEAR, text, expected=target, expected_year=window[-1].year,
+                     observed=window[-1], met=not breaches,
+                     details={"checked": [{"year": o.year, "value": o.value} for o in window],
+                              "breaches": [o.year for o in breaches]})
+
+    period_avgs = [o for o in window if o.measure == "period_average"]
+    annual = [o for o in window if o.measure != "period_average"]
+    from_period_average = bool(period_avgs) and (not annual or period_avgs[-1].year >= annual[-1].year)
+    if from_period_average:
+        used = [period_avgs[-1]]
+        average = used[0].value
+        missing: list[int] = []
+    else:
+        used = annual
+        average = progress.average_rate([o.value for o in used], cfg.rate_average, reduction=spec.reduction)
+        missing = [y for y in range(first, used[-1].year + 1) if y not in {o.year for o in used}]
+    observed = used[-1]
+    if spec.better == "higher":
+        r = average / target if target > 0 else None
+    else:
+        r = target / average if average > 0 else None
+    meets = progress.satisfies(average, target, spec.better, cfg.epsilon)
+    if spec.kind == "range":
+        status = Status.ON_TRACK if spec.low <= average <= spec.high else classify(r, cfg)
+    elif r is None:
+        status = Status.ON_TRACK if meets else Status.LAGGING
+    else:
+        status = classify(r, cfg)
+        if status == Status.LAGGING and meets:
+            status = Status.ON_TRACK
+    text = explain.rate(ctx.name, spec.kind, target, spec.text, used, average, from_period_average, r, status)
+    details = {"average": average, "average_method": "period_average" if from_period_average else cfg.rate_average,
+               "rates": [{"year": o.year, "value": o.value} for o in used], "target_rate": target}
+    if missing:
+        details["missing_years"] = missing
+    extra = {"average": average, "years": [o.year for o in used]}
+    flags = (("missing_years",) if missing else ()) + (("base_ignored",) if base_ignored else ())
+    return _make(ctx, status, AVERAGE_RATE, text, expected=target, expected_year=observed.year, observed=observed,
+                 observed_extra=extra, ratio=r, met=None, details=details, extra_flags=flags, missing=missing,
+                 base_ignored=base_ignored)
+
+
+def _assess_cumulative(ctx: _Ctx, chosen_base) -> Assessment:
+    spec, cfg = ctx.spec, ctx.config
+    total = spec.value
+    base = None
+    base_ignored = False
+    if spec.observed_as == "level":
+        base = _resolve_base(ctx, chosen_base)
+        if base is None:
+            observed, provisional = latest(ctx.obs, ctx.year, after=spec.start_year, prefer_full_year=ctx.prefer_full)
+            if observed is None:
+                return _no_data(ctx, spec.start_year + 1, None)
+            return _make(ctx, Status.MANUAL, None, explain.missing_base(ctx.name, ctx.unit, observed, Status.MANUAL),
+                         observed=observed, reason=Reason.MISSING_BASE, extra_flags=("missing_base",),
+                         provisional=provisional)
+        start = base["year"]
+    else:
+        start = spec.start_year
+        base_ignored = chosen_base is not None
+    observed, provisional = latest(ctx.obs, ctx.year, after=start, prefer_full_year=ctx.prefer_full)
+    if observed is None:
+        return _no_data(ctx, start + 1, cfg.cumulative_path, base)
+    details: dict = {"period_start": start, "period_end": spec.target_year, "total": total}
+    if base is not None:
+        blocked = _incomparable(ctx, base, observed, provisional)
+        if blocked:
+            return blocked
+        achieved = observed.value - base["value"]
+    elif observed.measure == "annual_change" or (spec.rate and observed.measure != "cumulative"):
+        # Yearly changes (and a growth-rate indicator's yearly rates) chain into the cumulative change.
+        yearly = [o for o in in_window(ctx.obs, start + 1, observed.year, prefer_full_year=ctx.prefer_full)
+                  if o.measure in (("annual_change", None, "level") if spec.rate else ("annual_change",))]
+        missing = [y for y in range(start + 1, observed.year + 1) if y not in {o.year for o in yearly}]
+        if missing:
+            return _make(ctx, Status.MANUAL, cfg.cumulative_path,
+                         explain.missing_years(ctx.name, missing, Status.MANUAL), observed=observed,
+                         reason=Reason.MISSING_YEARS, extra_flags=("missing_years",),
+                         details={"missing_years": missing}, provisional=provisional)
+        values = [o.value for o in yearly]
+        percent = (ctx.unit or "%").strip() in ("%", "％")
+        achieved = progress.chain_percent_changes(values, spec.reduction) if percent else sum(values)
+        details["yearly_changes"] = [{"year": o.year, "value": o.value} for o in yearly]
+        details["combined"] = "chained" if percent else "summed"
+    else:
+        achieved = observed.value
+    percent = (ctx.unit or "%").strip() in ("%", "％")
+    expected = progress.cumulative_expected(cfg.cumulative_path, total, start, spec.target_year, observed.year,
+                                            percent=percent)
+    r = progress.ratio(achieved, expected)
+    meet_value = total
+    if spec.qualifier == "about":
+        tol = spec.tolerance or ABOUT_TOLERANCE
+        meet_value = total - abs(total) * tol if spec.better == "higher" else total + abs(total) * tol
+    met = progress.satisfies(achieved, meet_value, spec.better, cfg.epsilon)
+    early = met and observed.year < spec.target_year
+    status = Status.MET_EARLY if early else classify(r, cfg)
+    if met and status == Status.LAGGING:
+        status = Status.ON_TRACK
+    details.update({"achieved": achieved, "expected": expected})
+    text = explain.cumulative(ctx.name, ctx.unit, start, spec.target_year, total, spec.reduction, expected,
+                              achieved, observed, r, status, cfg.cumulative_path, met=met)
+    return _make(ctx, status, cfg.cumulative_path, text, base=base, expected=expected, expected_year=observed.year,
+                 observed=observed, observed_extra={"achieved": achieved}, ratio=r, met=met, details=details,
+                 provisional=provisional, base_ignored=base_ignored,
+                 extra_flags=("base_ignored",) if base_ignored else ())
+
+
+def _assess_directional(ctx: _Ctx, chosen_base) -> Assessment:
+    spec = ctx.spec
+    base = _resolve_base(ctx, chosen_base)
+    start = base["year"] if base else spec.start_year
+    observed, provisional = latest(ctx.obs, ctx.year, after=start, prefer_full_year=ctx.prefer_full)
+    if observed is None:
+        return _no_data(ctx, start + 1, DIRECTION_ONLY, base)
+    if base is None:
+        return _make(ctx, Status.MANUAL, DIRECTION_ONLY, explain.missing_base(ctx.name, ctx.unit, observed, Status.MANUAL),
+                     observed=observed, reason=Reason.MISSING_BASE, extra_flags=("missing_base",), provisional=provisional)
+    blocked = _incomparable(ctx, base, observed, provisional)
+    if blocked:
+        return blocked
+    delta = observed.value - base["value"]
+    good = delta > 0 if spec.better == "higher" else delta < 0
+    status = Status.ON_TRACK if good else Status.LAGGING
+    text = explain.directional(ctx.name, ctx.unit, base, spec.text, observed, good, status)
+    return _make(ctx, status, DIRECTION_ONLY, text, base=base, observed=observed, met=None,
+                 details={"change": delta}, provisional=provisional)
+
