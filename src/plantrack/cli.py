@@ -281,6 +281,119 @@ def export(
         err.print(f"已导出 {output}（{len(data) / 1024:.1f} KB）")
 
 
+class SummaryFormat(str, Enum):
+    summary = "summary"
+    json = "json"
+
+
+_SEVERITY_TEXT = {"high": "[red]高[/red]", "medium": "[yellow]中[/yellow]", "low": "低", "info": "[dim]提示[/dim]"}
+
+
+@app.command()
+def align(
+    child: str = typer.Argument(..., help="下位规划的键"),
+    parent: str = typer.Argument(None, help="上位规划的键（默认取已衔接的上位规划）"),
+    format: SummaryFormat = typer.Option(SummaryFormat.summary, "--format", "-f", help="输出格式：summary 或 json"),
+) -> None:
+    """规划衔接检查：逐项比对下位规划与上位规划的指标（约束性优先）、目标和重大项目。"""
+    from rich.table import Table as RichTable
+
+    from .analysis import align_stored
+    from .store.repository import CatalogueError
+
+    factory = _factory()
+    try:
+        with factory.begin() as session:
+            result = align_stored(session, child, parent)
+    except CatalogueError as exc:
+        err.print(f"[red]错误：[/red]{exc}", highlight=False)
+        raise typer.Exit(2) from None
+    if format is SummaryFormat.json:
+        _print_json(result)
+        return
+    out = Console()
+    table = RichTable(title=f"{result['child']} 与上位规划 {result['parent']} 的指标衔接", title_justify="left")
+    for col in ("上位规划指标", "本规划指标", "问题"):
+        table.add_column(col)
+    for row in result["rows"]:
+        p, c = row.get("parent"), row.get("child")
+        issues = [f for f in row.get("findings", []) if f.get("severity") != "info"]
+        notes = "\n".join(f"{_SEVERITY_TEXT.get(f['severity'], f['severity'])} {f['message']}" for f in issues) or "[green]一致[/green]"
+        table.add_row((p or {}).get("name", "—"), (c or {}).get("name", "—"), notes)
+    out.print(table)
+    summary = result.get("summary") or {}
+    if summary:
+        out.print("汇总：" + "，".join(f"{k} {v}" for k, v in summary.items() if not isinstance(v, dict)), highlight=False)
+
+
+@app.command()
+def check(
+    plan: str = typer.Argument(..., help="规划的键"),
+    format: SummaryFormat = typer.Option(SummaryFormat.summary, "--format", "-f", help="输出格式：summary 或 json"),
+) -> None:
+    """规划自查：表内目标与正文不一致、指标数量不符、目标低于基期、单位与数值或名称不符。"""
+    from .analysis import check_stored
+    from .store.repository import CatalogueError
+
+    factory = _factory()
+    try:
+        with factory.begin() as session:
+            findings = check_stored(session, plan)
+    except CatalogueError as exc:
+        err.print(f"[red]错误：[/red]{exc}", highlight=False)
+        raise typer.Exit(2) from None
+    if format is SummaryFormat.json:
+        _print_json({"plan": plan, "findings": findings})
+        return
+    out = Console()
+    out.print(f"{plan}：发现 {len(findings)} 个问题")
+    for f in findings:
+        out.print(f"{_SEVERITY_TEXT.get(f['severity'], f['severity'])} {f['message']}", highlight=False)
+
+
+@app.command()
+def evaluate(
+    plan: str = typer.Argument(..., help="规划的键"),
+    year: int = typer.Option(..., "--year", "-y", help="评估年份"),
+    format: SummaryFormat = typer.Option(SummaryFormat.summary, "--format", "-f", help="输出格式：summary 或 json"),
+) -> None:
+    """评估规划各项指标在某年的进展：状态及其背后的数值（方法、基期、序时进度、观测值、比率）。"""
+    from rich.table import Table as RichTable
+
+    from .store.repository import CatalogueError
+    from .tracking import evaluate_plan
+
+    factory = _factory()
+    try:
+        with factory.begin() as session:
+            result = evaluate_plan(session, plan, year).to_json()
+    except CatalogueError as exc:
+        err.print(f"[red]错误：[/red]{exc}", highlight=False)
+        raise typer.Exit(2) from None
+    if format is SummaryFormat.json:
+        _print_json(result)
+        return
+    out = Console()
+    table = RichTable(title=f"{plan} {year} 年指标进展评估", title_justify="left")
+    for col in ("指标", "属性", "状态", "基期", "目标", "序时进度", "最新值"):
+        table.add_column(col)
+    for a in result["assessments"]:
+        ind = a["indicator"]
+        base = a.get("base") or {}
+        obs = a.get("observed") or {}
+        table.add_row(
+            ind["name"], "约束性" if ind.get("binding") == "binding" else "预期性", a["status"],
+            f"{base.get('value')}（{base.get('year')}）" if base.get("value") is not None else "—",
+            ind.get("target_text") or ind.get("annual_growth") or "—",
+            f"{a['expected']:.4g}" if isinstance(a.get("expected"), (int, float)) else "—",
+            f"{obs.get('value')}（{obs.get('year')}）" if obs.get("value") is not None else "—",
+        )
+    out.print(table)
+    out.print("状态分布：" + "，".join(f"{k} {v}" for k, v in result["counts"].items()))
+    for w in result["warnings"]:
+        out.print(f"[red]预警[/red] {w.get('message')}", highlight=False)
+
+
 @app.command("import-observations")
 def import_observations(
     files: list[Path] = typer.Argument(..., help="观测值文件（CSV 或 XLSX；列：region, indicator, unit, year, value, source_url, source_title, quote）"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from sqlalchemy import JSON, Float, ForeignKey, Integer, String, Text, UniqueConstraint, DateTime
+from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -215,4 +215,55 @@ class Observation(Base):
     import_id: Mapped[int | None] = mapped_column(ForeignKey("observation_import.id"))
     row_number: Mapped[int | None] = mapped_column(Integer)
     superseded_by_id: Mapped[int | None] = mapped_column(ForeignKey("observation.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class MatchDecision(Base):
+    """A person's verdict on a name-to-concept match; it wins over the machine next time."""
+
+    __tablename__ = "match_decision"
+    __table_args__ = (UniqueConstraint("name_norm", "concept"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name_norm: Mapped[str] = mapped_column(Text)
+    concept: Mapped[str] = mapped_column(String(64))
+    accepted: Mapped[bool] = mapped_column(Boolean)
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Alignment(Base):
+    """The alignment of one plan version with its parent's version, as align_plans returned it."""
+
+    __tablename__ = "alignment"
+    __table_args__ = (UniqueConstraint("child_version_id", "parent_version_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    child_version_id: Mapped[int] = mapped_column(ForeignKey("plan_version.id", ondelete="CASCADE"), index=True)
+    parent_version_id: Mapped[int] = mapped_column(ForeignKey("plan_version.id", ondelete="CASCADE"))
+    result: Mapped[dict] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Finding(Base):
+    """One finding of a plan's check against itself (check_plan), kept per version."""
+
+    __tablename__ = "finding"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("plan_version.id", ondelete="CASCADE"), index=True)
+    ordinal: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(40))
+    severity: Mapped[str] = mapped_column(String(10))
+    message: Mapped[str] = mapped_column(Text)
+    data: Mapped[dict] = mapped_column(JSON)
+
+
+class AssessmentRecord(Base):
+    """The assessment of one indicator row for one year, with everything behind its status (data)."""
+
+    __tablename__ = "assessment"
+    __table_args__ = (UniqueConstraint("indicator_id", "year"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    indicator_id: Mapped[int] = mapped_column(ForeignKey("indicator.id", ondelete="CASCADE"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(20))
+    data: Mapped[dict] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

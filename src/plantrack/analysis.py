@@ -1,0 +1,68 @@
+"""Running alignment and self-checks on stored plans, and keeping their results.
+
+align/ holds the pure logic over contract JSON; this module feeds it the stored versions (with the
+source text, so findings cite lines) and the people's match decisions, and stores what comes back:
+one alignment per (child version, parent version), the findings per version, replaced on re-run.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from .align.align import align_plans
+from .align.checks import check_plan
+from .store.models import Alignment, Finding, MatchDecision, PlanVersion
+from .store.repository import CatalogueError, require_plan
+
+
+def decisions(session: Session) -> dict[tuple[str, str], bool]:
+    return {(d.name_norm, d.concept): d.accepted for d in session.scalars(select(MatchDecision))}
+
+
+def record_decision(session: Session, name_norm: str, concept: str, accepted: bool, note: str | None = None) -> None:
+    existing = session.scalar(select(MatchDecision).where(MatchDecision.name_norm == name_norm, MatchDecision.concept == concept))
+    if existing is None:
+        session.add(MatchDecision(name_norm=name_norm, concept=concept, accepted=accepted, note=note))
+    else:
+        existing.accepted, existing.note = accepted, note
+
+
+def align_stored(session: Session, child_key: str, parent_key: str | None = None) -> dict:
+    """Align the current version of child with its parent (the linked one by default); store the result."""
+    child = require_plan(session, child_key)
+    parent = require_plan(session, parent_key) if parent_key else child.parent
+    if parent is None:
+        raise CatalogueError(f"规划“{child_key}”没有衔接的上位规划；请指定上位规划，或先用 plantrack link 设置。")
+    cv, pv = child.current, parent.current
+    result = align_plans(cv.document, pv.document, child.key, parent.key, decisions(session), child_text=cv.source_text)
+    session.execute(delete(Alignment).where(Alignment.child_version_id == cv.id, Alignment.parent_version_id == pv.id))
+    session.add(Alignment(child_version_id=cv.id, parent_version_id=pv.id, result=result))
+    return result
+
+
+def check_stored(session: Session, key: str) -> list[dict]:
+    """Check the current version of a plan against itself; store the findings."""
+    plan = require_plan(session, key)
+    version: PlanVersion = plan.current
+    findings = check_plan(version.document, plan.key, text=version.source_text)
+    session.execute(delete(Finding).where(Finding.version_id == version.id))
+    for i, f in enumerate(findings):
+        session.add(Finding(version_id=version.id, ordinal=i, kind=f["kind"], severity=f["severity"], message=f["message"], data=f))
+    return findings
+
+
+def stored_alignment(session: Session, key: str) -> dict | None:
+    plan = require_plan(session, key)
+    if plan.current is None:
+        return None
+    row = session.scalar(
+        select(Alignment).where(Alignment.child_version_id == plan.current.id).order_by(Alignment.created_at.desc())
+    )
+    return row.result if row else None
+
+
+def stored_findings(session: Session, key: str) -> list[dict] | None:
+    plan = require_plan(session, key)
+    rows = list(session.scalars(select(Finding).where(Finding.version_id == plan.current.id).order_by(Finding.ordinal)))
+    return [r.data for r in rows] if rows else None

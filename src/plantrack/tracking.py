@@ -1,0 +1,135 @@
+"""Evaluating a stored plan for a year: every indicator with the observations of its concept and region.
+
+The pure parts live elsewhere (domain/targets.py reads a target, evaluate/ assesses it, align/
+maps names to concepts); this module gathers their inputs from the store — the plan's current
+version, its region, the observations of each indicator's concept in that region, and the plan's
+own review table (the previous plan's results are observations too) — and keeps the results.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from .align.catalogue import Catalogue, default_catalogue
+from .domain.targets import interpret
+from .evaluate.status import assess
+from .evaluate.warnings import collect
+from .store.models import AssessmentRecord, Indicator, Observation, Plan
+from .store.observations import context_series
+from .store.repository import require_plan
+
+
+@dataclass
+class PlanEvaluation:
+    plan: str
+    year: int
+    region_code: str | None
+    assessments: list[dict] = field(default_factory=list)
+    warnings: list[dict] = field(default_factory=list)
+    context: list[dict] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        counts: dict[str, int] = {}
+        for a in self.assessments:
+            counts[a["status"]] = counts.get(a["status"], 0) + 1
+        return {
+            "plan": self.plan,
+            "year": self.year,
+            "region_code": self.region_code,
+            "counts": counts,
+            "assessments": self.assessments,
+            "warnings": self.warnings,
+            "context": self.context,
+        }
+
+
+def indicator_concept(catalogue: Catalogue, indicator: dict, decisions: dict | None = None) -> str | None:
+    match = catalogue.concept_of(indicator.get("name"), indicator.get("unit"), decisions)
+    return match.concept.id if match else None
+
+
+def _obs_dict(o: Observation) -> dict:
+    return {
+        "year": o.year, "value": o.value, "unit": o.unit, "series": o.series, "flags": list(o.flags or []),
+        "note": o.note, "source": {"url": o.source_url, "title": o.source_title, "quote": o.quote, "name": o.name,
+                                   "observation_id": o.id},
+    }
+
+
+def review_observations(document: dict, catalogue: Catalogue, decisions: dict | None = None) -> dict[str, list[dict]]:
+    """The previous plan's results (review tables) as observations, by concept."""
+    out: dict[str, list[dict]] = {}
+    for review in document.get("reviews", []):
+        for row in review.get("rows", []):
+            if row.get("actual_value") is None or not (row.get("actual_year") or row.get("target_year")):
+                continue
+            concept = indicator_concept(catalogue, row, decisions)
+            if not concept:
+                continue
+            out.setdefault(concept, []).append({
+                "year": row.get("actual_year") or row.get("target_year"),
+                "value": row["actual_value"],
+                "unit": row.get("unit"),
+                "series": None,
+                "flags": [],
+                "note": None,
+                "source": {"title": f"规划文本：{review['title']}", "line": row["line"]},
+            })
+    return out
+
+
+def evaluate_plan(session: Session, key: str, year: int, catalogue: Catalogue | None = None,
+                  decisions: dict | None = None, store: bool = True) -> PlanEvaluation:
+    """Assess every indicator of the plan's current version for `year`; store the assessments."""
+    from .analysis import decisions as stored_decisions
+
+    catalogue = catalogue or default_catalogue()
+    decisions = decisions if decisions is not None else stored_decisions(session)
+    plan: Plan = require_plan(session, key)
+    version = plan.current
+    document = version.document
+    period = (plan.period_start or year, plan.period_end or year)
+    from_reviews = review_observations(document, catalogue, decisions)
+    result = PlanEvaluation(plan.key, year, plan.region_code)
+    items = []
+    measured: set[str] = set()
+    rows = list(session.scalars(select(Indicator).where(Indicator.version_id == version.id).order_by(Indicator.ordinal)))
+    if store:
+        session.execute(delete(AssessmentRecord).where(AssessmentRecord.indicator_id.in_([r.id for r in rows]),
+                                                       AssessmentRecord.year == year))
+    for row in rows:
+        indicator = row.data
+        concept = indicator_concept(catalogue, indicator, decisions)
+        observations: list[dict] = []
+        if concept:
+            measured.add(concept)
+            observations = list(from_reviews.get(concept, []))
+            if plan.region_code:
+                stored = session.scalars(
+                    select(Observation).where(
+                        Observation.region_code == plan.region_code,
+                        Observation.concept == concept,
+                        Observation.superseded_by_id.is_(None),
+                    ).order_by(Observation.year, Observation.id)
+                )
+                observations += [_obs_dict(o) for o in stored]
+        spec = interpret(indicator, period)
+        assessment = assess(indicator, spec, observations, year)
+        data = assessment.to_dict()
+        data["indicator_id"] = row.id
+        data["concept"] = concept
+        result.assessments.append(data)
+        items.append((indicator, spec, assessment, observations))
+        if store:
+            session.add(AssessmentRecord(indicator_id=row.id, year=year, status=data["status"], data=data))
+    result.warnings = [w.to_dict() for w in collect(items)]
+    if plan.region_code:
+        result.context = [
+            {"name": o.name, "concept": o.concept, "year": o.year, "value": o.value, "unit": o.unit,
+             "source_url": o.source_url}
+            for o in context_series(session, plan.region_code, measured)
+        ]
+    return result
