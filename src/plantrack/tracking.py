@@ -133,3 +133,27 @@ def evaluate_plan(session: Session, key: str, year: int, catalogue: Catalogue | 
             for o in context_series(session, plan.region_code, measured)
         ]
     return result
+
+
+def observation_matches(session: Session, catalogue: Catalogue | None = None) -> list[tuple[int, str, str, str, str]]:
+    """For every current observation, the plan indicators it measures: (row, name, region, plan key,
+    indicator name), one tuple per pair. Observations of concepts no plan measures yield none: they
+    remain the region's context series."""
+    from .analysis import decisions as stored_decisions
+
+    catalogue = catalogue or default_catalogue()
+    decisions = stored_decisions(session)
+    by_concept: dict[tuple[str | None, str], list[tuple[str, str]]] = {}
+    for plan in session.scalars(select(Plan).order_by(Plan.key)):
+        if plan.current is None:
+            continue
+        for ind in plan.current.document.get("indicators", []):
+            concept = indicator_concept(catalogue, ind, decisions)
+            if concept:
+                by_concept.setdefault((plan.region_code, concept), []).append((plan.key, ind["name"]))
+    out = []
+    current = select(Observation).where(Observation.superseded_by_id.is_(None)).order_by(Observation.id)
+    for o in session.scalars(current):
+        for key, name in by_concept.get((o.region_code, o.concept), []):
+            out.append((o.row_number, o.name, o.region_code, key, name))
+    return out
