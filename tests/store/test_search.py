@@ -158,6 +158,7 @@ def test_plan_filter(session):
     assert page.total == len(expected) < search(session, "黄河").total
     assert {h.plan_key for h in page.hits} == {YELLOW_RIVER}
     assert {h.plan_title for h in page.hits} == {"山西省黄河流域生态保护和高质量发展规划"}
+    assert search(session, "黄河", plan_keys=YELLOW_RIVER).total == len(expected)  # one key, bare
 
 
 def test_unknown_plan_key_is_refused(session):
