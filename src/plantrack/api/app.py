@@ -10,7 +10,7 @@ from fastapi import Depends, FastAPI
 from sqlalchemy.orm import Session, sessionmaker
 
 from .. import __version__
-from . import plans, regions, search
+from . import analysis, plans, regions, search
 from .deps import reject_nul
 from .errors import install_error_handlers
 
@@ -43,6 +43,6 @@ def create_app(session_factory: sessionmaker[Session] | None = None) -> FastAPI:
     )
     app.state.session_factory = session_factory
     install_error_handlers(app)
-    for module in (plans, regions, search):
+    for module in (plans, analysis, regions, search):
         app.include_router(module.router)
     return app
