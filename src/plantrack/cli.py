@@ -294,6 +294,7 @@ def align(
     child: str = typer.Argument(..., help="下位规划的键"),
     parent: str = typer.Argument(None, help="上位规划的键（默认取已衔接的上位规划）"),
     format: SummaryFormat = typer.Option(SummaryFormat.summary, "--format", "-f", help="输出格式：summary 或 json"),
+    output: Path = typer.Option(None, "--output", "-o", help="同时导出为 Excel 文件（.xlsx）"),
 ) -> None:
     """规划衔接检查：逐项比对下位规划与上位规划的指标（约束性优先）、目标和重大项目。"""
     from rich.table import Table as RichTable
@@ -308,6 +309,11 @@ def align(
     except CatalogueError as exc:
         err.print(f"[red]错误：[/red]{exc}", highlight=False)
         raise typer.Exit(2) from None
+    if output is not None:
+        from .export.analysis_xlsx import alignment_workbook
+
+        output.write_bytes(alignment_workbook(result))
+        err.print(f"已导出 {output}")
     if format is SummaryFormat.json:
         _print_json(result)
         return
@@ -330,6 +336,7 @@ def align(
 def check(
     plan: str = typer.Argument(..., help="规划的键"),
     format: SummaryFormat = typer.Option(SummaryFormat.summary, "--format", "-f", help="输出格式：summary 或 json"),
+    output: Path = typer.Option(None, "--output", "-o", help="同时导出为 Excel 文件（.xlsx）"),
 ) -> None:
     """规划自查：表内目标与正文不一致、指标数量不符、目标低于基期、单位与数值或名称不符。"""
     from .analysis import check_stored
@@ -342,6 +349,11 @@ def check(
     except CatalogueError as exc:
         err.print(f"[red]错误：[/red]{exc}", highlight=False)
         raise typer.Exit(2) from None
+    if output is not None:
+        from .export.analysis_xlsx import findings_workbook
+
+        output.write_bytes(findings_workbook(plan, findings))
+        err.print(f"已导出 {output}")
     if format is SummaryFormat.json:
         _print_json({"plan": plan, "findings": findings})
         return
@@ -394,6 +406,50 @@ def evaluate(
         out.print(f"[red]预警[/red] {w.get('message')}", highlight=False)
 
 
+@app.command()
+def match(
+    name: str = typer.Argument(..., help="指标名称（规划或数据来源的写法）"),
+    unit: str = typer.Option(None, "--unit", help="单位，用于判断候选是否相容"),
+    confirm: str = typer.Option(None, "--confirm", help="确认该名称对应此概念（概念 id）"),
+    reject: str = typer.Option(None, "--reject", help="否定该名称对应此概念（概念 id）"),
+    format: SummaryFormat = typer.Option(SummaryFormat.summary, "--format", "-f", help="输出格式：summary 或 json"),
+) -> None:
+    """查看指标名称对应的规范概念及候选；确认或否定的结果会保存，并优先于机器匹配。"""
+    from .align.catalogue import default_catalogue
+    from .align.normalize import normalize
+    from .analysis import decisions, record_decision
+
+    catalogue = default_catalogue()
+    for concept in (confirm, reject):
+        if concept and concept not in catalogue:
+            err.print(f"[red]错误：[/red]概念目录中没有“{concept}”")
+            raise typer.Exit(2)
+    factory = _factory()
+    with factory.begin() as session:
+        if confirm:
+            record_decision(session, normalize(name), confirm, True)
+        if reject:
+            record_decision(session, normalize(name), reject, False)
+        known = decisions(session)
+    found = catalogue.concept_of(name, unit, known)
+    candidates = catalogue.candidates(name, unit, 5, known) if found is None else []
+    data = {
+        "name": name,
+        "match": {"concept": found.concept.id, "concept_name": found.concept.name, "method": found.method} if found else None,
+        "candidates": [{"concept": c.concept.id, "concept_name": c.concept.name, "score": round(c.score, 3)} for c in candidates],
+    }
+    if format is SummaryFormat.json:
+        _print_json(data)
+        return
+    out = Console()
+    if found:
+        out.print(f"“{name}” → {found.concept.name}（{found.concept.id}，{found.method}）", highlight=False)
+    else:
+        out.print(f"“{name}”未能确定对应的概念。候选：", highlight=False)
+        for c in data["candidates"]:
+            out.print(f"  {c['concept_name']}（{c['concept']}）相似度 {c['score']}", highlight=False)
+
+
 @app.command("import-observations")
 def import_observations(
     files: list[Path] = typer.Argument(..., help="观测值文件（CSV 或 XLSX；列：region, indicator, unit, year, value, source_url, source_title, quote）"),
@@ -443,6 +499,50 @@ def serve(
     application = create_app(_factory())
     Console().print(f"plantrack 服务已启动：http://{host}:{port}/  （接口文档：http://{host}:{port}/docs，按 Ctrl+C 停止）")
     uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+class ReportKind(str, Enum):
+    midterm = "midterm"
+    final = "final"
+    annual = "annual"
+
+
+class ReportFormat(str, Enum):
+    html = "html"
+    docx = "docx"
+    pdf = "pdf"
+    xlsx = "xlsx"
+
+
+@app.command()
+def report(
+    plan: str = typer.Argument(..., help="规划的键"),
+    year: int = typer.Option(..., "--year", "-y", help="评估年份"),
+    kind: ReportKind = typer.Option(ReportKind.midterm, "--kind", "-k", help="报告类型：midterm（中期评估）| final（总结评估）| annual（年度监测）"),
+    format: ReportFormat = typer.Option(ReportFormat.html, "--format", "-f", help="报告格式：html | docx | pdf | xlsx"),
+    output: Path = typer.Option(None, "--output", "-o", help="输出文件（默认 <键>-<类型>-<年份>.<扩展名>）"),
+) -> None:
+    """生成规划实施评估报告：总体情况、主要指标完成情况（含图表）、约束性指标与预警、数据缺口、规划文本自身问题。"""
+    from .report import ReportError, build_report, writer_for
+    from .store.repository import CatalogueError
+
+    factory = _factory()
+    writer = writer_for(format.value)
+    try:
+        with factory.begin() as session:
+            model = build_report(session, plan, year, kind.value)
+        data = writer.to_bytes(model)
+    except (CatalogueError, ReportError) as exc:
+        err.print(f"[red]错误：[/red]{exc}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+    output = output or Path(f"{plan}-{kind.value}-{year}{writer.suffix}")
+    try:
+        output.write_bytes(data)
+    except OSError as exc:
+        err.print(f"[red]错误：[/red]无法写入 {output}（{exc.strerror or exc}）", highlight=False, soft_wrap=True)
+        raise typer.Exit(1) from None
+    err.print(f"已生成{model.kind_label}报告 {output}（{writer.label}，{len(data) / 1024:.1f} KB）：指标 {model.total} 项，"
+              + "，".join(f"{s} {n}" for s, n in model.counts if n) + f"，预警 {len(model.warnings)} 条", highlight=False)
 
 
 if __name__ == "__main__":
