@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 
@@ -81,6 +82,18 @@ def _factory():
         return open_store()
     except Exception as exc:  # an unreachable server or a locked file is the user's to fix
         err.print(f"[red]错误：[/red]无法打开数据库（{type(exc).__name__}: {exc}）", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+
+
+@contextmanager
+def _user_errors(*kinds: type[Exception]):
+    """Errors the user can act on (unknown plan, bad query …): one Chinese line on stderr, exit 2."""
+    from .store.repository import CatalogueError
+
+    try:
+        yield
+    except (CatalogueError, *kinds) as exc:
+        err.print(f"[red]错误：[/red]{exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
 
 
@@ -198,18 +211,15 @@ def link(
     clear: bool = typer.Option(False, "--clear", help="解除该规划的上位衔接"),
 ) -> None:
     """设置规划的上位规划（衔接关系）。"""
-    from .store.repository import CatalogueError, link_plans
+    from .store.repository import link_plans
 
     if parent is None and not clear:
         err.print("[red]错误：[/red]请给出上位规划的键，或用 --clear 解除衔接")
         raise typer.Exit(2)
     factory = _factory()
-    try:
+    with _user_errors():
         with factory.begin() as session:
             link_plans(session, child, None if clear else parent)
-    except CatalogueError as exc:
-        err.print(f"[red]错误：[/red]{exc}", highlight=False)
-        raise typer.Exit(2) from None
     Console().print(f"已解除 {child} 的上位衔接" if clear else f"已衔接：{child} → {parent}")
 
 
@@ -225,12 +235,8 @@ def search(
     from .store.search import search as run_search
 
     factory = _factory()
-    try:
-        with factory() as session:
-            page = run_search(session, query, plan_keys=plan or None, limit=limit)
-    except SearchError as exc:
-        err.print(f"[red]错误：[/red]{exc}", highlight=False)
-        raise typer.Exit(2) from None
+    with _user_errors(SearchError), factory() as session:
+        page = run_search(session, query, plan_keys=plan or None, limit=limit)
     if format is DataFormat.json:
         _print_json(page.to_json())
         return
@@ -259,16 +265,13 @@ def export(
     from .store.repository import CatalogueError, require_plan
 
     factory = _factory()
-    try:
+    with _user_errors():
         with factory() as session:
             record = require_plan(session, plan)
             chosen = next((v for v in record.versions if v.number == version), None) if version else record.current
             if chosen is None:
                 raise CatalogueError(f"规划“{plan}”没有第 {version} 版。")
             document = chosen.document
-    except CatalogueError as exc:
-        err.print(f"[red]错误：[/red]{exc}", highlight=False)
-        raise typer.Exit(2) from None
     exporter = exporter_for(format.value)
     data = exporter.to_bytes(document)
     if output is None and format is ExportFormat.xlsx:
@@ -300,15 +303,11 @@ def align(
     from rich.table import Table as RichTable
 
     from .analysis import align_stored
-    from .store.repository import CatalogueError
 
     factory = _factory()
-    try:
+    with _user_errors():
         with factory.begin() as session:
             result = align_stored(session, child, parent)
-    except CatalogueError as exc:
-        err.print(f"[red]错误：[/red]{exc}", highlight=False)
-        raise typer.Exit(2) from None
     if output is not None:
         from .export.analysis_xlsx import alignment_workbook
 
@@ -340,15 +339,11 @@ def check(
 ) -> None:
     """规划自查：表内目标与正文不一致、指标数量不符、目标低于基期、单位与数值或名称不符。"""
     from .analysis import check_stored
-    from .store.repository import CatalogueError
 
     factory = _factory()
-    try:
+    with _user_errors():
         with factory.begin() as session:
             findings = check_stored(session, plan)
-    except CatalogueError as exc:
-        err.print(f"[red]错误：[/red]{exc}", highlight=False)
-        raise typer.Exit(2) from None
     if output is not None:
         from .export.analysis_xlsx import findings_workbook
 
@@ -372,16 +367,12 @@ def evaluate(
     """评估规划各项指标在某年的进展：状态及其背后的数值（方法、基期、序时进度、观测值、比率）。"""
     from rich.table import Table as RichTable
 
-    from .store.repository import CatalogueError
     from .tracking import evaluate_plan
 
     factory = _factory()
-    try:
+    with _user_errors():
         with factory.begin() as session:
             result = evaluate_plan(session, plan, year).to_json()
-    except CatalogueError as exc:
-        err.print(f"[red]错误：[/red]{exc}", highlight=False)
-        raise typer.Exit(2) from None
     if format is SummaryFormat.json:
         _print_json(result)
         return
@@ -524,7 +515,7 @@ def report(
 ) -> None:
     """生成规划实施评估报告：总体情况、主要指标完成情况（含图表）、约束性指标与预警、数据缺口、规划文本自身问题。"""
     from .report import ReportError, build_report, writer_for
-    from .store.repository import CatalogueError
+    from .store import repository
 
     factory = _factory()
     writer = writer_for(format.value)
@@ -532,7 +523,7 @@ def report(
         with factory.begin() as session:
             model = build_report(session, plan, year, kind.value)
         data = writer.to_bytes(model)
-    except (CatalogueError, ReportError) as exc:
+    except (repository.CatalogueError, ReportError) as exc:
         err.print(f"[red]错误：[/red]{exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
     output = output or Path(f"{plan}-{kind.value}-{year}{writer.suffix}")

@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from .rules import earliest_match
 from ..domain.numerals import cn_to_int
 from ..domain.values import as_number, normalize_digits
 from .paragraphs import Paragraph, sentences
@@ -155,11 +156,7 @@ def time_marks(text: str, plan_end: int | None) -> list[TimeMark]:
     marks: list[TimeMark] = []
     pos = 0
     while pos < len(text):
-        best = None
-        for rule in TIME_RULES:
-            m = rule.pattern.search(text, pos)
-            if m and (best is None or m.start() < best[1].start()):
-                best = (rule, m)
+        best = earliest_match(TIME_RULES, text, pos)
         if best is None:
             break
         rule, m = best

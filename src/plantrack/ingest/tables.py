@@ -484,7 +484,6 @@ def _read_flow_body(table: Table, lines: list[Line], start: int, header_texts: s
     has_seq = table.column("seq") is not None
     segments: list[list[Line]] = []
     pending: list[Line] = []
-    category_lines: list[tuple[int, list[Line]]] = []
     last_row_end = start - 1
     i = start
     expected_seq = 1
@@ -535,8 +534,8 @@ def _wrap_width(segments: list[list[Line]]) -> int:
     """The width at which names wrap: the widest name-only line that another name line continues."""
     widest = 0
     for seg in segments:
-        for a, b in zip(seg, seg[1:]):
-            ta, tb = a.text.strip(), b.text.strip()
+        for a in seg[:-1]:
+            ta = a.text.strip()
             if _CJK.search(ta) and not any(_is_value_token(t) for t in _split_cells(ta)) and len(ta) > 2:
                 widest = max(widest, _width(ta))
     return widest
@@ -746,36 +745,12 @@ def _name_unit_tag(table: Table, cells: dict[str, str]) -> tuple[str, str | None
     return name, unit, tag
 
 
-def indicator_from_row(table: Table, row: Row) -> dict:
+def _common_fields(table: Table, row: Row) -> dict:
+    """The fields an indicator row and a review row share: name, unit, base, target, binding."""
     cells = row.cells
     name, unit, tag = _name_unit_tag(table, cells)
     base_col, target_col = table.column("base"), table.column("target")
     base_text, target_text = _cell(cells, "base"), _cell(cells, "target")
-    base_value = leading_number(base_text)
-    binding = _BINDING_WORDS.get((cells.get("binding") or "").strip())
-    return {
-        "category": row.category,
-        "name": name,
-        "unit": unit,
-        "tag": tag,
-        "base_year": _marker_year(table, base_text, base_col.year if base_col else None) if base_text else None,
-        "base_value": as_number(base_value),
-        "base_text": base_text,
-        "target_year": target_col.year if target_col else None,
-        "target_value": as_number(leading_number(target_text)),
-        "target_text": target_text,
-        "annual_growth": _cell(cells, "growth"),
-        "binding": binding,
-        "line": row.line,
-        **({"group": row.group} if row.group else {}),
-    }
-
-
-def review_from_row(table: Table, row: Row) -> dict:
-    cells = row.cells
-    name, unit, tag = _name_unit_tag(table, cells)
-    base_col, target_col, actual_col = table.column("base"), table.column("target"), table.column("actual")
-    base_text, target_text, actual_text = _cell(cells, "base"), _cell(cells, "target"), _cell(cells, "actual")
     return {
         "category": row.category,
         "name": name,
@@ -787,6 +762,25 @@ def review_from_row(table: Table, row: Row) -> dict:
         "target_year": target_col.year if target_col else None,
         "target_value": as_number(leading_number(target_text)),
         "target_text": target_text,
+    }
+
+
+def indicator_from_row(table: Table, row: Row) -> dict:
+    return {
+        **_common_fields(table, row),
+        "annual_growth": _cell(row.cells, "growth"),
+        "binding": _BINDING_WORDS.get((row.cells.get("binding") or "").strip()),
+        "line": row.line,
+        **({"group": row.group} if row.group else {}),
+    }
+
+
+def review_from_row(table: Table, row: Row) -> dict:
+    cells = row.cells
+    actual_col = table.column("actual")
+    actual_text = _cell(cells, "actual")
+    return {
+        **_common_fields(table, row),
         "planned_growth": _cell(cells, "planned_growth") or _cell(cells, "growth"),
         "actual_year": _marker_year(table, actual_text, actual_col.year if actual_col else None) if actual_text else None,
         "actual_value": as_number(leading_number(actual_text)),

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from .rules import earliest_match
 from .paragraphs import Paragraph
 
 # A unit name may hold one nested parenthesis: 各县（市、区）人民政府.
@@ -123,11 +124,7 @@ def find_notes(text: str) -> list[_Note]:
     notes: list[_Note] = []
     pos = 0
     while pos < len(text):
-        best = None
-        for rule in TASK_RULES:
-            m = rule.pattern.search(text, pos)
-            if m and (best is None or m.start() < best[1].start()):
-                best = (rule, m)
+        best = earliest_match(TASK_RULES, text, pos)
         if best is None:
             break
         rule, m = best
