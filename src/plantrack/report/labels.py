@@ -1,0 +1,108 @@
+"""The Chinese wording of a report, in one place, so every format says the same thing.
+
+Machine codes (statuses are already Chinese; methods, reasons, flags, finding kinds, severities)
+become the phrases an evaluation office would write. Unknown codes fall through unchanged rather
+than disappearing, so a new code shows up in a report instead of being silently dropped.
+"""
+
+from __future__ import annotations
+
+from ..evaluate.vocabulary import Status
+
+KINDS = ("midterm", "final", "annual")
+KIND_LABELS = {"midterm": "中期评估", "final": "总结评估", "annual": "年度监测"}
+
+# Statuses in the order a report counts them: results first, then what could not be judged.
+STATUS_ORDER = tuple(str(s) for s in (Status.MET_EARLY, Status.AHEAD, Status.ON_TRACK, Status.LAGGING,
+                                      Status.NO_DATA, Status.MANUAL))
+GAP_STATUSES = (str(Status.NO_DATA), str(Status.MANUAL))
+
+# One colour per status, shared by HTML, DOCX, PDF and XLSX (hex, no '#').
+STATUS_COLORS = {
+    str(Status.MET_EARLY): "1B7F3B", str(Status.AHEAD): "3A9D5D", str(Status.ON_TRACK): "1F5FA8",
+    str(Status.LAGGING): "C0392B", str(Status.NO_DATA): "7F8C8D", str(Status.MANUAL): "B9770E",
+}
+
+SECTION_TITLES = (
+    "一、总体情况",
+    "二、主要指标完成情况",
+    "三、约束性指标与预警",
+    "四、数据缺口",
+    "五、规划文本自身问题",
+    "六、说明（方法与口径）",
+)
+
+METHOD_LABELS = {
+    "linear": "线性序时进度：从基期值到目标值按年平均推进",
+    "compound": "复合增长路径：按目标年均增速逐年复合",
+    "pro_rata": "累计目标按年平均分摊",
+    "compound_share": "累计百分比目标按复合方式分摊",
+    "average_rate": "期内年均增速（几何平均）与目标增速比较",
+    "threshold_every_year": "逐年对照约束阈值",
+    "threshold_hold": "基期已达目标，检查是否保持",
+    "direction_only": "仅判断变化方向",
+    "manual": "需人工评估",
+}
+METHOD_SHORT = {
+    "linear": "线性序时", "compound": "复合增长", "pro_rata": "累计分摊", "compound_share": "累计复合分摊",
+    "average_rate": "年均增速", "threshold_every_year": "逐年阈值", "threshold_hold": "保持达标",
+    "direction_only": "变化方向", "manual": "人工评估",
+}
+
+REASON_LABELS = {
+    "no_observation": "评估期内没有观测数据",
+    "missing_base": "缺少基期值，无法计算序时进度",
+    "series_break": "统计口径变化，基期值与最新值不可比",
+    "unit_mismatch": "观测值单位与指标单位不一致，且无法换算",
+    "missing_years": "缺少部分年份数据，无法累计",
+    "assigned": "目标由上级下达，尚未录入下达的具体目标值",
+    "qualitative": "定性目标，无数值可比",
+    "compound": "复合指标（含多个分项），需分项评估",
+    "no_target": "规划未给出可评估的目标",
+}
+REASON_NEEDS = {
+    "no_observation": "补充规划期以来的统计数据（统计公报、统计年鉴或部门数据），并注明来源",
+    "missing_base": "补充基期年份的数值",
+    "series_break": "取得新口径下的基期值，或按原口径继续统计",
+    "unit_mismatch": "核对计量单位，提供可换算的数据",
+    "missing_years": "补齐缺失年份的数据",
+    "assigned": "录入国家或省下达的目标值，或由牵头部门提供考核结果",
+    "qualitative": "由牵头部门提供定性评价意见",
+    "compound": "分项录入观测值，逐项评估",
+    "no_target": "明确评估口径",
+}
+
+FLAG_LABELS = {
+    "partial_year": "非全年数据",
+    "series_break": "统计口径变化",
+    "stale": "非评估当年数据",
+    "missing_years": "缺少部分年份",
+    "unit_mismatch": "存在单位无法换算的数据",
+    "base_ignored": "未采用基期值",
+    "missing_base": "缺少基期值",
+    "provisional_partial_year": "另有更新的非全年数据（未采用）",
+}
+
+SEVERITY_LABELS = {"high": "高", "medium": "中", "low": "低", "info": "提示"}
+SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2, "info": 3}
+FINDING_KIND_LABELS = {
+    "table_prose_conflict": "表内目标与正文不一致",
+    "count_mismatch": "指标数量不符",
+    "target_below_base": "目标劣于基期",
+    "ambiguous_unit": "单位含义不明",
+    "unit_value_mismatch": "单位与数值不符",
+    "name_unit_mismatch": "名称与单位不符",
+}
+
+BINDING_LABELS = {True: "约束性", False: "预期性"}
+
+
+def label(table: dict, code, default: str = "—") -> str:
+    """The label of a code, the code itself when unknown, `default` when empty."""
+    if code is None or code == "":
+        return default
+    return table.get(code, str(code))
+
+
+def flag_text(flags) -> str:
+    return "；".join(label(FLAG_LABELS, f) for f in flags or ())
