@@ -71,3 +71,36 @@ def test_evaluation_covers_every_indicator_with_its_numbers(loaded, key):
         assert urban["observed"]["year"] == 2023 and urban["base"]["year"] == 2019
         assert urban["status"] in {"基本符合预期", "滞后", "快于预期"}
         assert by_name["地区生产总值增长"]["observed"]["value"] is not None
+
+
+def test_warnings_are_listed_per_region_binding_first(loaded):
+    from plantrack.tracking import region_warnings
+
+    with loaded.begin() as s:
+        found = region_warnings(s, "山西省", 2023)
+    plans = {w["plan"] for w in found}
+    assert "shanxi-14th-fyp-outline" in plans
+    assert [w["binding"] for w in found] == sorted((w["binding"] for w in found), reverse=True)
+    with loaded.begin() as s:
+        city_only = region_warnings(s, "运城市", 2023)
+    assert {w["plan"] for w in city_only} <= {"yuncheng-14th-fyp-outline"}
+
+
+def test_a_persons_override_changes_how_a_target_is_read(loaded):
+    from plantrack.tracking import set_override
+
+    with loaded.begin() as s:
+        before = {a["indicator"]["name"]: a for a in evaluate_plan(s, "shanxi-14th-fyp-outline", 2023).assessments}
+        set_override(s, "shanxi-14th-fyp-outline", "常住人口城镇化率", direction="lower")
+    with loaded.begin() as s:
+        after = {a["indicator"]["name"]: a for a in evaluate_plan(s, "shanxi-14th-fyp-outline", 2023).assessments}
+    assert before["常住人口城镇化率"]["direction"] == "higher"
+    assert after["常住人口城镇化率"]["direction"] == "lower"
+
+
+def test_an_override_of_an_unknown_indicator_is_refused(loaded):
+    from plantrack.store.repository import CatalogueError
+    from plantrack.tracking import set_override
+
+    with pytest.raises(CatalogueError, match="没有"), loaded.begin() as s:
+        set_override(s, "shanxi-14th-fyp-outline", "不存在的指标", direction="lower")

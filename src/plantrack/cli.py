@@ -398,6 +398,51 @@ def evaluate(
 
 
 @app.command()
+def override(
+    plan: str = typer.Argument(..., help="规划的键"),
+    indicator: str = typer.Argument(..., help="指标名称（与指标表一致）"),
+    direction: str = typer.Option(None, "--direction", help="指标向好的方向：higher（越高越好）或 lower（越低越好）"),
+    held: str = typer.Option(None, "--held", help="门槛何时须满足：end（期末）、every_year（每年）、average（年均）"),
+    assigned: str = typer.Option(None, "--assigned", help="上级下达的目标值（用于“完成国家/省下达任务”类指标）"),
+) -> None:
+    """人工修正指标目标的解读（方向、门槛口径、上级下达值），此后评估以此为准。"""
+    from .tracking import set_override
+
+    if direction and direction not in ("higher", "lower"):
+        err.print("[red]错误：[/red]--direction 应为 higher 或 lower")
+        raise typer.Exit(2)
+    if held and held not in ("end", "every_year", "average"):
+        err.print("[red]错误：[/red]--held 应为 end、every_year 或 average")
+        raise typer.Exit(2)
+    factory = _factory()
+    with _user_errors(), factory.begin() as session:
+        set_override(session, plan, indicator, direction=direction, held=held, assigned=assigned)
+    Console().print(f"已保存：{plan} 的“{indicator}”按人工设定解读", highlight=False)
+
+
+@app.command()
+def warnings(
+    region: str = typer.Option(..., "--region", "-r", help="地区名称或代码（含其下级地区的规划）"),
+    year: int = typer.Option(..., "--year", "-y", help="评估年份"),
+    format: SummaryFormat = typer.Option(SummaryFormat.summary, "--format", "-f", help="输出格式：summary 或 json"),
+) -> None:
+    """列出某地区（及下级地区）各规划的指标预警，约束性指标在前。"""
+    from .tracking import region_warnings
+
+    factory = _factory()
+    with _user_errors(), factory.begin() as session:
+        found = region_warnings(session, region, year)
+    if format is SummaryFormat.json:
+        _print_json({"region": region, "year": year, "warnings": found})
+        return
+    out = Console()
+    out.print(f"{region} {year} 年预警 {len(found)} 条")
+    for w in found:
+        tag = "[red]约束性[/red]" if w.get("binding") else "预期性"
+        out.print(f"{tag} {w['plan']}：{w['message']}", highlight=False)
+
+
+@app.command()
 def match(
     name: str = typer.Argument(..., help="指标名称（规划或数据来源的写法）"),
     unit: str = typer.Option(None, "--unit", help="单位，用于判断候选是否相容"),

@@ -17,9 +17,9 @@ from .align.catalogue import Catalogue, default_catalogue
 from .domain.targets import interpret
 from .evaluate.status import assess
 from .evaluate.warnings import collect
-from .store.models import AssessmentRecord, Indicator, Observation, Plan
+from .store.models import AssessmentRecord, Indicator, IndicatorOverride, Observation, Plan, Region
 from .store.observations import context_series
-from .store.repository import require_plan
+from .store.repository import CatalogueError, require_plan
 
 
 @dataclass
@@ -81,6 +81,61 @@ def review_observations(document: dict, catalogue: Catalogue, decisions: dict | 
     return out
 
 
+def override_arguments(o: IndicatorOverride | None) -> dict:
+    """What a person set for an indicator, as interpret() keyword arguments."""
+    if o is None:
+        return {}
+    args: dict = {"direction": o.direction, "held": o.held}
+    if o.assigned:
+        try:
+            args["assigned"] = float(o.assigned)
+        except ValueError:
+            args["assigned"] = o.assigned
+    return {k: v for k, v in args.items() if v is not None}
+
+
+def set_override(session: Session, key: str, indicator_name: str, **fields) -> IndicatorOverride:
+    """Record (or change) how an indicator of a plan is to be read; None leaves a field as it was."""
+    plan = require_plan(session, key)
+    names = {i["name"] for i in plan.current.document.get("indicators", [])}
+    if indicator_name not in names:
+        raise CatalogueError(f"规划“{key}”的指标表中没有“{indicator_name}”。")
+    row = session.scalar(select(IndicatorOverride).where(IndicatorOverride.plan_id == plan.id,
+                                                         IndicatorOverride.indicator_name == indicator_name))
+    if row is None:
+        row = IndicatorOverride(plan_id=plan.id, indicator_name=indicator_name)
+        session.add(row)
+    for field_name, value in fields.items():
+        if value is not None:
+            setattr(row, field_name, value)
+    return row
+
+
+def region_warnings(session: Session, region: str, year: int) -> list[dict]:
+    """The warnings of every plan of a region and of the regions below it, binding first."""
+    from .store.regions import Region as RegionRecord, resolve_region
+
+    records = [RegionRecord(*r) for r in session.execute(select(Region.code, Region.name, Region.level, Region.parent_code))]
+    found = resolve_region(region, records)
+    if found is None:
+        raise CatalogueError(f"行政区划中没有“{region}”。")
+    parent_of = {r.code: r.parent_code for r in records}
+
+    def under(code: str | None) -> bool:
+        while code:
+            if code == found.code:
+                return True
+            code = parent_of.get(code)
+        return False
+
+    out = []
+    for plan in session.scalars(select(Plan).order_by(Plan.key)):
+        if plan.current is not None and under(plan.region_code):
+            for w in evaluate_plan(session, plan.key, year).warnings:
+                out.append({"plan": plan.key, "region": plan.region_name, **w})
+    return sorted(out, key=lambda w: not w.get("binding"))
+
+
 def evaluate_plan(session: Session, key: str, year: int, catalogue: Catalogue | None = None,
                   decisions: dict | None = None, store: bool = True) -> PlanEvaluation:
     """Assess every indicator of the plan's current version for `year`; store the assessments."""
@@ -97,6 +152,7 @@ def evaluate_plan(session: Session, key: str, year: int, catalogue: Catalogue | 
     items = []
     measured: set[str] = set()
     rows = list(session.scalars(select(Indicator).where(Indicator.version_id == version.id).order_by(Indicator.ordinal)))
+    overrides = {o.indicator_name: o for o in session.scalars(select(IndicatorOverride).where(IndicatorOverride.plan_id == plan.id))}
     if store:
         session.execute(delete(AssessmentRecord).where(AssessmentRecord.indicator_id.in_([r.id for r in rows]),
                                                        AssessmentRecord.year == year))
@@ -116,7 +172,7 @@ def evaluate_plan(session: Session, key: str, year: int, catalogue: Catalogue | 
                     ).order_by(Observation.year, Observation.id)
                 )
                 observations += [_obs_dict(o) for o in stored]
-        spec = interpret(indicator, period)
+        spec = interpret(indicator, period, **override_arguments(overrides.get(indicator["name"])))
         assessment = assess(indicator, spec, observations, year)
         data = assessment.to_dict()
         data["indicator_id"] = row.id

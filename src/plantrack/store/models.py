@@ -267,3 +267,19 @@ class AssessmentRecord(Base):
     status: Mapped[str] = mapped_column(String(20))
     data: Mapped[dict] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class IndicatorOverride(Base):
+    """A person's correction of how an indicator's target is read (direction, when a threshold must
+    hold, a figure assigned by the higher level), kept by plan and indicator name across versions."""
+
+    __tablename__ = "indicator_override"
+    __table_args__ = (UniqueConstraint("plan_id", "indicator_name"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
+    indicator_name: Mapped[str] = mapped_column(Text)
+    direction: Mapped[str | None] = mapped_column(String(10))
+    held: Mapped[str | None] = mapped_column(String(12))
+    assigned: Mapped[str | None] = mapped_column(String(50))
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
