@@ -13,6 +13,7 @@ from .. import __version__
 from . import analysis, plans, regions, search
 from .deps import reject_nul
 from .errors import install_error_handlers
+from ..web import router as web_router
 
 DESCRIPTION = """
 规划综合管理信息平台的数据接口：规划目录、规划详情与目录树、主要指标、上期规划实施情况、
@@ -45,4 +46,5 @@ def create_app(session_factory: sessionmaker[Session] | None = None) -> FastAPI:
     install_error_handlers(app)
     for module in (plans, analysis, regions, search):
         app.include_router(module.router)
+    app.include_router(web_router)  # the pages and /static (web/), on the same store
     return app

@@ -1,0 +1,241 @@
+"""What several pages read from the store, and the derived results they share.
+
+Evaluations, alignments and self-checks are computed by tracking.py and analysis.py; pages only
+call them. They cost tens to hundreds of milliseconds, so results are kept in a small in-process
+cache keyed by what they depend on (the plan version ids, the newest observation and match
+decision), never by time: a new version or a new observation changes the key, so a page is never
+stale. Alignments and self-check findings are also stored the way the CLI stores them, so a
+restart does not recompute them.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import OrderedDict
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..analysis import align_stored, check_stored, stored_findings
+from ..ingest.glyphs import repair_glyphs
+from ..store.models import Alignment, MatchDecision, Observation, Plan, PlanVersion
+from ..store.repository import get_plan
+from ..tracking import evaluate_plan
+from . import labels
+
+log = logging.getLogger(__name__)
+
+
+class _Memo:
+    """A bounded, thread-safe least-recently-used map; the keys carry every dependency."""
+
+    def __init__(self, size: int = 256) -> None:
+        self.size = size
+        self._data: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            if key in self._data:
+                self._data.move_to_end(key)
+                return self._data[key]
+        return None
+
+    def put(self, key, value) -> None:
+        with self._lock:
+            self._data[key] = value
+            self._data.move_to_end(key)
+            while len(self._data) > self.size:
+                self._data.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._data.clear()
+
+
+MEMO = _Memo()
+
+
+def memo_key(session: Session, *parts) -> tuple:
+    """A cache key for this store: ids repeat across databases, so the store's URL comes first."""
+    return (session.get_bind().url.render_as_string(hide_password=True), *parts)
+
+
+def data_state(session: Session) -> tuple:
+    """What every derived result depends on besides the plan version: observations and decisions.
+
+    A correction adds a row (the old one is only marked superseded), so the newest id and the
+    count move on every change the importer makes.
+    """
+    obs = session.execute(select(func.max(Observation.id), func.count(Observation.id))).one()
+    dec = session.execute(select(func.max(MatchDecision.id), func.count(MatchDecision.id))).one()
+    return (tuple(obs), tuple(dec))
+
+
+# --- plans ---------------------------------------------------------------------------------------
+
+
+def current_versions(session: Session) -> dict[int, tuple[int, int]]:
+    """plan id -> (current version id, number), without loading the (large) documents."""
+    rows = session.execute(
+        select(PlanVersion.plan_id, func.max(PlanVersion.number)).group_by(PlanVersion.plan_id)
+    ).all()
+    wanted = {(pid, n) for pid, n in rows}
+    out = {}
+    for pid, vid, n in session.execute(select(PlanVersion.plan_id, PlanVersion.id, PlanVersion.number)):
+        if (pid, n) in wanted:
+            out[pid] = (vid, n)
+    return out
+
+
+def period_text(start: int | None, end: int | None) -> str:
+    if start and end:
+        return f"{start}—{end}年"
+    if end:
+        return f"至{end}年"
+    if start:
+        return f"{start}年起"
+    return "—"
+
+
+def plan_brief(plan: Plan, keys: dict[int, str] | None = None) -> dict:
+    """A plan as lists and headers show it: labels beside codes, parent by key."""
+    parent_key = (keys or {}).get(plan.parent_id) if keys is not None else (plan.parent.key if plan.parent else None)
+    return {
+        "key": plan.key,
+        "title": plan.title or plan.key,
+        "level": plan.level,
+        "level_label": labels.label(labels.LEVELS, plan.level, "未标明"),
+        "kind": plan.kind,
+        "kind_label": labels.label(labels.KINDS, plan.kind, "未标明"),
+        "region": plan.region_name,
+        "region_code": plan.region_code,
+        "period": {"start": plan.period_start, "end": plan.period_end},
+        "period_text": period_text(plan.period_start, plan.period_end),
+        "horizon": plan.horizon,
+        "parent": parent_key,
+    }
+
+
+def find_plan(session: Session, key: str) -> Plan | None:
+    plan = get_plan(session, key)
+    if plan is None or plan.current is None:
+        return None
+    return plan
+
+
+def default_year(session: Session) -> int:
+    """The latest year with a current observation, else last year: the year a dashboard opens on."""
+    year = session.scalar(select(func.max(Observation.year)).where(Observation.superseded_by_id.is_(None)))
+    return int(year) if year else date.today().year - 1
+
+
+def observation_years(session: Session) -> list[int]:
+    years = session.scalars(
+        select(Observation.year).where(Observation.superseded_by_id.is_(None)).distinct().order_by(Observation.year.desc())
+    )
+    return list(years)
+
+
+# --- derived results -----------------------------------------------------------------------------
+
+
+def evaluation(session: Session, plan: Plan, year: int, state: tuple | None = None) -> dict:
+    """evaluate_plan(...).to_json() for the plan's current version and year; read-only (not stored)."""
+    state = state if state is not None else data_state(session)
+    key = memo_key(session, "evaluation", plan.current.id, plan.region_code, year, state)
+    hit = MEMO.get(key)
+    if hit is None:
+        hit = evaluate_plan(session, plan.key, year, store=False).to_json()
+        MEMO.put(key, hit)
+    return hit
+
+
+def alignment(session: Session, plan: Plan) -> dict | None:
+    """The alignment of the plan's current version with its parent's; computed and stored on first need."""
+    parent = plan.parent
+    if parent is None or parent.current is None:
+        return None
+    key = memo_key(session, "alignment", plan.current.id, parent.current.id, data_state(session)[1])
+    hit = MEMO.get(key)
+    if hit is not None:
+        return hit
+    row = session.scalar(
+        select(Alignment.result)
+        .where(Alignment.child_version_id == plan.current.id, Alignment.parent_version_id == parent.current.id)
+        .order_by(Alignment.created_at.desc())
+        .limit(1)
+    )
+    if row is None:
+        row = align_stored(session, plan.key)
+        _commit_quietly(session, "alignment", plan.key)
+    MEMO.put(key, row)
+    return row
+
+
+def findings(session: Session, plan: Plan) -> list[dict]:
+    """The plan's self-check findings; checked and stored on first need."""
+    key = memo_key(session, "findings", plan.current.id)
+    hit = MEMO.get(key)
+    if hit is not None:
+        return hit
+    found = stored_findings(session, plan.key)
+    if found is None:
+        found = check_stored(session, plan.key)
+        _commit_quietly(session, "findings", plan.key)
+    found = sorted(found, key=lambda f: labels.SEVERITY_ORDER.get(f.get("severity"), 9))
+    MEMO.put(key, found)
+    return found
+
+
+def _commit_quietly(session: Session, what: str, key: str) -> None:
+    """Keeping a derived result is an optimisation: if another request stored it first, drop ours."""
+    try:
+        session.commit()
+    except Exception:  # noqa: BLE001 - a lost race or a read-only store must not fail the page
+        log.info("could not store %s of %s; it will be recomputed", what, key, exc_info=True)
+        session.rollback()
+
+
+def source_lines(version: PlanVersion) -> list[str]:
+    """The version's text as lines numbered like the parser's (split on \\n), glyphs repaired for
+    reading when the repair keeps every line where it was."""
+    key = memo_key(Session.object_session(version), "lines", version.id)
+    hit = MEMO.get(key)
+    if hit is not None:
+        return hit
+    raw = version.source_text.split("\n")
+    repaired = repair_glyphs(version.source_text).split("\n")
+    lines = repaired if len(repaired) == len(raw) else raw
+    lines = [ln.rstrip("\r") for ln in lines]
+    MEMO.put(key, lines)
+    return lines
+
+
+def indicators_by_concept(session: Session, plan: Plan, state: tuple | None = None) -> dict[str, list[dict]]:
+    """The plan's current indicators grouped by canonical concept (as tracking.py maps them)."""
+    from ..align.catalogue import default_catalogue
+    from ..analysis import decisions
+    from ..store.models import Indicator
+    from ..tracking import indicator_concept
+
+    state = state if state is not None else data_state(session)
+    key = memo_key(session, "concepts", plan.current.id, state[1])
+    hit = MEMO.get(key)
+    if hit is not None:
+        return hit
+    catalogue, chosen = default_catalogue(), decisions(session)
+    out: dict[str, list[dict]] = {}
+    rows = session.scalars(select(Indicator).where(Indicator.version_id == plan.current.id).order_by(Indicator.ordinal))
+    for row in rows:
+        concept = indicator_concept(catalogue, row.data, chosen)
+        if concept:
+            out.setdefault(concept, []).append({
+                "id": row.id, "name": row.name, "unit": row.unit, "binding": row.binding,
+                "base_year": row.base_year, "base_text": row.base_text, "target_year": row.target_year,
+                "target_text": row.target_text, "annual_growth": row.annual_growth, "line": row.line,
+            })
+    MEMO.put(key, out)
+    return out

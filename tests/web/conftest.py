@@ -1,0 +1,64 @@
+"""A small store for the page tests: two fixture plans and a few observations, on each engine.
+
+清河县's county outline and 江州市's ecology plan (filed under 运城市, 140800, so observations of
+运城市 reach it), with 清河县 linked to 江州市 as its parent, the way tests/api does it. Three
+observations of 运城市 give the 森林覆盖率 indicator a history: 2021 and 2022 values, and a 2022
+correction that supersedes the first 2022 value.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from plantrack.api import create_app
+from plantrack.ingest.pipeline import analyse, plan_document, text_units
+from plantrack.ingest.read import read_plan_file
+from plantrack.observations.importer import import_file
+from plantrack.store.repository import link_plans, store_plan
+from plantrack.web.queries import MEMO
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+QINGHE = "qinghe-14th-fyp"
+JIANGZHOU = "jiangzhou-ecology-14th"
+
+HEADER = "region,indicator,unit,year,value,source_url,source_title,quote\n"
+OBSERVATIONS = HEADER + (
+    "运城市,森林覆盖率,%,2021,42.8,https://example.org/a,2021年江州统计公报,森林覆盖率42.8%\n"
+    "运城市,森林覆盖率,%,2022,43.1,https://example.org/b,2022年江州统计公报,森林覆盖率43.1%\n"
+)
+CORRECTION = HEADER + "运城市,森林覆盖率,%,2022,43.4,https://example.org/c,2022年江州林业年报（更正）,森林覆盖率43.4%\n"
+
+
+def ingest(session, path: Path, key: str, overrides: dict | None = None):
+    source = read_plan_file(path)
+    doc = analyse(source)
+    return store_plan(session, plan_document(doc), source.text, text_units(doc), key, overrides)
+
+
+@pytest.fixture
+def web_store(session_factory, tmp_path):
+    with session_factory() as s:
+        ingest(s, FIXTURES / "qinghe-county-14th-fyp.txt", QINGHE)
+        ingest(s, FIXTURES / "jiangzhou-ecology-14th-plan.txt", JIANGZHOU, {"region": "运城市"})
+        link_plans(s, QINGHE, JIANGZHOU)
+        s.commit()
+    for name, text in (("first.csv", OBSERVATIONS), ("correction.csv", CORRECTION)):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        import_file(session_factory, path)
+    MEMO.clear()
+    return session_factory
+
+
+@pytest.fixture
+def client(web_store):
+    with TestClient(create_app(web_store)) as c:
+        yield c
+
+
+def forest_id(client) -> int:
+    body = client.get(f"/plans/{JIANGZHOU}?format=json").json()
+    return next(i["id"] for i in body["indicators"] if i["name"] == "森林覆盖率")
