@@ -10,6 +10,8 @@ matplotlib PNGs as in the Word document. The main indicator table gets landscape
 from __future__ import annotations
 
 import io
+import os
+import re
 from functools import lru_cache
 from typing import BinaryIO
 from xml.sax.saxutils import escape
@@ -66,17 +68,45 @@ def _styles():
     }
 
 
+# WenQuanYi Micro Hei maps the Roman numerals (U+2160 …) to empty outlines: 劣Ⅴ类 would print as 劣 类.
+# Those characters are drawn with DejaVu Sans where it is installed (Debian's fonts-dejavu-core).
+_NUMBER_FORMS = re.compile(r"[\u2150-\u218f]+")
+_FALLBACK_FONT = "PlantrackFallback"
+_FALLBACK_PATHS = ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",)
+
+
+@lru_cache(maxsize=1)
+def _fallback_font() -> str | None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    for path in _FALLBACK_PATHS:
+        if os.path.exists(path):
+            pdfmetrics.registerFont(TTFont(_FALLBACK_FONT, path))
+            return _FALLBACK_FONT
+    return None
+
+
+def _markup(text: str) -> str:
+    """Escaped paragraph markup, with the characters the CJK font cannot draw set in the fallback font."""
+    body = escape(text or "")
+    fallback = _fallback_font()
+    if fallback:
+        body = _NUMBER_FORMS.sub(lambda m: f'<font name="{fallback}">{m.group()}</font>', body)
+    return body
+
+
 def _p(text: str, style: str = "body"):
     from reportlab.platypus import Paragraph
 
-    return Paragraph(escape(text or ""), _styles()[style])
+    return Paragraph(_markup(text), _styles()[style])
 
 
 def _status(text: str):
     from reportlab.platypus import Paragraph
 
     color = STATUS_COLORS.get(text)
-    body = escape(text)
+    body = _markup(text)
     if color:
         body = f'<font color="#{color}">{body}</font>'
     return Paragraph(body, _styles()["cell"])
