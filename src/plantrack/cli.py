@@ -328,7 +328,10 @@ def align(
     out.print(table)
     summary = result.get("summary") or {}
     if summary:
-        out.print("汇总：" + "，".join(f"{k} {v}" for k, v in summary.items() if not isinstance(v, dict)), highlight=False)
+        from .web.labels import ALIGN_SUMMARY
+
+        parts = (f"{ALIGN_SUMMARY.get(k, k)} {v}" for k, v in summary.items() if not isinstance(v, dict))
+        out.print("汇总：" + "，".join(parts), highlight=False)
 
 
 @app.command()
