@@ -152,8 +152,6 @@ def ingest(
         raise typer.Exit(1)
 
 
-_LEVEL_TEXT = {"national": "国家级", "province": "省级", "city": "市级", "county": "县级"}
-_KIND_TEXT = {"general": "总体规划", "special": "专项规划", "regional": "区域规划", "spatial": "国土空间规划"}
 
 
 def plan_summary(plan) -> dict:
@@ -182,6 +180,7 @@ def plans(
     """列出规划目录（三级四类）。"""
     from rich.table import Table as RichTable
 
+    from .labels import KINDS, LEVELS
     from .store.repository import list_plans
 
     factory = _factory()
@@ -198,8 +197,8 @@ def plans(
         table.add_column(col, no_wrap=True)
     for r in rows:
         period = f"{r['period']['start'] or '?'}—{r['period']['end'] or '?'}"
-        table.add_row(r["key"], r["title"] or "—", _LEVEL_TEXT.get(r["level"], r["level"] or "—"),
-                      _KIND_TEXT.get(r["kind"], r["kind"] or "—"), r["region"] or "—", period, r["parent"] or "—",
+        table.add_row(r["key"], r["title"] or "—", LEVELS.get(r["level"], r["level"] or "—"),
+                      KINDS.get(r["kind"], r["kind"] or "—"), r["region"] or "—", period, r["parent"] or "—",
                       str(r["versions"]))
     Console().print(table)
 
@@ -328,7 +327,7 @@ def align(
     out.print(table)
     summary = result.get("summary") or {}
     if summary:
-        from .web.labels import ALIGN_SUMMARY
+        from .labels import ALIGN_SUMMARY
 
         parts = (f"{ALIGN_SUMMARY.get(k, k)} {v}" for k, v in summary.items() if not isinstance(v, dict))
         out.print("汇总：" + "，".join(parts), highlight=False)

@@ -6,9 +6,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.tree import Tree
 
-_LEVEL = {"national": "国家级", "province": "省级", "city": "市级", "county": "县级"}
-_KIND = {"general": "总体规划", "special": "专项规划", "regional": "区域规划", "spatial": "国土空间规划"}
-_BINDING = {"binding": "约束性", "expected": "预期性"}
+from .labels import BINDING as _BINDING
+from .labels import KINDS as _KIND
+from .labels import LEVELS as _LEVEL
 
 
 def _v(x) -> str:

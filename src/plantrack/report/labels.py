@@ -7,6 +7,8 @@ than disappearing, so a new code shows up in a report instead of being silently 
 
 from __future__ import annotations
 
+from .. import labels as shared
+
 from ..evaluate.vocabulary import Status
 
 KINDS = ("midterm", "final", "annual")
@@ -32,34 +34,14 @@ SECTION_TITLES = (
     "六、说明（方法与口径）",
 )
 
-METHOD_LABELS = {
-    "linear": "线性序时进度：从基期值到目标值按年平均推进",
-    "compound": "复合增长路径：按目标年均增速逐年复合",
-    "pro_rata": "累计目标按年平均分摊",
-    "compound_share": "累计百分比目标按复合方式分摊",
-    "average_rate": "期内年均增速（几何平均）与目标增速比较",
-    "threshold_every_year": "逐年对照约束阈值",
-    "threshold_hold": "基期已达目标，检查是否保持",
-    "direction_only": "仅判断变化方向",
-    "manual": "需人工评估",
-}
+METHOD_LABELS = shared.METHODS
 METHOD_SHORT = {
     "linear": "线性序时", "compound": "复合增长", "pro_rata": "累计分摊", "compound_share": "累计复合分摊",
     "average_rate": "年均增速", "threshold_every_year": "逐年阈值", "threshold_hold": "保持达标",
     "direction_only": "变化方向", "manual": "人工评估",
 }
 
-REASON_LABELS = {
-    "no_observation": "评估期内没有观测数据",
-    "missing_base": "缺少基期值，无法计算序时进度",
-    "series_break": "统计口径变化，基期值与最新值不可比",
-    "unit_mismatch": "观测值单位与指标单位不一致，且无法换算",
-    "missing_years": "缺少部分年份数据，无法累计",
-    "assigned": "目标由上级下达，尚未录入下达的具体目标值",
-    "qualitative": "定性目标，无数值可比",
-    "compound": "复合指标（含多个分项），需分项评估",
-    "no_target": "规划未给出可评估的目标",
-}
+REASON_LABELS = shared.REASONS
 REASON_NEEDS = {
     "no_observation": "补充规划期以来的统计数据（统计公报、统计年鉴或部门数据），并注明来源",
     "missing_base": "补充基期年份的数值",
@@ -72,28 +54,10 @@ REASON_NEEDS = {
     "no_target": "明确评估口径",
 }
 
-FLAG_LABELS = {
-    "partial_year": "非全年数据",
-    "series_break": "统计口径变化",
-    "stale": "非评估当年数据",
-    "missing_years": "缺少部分年份",
-    "unit_mismatch": "存在单位无法换算的数据",
-    "base_ignored": "未采用基期值",
-    "missing_base": "缺少基期值",
-    "provisional_partial_year": "另有更新的非全年数据（未采用）",
-}
-
-SEVERITY_LABELS = {"high": "高", "medium": "中", "low": "低", "info": "提示"}
-SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2, "info": 3}
-FINDING_KIND_LABELS = {
-    "table_prose_conflict": "表内目标与正文不一致",
-    "count_mismatch": "指标数量不符",
-    "target_below_base": "目标劣于基期",
-    "ambiguous_unit": "单位含义不明",
-    "unit_value_mismatch": "单位与数值不符",
-    "name_unit_mismatch": "名称与单位不符",
-}
-
+FLAG_LABELS = shared.FLAGS
+SEVERITY_LABELS = shared.SEVERITIES
+SEVERITY_ORDER = shared.SEVERITY_ORDER
+FINDING_KIND_LABELS = shared.FINDING_KINDS
 BINDING_LABELS = {True: "约束性", False: "预期性"}
 
 
