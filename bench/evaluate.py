@@ -15,11 +15,14 @@ from __future__ import annotations
 import argparse
 import random
 import sys
-import time
 from collections import Counter
+from pathlib import Path
 
 from plantrack.domain.targets import interpret
 from plantrack.evaluate import assess, warnings_for
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from timing import best_of  # noqa: E402
 
 TEMPLATES = [
     # (weight, name, unit, base_value, target_text, annual_growth)
@@ -68,16 +71,6 @@ def generate(n: int, years: int, seed: int) -> list[tuple[dict, list[dict]]]:
                         "series": None, "source": "bench"})
         out.append((indicator, obs))
     return out
-
-
-def best_of(runs: int, fn) -> float:
-    """The fastest of `runs` calls of fn, in seconds (the least disturbed run)."""
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def main(argv: list[str] | None = None) -> int:

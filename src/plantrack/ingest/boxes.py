@@ -730,22 +730,43 @@ def _tabbed_entries(lines: list[Line], t: _ProjectTable, heading_at: dict, box: 
 # --- the whole ------------------------------------------------------------------------------------
 
 
-def extract_projects(lines: list[Line], heading_at: dict, tables) -> list[dict]:
-    """Projects of every 专栏 box and project table, in document order."""
-    boxes = [b for b in _collect_boxes(lines, heading_at) if not _is_indicator_box(b, lines, tables)]
-    found: list[tuple[int, list[dict]]] = []
-    table_lines: set[int] = set()
+def find_project_tables(lines: list[Line], heading_at: dict) -> list[tuple[_ProjectTable, list[dict]]]:
+    """Every project table, in order, with its entries (named after the table; a box renames them)."""
+    out: list[tuple[_ProjectTable, list[dict]]] = []
     i = 0
     while i < len(lines):
         t = _table_at(lines, i, heading_at)
         if t is None:
             i += 1
             continue
-        inside = next((b for b in boxes for s, e in b.spans if s <= t.first < e), None)
         reader = _tabbed_entries if t.tabbed else _stacked_entries
-        found.append((t.first, reader(lines, t, heading_at, inside.name if inside else t.title)))
-        table_lines.update(range(t.first - (0 if inside else 1), t.end))
+        out.append((t, reader(lines, t, heading_at, t.title)))
         i = max(t.end, t.header + 1)
+    return out
+
+
+def project_table_lines(found: list[tuple[_ProjectTable, list[dict]]]) -> set[int]:
+    """Indices of the lines of project tables, header to last row: cells, neither headings nor prose."""
+    return {k for t, _ in found for k in range(t.first, t.end)}
+
+
+def extract_projects(lines: list[Line], heading_at: dict, tables, project_tables=None) -> list[dict]:
+    """Projects of every 专栏 box and project table, in document order.
+
+    project_tables: find_project_tables' result when the caller has it already (the pipeline
+    needs the tables' lines before it builds the final outline), so they are not looked for twice.
+    """
+    boxes = [b for b in _collect_boxes(lines, heading_at) if not _is_indicator_box(b, lines, tables)]
+    if project_tables is None:
+        project_tables = find_project_tables(lines, heading_at)
+    found: list[tuple[int, list[dict]]] = []
+    table_lines: set[int] = set()
+    for t, entries in project_tables:
+        inside = next((b for b in boxes for s, e in b.spans if s <= t.first < e), None)
+        if inside is not None:
+            entries = [{**e, "box": inside.name} for e in entries]
+        found.append((t.first, entries))
+        table_lines.update(range(t.first - (0 if inside else 1), t.end))
     for box in boxes:
         for s, e in box.spans:
             own = [ln for k, ln in enumerate(lines[s:e], start=s) if k not in table_lines]

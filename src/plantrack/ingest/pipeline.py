@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.plan import SCHEMA, Plan
-from .boxes import extract_projects
+from .boxes import extract_projects, find_project_tables, project_table_lines
 from .clean import Line, clean_text
 from .metadata import extract_metadata
 from .outline import Heading, build_outline, find_toc_lines
@@ -31,6 +31,8 @@ class ParsedDocument:
     outline: list[Heading]
     heading_at: dict[int, Heading]
     paragraphs: list[Paragraph]
+    project_tables: list
+    project_lines: set[int]
 
 
 def analyse(source: SourceText) -> ParsedDocument:
@@ -39,8 +41,14 @@ def analyse(source: SourceText) -> ParsedDocument:
     in_table = {i for t in tables for i in range(t.header_start, t.end + 1)}
     toc = find_toc_lines(lines)
     roots, heading_at = build_outline(lines, toc | in_table)
-    paragraphs = build_paragraphs(lines, breaks=set(heading_at), skip=toc | in_table)
-    return ParsedDocument(source, lines, tables, toc, roots, heading_at, paragraphs)
+    # Project tables are found by their header and end at the next heading, so they need a first
+    # outline; their cells are then kept out of the outline and the prose, like indicator tables.
+    project_tables = find_project_tables(lines, heading_at)
+    in_projects = project_table_lines(project_tables)
+    if in_projects & heading_at.keys():  # only headings taken from a table change the outline
+        roots, heading_at = build_outline(lines, toc | in_table | in_projects)
+    paragraphs = build_paragraphs(lines, breaks=set(heading_at), skip=toc | in_table | in_projects)
+    return ParsedDocument(source, lines, tables, toc, roots, heading_at, paragraphs, project_tables, in_projects)
 
 
 def plan_document(doc: ParsedDocument) -> dict:
@@ -66,7 +74,7 @@ def plan_document(doc: ParsedDocument) -> dict:
         "indicators": indicators,
         "reviews": reviews,
         "targets": extract_targets(doc.paragraphs, doc.heading_at, meta),
-        "projects": extract_projects(doc.lines, doc.heading_at, doc.tables),
+        "projects": extract_projects(doc.lines, doc.heading_at, doc.tables, doc.project_tables),
         "tasks": extract_tasks(doc.paragraphs, doc.heading_at),
     }
     Plan.model_validate(plan)
@@ -93,7 +101,7 @@ def text_units(doc: ParsedDocument) -> list[dict]:
     for p in doc.paragraphs:
         for s in sentences(p):
             units.append({"line": s.line, "text": s.text})
-    in_table = {i for t in doc.tables for i in range(t.header_start, t.end + 1)}
+    in_table = {i for t in doc.tables for i in range(t.header_start, t.end + 1)} | doc.project_lines
     for i in sorted(in_table):
         ln = doc.lines[i]
         units.append({"line": ln.no, "text": " ".join(ln.text.split())})
