@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, aliased, sessionmaker
 from plantrack.ingest.pipeline import analyse, plan_document, text_units
 from plantrack.ingest.read import decode_plan_bytes, read_plan_file
 from plantrack.store.db import make_engine, migrate
+from plantrack.store import search as search_module
 from plantrack.store.grams import normalize
 from plantrack.store.models import Plan, PlanVersion, Sentence
 from plantrack.store.repository import store_plan
@@ -137,11 +138,13 @@ def test_every_word_must_occur(session):
     assert len(both) < search(session, "森林").total
 
 
-def test_one_character_word_falls_back_to_like(session):
+def test_one_character_word_is_found_by_the_index(session):
     expected = expected_hits(session, "煤")
     assert search(session, "煤").total == len(expected)
     # next to a longer word it filters that word's hits
     assert all_hits(session, "煤 清洁") == expected_hits(session, "煤 清洁")
+    # a character that ends sentences (no pair starts with it there): found through its end token
+    assert search(session, "。").total == len(expected_hits(session, "。"))
 
 
 def test_query_is_normalized_like_the_text(session):
@@ -174,13 +177,37 @@ def test_hits_carry_their_place_in_the_plan(session):
     assert "<mark>森林覆盖率</mark>" in hit.snippet_html
 
 
-def test_ranked_best_first_ties_by_plan_and_line(session):
-    hits = search(session, "生态", limit=200).hits
-    assert len(hits) == 200
-    for a, b in zip(hits, hits[1:]):
+def load_order(session: Session) -> dict[str, int]:
+    return {key: i for i, key in enumerate(session.scalars(select(Plan.key).order_by(Plan.id)))}
+
+
+def test_ranked_best_first_ties_in_stored_order(session):
+    page = search(session, "生态", limit=200)
+    assert page.ranked and len(page.hits) == 200
+    order = load_order(session)
+    for a, b in zip(page.hits, page.hits[1:]):
         assert a.score >= b.score
         if a.score == b.score:
-            assert (a.plan_key, a.line) <= (b.plan_key, b.line)
+            assert (order[a.plan_key], a.line) <= (order[b.plan_key], b.line)
+    assert len({h.score for h in page.hits}) > 1  # really scored, not all equal
+
+
+def test_too_many_hits_are_listed_in_stored_order(session, monkeypatch):
+    """Past RANK_LIMIT nothing is scored: the total stays exact, hits come plan by plan in load
+    order, each plan in reading order, and pages follow each other."""
+    expected = expected_hits(session, "黄河")
+    monkeypatch.setattr(search_module, "RANK_LIMIT", len(expected) - 1)
+    page = search(session, "黄河", limit=500)
+    assert not page.ranked and page.total == len(expected)
+    order = load_order(session)
+    keys = [(order[h.plan_key], h.line) for h in page.hits]
+    assert keys == sorted(keys)
+    assert sorted((h.plan_key, h.line, h.text) for h in page.hits) == expected
+    assert {h.score for h in page.hits} == {0.0}
+    second = search(session, "黄河", limit=20, offset=20)
+    assert [(h.plan_key, h.line) for h in second.hits] == [(h.plan_key, h.line) for h in page.hits[20:40]]
+    monkeypatch.setattr(search_module, "RANK_LIMIT", len(expected))
+    assert search(session, "黄河").ranked
 
 
 def test_pages_follow_each_other(session):
@@ -280,16 +307,29 @@ def test_snippets_mark_words_and_escape_html(session_factory):
 def test_current_version_only_unless_asked(session_factory):
     with session_factory.begin() as s:
         store_text(s, "tiny", TINY_PLAN)
+        store_text(s, "other", TINY_PLAN.replace("某县", "另一县"))
     with session_factory.begin() as s:
         store_text(s, "tiny", TINY_PLAN.replace("森林覆盖率达到30%", "森林覆盖率达到32%"))
+    with session_factory.begin() as s:
+        store_text(s, "tiny", TINY_PLAN.replace("森林覆盖率达到30%", "森林覆盖率达到35%"))
     with session_factory() as s:
-        page = search(s, "森林覆盖率")
-        assert [(h.version, h.text) for h in page.hits] == [(2, "到2025年，全县森林覆盖率达到32%。")]
-        every = search(s, "森林覆盖率", all_versions=True)
+        page = search(s, "森林覆盖率", plan_keys=["tiny"])
+        assert [(h.version, h.text) for h in page.hits] == [(3, "到2025年，全县森林覆盖率达到35%。")]
+        assert search(s, "森林覆盖率").total == 2  # tiny's third version and other's first
+        assert search(s, "森 35").total == 1  # one-character words are filtered the same way
+        every = search(s, "森林覆盖率", plan_keys=["tiny"], all_versions=True)
         assert sorted((h.version, h.text) for h in every.hits) == [
             (1, "到2025年，全县森林覆盖率达到30%。"),
             (2, "到2025年，全县森林覆盖率达到32%。"),
+            (3, "到2025年，全县森林覆盖率达到35%。"),
         ]
+
+
+def test_one_character_sentence_is_found(session_factory):
+    with session_factory.begin() as s:
+        store_text(s, "tiny", TINY_PLAN, {9: "Ｘ"})
+    with session_factory() as s:
+        assert [h.text for h in search(s, "x").hits] == ["Ｘ"]
 
 
 def test_deleted_plans_leave_the_index(session_factory):

@@ -5,6 +5,10 @@ kept whole), so the index holds every pair of neighbouring characters instead. A
 same pairs, searched as a phrase: pairs in a row match exactly where the query is a substring.
 Each pair is spelt as hex code points between 'g's (森林 -> g68eeg6797), a token every full-text
 engine keeps whole, so SQLite FTS5 and PostgreSQL see the same tokens.
+
+The last character is paired with "end" (…g6c34gend), so every character of the text is the first
+half of exactly one token: a one-character query 水 is then the prefix query g6c34g* (no LIKE scan
+of every row), and a one-character sentence still has a token.
 """
 
 from __future__ import annotations
@@ -29,6 +33,35 @@ def pairs(text: str) -> list[str]:
     return [pair_token(t[i], t[i + 1]) for i in range(len(t) - 1)]
 
 
+END = "end"  # not a hex number, so never the second half of a real pair
+
+
+def char_prefix(ch: str) -> str:
+    """What every token whose first half is ch starts with: a prefix query finds ch anywhere."""
+    return f"g{ord(ch):x}g"
+
+
 def grams_of(text: str) -> str:
-    """The space-separated pair tokens of a text, as stored in Sentence.grams."""
-    return " ".join(pairs(text))
+    """The space-separated tokens of a text, as stored in Sentence.grams: its pairs, then the last
+    character paired with END."""
+    t = normalize(text)
+    if not t:
+        return ""
+    return " ".join([pair_token(t[i], t[i + 1]) for i in range(len(t) - 1)] + [char_prefix(t[-1]) + END])
+
+
+# --- scope words -------------------------------------------------------------------------------------
+# Besides its pair tokens, a sentence is indexed with the words that place it: its plan and, once a
+# newer version of that plan is stored, "superseded". Searches restricted to some plans or to the
+# current versions then filter inside the index instead of looking up every match's row.
+
+SUPERSEDED = "superseded"
+
+
+def plan_word(plan_id: int) -> str:
+    return f"p{plan_id}"
+
+
+def scope_words(plan_id: int, superseded: bool = False) -> str:
+    """Sentence.scope of a sentence of plan_id's current version, or of an older one."""
+    return f"{plan_word(plan_id)} {SUPERSEDED}" if superseded else plan_word(plan_id)

@@ -105,6 +105,9 @@ class Sentence(Base):
     line: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
     grams: Mapped[str] = mapped_column(Text)  # the indexed form: overlapping two-character pieces
+    # Words the search filters by without joins: "p<plan id>", plus "superseded" once a newer
+    # version of the plan is stored (grams.scope_words; migration 0007 says why).
+    scope: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class Indicator(Base):

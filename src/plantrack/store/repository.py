@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session
 
-from .grams import grams_of
+from .grams import grams_of, scope_words
 from .models import Indicator, Plan, PlanVersion, Project, Region, ReviewRow, Section, Sentence, Target, Task
 
 _CONTRACT_PLAN_FIELDS = ("title", "issuer", "doc_number", "issued_on", "level", "kind", "horizon")
@@ -79,7 +79,9 @@ def store_plan(
     session.flush()
     sections = _store_sections(session, version.id, document.get("outline", []))
     _store_rows(session, version.id, document)
-    _store_sentences(session, version.id, units, sections)
+    if status == "new_version":
+        _supersede_sentences(session, plan.id, version.id)
+    _store_sentences(session, version.id, plan.id, units, sections)
     session.flush()
     return StoreResult(key, status, number, plan.id)
 
@@ -173,8 +175,23 @@ def _store_rows(session: Session, version_id: int, document: dict) -> None:
         session.add(Task(version_id=version_id, ordinal=i, text=t["text"], line=t["line"], data=t))
 
 
-def _store_sentences(session: Session, version_id: int, units: list[dict], sections: list[tuple[int, int]]) -> None:
+def _supersede_sentences(session: Session, plan_id: int, current_version_id: int) -> None:
+    """Mark the sentences of the plan's older versions, so search skips them unless asked for all."""
+    superseded = scope_words(plan_id, superseded=True)
+    older = select(PlanVersion.id).where(PlanVersion.plan_id == plan_id, PlanVersion.id != current_version_id)
+    session.execute(
+        update(Sentence)
+        .where(Sentence.version_id.in_(older), Sentence.scope != superseded)
+        .values(scope=superseded)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def _store_sentences(
+    session: Session, version_id: int, plan_id: int, units: list[dict], sections: list[tuple[int, int]]
+) -> None:
     by_line = dict(sections)
+    scope = scope_words(plan_id)
     rows = [
         {
             "version_id": version_id,
@@ -182,6 +199,7 @@ def _store_sentences(session: Session, version_id: int, units: list[dict], secti
             "line": u["line"],
             "text": u["text"],
             "grams": grams_of(u["text"]),
+            "scope": scope,
         }
         for u in units
         if u["text"].strip()

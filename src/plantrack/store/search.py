@@ -5,31 +5,28 @@ A query is words separated by white space; a sentence matches when its normalize
 what a reader of Chinese plans expects: 森林覆盖率 finds the sentences that say it, however a word
 segmenter would have cut them.
 
-How each word is found, and why:
-- A word of two or more characters becomes its pair tokens (grams.pairs), searched as a phrase
-  in the engine's own index: FTS5 ``"t1 t2 t3"`` on SQLite, ``t1 <-> t2 <-> t3`` on PostgreSQL.
-  Pairs in a row match exactly where the word is a substring, so the index answers exactly.
-- A one-character word has no pair, so no index can find it: it falls back to a LIKE filter.
-  The filter runs on sentence.grams, not sentence.text, because the pair tokens are the
-  normalized text (full-width letters, compatibility characters and upper case already folded),
-  and LIKE on raw text would fold case on SQLite but not on PostgreSQL, so the engines would
-  disagree. A character is in the normalized text exactly when it is the first half of a token
-  (``gHEXg`` in grams) or the second half (``gHEX`` before a space or the end); the rare sentence
-  whose normalized text is a single character has no tokens and is matched on its text. Alone,
-  such a word scans every sentence; next to a longer word it only filters that word's hits.
+How each word is found, and why (store/grams.py has the tokens):
+- A word of two or more characters becomes its pair tokens, searched as a phrase in the engine's
+  own index: FTS5 ``"t1 t2 t3"`` on SQLite, ``t1 <-> t2 <-> t3`` on PostgreSQL. Pairs in a row
+  match exactly where the word is a substring, so the index answers exactly.
+- A one-character word has no pair; it is the first half of exactly one token wherever it occurs
+  (the last character is paired with "end"), so it is a prefix query: ``g6c34g*`` / ``g6c34g:*``.
+- Filters are index terms too (Sentence.scope, migration 0007): ``p<plan id>`` for a plan,
+  ``superseded`` for sentences of older versions, excluded unless all versions are asked for.
 
-The user's text never reaches FTS5 or tsquery syntax: only the hex tokens derived from it do, and
-they are letters and digits; LIKE patterns are built from the same tokens and parameters bound.
+The user's text never reaches FTS5 or tsquery syntax: only tokens derived from it do, and they are
+letters and digits.
 
 Ranking is the engine's: FTS5 bm25 (negated, so larger is better on both engines) and PostgreSQL
-ts_rank; equal scores go by plan key, then line. Queries of one-character words only have no
-index to rank by, so their score is 0 and the order is by plan key and line. The hits are the
-same on both engines; the scores, and so the order of hits with different scores, are not.
+ts_rank; equal scores go in stored order (sentence id: plans in the order they were loaded, each
+in reading order). The hits are the same on both engines; the scores, and so the order of hits
+with different scores, are not.
 
-Cost: the total and the ranking need every match scored and sorted, so time grows with the
-number of hits, not the page size. FTS5's bm25 alone costs about 2 µs a hit (it looks up each
-row's length), PostgreSQL's heap visits several times that; a word in 80,000 sentences takes
-~0.2 s on SQLite and ~0.7 s on PostgreSQL (bench/store.py, 1,000 plans), a rarer one tens of ms.
+Cost: counting reads only the index (SQLite: 83,800 hits of 黄河 in ~3 ms over 1,000 plans), but
+scoring touches every match (FTS5 bm25 ~1.5 µs a hit, it looks up each row's length). So the count
+comes first, and a query with more than RANK_LIMIT hits is not scored: its hits are listed in
+stored order, which the index gives without a sort, and the page says so (SearchPage.ranked).
+bench/store.py measures both engines.
 """
 
 from __future__ import annotations
@@ -37,14 +34,18 @@ from __future__ import annotations
 import html
 from dataclasses import asdict, dataclass, field
 
-from sqlalchemy import Float, Integer, and_, exists, func, literal, literal_column, or_, select, text
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import Float, func, literal, literal_column, select, text
+from sqlalchemy.orm import Session
 
-from .grams import normalize, pairs
+from .grams import SUPERSEDED, char_prefix, normalize, pairs, plan_word
 from .models import Plan, PlanVersion, Section, Sentence
 
 MAX_QUERY_CHARS = 100
 MAX_LIMIT = 500
+# Above this many hits the matches are not scored but listed in stored order (plan by plan, each
+# in reading order): scoring costs ~1.5 µs a hit on SQLite, and past ten thousand sentences a
+# relevance order tells a reader little that adding a word or choosing plans would not.
+RANK_LIMIT = 10_000
 
 
 class SearchError(ValueError):
@@ -53,19 +54,19 @@ class SearchError(ValueError):
 
 @dataclass(frozen=True)
 class ParsedQuery:
-    """The words of a query, normalized, and how each is looked up."""
+    """The words of a query, normalized, and the index terms each becomes."""
 
     words: tuple[str, ...]  # normalized, duplicates removed, in the order given
     phrases: tuple[tuple[str, ...], ...]  # pair tokens of each word of 2+ characters
-    singles: tuple[str, ...]  # the one-character words, found by LIKE
+    prefixes: tuple[str, ...]  # each one-character word as the start of its tokens (grams.char_prefix)
 
     def fts5(self) -> str:
-        """The FTS5 MATCH expression: each word's tokens as a quoted phrase, all of them required."""
-        return " AND ".join('"' + " ".join(p) + '"' for p in self.phrases)
+        """The FTS5 MATCH expression: each word's tokens as a quoted phrase or a prefix, all required."""
+        return " AND ".join(['"' + " ".join(p) + '"' for p in self.phrases] + [f"{p}*" for p in self.prefixes])
 
     def tsquery(self) -> str:
-        """The to_tsquery('simple', …) text: each word's tokens in a row (<->), all required (&)."""
-        return " & ".join("(" + " <-> ".join(p) + ")" for p in self.phrases)
+        """The to_tsquery('simple', …) text: each word's tokens in a row (<->) or a prefix (:*), all required (&)."""
+        return " & ".join(["(" + " <-> ".join(p) + ")" for p in self.phrases] + [f"{p}:*" for p in self.prefixes])
 
 
 @dataclass
@@ -89,6 +90,7 @@ class SearchPage:
     total: int  # hits over all pages
     limit: int
     offset: int
+    ranked: bool = True  # False: too many hits to score, listed in stored order (RANK_LIMIT)
     hits: list[SearchHit] = field(default_factory=list)
 
     def to_json(self) -> dict:
@@ -109,8 +111,8 @@ def parse_query(query: str) -> ParsedQuery:
     if not words:
         raise SearchError("检索词中没有可检索的字符，请换一个词语。")
     phrases = tuple(tuple(pairs(w)) for w in words if len(w) >= 2)
-    singles = tuple(w for w in words if len(w) == 1)
-    return ParsedQuery(tuple(words), phrases, singles)
+    prefixes = tuple(char_prefix(w) for w in words if len(w) == 1)
+    return ParsedQuery(tuple(words), phrases, prefixes)
 
 
 def search(
@@ -133,38 +135,14 @@ def search(
         raise SearchError(f"每页条数应在 1 到 {MAX_LIMIT} 之间，收到 {limit}。")
     if offset < 0:
         raise SearchError(f"起始位置不能为负数，收到 {offset}。")
-    if plan_keys:
-        _check_plan_keys(session, plan_keys)
+    plan_ids = _plan_ids(session, plan_keys) if plan_keys else None
 
-    # Two steps, so the sort over every match carries only what orders it: first the page's
-    # sentence ids, scores and the total; then the text, title and section of those few rows.
-    ranked, score = _matching(session.get_bind().dialect.name, parsed)
-    ranked = ranked.join(PlanVersion, PlanVersion.id == Sentence.version_id).join(Plan, Plan.id == PlanVersion.plan_id)
-    for ch in parsed.singles:
-        ranked = ranked.where(_contains_char(ch))
-    if plan_keys:
-        ranked = ranked.where(Plan.key.in_(list(dict.fromkeys(plan_keys))))
-    if not all_versions:
-        newer = aliased(PlanVersion)
-        ranked = ranked.where(~exists().where(newer.plan_id == PlanVersion.plan_id, newer.number > PlanVersion.number))
-    page = (
-        ranked.add_columns(
-            Sentence.id,
-            score.label("score"),
-            # The total rides along with the page, so the matches are gathered once, not twice.
-            func.count().over().label("total"),
-        )
-        .order_by(score.desc(), Plan.key, Sentence.line, PlanVersion.number.desc(), Sentence.id)
-        .limit(limit)
-        .offset(offset)
-    )
-    rows = session.execute(page).all()
-    if rows:
-        total = rows[0].total
-    elif offset:  # past the last page: the window saw no rows, so count apart
-        total = session.scalar(select(func.count()).select_from(ranked.add_columns(Sentence.id).subquery())) or 0
-    else:
-        total = 0
+    matches = _matches_for(session.get_bind().dialect.name, parsed, plan_ids, all_versions)
+    # Counting reads the index alone (no scores, no rows), so it is cheap even for common words;
+    # the count then decides whether scoring every match is affordable (module doc, "Cost").
+    total = session.scalar(matches.count()) or 0
+    ranked = total <= RANK_LIMIT
+    rows = session.execute(matches.ranked_page(limit, offset) if ranked else matches.ordered_page(limit, offset)).all()
     details = _details(session, [r.id for r in rows])
     hits = []
     for r in rows:
@@ -183,7 +161,9 @@ def search(
                 score=float(r.score),
             )
         )
-    return SearchPage(query=query, words=list(parsed.words), total=total, limit=limit, offset=offset, hits=hits)
+    return SearchPage(
+        query=query, words=list(parsed.words), total=total, limit=limit, offset=offset, ranked=ranked, hits=hits
+    )
 
 
 def _details(session: Session, ids: list[int]) -> dict[int, object]:
@@ -209,52 +189,95 @@ def _details(session: Session, ids: list[int]) -> dict[int, object]:
     return {r.id: r for r in rows}
 
 
-def _check_plan_keys(session: Session, plan_keys: list[str]) -> None:
-    known = set(session.scalars(select(Plan.key).where(Plan.key.in_(plan_keys))))
+def _plan_ids(session: Session, plan_keys: list[str]) -> list[int]:
+    """The ids of the plans named, refusing unknown keys with a message naming them."""
+    plan_keys = list(dict.fromkeys(plan_keys))
+    known = {k: i for k, i in session.execute(select(Plan.key, Plan.id).where(Plan.key.in_(plan_keys)))}
     missing = [k for k in plan_keys if k not in known]
     if missing:
         raise SearchError(f"没有键为“{'”“'.join(missing)}”的规划，无法限定检索范围。可用 plantrack plans 查看目录。")
+    return [known[k] for k in plan_keys]
 
 
-def _matching(dialect: str, parsed: ParsedQuery):
-    """A select of the sentences the index finds for the query's phrases, and their score column.
+# --- the matches of a query, per engine -------------------------------------------------------------
 
-    The select has no columns yet; the caller adds them once the joins and filters are in place.
-    """
-    if not parsed.phrases:
-        return select().select_from(Sentence), literal(0.0, Float)
+
+def _matches_for(dialect: str, parsed: ParsedQuery, plan_ids: list[int] | None, all_versions: bool):
     if dialect == "sqlite":
-        # The FTS5 table is read in a materialized CTE of its own: bm25() needs the MATCH on the
-        # table it scores, and materializing runs the MATCH once, whatever order the planner picks
-        # for the joins (else a plan filter can put the plan table outside and rescan the index
-        # per plan). The ranking step then reads sentence.version_id and line from the covering
-        # index ix_sentence_search_rank, not from the wide sentence rows.
-        matched = (
-            text("SELECT rowid AS id, -bm25(sentence_fts) AS score FROM sentence_fts WHERE sentence_fts MATCH :fts")
-            .bindparams(fts=parsed.fts5())
-            .columns(id=Integer, score=Float)
-            .cte("m")
-            .prefix_with("MATERIALIZED")
-        )
-        return select().select_from(matched).join(Sentence, Sentence.id == matched.c.id), matched.c.score
+        return _Fts5Matches(parsed, plan_ids, all_versions)
     if dialect == "postgresql":
-        tsq = func.to_tsquery(literal_column("'simple'::regconfig"), parsed.tsquery())
-        vector = literal_column("sentence.search")
-        return (
-            select().select_from(Sentence).where(vector.op("@@")(tsq)),
-            func.ts_rank(vector, tsq).cast(Float),
-        )
+        return _TsvectorMatches(parsed, plan_ids, all_versions)
     raise SearchError(f"全文检索不支持 {dialect} 数据库。")
 
 
-def _contains_char(ch: str):
-    """Sentence has ch in its normalized text: the LIKE fallback for one-character words (see module doc)."""
-    token = f"g{ord(ch):x}"  # hex digits and 'g': nothing LIKE would read as a wildcard
-    return or_(
-        Sentence.grams.like(f"%{token}g%"),
-        (Sentence.grams + " ").like(f"%{token} %"),
-        and_(Sentence.grams == "", func.lower(Sentence.text).contains(ch, autoescape=True)),
-    )
+class _Fts5Matches:
+    """SQLite: one FTS5 MATCH carries the words and the filters (plan, current version) as index
+    terms, so neither counting, nor scoring, nor paging reads a sentence row."""
+
+    def __init__(self, parsed: ParsedQuery, plan_ids: list[int] | None, all_versions: bool):
+        expression = f"grams : ({parsed.fts5()})"
+        if plan_ids:
+            expression = f"({expression}) AND scope : ({' OR '.join(plan_word(i) for i in plan_ids)})"
+        if not all_versions:
+            expression = f"({expression}) NOT scope : {SUPERSEDED}"
+        self.expression = expression
+
+    def _select(self, columns: str, tail: str = "", **params):
+        return text(f"SELECT {columns} FROM sentence_fts WHERE sentence_fts MATCH :fts {tail}").bindparams(
+            fts=self.expression, **params
+        )
+
+    def count(self):
+        return self._select("count(*)")
+
+    def ordered_page(self, limit: int, offset: int):
+        return self._select("rowid AS id, 0.0 AS score", "ORDER BY rowid LIMIT :limit OFFSET :offset", limit=limit, offset=offset)
+
+    def ranked_page(self, limit: int, offset: int):
+        # bm25 is smaller for better matches; negated so larger is better on both engines.
+        return self._select(
+            "rowid AS id, -bm25(sentence_fts) AS score",
+            "ORDER BY bm25(sentence_fts), rowid LIMIT :limit OFFSET :offset",
+            limit=limit,
+            offset=offset,
+        )
+
+
+class _TsvectorMatches:
+    """PostgreSQL: the GIN index over the generated tsvector finds candidates, rechecked on the
+    heap (phrases need positions); the filters are on the rows it reads anyway."""
+
+    def __init__(self, parsed: ParsedQuery, plan_ids: list[int] | None, all_versions: bool):
+        self.tsquery = func.to_tsquery(literal_column("'simple'::regconfig"), parsed.tsquery())
+        self.vector = literal_column("sentence.search")
+        where = [self.vector.op("@@")(self.tsquery)]
+        if plan_ids:
+            where.append(Sentence.version_id.in_(select(PlanVersion.id).where(PlanVersion.plan_id.in_(plan_ids))))
+        if not all_versions:
+            where.append(~Sentence.scope.endswith(" " + SUPERSEDED))
+        self.where = where
+
+    def count(self):
+        return select(func.count()).select_from(Sentence).where(*self.where)
+
+    def ordered_page(self, limit: int, offset: int):
+        return (
+            select(Sentence.id, literal(0.0, Float).label("score"))
+            .where(*self.where)
+            .order_by(Sentence.id)
+            .limit(limit)
+            .offset(offset)
+        )
+
+    def ranked_page(self, limit: int, offset: int):
+        score = func.ts_rank(self.vector, self.tsquery).cast(Float)
+        return (
+            select(Sentence.id, score.label("score"))
+            .where(*self.where)
+            .order_by(score.desc(), Sentence.id)
+            .limit(limit)
+            .offset(offset)
+        )
 
 
 # --- highlighting ----------------------------------------------------------------------------------
