@@ -1,50 +1,17 @@
-"""Reading a target cell and comparing two targets."""
+"""Comparing two plans' targets for one indicator, and a target against its base.
+
+Reading the target text is domain.targets' job (tests/domain/test_targets.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from plantrack.align.targets import compare, inherits, read_target, read_text, worse_than_base
+from plantrack.align.targets import compare, worse_than_base
 
 
 def ind(name="森林覆盖率", unit="%", target=None, growth=None, base=None, **kw) -> dict:
     return {"name": name, "unit": unit, "target_text": target, "annual_growth": growth, "base_value": base,
             "target_year": kw.get("year", 2025), "binding": kw.get("binding", "expected")}
-
-
-@pytest.mark.parametrize("text", ["完成国家考核目标", "完成国家下达目标任务", "完成省下达指标", "完成省下任务",
-                                  "完成上级下达的任务"])
-def test_inherits(text):
-    assert inherits(text)
-
-
-@pytest.mark.parametrize("text", ["不减少", "有效保障", "与GDP目标增速保持一致", "26", None])
-def test_does_not_inherit(text):
-    assert not inherits(text)
-
-
-@pytest.mark.parametrize(
-    ("text", "kind", "value", "bound", "cumulative"),
-    [
-        ("26", "number", 26, None, False),
-        (">50", "number", 50, "at_least", False),
-        ("≤0.5", "number", 0.5, "at_most", False),
-        ("95以上", "number", 95, "at_least", False),
-        ("5个左右", "number", 5, "about", False),
-        ("[1300]", "number", 1300, None, True),
-        ("1/10/1/2", "words", None, None, False),
-        ("不减少", "words", None, None, False),
-        ("完成省下达目标任务", "inherit", None, None, False),
-    ],
-)
-def test_read_text(text, kind, value, bound, cumulative):
-    r = read_text(text)
-    assert (r.kind, r.value, r.bound, r.cumulative) == (kind, value, bound, cumulative)
-
-
-def test_growth_column_is_read_when_there_is_no_target():
-    r = read_target(ind(target=None, growth=">8"))
-    assert (r.kind, r.value, r.column) == ("number", 8, "annual_growth")
 
 
 @pytest.mark.parametrize(
@@ -68,10 +35,30 @@ def test_growth_column_is_read_when_there_is_no_target():
         (ind(target="42"), ind(target="45"), None, "not_comparable"),
         (ind(target="42"), ind(target="42"), None, "consistent"),
         (ind(target="26"), ind(target="28", year=2030), "higher", "not_comparable"),
+        # 不减少 holds each plan's own base: the same words, not two figures
+        (ind(target="不减少", base=30), ind(target="不减少", base=12), "higher", "consistent"),
+        (ind(target="不减少", base=30), ind(target="31", base=12), "higher", "not_comparable"),
+        # a reduction's plain figure is its fall over the period, the same as [15]
+        (ind(name="单位地区生产总值能源消耗降低", target="[15]"), ind(name="单位地区生产总值能源消耗降低", target="15"),
+         "higher", "consistent"),
+        (ind(name="单位地区生产总值能源消耗降低", growth="[15]"), ind(name="单位地区生产总值能源消耗降低", growth="3"),
+         "higher", "not_comparable"),
     ],
 )
 def test_compare(parent, child, direction, status):
     assert compare(parent, child, direction).status == status
+
+
+@pytest.mark.parametrize(
+    ("parent", "child", "reason"),
+    [
+        (ind(target="6-9"), ind(target="8"), "目标为区间，无法按单一数值比较"),
+        (ind(target="有效保障"), ind(target="8"), "目标为文字表述，无法按数值比较"),
+        (ind(target="[15]"), ind(target="15"), "一方为累计值、一方为年度值，口径不同"),
+    ],
+)
+def test_not_comparable_says_why(parent, child, reason):
+    assert compare(parent, child, "higher").reason == reason
 
 
 @pytest.mark.parametrize(

@@ -170,6 +170,64 @@ def test_reading_reports_the_rule_form():
     assert read_target_text("95以上").form == "at_least"
 
 
+@pytest.mark.parametrize(
+    ("text", "form", "value"),
+    [
+        ("26", "level", 26),
+        (">50", "at_least", 50),
+        ("≤0.5", "at_most", 0.5),
+        ("95以上", "at_least", 95),
+        ("5个左右", "about", 5),
+        ("[1300]", "cumulative", 1300),
+        ("1/10/1/2", "compound", None),
+        ("不减少", "keep_floor", None),
+        ("完成省下达目标任务", "assigned", None),
+        # a figure with words after it is still that figure
+        ("≥60，力争65", "at_least", 60),
+        ("5左右，力争6", "about", 5),
+        ("力争达到65", "level", 65),
+        ("达到60以上", "at_least", 60),
+        ("1,350", "level", 1350),
+        ("≦5", "at_most", 5),
+        ("控制在5.5", "at_most", 5.5),
+        ("控制在6左右", "about", 6),
+    ],
+)
+def test_reading_form_and_figure(text, form, value):
+    r = read_target_text(text)
+    assert (r.form, r.value) == (form, value)
+
+
+def test_an_aside_is_kept():
+    assert read_target_text("12，力争达到全国平均水平").aside == "力争达到全国平均水平"
+    assert read_target_text("≥60，力争65").aside == "力争65"
+
+
+@pytest.mark.parametrize(("text", "by"), [
+    ("完成国家考核目标", "national"), ("完成国家下达目标任务", "national"), ("完成省下达指标", "provincial"),
+    ("完成省下任务", "provincial"), ("完成上级下达的任务", "higher"), ("落实省分解任务", "provincial"),
+    ("达到国家考核要求", "national"), ("完成下达任务", "higher"), ("力争完成中央下达目标", "national"),
+])
+def test_assigned_by_the_level_above(text, by):
+    r = read_target_text(text)
+    assert (r.form, r.by) == ("assigned", by)
+
+
+@pytest.mark.parametrize("text", ["不减少", "有效保障", "与GDP目标增速保持一致", "26", None])
+def test_not_assigned(text):
+    assert read_target_text(text).form != "assigned"
+
+
+def test_growth_column_is_read_when_there_is_no_target():
+    spec = interpret(ind("地区生产总值", unit="亿元", annual_growth=">8"))
+    assert (spec.kind, spec.value, spec.qualifier, spec.column) == ("average_growth", 8, "at_least", "annual_growth")
+
+
+def test_spec_keeps_the_wording_behind_its_kind():
+    spec = interpret(ind("生态保护红线占国土面积比例", base_value=30.1, target_text="不减少"))
+    assert (spec.kind, spec.wording) == ("at_least", "keep_floor")
+
+
 def test_spec_to_dict_is_json_ready():
     import json
     d = interpret(ind("单位地区生产总值能源消耗降低", annual_growth="[14]")).to_dict()

@@ -26,7 +26,7 @@ from .catalogue import Catalogue, Decisions, default_catalogue
 from .findings import binding_word, number, quoted, with_unit
 from .normalize import normalize
 from .source import SourceLine, source_lines, windows
-from .targets import read_target, worse_than_base
+from .targets import bound, target_level, target_of, worse_than_base
 
 
 @dataclass
@@ -111,17 +111,18 @@ def check_table_prose(ctx: Context) -> list[dict]:
 
 
 def _conflict(ind: dict, t: dict, subject: str, value: float, unit: str | None) -> dict | None:
-    reading = read_target(ind)
-    if reading.kind != "number" or reading.column != "target" or reading.cumulative:
+    target = target_of(ind)
+    table_value = target_level(target)
+    if table_value is None:
         return None
     if t.get("year") and ind.get("target_year") and t["year"] != ind["target_year"]:
         return None
     if t.get("line") == ind.get("line"):
         return None
-    table_unit, table_value = ind.get("unit"), reading.value
+    table_unit = ind.get("unit")
     f = U.factor(unit, table_unit) if unit and table_unit else 1.0
     year = f"{ind['target_year']}年" if ind.get("target_year") else ""
-    where = f"本规划指标表第{ind.get('line')}行{quoted(ind)}{year}目标为“{with_unit(reading.text, table_unit)}”"
+    where = f"本规划指标表第{ind.get('line')}行{quoted(ind)}{year}目标为“{with_unit(target.text, table_unit)}”"
     prose = f"正文第{t.get('line')}行写明“{t.get('text')}”"
     if f is None:
         if not table_unit or not unit:
@@ -224,13 +225,14 @@ def check_target_vs_base(ctx: Context) -> list[dict]:
         if not worse_than_base(ind, direction):
             continue
         unit = ind.get("unit") or ""
-        target = read_target(ind)
+        target = target_of(ind)
         base_year = f"（{ind['base_year']}年）" if ind.get("base_year") else ""
         relation = "低于" if direction == "higher" else "高于"
         year = f"{ind['target_year']}年" if ind.get("target_year") else ""
-        if target.bound in ("at_least", "at_most"):
+        limit = bound(target)
+        if limit in ("at_least", "at_most"):
             severity = "low"
-            meaning = "目标为下限" if target.bound == "at_least" else "目标为上限"
+            meaning = "目标为下限" if limit == "at_least" else "目标为上限"
             meaning += "，允许指标较基期倒退"
         else:
             severity = _severity(ind)

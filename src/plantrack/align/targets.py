@@ -1,11 +1,10 @@
-"""What an indicator's target says, and how two targets compare.
+"""How two plans' targets for one indicator compare, and whether a target falls behind its base.
 
-A table cell states a target in one of a few ways: a number (26), a bound (>50, ≤0.5, 95以上),
-a figure about which (5个左右), a cumulative figure over the period ([15]), a duty inherited from
-the level above (完成国家下达指标, 完成省下达目标任务: the figure is set by whoever assigns it),
-or words (不减少, 有效保障). Alignment compares a city's target with its province's only where
-both say a number of the same kind in units that convert; everything else is "not comparable",
-except that inheriting the level above's figure is consistent by definition.
+The target text is read once, by domain.targets.interpret (the same reading evaluation uses);
+this module only compares the TargetSpecs it gives. A city's target is compared with its
+province's only where both wrote one figure of the same kind (a level, a bound, a growth rate, a
+change over the period) in units that convert; everything else is "not comparable", except that
+inheriting the level above's figure (完成省下达目标任务) is consistent by definition.
 """
 
 from __future__ import annotations
@@ -13,64 +12,43 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..domain.values import is_compound, leading_number
+from ..domain.targets import TargetSpec, interpret
 from . import units as U
 from .normalize import normalize
 
-# 完成国家考核目标, 完成国家下达目标任务, 完成省下达指标, 完成省下任务, 完成上级下达的任务
-_INHERIT = re.compile(r"^(?:力争|确保)?(?:完成|达到|落实|执行)(?:国家|省|省级|市|上级|上级政府|中央)?[^，。；]{0,8}?"
-                      r"(?:下达|下|分解|考核|确定|要求)[^，。；]{0,6}?(?:目标|任务|指标|要求)")
-_AT_LEAST = re.compile(r"^\s*[>≥＞]|以上|不低于|不少于|超过|高于")
-_AT_MOST = re.compile(r"^\s*[<≤＜]|以下|以内|不高于|不超过|低于|控制在")
-_ABOUT = re.compile(r"左右|约")
-_CUMULATIVE = re.compile(r"^\s*[\[［]")
+# Kinds that carry the one figure the plan wrote. A range states two, a compound cell several.
+_ONE_FIGURE = frozenset({"level", "at_least", "at_most", "about", "average_growth", "cumulative_change"})
+# 不减少 / 不增加 become a bound at the plan's own base: a figure of its own region, not one it set.
+_BASE_WORDINGS = frozenset({"keep_floor", "keep_ceiling"})
+_BOUNDS = ("at_least", "at_most", "about")
 
 
-@dataclass(frozen=True)
-class Reading:
-    """One target as read: kind number | inherit | words | none."""
-
-    kind: str
-    text: str | None
-    value: float | None = None
-    bound: str | None = None  # at_least | at_most | about | None (the figure itself)
-    cumulative: bool = False
-    column: str = "target"  # target | annual_growth
+def target_of(ind: dict) -> TargetSpec:
+    """The indicator's target as domain.targets reads it (its target column, else its growth column)."""
+    return interpret(ind)
 
 
-def inherits(text: str | None) -> bool:
-    """完成国家下达指标 and the like: the figure is the one the level above assigns."""
-    return bool(text) and bool(_INHERIT.search(text.strip()))
+def figure(spec: TargetSpec) -> float | None:
+    """The one figure the plan wrote as its target; None for words, ranges, compound cells, a duty
+    taken from the level above, or a bound at the plan's own base."""
+    if spec.kind in _ONE_FIGURE and spec.wording not in _BASE_WORDINGS:
+        return spec.value
+    return None
 
 
-def read_text(text, column: str = "target") -> Reading:
-    if text is None or (isinstance(text, str) and not text.strip()):
-        return Reading("none", None, column=column)
-    if isinstance(text, (int, float)):
-        return Reading("number", str(text), float(text), column=column)
-    t = text.strip()
-    if inherits(t):
-        return Reading("inherit", t, column=column)
-    if is_compound(t):
-        return Reading("words", t, column=column)
-    value = leading_number(t)
-    if value is None:
-        return Reading("words", t, column=column)
-    bound = "at_least" if _AT_LEAST.search(t) else "at_most" if _AT_MOST.search(t) else "about" if _ABOUT.search(t) else None
-    return Reading("number", t, float(value), bound, bool(_CUMULATIVE.match(t)), column)
+def bound(spec: TargetSpec) -> str | None:
+    """at_least | at_most | about, or None where the figure is the target itself."""
+    if spec.kind in _BOUNDS:
+        return spec.kind
+    return spec.qualifier if spec.qualifier in _BOUNDS else None
 
 
-def read_target(ind: dict) -> Reading:
-    """The target an indicator row states: its target column, or else its 年均增长/累计 column."""
-    text = ind.get("target_text")
-    if text is None and ind.get("target_value") is not None:
-        text = ind["target_value"]
-    if text is not None and str(text).strip():
-        return read_text(text, "target")
-    growth = ind.get("annual_growth")
-    if growth is not None and str(growth).strip():
-        return read_text(growth, "annual_growth")
-    return Reading("none", None)
+def target_level(spec: TargetSpec) -> float | None:
+    """The level the target column sets for the target year; None for a growth-column figure or a
+    change over the period, which are not levels to set against a base or a sentence's figure."""
+    if spec.column != "target_text" or spec.kind == "cumulative_change":
+        return None
+    return figure(spec)
 
 
 _PER_HEAD = re.compile(r"每[十百千万]*人|人均|率|比例|比重|占比|指数|强度|密度|浓度|增长|增速|下降|降低|减少|寿命|年限")
@@ -95,18 +73,21 @@ class Comparison:
 
 def compare(parent: dict, child: dict, direction: str | None) -> Comparison:
     """The child's target against the parent's, for an indicator where `direction` is better."""
-    p, c = read_target(parent), read_target(child)
-    if c.kind == "inherit":
+    p, c = target_of(parent), target_of(child)
+    if c.kind == "assigned":
         return Comparison("inherited")
     if c.kind == "none":
         return Comparison("not_comparable", "本规划未设目标值")
     if p.kind == "none":
         return Comparison("not_comparable", "上位规划未设目标值")
-    if p.kind == "inherit":
+    if p.kind == "assigned":
         return Comparison("not_comparable", "上位规划目标为完成上级下达任务，本规划自设目标值")
-    if p.kind == "words" or c.kind == "words":
-        if p.kind == c.kind == "words" and normalize(p.text) == normalize(c.text):
+    pv, cv = figure(p), figure(c)
+    if pv is None or cv is None:
+        if pv is None and cv is None and normalize(p.text) == normalize(c.text):
             return Comparison("consistent")
+        if "range" in (p.kind, c.kind):
+            return Comparison("not_comparable", "目标为区间，无法按单一数值比较")
         return Comparison("not_comparable", "目标为文字表述，无法按数值比较")
     if parent.get("target_year") and child.get("target_year") and parent["target_year"] != child["target_year"]:
         return Comparison("not_comparable", f"目标年份不同（{parent['target_year']}年与{child['target_year']}年）")
@@ -114,7 +95,7 @@ def compare(parent: dict, child: dict, direction: str | None) -> Comparison:
         return Comparison("not_comparable", "一方为目标年数值、一方为年均增长，口径不同")
     if not (is_intensive(parent) and is_intensive(child)):
         return Comparison("not_comparable", "总量指标，本规划目标为本地区数值，不与上位规划总量直接比较")
-    if p.cumulative != c.cumulative:
+    if (p.kind == "cumulative_change") != (c.kind == "cumulative_change"):
         return Comparison("not_comparable", "一方为累计值、一方为年度值，口径不同")
     f = U.factor(child.get("unit"), parent.get("unit")) if child.get("unit") and parent.get("unit") else 1.0
     if f is None:
@@ -122,7 +103,7 @@ def compare(parent: dict, child: dict, direction: str | None) -> Comparison:
     if f != 1.0 and normalize(p.text) == normalize(c.text):
         # the same figure under another unit is more likely a unit slip than a tenfold target
         return Comparison("not_comparable", "目标数值相同但计量单位不同，须先核实单位")
-    cv, pv = c.value * f, p.value
+    cv *= f
     if abs(cv - pv) <= 1e-9 * max(1.0, abs(pv)):
         return Comparison("consistent", parent_value=pv, child_value=cv)
     if direction not in ("higher", "lower"):
@@ -133,12 +114,13 @@ def compare(parent: dict, child: dict, direction: str | None) -> Comparison:
 
 def worse_than_base(ind: dict, direction: str | None) -> bool | None:
     """Is the target worse than the base value, for the better direction? None when not both
-    numbers of one kind (a cumulative or growth-column target is not a level to set against a base)."""
+    levels (a cumulative or growth-column target is not a level to set against a base)."""
     if direction not in ("higher", "lower"):
         return None
-    base, target = ind.get("base_value"), read_target(ind)
-    if base is None or target.kind != "number" or target.column != "target" or target.cumulative:
+    spec = target_of(ind)
+    base, level = ind.get("base_value"), target_level(spec)
+    if base is None or level is None:
         return None
-    if target.bound == "at_most" and direction == "higher" or target.bound == "at_least" and direction == "lower":
+    if bound(spec) == ("at_most" if direction == "higher" else "at_least"):
         return None  # a cap on a higher-is-better figure is not its target level
-    return target.value < base if direction == "higher" else target.value > base
+    return level < base if direction == "higher" else level > base

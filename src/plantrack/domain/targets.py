@@ -27,7 +27,15 @@ Decisions (each one a reading of how Chinese plans use these words):
 * 不减少 / 不降低 with a base value is a floor at the base value held every year; without a
   base value it stays qualitative.
 * 完成国家/省下达指标 is `assigned`: qualitative until the assigned figure is supplied, then that
-  figure is read like any other target text.
+  figure is read like any other target text. So are the other ways of taking on the level above's
+  figure: 落实省分解任务, 达到国家考核要求, 完成上级下达的任务, 完成下达任务 (no level named: the
+  level above).
+* A figure keeps its meaning when the plan adds words after it (12，力争达到全国平均水平;
+  ≥60，力争65): the figure is the target, the rest is kept as an aside. 力争 / 确保 / 达到 before a
+  figure, thousands separators (1,350) and ≦ / ≧ change nothing; 控制在5.5 is a ceiling.
+* `wording` keeps what the text said before the indicator's traits made it a kind: 不减少 is an
+  at_least whose figure is the plan's own base, not one it wrote (alignment compares written
+  figures of two plans; evaluation only needs the kind).
 """
 
 from __future__ import annotations
@@ -67,6 +75,7 @@ class TargetSpec:
     held       end (reached by target_year) | every_year | average (a rate, on average)
     observed_as what an observation of this indicator holds: level | change (cumulative change
                since the start year) | rate (% change over the year before)
+    wording    the form of the text as read (Reading.form), before the indicator's traits
     """
 
     kind: str
@@ -89,6 +98,7 @@ class TargetSpec:
     period: tuple[int, int] | None = None
     column: str | None = None
     text: str | None = None
+    wording: str | None = None
     assigned_by: str | None = None
     notes: tuple[str, ...] = ()
 
@@ -140,8 +150,16 @@ class Reading(NamedTuple):
 
 
 _NUM = r"[-+]?\d+(?:\.\d+)?"
-_UNIT = r"(?P<unit>[^\d\[\]<>≤≥,;、()]*?)"
+_UNIT = r"(?P<unit>[^\d\[\]<>≤≥≦≧,;、()]*?)"
 _CONTROL = r"(?P<control>控制在|保持在|保持|稳定在)?"
+_AIM = r"(?:力争|确保)?"  # 力争达到65: an aim stated as firmly as any other figure
+_REACH = r"(?:达到|提高到|提高至|提升到|提升至|增加到|增至|降到|降至|降低到|降低至)?"
+_AT_MOST_SIGN = r"(?:<|≤|≦|不超过|不高于|低于|小于)"
+_AT_LEAST_SIGN = r"(?:>|≥|≧|不低于|不少于|至少有?|超过|高于|大于)"
+# Who sets an assigned figure: the level named, or else the level above.
+_BY = r"(?P<by>国家|中央|省级|省|市|上级政府|上级)"
+_LEVEL_OF = {"国家": "national", "中央": "national", "省级": "provincial", "省": "provincial", "市": "municipal",
+             "上级政府": "higher", "上级": "higher"}
 
 _UP_VERBS = ("提高", "提升", "增加", "增长", "上升", "扩大", "新增")
 _DOWN_VERBS = ("降低", "下降", "减少", "缩小", "前移")  # 前移 of a rank: a smaller number
@@ -163,8 +181,7 @@ def _verb_direction(verb: str) -> str:
 
 
 def _assigned(m: re.Match) -> Reading:
-    by = {"国家": "national", "省": "provincial", "市": "municipal", "上级": "higher"}[m.group("by")]
-    return Reading("assigned", by=by)
+    return Reading("assigned", by=_LEVEL_OF[m.group("by")] if m.group("by") else "higher")
 
 
 def _bracket(m: re.Match) -> Reading | None:
@@ -212,8 +229,7 @@ def _about(m: re.Match) -> Reading | None:
 def _level(m: re.Match) -> Reading | None:
     if not _unit_ok(m.group("unit")):
         return None
-    aside = (m.group("aside") or "").strip() or None
-    return Reading("level", value=_num(m.group("num")), unit=m.group("unit") or None, aside=aside)
+    return Reading("level", value=_num(m.group("num")), unit=m.group("unit") or None)
 
 
 def _directional(m: re.Match) -> Reading:
@@ -221,9 +237,14 @@ def _directional(m: re.Match) -> Reading:
 
 
 # The target phrasings, in priority order: (name, pattern, builder). A builder may return None to
-# let the next rule try (a number followed by words that are not a unit is not a level).
+# let the next rule try (a number followed by words that are not a unit is not a level). A text no
+# rule accepts whole is tried once more without what follows its first comma (the aside).
 RULES: tuple[tuple[str, re.Pattern, Callable[[re.Match], Reading | None]], ...] = (
-    ("assigned", re.compile(r"^(?:确保)?完成.*?(?P<by>国家|上级|省|市).*?(?:下达|考核|下任务|分解|任务|目标|指标)"), _assigned),
+    ("assigned", re.compile(rf"^{_AIM}完成.*?{_BY}.*?(?:下达|考核|下任务|分解|任务|目标|指标)"), _assigned),
+    # 落实省分解任务, 达到国家考核要求, 完成下达任务: a duty to meet the figure the level above sets.
+    ("assigned_duty", re.compile(
+        rf"^{_AIM}(?:完成|达到|落实|执行){_BY}?[^,。;]{{0,8}}?(?:下达|下|分解|考核|确定|要求)[^,。;]{{0,6}}?"
+        r"(?:目标|任务|指标|要求)"), _assigned),
     ("cumulative_bracket", re.compile(
         rf"^\[(?P<cmp>[<>≤≥]?)(?P<num>{_NUM}){_UNIT}\](?P<about>左右)?(?:以上)?$"), _bracket),
     ("cumulative_words", re.compile(
@@ -233,29 +254,34 @@ RULES: tuple[tuple[str, re.Pattern, Callable[[re.Match], Reading | None]], ...] 
     ("keep_ceiling", re.compile(r"^(?:保持)?(?:不增加|不上升|不提高|只减不增)$"), lambda m: Reading("keep_ceiling")),
     ("range", re.compile(
         rf"^(?P<low>{_NUM})(?P<u1>[^\d\-—–~至]*?)(?:-|—|–|~|至)+(?P<high>{_NUM}){_UNIT}$"), _range),
-    ("at_most_sign", re.compile(rf"^{_CONTROL}(?:<|≤|不超过|不高于|低于|小于)(?P<num>{_NUM}){_UNIT}(?:以下|以内)?$"),
+    ("at_most_sign", re.compile(rf"^{_AIM}{_CONTROL}{_AT_MOST_SIGN}(?P<num>{_NUM}){_UNIT}(?:以下|以内)?$"),
      _threshold("at_most")),
-    ("at_most_suffix", re.compile(rf"^{_CONTROL}(?P<num>{_NUM}){_UNIT}(?:以下|以内)$"), _threshold("at_most")),
-    ("at_least_sign", re.compile(
-        rf"^{_CONTROL}(?:>|≥|不低于|不少于|至少有?|超过|高于|大于)(?P<num>{_NUM}){_UNIT}(?:以上)?$"), _threshold("at_least")),
-    ("at_least_suffix", re.compile(rf"^{_CONTROL}(?P<num>{_NUM}){_UNIT}以上$"), _threshold("at_least")),
-    ("about", re.compile(rf"^约?(?P<num>{_NUM}){_UNIT}左右$"), _about),
-    ("about_prefix", re.compile(rf"^约(?P<num>{_NUM}){_UNIT}$"), _about),
-    ("level", re.compile(
-        rf"^(?:达到|提高到|提高至|提升到|提升至|增加到|增至|降到|降至|降低到|降低至)?(?P<num>{_NUM}){_UNIT}(?:[,;](?P<aside>.*))?$"),
-     _level),
+    ("at_most_suffix", re.compile(rf"^{_AIM}{_REACH}{_CONTROL}(?P<num>{_NUM}){_UNIT}(?:以下|以内)$"), _threshold("at_most")),
+    ("at_least_sign", re.compile(rf"^{_AIM}{_CONTROL}{_AT_LEAST_SIGN}(?P<num>{_NUM}){_UNIT}(?:以上)?$"),
+     _threshold("at_least")),
+    ("at_least_suffix", re.compile(rf"^{_AIM}{_REACH}{_CONTROL}(?P<num>{_NUM}){_UNIT}以上$"), _threshold("at_least")),
+    ("about", re.compile(rf"^{_AIM}{_REACH}{_CONTROL}约?(?P<num>{_NUM}){_UNIT}左右$"), _about),
+    ("about_prefix", re.compile(rf"^{_AIM}{_REACH}约(?P<num>{_NUM}){_UNIT}$"), _about),
+    # 控制在5.5 with no sign: the figure is a ceiling kept (控制在6左右 is an about, read above).
+    ("at_most_control", re.compile(rf"^{_AIM}(?P<control>控制在)(?P<num>{_NUM}){_UNIT}$"), _threshold("at_most")),
+    ("level", re.compile(rf"^{_AIM}{_REACH}(?P<num>{_NUM}){_UNIT}$"), _level),
     ("directional", re.compile(
         rf"^(?:明显|大幅|显著|稳步|持续|进一步|逐步|有所|不断)?(?P<verb>{'|'.join(_UP_VERBS + _DOWN_VERBS)})$"), _directional),
 )
 
 
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_ASIDE = re.compile(r"^(?P<head>[^,;]+)[,;](?P<aside>.*)$")
+
+
 def normalize_text(text: str | None) -> str:
-    """NFKC (full-width digits and brackets to ASCII, Ⅴ to V), no spaces, no footnote stars."""
+    """NFKC (full-width digits and brackets to ASCII, Ⅴ to V), no spaces, no footnote stars, no
+    thousands separators (1,350 is one figure; 12,力争… is a figure and an aside)."""
     if text is None:
         return ""
     t = unicodedata.normalize("NFKC", str(text))
     t = re.sub(r"\s+", "", t).replace("，", ",").replace("；", ";")
-    return t.strip("*")
+    return _THOUSANDS.sub("", t.strip("*"))
 
 
 @lru_cache(maxsize=4096)
@@ -269,13 +295,22 @@ def read_target_text(text: str | None) -> Reading:
         return Reading("empty")
     if is_compound(t):
         return Reading("compound", values=_compound_values(t))
+    reading = _by_rules(t)
+    if reading is None and (m := _ASIDE.match(t)):
+        head = _by_rules(m.group("head"))
+        if head is not None:
+            reading = head._replace(aside=m.group("aside") or None)
+    return reading or Reading("qualitative")
+
+
+def _by_rules(t: str) -> Reading | None:
     for _name, pattern, build in RULES:
         m = pattern.match(t)
         if m:
             reading = build(m)
             if reading is not None:
                 return reading
-    return Reading("qualitative")
+    return None
 
 
 def _compound_values(t: str) -> tuple[float | None, ...]:
@@ -443,7 +478,7 @@ def interpret(
         base_year=base_year, base_value=base_value,
         start_year=base_year if base_year is not None else start - 1,
         target_year=target_year, period=(start, end), column=column,
-        text=None if text is None else str(text), assigned_by=assigned_by,
+        text=None if text is None else str(text), assigned_by=assigned_by, wording=reading.form,
     )
     # Fields are gathered in a dict and the spec built once: dataclasses.replace is slow enough
     # to matter at 10,000 indicators.
