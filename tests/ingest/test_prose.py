@@ -79,9 +79,9 @@ def test_a_cumulative_amount_over_the_plan_period():
 
 
 def test_directional_targets_keep_their_direction_words():
-    got = targets_of("到2025年，县域经济综合实力明显增强，城乡居民收入差距逐步缩小。")
+    got = targets_of("到2025年，县域经济总量明显增加，城乡居民收入差距逐步缩小。")
     assert [fields(t, "subject", "value", "relation", "direction") for t in got] == [
-        ("县域经济综合实力", None, "directional", "明显增强"),
+        ("县域经济总量", None, "directional", "明显增加"),
         ("城乡居民收入差距", None, "directional", "逐步缩小"),
     ]
 
@@ -108,7 +108,7 @@ def test_things_to_build_are_counted():
     got = targets_of("围绕主导产业，建设20个省级现代农业产业园，建成城市绿道150公里。")
     assert [fields(t, "subject", "value", "unit", "year") for t in got] == [
         ("省级现代农业产业园", 20, "个", None),
-        ("城市绿道", 150, "公里", None),
+        ("城市绿道建成里程", 150, "公里", None),
     ]
 
 
@@ -119,7 +119,123 @@ def test_a_range_has_no_single_value_but_keeps_its_bounds():
 
 def test_a_deadline_with_a_completion_verb_is_a_qualitative_target():
     t = only(targets_of("力争引黄干渠2024年底前建成通水。"))
-    assert fields(t, "subject", "year", "relation") == ("引黄干渠", 2024, "qualitative")
+    assert fields(t, "subject", "year", "relation") == ("引黄干渠建成通水", 2024, "qualitative")
+
+
+# --- subject names: the predicate noun that makes a target measurable ------------------------------
+
+
+def test_a_direction_counts_only_for_a_measurable_subject():
+    got = targets_of("到2030年，城市治理水平显著提高，公共文化服务能力明显增强，城镇居民人均住房面积稳步增加。")
+    assert [t["subject"] for t in got] == ["城镇居民人均住房面积"]
+
+
+def test_a_level_without_a_number_counts_only_for_a_measurable_subject():
+    assert targets_of("到2035年，全县教育事业走在全省前列。") == []
+    t = only(targets_of("到2035年，农村居民人均可支配收入达到全省平均水平。"))
+    assert t["subject"] == "农村居民人均可支配收入"
+
+
+def test_an_eliminated_phenomenon_is_an_end_state():
+    t = only(targets_of("到2025年，城市建成区黑臭水体基本消除。"))
+    assert fields(t, "subject", "relation", "year") == ("城市建成区黑臭水体", "qualitative", 2025)
+
+
+def test_a_condition_after_the_subject_belongs_to_the_predicate():
+    t = only(targets_of("到2035年，能源消费总量达峰后稳中有降。"))
+    assert fields(t, "subject", "direction") == ("能源消费总量", "稳中有降")
+
+
+def test_a_ranking_after_coordinated_subjects_ranks_each_of_them():
+    got = targets_of("到2025年，地区生产总值和人均可支配收入全省排名稳步前移。")
+    assert [t["subject"] for t in got] == ["地区生产总值全省排名", "人均可支配收入全省排名"]
+
+
+def test_the_action_an_end_state_completes_joins_the_subject():
+    got = targets_of("到2025年，城市周边废弃矿区基本绿化，集中式饮用水水源地水质全部达标，行政村污水管网实现全覆盖。")
+    assert [t["subject"] for t in got] == ["城市周边废弃矿区绿化", "集中式饮用水水源地水质达标", "行政村污水管网"]
+
+
+def test_the_event_due_by_a_deadline_names_the_target():
+    t = only(targets_of("力争龙眼泉2027年前恢复出流。"))
+    assert fields(t, "subject", "year") == ("龙眼泉恢复出流", 2027)
+
+
+def test_all_meeting_a_level_names_the_level_and_keeps_a_from_year_qualifier_as_scope():
+    got = targets_of("2023年起新建工业园区全部达到循环化改造要求，现有重点排污单位均达到排放标准。")
+    assert [fields(t, "subject", "scope") for t in got] == [
+        ("新建工业园区达到循环化改造要求（2023年起新建工业园区）", "2023年起新建工业园区"),
+        ("现有重点排污单位达到排放标准", None),
+    ]
+
+
+def test_a_length_or_area_built_is_measured_not_counted():
+    got = targets_of("到2025年，改造老旧供水管网80公里，新建高标准农田40万亩，完成退化草地治理20万亩，新增造林30万亩，建设5个污水处理厂。")
+    assert [fields(t, "subject", "value", "unit") for t in got] == [
+        ("老旧供水管网改造里程", 80, "公里"),
+        ("高标准农田新建面积", 40, "万亩"),
+        ("退化草地治理面积", 20, "万亩"),
+        ("新增造林面积", 30, "万亩"),
+        ("污水处理厂", 5, "个"),
+    ]
+
+
+def test_a_measure_already_named_is_not_renamed():
+    t = only(targets_of("到2025年，新建农村公路总里程1200公里。"))
+    assert t["subject"] == "农村公路总里程"
+
+
+# --- scopes ---------------------------------------------------------------------------------------
+
+
+def test_each_place_a_count_holds_for_is_a_scope():
+    got = targets_of("力争每个乡镇建成1个综合文化站，各县（区）建设2所特殊教育学校。")
+    assert [fields(t, "subject", "value", "scope") for t in got] == [
+        ("综合文化站（每个乡镇）", 1, "每个乡镇"),
+        ("特殊教育学校（各县（区））", 2, "各县（区）"),
+    ]
+
+
+def test_a_threshold_clause_scopes_the_target_after_it():
+    t = only(targets_of("常住人口超过10万人的建制镇，到2025年基本实现生活污水“零直排”。"))
+    assert fields(t, "subject", "value", "year") == ("生活污水直排（常住人口超过10万人的建制镇）", 0, 2025)
+
+
+def test_a_standard_named_after_an_enumeration_is_the_measure_of_each_place():
+    got = targets_of("按照城区不低于50年一遇、重点镇30年一遇，一般村庄20年一遇的排涝标准，对流经城镇的骨干排水沟渠开展整治。")
+    assert [fields(t, "subject", "value", "relation") for t in got] == [
+        ("骨干排水沟渠排涝标准（城区）", 50, "at_least"),
+        ("骨干排水沟渠排涝标准（重点镇）", 30, "reach"),
+        ("骨干排水沟渠排涝标准（一般村庄）", 20, "reach"),
+    ]
+
+
+def test_a_standard_with_no_owner_named_keeps_its_own_name():
+    got = targets_of("按照城区不低于50年一遇、重点镇30年一遇的排涝标准建设排水设施。")
+    assert [t["subject"] for t in got] == ["排涝标准（城区）", "排涝标准（重点镇）"]
+
+
+def test_a_standard_followed_by_its_places_is_split_into_scopes():
+    got = targets_of("到2025年，城市防洪标准中心城区达到100年一遇，其他城区达到50年一遇。")
+    assert [fields(t, "subject", "value") for t in got] == [
+        ("城市防洪标准（中心城区）", 100),
+        ("城市防洪标准（其他城区）", 50),
+    ]
+
+
+def test_a_place_after_a_measure_inherits_it():
+    got = targets_of("到2025年，生活污水处理率达到95%，其中农村地区达到60%。")
+    assert [t["subject"] for t in got] == ["生活污水处理率", "生活污水处理率（农村地区）"]
+
+
+def test_a_thing_after_a_measure_is_not_a_scope():
+    got = targets_of("建设污水管网10公里，生态缓冲带5公里。")
+    assert [t["subject"] for t in got] == ["污水管网建设里程", "生态缓冲带"]
+
+
+def test_a_scope_whose_end_is_unknown_is_not_guessed():
+    got = targets_of("到2025年，城区及周边乡镇清洁取暖覆盖率达到100%，农村地区达到70%。")
+    assert [t["subject"] for t in got] == ["城区及周边乡镇清洁取暖覆盖率", "农村地区"]
 
 
 # --- numbers and years ----------------------------------------------------------------------------
@@ -158,15 +274,15 @@ def test_a_heading_that_states_a_year_sets_it_for_its_section():
 def test_several_clauses_of_one_sentence_and_an_enumeration_of_targets():
     got = targets_of("到2025年，县城污水处理率达到98%、建制镇达到80%，农村生活垃圾收运处置体系覆盖率不低于95%。")
     assert [fields(t, "subject", "value", "relation") for t in got] == [
-        ("县城污水处理率", 98, "reach"),
-        ("建制镇", 80, "reach"),
+        ("污水处理率（县城）", 98, "reach"),
+        ("污水处理率（建制镇）", 80, "reach"),
         ("农村生活垃圾收运处置体系覆盖率", 95, "at_least"),
     ]
 
 
 def test_an_enumerated_subject_stays_one_subject():
-    t = only(targets_of("到2025年，群众获得感、幸福感、安全感显著增强。"))
-    assert t["subject"] == "群众获得感、幸福感、安全感"
+    t = only(targets_of("到2025年，水、电、气、热管网覆盖率稳步提高。"))
+    assert t["subject"] == "水、电、气、热管网覆盖率"
 
 
 def test_a_continued_list_of_levels_without_verbs():

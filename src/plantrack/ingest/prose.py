@@ -20,7 +20,13 @@ How a paragraph is read:
    comparison bases, not the clause's time (较2020年下降5% is a target for the period).
 5. The ordered TARGET_RULES table below is tried on the clause; the first rule that fits wins.
    Directional and qualitative rules state no number, so they count only where the clause has a
-   time (its own or inherited): without one, 显著提升 is a wish, not a target.
+   time (its own or inherited): without one, 显著提升 is a wish, not a target. Nor is a direction
+   or a level of a subject no statistic measures (治理水平显著提高): those rules need a measurable
+   head noun (率, 比重, 总量, 位次 …; _MEASURABLE_HEAD).
+6. A subject is named so that it is measurable: the action an end state or a deadline completes
+   joins it (荒山绿化, 泉水复流), a length or area built is measured (道路建成里程), and a scope
+   follows it in full-width brackets (医院（每个县）, 防洪标准（乡镇）). The SCOPE_RULES run on the
+   targets of each sentence, for enumerations that state one measure for several places.
 
 Nothing here names a plan, an indicator or a place: the rules are phrasings (verbs, relation
 words, units, year expressions), so the same table reads plans it has never seen.
@@ -61,11 +67,31 @@ _DEGREE = (
     r"有所|适度|切实)"
 )
 # Change verbs that say which way a measurable quantity moves.
-_DIRECTION = r"(?:提高|提升|增加|增长|上升|下降|降低|减少|减缓|减轻|消除|前移|增强|扩大|缩小|加快)"
+# (消除 is not among them: a phenomenon to be eliminated is an end state, see _END_STATE.)
+_DIRECTION = r"(?:提高|提升|增加|增长|上升|下降|降低|减少|减缓|减轻|前移|增强|扩大|缩小|加快)"
 # Direction phrases complete without an adverb.
 _DIRECTION_WHOLE = r"(?:稳中有降|稳中有升|不减少|不降低|只增不减|不下降|(?<!双)翻一?番|双翻番)"
 # End states that are targets without a number.
-_END_STATE = r"(?:全覆盖|基本绿化|全部绿化|应绿尽绿|全部达标|稳定达标|全面达标|动态清零|全部消除)"
+_END_STATE = r"(?:全覆盖|基本绿化|全部绿化|应绿尽绿|全部达标|稳定达标|全面达标|动态清零|(?:基本|全面|全部|彻底)消除)"
+# The action an end state completes on its subject (荒山基本绿化, 水质全部达标): it joins the subject,
+# because the action is what a statistic counts (绿化 of the hills, 达标 of the water), while in
+# 监测全覆盖 or 重污染天气基本消除 the subject alone is what is measured.
+_STATE_ACTION = re.compile(r"(?:基本|全部|全面|稳定)(?P<act>绿化|达标)$")
+
+# The head noun of a subject a statistic can measure (a rate, a share, a total, a rank …). A
+# direction or a level without a number is a checkable target only for such a subject:
+# 森林覆盖率明显提高 is, 治理水平显著提高 or 民生事业走在全国前列 is a wish. 度 counts except in words
+# naming effort or extent (力度, 程度), 量 except in 质量/力量/能量.
+_MEASURABLE_HEAD = re.compile(
+    r"(?:率|比例|比重|占比|份额|(?<![力制程深广进态角])度|位次|排名|名次|排位|总量|(?<![质力能])量|人数|指数|次数|"
+    r"排放|面积|收入|产值|增加值|总值|总额|规模|差距|寿命|年限|增速|速度|价格|成本|天数|里程|产量|能耗|"
+    r"消耗|强度|浓度|密度|支出|投资|水位|人口|标准|(?:上升|下降|增长|减少)趋势)$"
+)
+# A condition after the subject that belongs to the predicate (碳排放达峰后稳中有降: the subject is 碳排放).
+_CONDITION_TAIL = re.compile(r"(?:达峰|达标|建成|完成|稳定|实现)后$")
+# A ranking phrase after coordinated subjects ranks each of them (经济总量和竞争力全国位次).
+_SHARED_RANK_TAIL = re.compile(r"(?:在)?(?:全国|全省|全市|全区|全县|全球|全世界|中部地区|西部地区|同类城市)?(?:的)?"
+                               r"(?:位次|排名|名次|排位)$")
 # The level a 达到 qualitative target names (达到国家平均水平, 达到绿色矿山要求).
 _LEVEL = r"(?:平均水平|先进水平|领先水平|前列|要求|标准)"
 # Verbs that build or deliver a counted thing (建设30个实训基地, 建成旅游公路2066公里).
@@ -186,6 +212,7 @@ class TargetRule:
     build: Callable[[re.Match], dict | None]
     needs_time: bool = False  # counts only where the clause has a time (its own or inherited)
     continuation: bool = False  # counts only right after a quantified target of the same sentence
+    measurable: bool = False  # counts only where the subject's head is a measurable quantity (_MEASURABLE_HEAD)
 
 
 def _qty(m: re.Match) -> dict:
@@ -243,12 +270,49 @@ def _count(m: re.Match) -> dict:
     if verb.endswith("新增"):
         # 新增 names a change: its bound (以上) is kept apart, as for 增长 5%以上.
         owner = clean_subject(_strip_times(m.string[: m.start("verb")]))
-        out = {"subject": owner + "新增" + subject, "relation": "increase", "verb": verb, **_qty(m)}
+        out = {"subject": owner + "新增" + _measured_subject(subject, "", m.group("unit")), "relation": "increase",
+               "verb": verb, **_qty(m)}
         if b := _bound(m):
             out["bound"] = b
         return out
     relation = "at_least" if verb == "至少有" else "reach"
-    return {"subject": subject, "relation": _bound(m) or relation, "verb": verb, **_qty(m)}
+    out = {"subject": _measured_subject(subject, verb, m.group("unit")), "relation": _bound(m) or relation,
+           "verb": verb, **_qty(m)}
+    if scope := _distributive_scope(m.string[: m.start("verb")]):
+        out["scope"] = scope
+    return out
+
+
+# A thing built and measured by a length or an area is not counted: its length or area is
+# (建成旅游公路2066公里 -> 旅游公路建成里程; 新建高标准农田50万亩 -> 高标准农田新建面积).
+_MEASURED_BY = (
+    (re.compile(r"^[万亿千百]*(?:公里|千米|米|km)$"), "里程"),
+    (re.compile(r"^[万亿千百]*(?:亩|公顷|平方公里|平方米)$"), "面积"),
+)
+
+
+# Light verbs say that work is done, not which: 完成退化林修复75万亩 measures 退化林修复面积.
+_LIGHT_VERB = re.compile(r"^(?:完成|实施|开展|推进|突破|攻克|至少有|拥有)+$")
+
+
+def _measured_subject(thing: str, verb: str, unit: str) -> str:
+    """The object of a count, or the length/area of it that was built when the unit says so.
+
+    With no object the verb names the work itself (新增造林200万亩 -> 新增造林面积); a one-character
+    object is a word the verb group cut in two (营造林 read as 营造 + 林), left as is to be rejected.
+    """
+    if _MEASURABLE_HEAD.search(thing) or len(thing) == 1:
+        return thing
+    for unit_rule, measure in _MEASURED_BY:
+        if unit_rule.match(unit or ""):
+            return thing + ("" if thing and _LIGHT_VERB.match(verb) else verb) + measure
+    return thing
+
+
+def _distributive_scope(before_verb: str) -> str | None:
+    """每个县至少有1家医院: the count holds for each 县, a scope of the target, not its subject."""
+    scope = clean_subject(_strip_times(before_verb))
+    return scope if re.fullmatch(r"(?:每|各)[^，；\d]{1,8}", scope) else None
 
 
 def _strip_times(text: str) -> str:
@@ -274,6 +338,16 @@ def _cumulative(m: re.Match) -> dict:
     return out
 
 
+def _bare(m: re.Match) -> dict:
+    """乡镇10年一遇的防洪标准: a level in a continued list; the standard named after 的 (X标准, not a
+    bare 标准, which names nothing) is kept for _standard_scopes."""
+    out = _level("reach")(m)
+    standard = re.match(r"[^，；]{1,10}?标准", (m.group("of") or "").strip())
+    if standard and len(standard.group()) > 2:
+        out["_standard"] = standard.group()
+    return out
+
+
 def _zero(m: re.Match) -> dict:
     """实现生活垃圾"零填埋": the quantity named after 零 is to be zero."""
     pre = clean_subject(re.sub(r"(?:基本|全面|逐步|率先|力争)+$", "", m.group("pre")))
@@ -289,6 +363,36 @@ def _directional(m: re.Match) -> dict:
 def _qualitative(m: re.Match) -> dict:
     return {"subject": m.group("subject"), "relation": "qualitative", "value": None, "unit": None,
             "state": m.group("state")}
+
+
+def _end_state(m: re.Match) -> dict:
+    """荒山基本绿化 -> 荒山绿化: the action an end state completes joins its subject (_STATE_ACTION)."""
+    out = _qualitative(m)
+    if act := _STATE_ACTION.search(m.group("state")):
+        out["subject"] = clean_subject(out["subject"]) + act.group("act")
+    return out
+
+
+def _deadline_event(m: re.Match) -> dict:
+    """泉水2025年前复流 -> 泉水复流: the event due by the deadline is what is checked, so it names the target."""
+    out = _qualitative(m)
+    out["subject"] = clean_subject(out["subject"]) + m.group("state")
+    return out
+
+
+_FROM_YEAR_ON = re.compile(rf"{_YEAR}\s*年(?:起|后|以后|之后)")
+
+
+def _all_meet(m: re.Match) -> dict:
+    """2022年起新建园区全部达到…标准: what is measured is the share meeting the level, so the level joins
+    the subject; a from-year qualifier (2022年起新建园区) says which ones, kept as the scope."""
+    out = _qualitative(m)
+    raw = normalize_digits(m.group("subject"))
+    level = re.sub(r"^(?:全部|均|100%)", "", m.group("state"))
+    out["subject"] = clean_subject(raw) + level
+    if _FROM_YEAR_ON.search(raw):
+        out["scope"] = re.sub(r"\s+", "", _LEADING_FUNCTION.sub("", raw.strip(" ，,、")))
+    return out
 
 
 def _rule(name, regex, build, **kw) -> TargetRule:
@@ -312,15 +416,16 @@ TARGET_RULES: tuple[TargetRule, ...] = (
     _rule("increase", rf"{_S}(?:年均增长|增长|提高|提升|增加|增幅为|增幅达到?|上升)\s*{QTY}{_REST}", _change("increase")),
     _rule("count_object", rf"(?P<verb>(?:{_BUILD})+)\s*{QTY}(?:的)?(?P<object>[^，；\d]{{2,36}})$", _count),
     _rule("object_count", rf"(?P<verb>(?:{_BUILD})+)(?P<object>[^，；、等\d]{{2,24}}?)\s*{QTY}$", _count),
-    _rule("bare", rf"^(?P<subject>[^，；\d]{{2,20}}?)\s*{QTY}(?:的[^，；\d]{{0,12}})?$", _level("reach"), continuation=True),
-    _rule("directional", rf"{_S}(?P<direction>{_DEGREE}{_DIRECTION}|{_DIRECTION_WHOLE})$", _directional, needs_time=True),
-    _rule("end_state", rf"{_S}(?P<state>{_END_STATE})$", _qualitative, needs_time=True),
+    _rule("bare", rf"^(?P<subject>[^，；\d]{{2,20}}?)\s*{QTY}(?:的(?P<of>[^，；\d]{{0,12}}))?$", _bare, continuation=True),
+    _rule("directional", rf"{_S}(?P<direction>{_DEGREE}{_DIRECTION}|{_DIRECTION_WHOLE})$", _directional, needs_time=True,
+          measurable=True),
+    _rule("end_state", rf"{_S}(?P<state>{_END_STATE})$", _end_state, needs_time=True),
     _rule("meets_level", rf"{_S}(?P<state>(?:全部|均|全面|基本)?(?:达到|居于|处于|进入|走在)(?:或(?:超过|高于|优于|好于))?[^，；]{{0,12}}{_LEVEL})$",
-          _qualitative, needs_time=True),
-    _rule("all_meet", rf"{_S}(?P<state>(?:全部|均|100%)达到[^，；]{{0,12}}{_LEVEL})$", _qualitative),
+          _qualitative, needs_time=True, measurable=True),
+    _rule("all_meet", rf"{_S}(?P<state>(?:全部|均|100%)达到[^，；]{{0,12}}{_LEVEL})$", _all_meet),
     _rule("quota", rf"{_S}(?P<state>(?:全面|如期|按期)?完成[^，；]{{0,20}}(?:指标|目标)(?:任务)?)$", _qualitative, needs_time=True),
     _rule("by_deadline", rf"^(?P<subject>[^，；\d]{{2,20}}?)(?P<when>{_YEAR}\s*年(?:底前|前))(?P<state>[\u4e00-\u9fff]{{2,4}})$",
-          _qualitative, needs_time=True),
+          _deadline_event, needs_time=True),
 )
 
 # --- subjects -------------------------------------------------------------------------------------
@@ -343,10 +448,21 @@ def clean_subject(subject: str) -> str:
         s = _COMPARISON_TAIL.sub("", s).rstrip()
         s = re.sub(rf"(?:到|至|在)?\s*{_YEAR}\s*年(?:底前|底|末|前)?$", "", s).rstrip()
         s = _ADVERB_TAIL.sub("", s)
+        s = _CONDITION_TAIL.sub("", s)
         if s == before:
             break
     s = s.strip(" ，,、的").lstrip("”\"").rstrip("“")
     return s
+
+
+def is_measurable(subject: str) -> bool:
+    """Whether a subject names a quantity a statistic can measure (its head noun, _MEASURABLE_HEAD)."""
+    return bool(_MEASURABLE_HEAD.search(_head_part(subject)))
+
+
+def _head_part(subject: str) -> str:
+    """The subject without a trailing scope in brackets (防洪标准（乡镇） -> 防洪标准)."""
+    return re.sub(r"[（(][^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*[）)]$", "", subject)
 
 
 def _good_subject(s: str) -> bool:
@@ -368,6 +484,9 @@ def _split_coordinated(subject: str) -> list[str]:
     """
     parts = re.split(r"[和与及]", subject)
     if len(parts) == 2 and all(len(p) >= 4 for p in parts):
+        rank = _SHARED_RANK_TAIL.search(parts[1])
+        if rank and not _SHARED_RANK_TAIL.search(parts[0]):
+            parts[0] += rank.group()  # 经济总量和竞争力全国位次: both are ranked
         return parts
     return [subject]
 
@@ -421,6 +540,116 @@ def _match(text: str, has_time: bool = True, after_quantity: bool = True) -> tup
         if m:
             return rule, m
     return None
+
+
+# --- scopes ---------------------------------------------------------------------------------------
+# A plan often states one measure for several scopes: 污水处理率城市达到95%、建制镇达到70%, or
+# 按照城镇不低于20年一遇、乡村10年一遇的防洪标准. Each item is a target of its own, named
+# "measure（scope）" so the scope stays visible and the items stay apart. The rules below run on
+# the targets of one sentence, in order, after the clause rules.
+
+# Kinds of place a measure is stated for (its scope), as plans write them.
+_SETTLEMENT = (
+    r"(?:地级及以上城市|县级及以上城市|县城以上城镇|设区(?:的)?城?市|中心城区|主城区|城市建成区|建成区|城市|城区|市区|县城|"
+    r"城镇|建制镇|重点镇|乡镇|农村|村庄|行政村|开发区|园区)"
+)
+# A scope item of an enumeration names a place (乡镇, 其他县（市）, 农村地区), not a thing to build.
+_PLACE = re.compile(
+    rf"{_SETTLEMENT}|[^，；\d]{{0,6}}(?:省|市|县|区|镇|乡|村|城|地区)(?:[（(][^（）()]{{1,8}}[）)])?"
+)
+# A clause that only qualifies the places the next target is for: a threshold on a quantity
+# followed by 的 and a noun (日处理量超过500吨的城市（县城）).
+_THRESHOLD_SCOPE = re.compile(
+    rf"^[^，；]{{2,24}}?(?:超过|不足|低于|高于|大于|小于|达到|在)?\s*{QTY}的[\u4e00-\u9fff]{{1,8}}"
+    r"(?:[（(][\u4e00-\u9fff、]{1,8}[）)])?$"
+)
+
+
+def _threshold_scope(clause: str) -> str | None:
+    """The scope a qualifying clause (one that stated no target) sets for the next target, or None."""
+    text = normalize_digits(clause)
+    if not _THRESHOLD_SCOPE.match(text):
+        return None
+    return re.sub(r"\s+", "", _LEADING_FUNCTION.sub("", text))
+
+
+def _set_scope(target: dict, head: str, scope: str) -> None:
+    """Name a target "measure（scope）" and remember the measure for the items that follow."""
+    target["subject"] = f"{head}（{scope}）"
+    target["scope"] = scope
+    target["_head"] = head
+
+
+def _standard_owner(standard: str, sentence: str) -> str:
+    """按照…的防洪标准，对…的骨干河道河段开展治理: the standard is the one of what the work applies to
+    (骨干河道防洪标准); a section word (河段, 路段) names where the work is done, not whose standard it is."""
+    m = re.search(rf"{re.escape(standard)}[，,]\s*对(?:[^，；。]*的)?(?P<owner>[\u4e00-\u9fff]{{2,12}}?)"
+                  r"(?:河段|路段|区段|岸段)?(?:开展|进行|实施|推进)", sentence)
+    return m.group("owner") + standard if m else standard
+
+
+def _standard_scopes(targets: list[dict], sentence: str) -> None:
+    """城镇不低于20年一遇、乡村10年一遇的防洪标准: the standard named after the last item is the
+    measure of every item before it that names only a place."""
+    for i, t in enumerate(targets):
+        standard = t.get("_standard")
+        if not standard:
+            continue
+        standard = _standard_owner(standard, normalize_digits(sentence))
+        j = i
+        while j > 0 and targets[j - 1].get("unit") == t.get("unit") and not is_measurable(targets[j - 1]["subject"]):
+            j -= 1
+        for item in targets[j: i + 1]:
+            if not is_measurable(item["subject"]) and "scope" not in item:
+                _set_scope(item, standard, item["subject"])
+
+
+def _measure_of(target: dict) -> str | None:
+    """The measure an enumeration's first item states, its own scope split off (and marked) where it
+    leads the name: 县城污水处理率 -> 污水处理率（县城）, 防洪标准县城 -> 防洪标准（县城）."""
+    if target.get("_head"):
+        return target["_head"]
+    subject = target["subject"]
+    if not is_measurable(subject) and not re.search(r"标准.", subject):
+        return None
+    if target.get("scope"):
+        return _head_part(subject)
+    m = re.fullmatch(r"(?P<head>.{2,}?标准)(?P<scope>[^（(]{2,})", subject)
+    if m and _PLACE.fullmatch(m.group("scope")):
+        _set_scope(target, m.group("head"), m.group("scope"))
+        return m.group("head")
+    if m := re.match(_SETTLEMENT, subject):
+        head = subject[m.end():]
+        if re.match(r"[及和与、或的]", head) or not is_measurable(head):
+            return None  # 建成区及周边…覆盖率: where the scope ends is not known; name nothing
+        _set_scope(target, head, m.group())
+        return head
+    return subject
+
+
+def _enumerated_scopes(targets: list[dict], sentence: str) -> None:
+    """污水处理率城市达到95%、建制镇达到70%: an item that names only a place, with the same unit as
+    the item before it, is that item's measure for another scope."""
+    for prev, t in zip(targets, targets[1:]):
+        if t.get("scope") or t.get("unit") is None or t.get("unit") != prev.get("unit"):
+            continue
+        if is_measurable(t["subject"]) or not _PLACE.fullmatch(t["subject"]):
+            continue
+        if head := _measure_of(prev):
+            _set_scope(t, head, t["subject"])
+
+
+# Ordered: scopes a standard names first, then the enumerations that inherit a measure.
+SCOPE_RULES: tuple[Callable[[list[dict], str], None], ...] = (_standard_scopes, _enumerated_scopes)
+
+
+def apply_scope_rules(targets: list[dict], sentence: str) -> None:
+    """Run SCOPE_RULES on the targets of one sentence, then drop the keys only they use."""
+    for rule in SCOPE_RULES:
+        rule(targets, sentence)
+    for t in targets:
+        for key in [k for k in t if k.startswith("_")]:
+            del t[key]
 
 
 # --- sections -------------------------------------------------------------------------------------
@@ -544,6 +773,8 @@ class _Reader:
         year = paragraph_year
         past = bool(_PAST_MARKER.search(sent.text[:12]))
         quantified_before = False
+        scope = None  # a qualifying clause (超过300吨的城市) scopes the target right after it
+        first = len(self.targets)
         for n, clause in enumerate(_clauses(sent.text, sent.offset)):
             if clause.offset < body_from:
                 continue
@@ -564,16 +795,23 @@ class _Reader:
                 continue
             if past and not own:
                 continue
+            before = len(self.targets)
             for piece in _split_enumeration(clause):
-                got = self.emit(p, piece, clause_year, quantified_before)
+                got = self.emit(p, piece, clause_year, quantified_before, scope)
                 quantified_before = got
+            scope = _threshold_scope(clause.text) if len(self.targets) == before else None
+        apply_scope_rules(self.targets[first:], sent.text)
         return paragraph_year
 
     def _is_past(self, year: int | None) -> bool:
         return bool(year and self.first_year and year < self.first_year)
 
-    def emit(self, p: Paragraph, clause: Clause, year: int | None, after_quantity: bool) -> bool:
-        """Targets of one clause; True when it stated a number (so a bare 乡镇10年一遇 may follow)."""
+    def emit(self, p: Paragraph, clause: Clause, year: int | None, after_quantity: bool,
+             inherited_scope: str | None = None) -> bool:
+        """Targets of one clause; True when it stated a number (so a bare 乡镇10年一遇 may follow).
+
+        A scope the clause states itself (每个县) wins over one a qualifying clause before it set.
+        """
         found = _match(clause.text, has_time=bool(year), after_quantity=after_quantity)
         if not found:
             return False
@@ -585,6 +823,11 @@ class _Reader:
         if not _good_subject(subject):
             return False
         subjects = _split_coordinated(subject) if rule.name == "directional" else [subject]
+        if rule.measurable:
+            subjects = [s for s in subjects if is_measurable(s)]
+        if scope := target.pop("scope", None) or inherited_scope:
+            target["scope"] = scope
+            subjects = [f"{s}（{scope}）" for s in subjects]
         for s in subjects:
             key = (s, target.get("value"), target.get("unit"), target["relation"], year)
             if key in self.seen:
