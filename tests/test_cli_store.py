@@ -56,6 +56,15 @@ def test_search_prints_json_hits(corpus_store):
     assert run("search", " ").exit_code == 2
 
 
+def test_search_table_says_when_hits_are_not_ranked(corpus_store, monkeypatch):
+    from plantrack.store import search as search_module
+
+    assert "未按相关度排序" not in run("search", "森林覆盖率").stdout
+    monkeypatch.setattr(search_module, "RANK_LIMIT", 1)
+    assert "未按相关度排序" in run("search", "森林覆盖率").stdout
+    assert json.loads(run("search", "森林覆盖率", "--format", "json").stdout)["ranked"] is False
+
+
 def test_export_csv_has_the_contract_header(corpus_store):
     out = run("export", "yuncheng-14th-fyp-outline", "--format", "csv").stdout
     rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))

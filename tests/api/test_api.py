@@ -311,6 +311,16 @@ def test_search_restricted_to_a_plan_and_paged(client):
     assert {h["version"] for h in older["items"]} == {1, 2}
 
 
+def test_search_says_whether_hits_are_ranked(client, monkeypatch):
+    from plantrack.store import search as search_module
+
+    assert client.get("/api/search", params={"q": "森林覆盖率"}).json()["ranked"] is True
+    monkeypatch.setattr(search_module, "RANK_LIMIT", 1)
+    body = client.get("/api/search", params={"q": "森林覆盖率"}).json()
+    assert body["ranked"] is False and body["total"] >= 2
+    assert [h["score"] for h in body["items"]] == [0.0] * len(body["items"])
+
+
 def test_search_errors(client):
     assert error_of(client.get("/api/search?q=%20"), 400, "bad_query") == "请输入要检索的词语（检索词不能为空）。"
     assert "没有键为“nope”的规划" in error_of(client.get("/api/search?q=森林&plan=nope"), 404, "plan_not_found")

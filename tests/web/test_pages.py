@@ -198,6 +198,16 @@ def test_search_groups_hits_by_plan_and_links_to_source(client):
     assert f'href="/plans/{data["groups"][0]["key"]}/source?line={hit["line"]}#L{hit["line"]}"' in html
 
 
+def test_search_says_when_hits_are_too_many_to_rank(client, monkeypatch):
+    from plantrack.store import search as search_module
+
+    assert twin(client, "/search?q=森林覆盖率")["ranked"] is True
+    assert 'id="unranked"' not in page(client, "/search?q=森林覆盖率")
+    monkeypatch.setattr(search_module, "RANK_LIMIT", 1)
+    assert twin(client, "/search?q=森林覆盖率")["ranked"] is False
+    assert "未按相关度排序" in page(client, "/search?q=森林覆盖率")
+
+
 def test_search_reports_an_unusable_query_in_chinese(client):
     data = twin(client, "/search?q=" + "长" * 150)
     assert data["error"] and "检索词过长" in data["error"]
@@ -210,6 +220,21 @@ def test_unknown_plan_is_a_404_page_and_a_json_error(client):
     assert resp.status_code == 404 and "没有键为“no-such-plan”的规划" in resp.text
     body = client.get("/plans/no-such-plan?format=json").json()
     assert body == {"error": {"code": "plan_not_found", "message": body["error"]["message"]}}
+
+
+def test_unknown_address_is_a_page_outside_the_api(client):
+    resp = client.get("/no/such/page")
+    assert resp.status_code == 404 and resp.headers["content-type"].startswith("text/html")
+    assert "找不到该页面" in resp.text and "<nav" in resp.text
+    assert client.get("/no/such/page?format=json").json()["error"]["code"] == "not_found"
+    api = client.get("/api/no-such-thing")
+    assert api.status_code == 404 and api.json()["error"]["code"] == "not_found"
+
+
+def test_pages_are_compressed_for_clients_that_accept_it(client):
+    resp = client.get("/search?q=森林覆盖率", headers={"Accept-Encoding": "gzip"})
+    assert resp.status_code == 200 and resp.headers.get("content-encoding") == "gzip"
+    assert "森林覆盖率" in resp.text  # the client decompresses
 
 
 def test_static_files_are_served_and_cannot_escape_their_folder(client):

@@ -6,14 +6,17 @@ open_store(): PLANTRACK_DATABASE_URL or the SQLite file) or a test's, without gl
 
 from __future__ import annotations
 
-from fastapi import Depends, FastAPI
+from fastapi import Depends, FastAPI, Request
+from fastapi.middleware.gzip import GZipMiddleware
 from sqlalchemy.orm import Session, sessionmaker
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from . import analysis, plans, regions, search
 from .deps import reject_nul
-from .errors import install_error_handlers
+from .errors import http_error, install_error_handlers
 from ..web import router as web_router
+from ..web.render import error_page
 
 DESCRIPTION = """
 规划综合管理信息平台的数据接口：规划目录、规划详情与目录树、主要指标、上期规划实施情况、
@@ -44,7 +47,18 @@ def create_app(session_factory: sessionmaker[Session] | None = None) -> FastAPI:
     )
     app.state.session_factory = session_factory
     install_error_handlers(app)
+    app.add_exception_handler(StarletteHTTPException, _page_or_api_error)
+    # Pages of a big plan (its source view, its JSON) are hundreds of kilobytes of text that compress ~5x.
+    app.add_middleware(GZipMiddleware, minimum_size=1000)
     for module in (plans, analysis, regions, search):
         app.include_router(module.router)
     app.include_router(web_router)  # the pages and /static (web/), on the same store
     return app
+
+
+async def _page_or_api_error(request: Request, exc: StarletteHTTPException):
+    """An unknown address outside /api is a page someone typed or followed: answer with a page
+    (or its JSON twin), not with the API's JSON error."""
+    if exc.status_code == 404 and not request.url.path.startswith("/api"):
+        return error_page(request, 404, "not_found", "找不到该页面。请从首页或导航栏进入。")
+    return await http_error(request, exc)

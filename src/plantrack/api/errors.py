@@ -110,7 +110,7 @@ async def _validation_error(_request: Request, exc: RequestValidationError) -> J
     return error_response(422, "invalid_parameter", message, details)
 
 
-async def _http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
     code, message = _HTTP_CODES.get(exc.status_code, ("http_error", "请求无法处理。"))
     return error_response(exc.status_code, code, message)
 
@@ -124,5 +124,5 @@ async def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ApiError, _api_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
-    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(Exception, _unexpected_error)

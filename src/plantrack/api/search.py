@@ -37,6 +37,7 @@ class SearchResults(BaseModel):
     query: str = Field(description="检索词")
     words: list[str] = Field(description="规范化后的检索词")
     total: int = Field(description="命中句子总数")
+    ranked: bool = Field(description="是否按相关度排序；命中过多时不计算相关度，按规划入库顺序和原文顺序排列")
     page: int
     per_page: int
     items: list[Hit]
@@ -49,7 +50,7 @@ _HIT_FIELDS = tuple(Hit.model_fields)
     "",
     response_model=SearchResults,
     summary="全文检索",
-    description="检索包含全部检索词（以空格分隔）的句子，按相关度排序、分页返回；默认只检索各规划的当前版本。",
+    description="检索包含全部检索词（以空格分隔）的句子，按相关度排序、分页返回（命中超过一万句时按规划入库顺序和原文顺序排列，ranked 为 false）；默认只检索各规划的当前版本。",
     responses={400: {"model": ErrorResponse, "description": "检索词无法检索"}},
 )
 def search_plans(
@@ -73,6 +74,7 @@ def search_plans(
         "query": q,
         "words": list(result.words),
         "total": result.total,
+        "ranked": result.ranked,
         "page": paging.page,
         "per_page": paging.per_page,
         "items": [{f: getattr(h, f) for f in _HIT_FIELDS} for h in result.hits],

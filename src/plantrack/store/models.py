@@ -22,6 +22,25 @@ class Base(DeclarativeBase):
     pass
 
 
+# The full-text index is each engine's own, made by migrations 0002 and 0007 in SQL the models
+# cannot state: SQLite's FTS5 table (and the shadow tables FTS5 keeps), PostgreSQL's generated
+# tsvector column and its GIN index. Comparing the models with a database leaves them out.
+SEARCH_INDEX_TABLE = "sentence_fts"
+SEARCH_INDEX_COLUMN = "search"
+SEARCH_INDEX_INDEX = "ix_sentence_search"
+
+
+def described_by_models(obj, name: str | None, type_: str, reflected: bool, compare_to) -> bool:
+    """Alembic's include_object: False for the search index objects the models do not describe."""
+    if type_ == "table":
+        return not (name == SEARCH_INDEX_TABLE or (name or "").startswith(SEARCH_INDEX_TABLE + "_"))
+    if type_ == "column":
+        return not (name == SEARCH_INDEX_COLUMN and obj.table.name == "sentence")
+    if type_ == "index":
+        return name != SEARCH_INDEX_INDEX
+    return True
+
+
 class Region(Base):
     __tablename__ = "region"
     code: Mapped[str] = mapped_column(String(12), primary_key=True)

@@ -32,7 +32,7 @@ def search_page(
 ):
     query = (q or "").strip()
     data: dict = {"query": query, "plan": plan or None, "page": page, "per_page": PER_PAGE, "total": 0,
-                  "pages": 0, "groups": [], "error": None, "plans": []}
+                  "ranked": True, "pages": 0, "groups": [], "error": None, "plans": []}
     with request.app.state.session_factory() as session:
         data["plans"] = [{"key": k, "title": t or k} for k, t in session.execute(select(Plan.key, Plan.title).order_by(Plan.key))]
         if query:
@@ -49,7 +49,7 @@ def search_page(
                         "line": h.line, "version": h.version, "section_path": h.section_path,
                         "section_line": h.section_line, "text": h.text, "snippet_html": h.snippet_html,
                     })
-                data.update(total=result.total, words=result.words, groups=list(groups.values()),
+                data.update(total=result.total, ranked=result.ranked, words=result.words, groups=list(groups.values()),
                             pages=(result.total + PER_PAGE - 1) // PER_PAGE)
     title = f"检索：{query}" if query else "检索"
     if not wants_json(request):
