@@ -10,7 +10,8 @@ PLANTRACK_TEST_DATABASE_URL is given, in a temporary schema dropped afterwards):
    plans/s and MB/s of source text, parse and store timed apart.
 2. Search: a store of --plans generated plans, then 20 queries (store.search, first page of 50
    with the total), each run once to warm caches and then --runs times; p50/p95/max over all the
-   timed runs. The generated plans are the corpus plans, parsed once, with their sentence units
+   timed runs; --per-query adds each query's hits, whether they were ranked (store/search.py
+   ranks up to RANK_LIMIT hits, lists more in stored order) and median time. The generated plans are the corpus plans, parsed once, with their sentence units
    shuffled across sections and a tweak to the source so each has its own key and sha256; they
    are written straight through store_plan, so generating them costs no parsing. This gives the
    index realistic text and realistic hit counts (about --plans/5 times the corpus's).
@@ -187,19 +188,19 @@ def percentile(samples: list[float], p: float) -> float:
     return xs[lo] + (xs[hi] - xs[lo]) * (k - lo)
 
 
-def bench_search(store: Store, runs: int) -> tuple[list[tuple[str, int, float]], list[float]]:
+def bench_search(store: Store, runs: int) -> tuple[list[tuple[str, int, bool, float]], list[float]]:
     per_query = []
     samples: list[float] = []
     with store.factory() as session:
         for q in QUERIES:
-            total = search(session, q).total  # warm-up
+            first = search(session, q)  # warm-up
             times = []
             for _ in range(runs):
                 start = time.perf_counter()
                 search(session, q)
                 times.append(time.perf_counter() - start)
             samples.extend(times)
-            per_query.append((q, total, statistics.median(times)))
+            per_query.append((q, first.total, first.ranked, statistics.median(times)))
     return per_query, samples
 
 
@@ -267,11 +268,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.per_query:
         for name, (_i, _f, per_query, _s, _size) in results.items():
             print()
-            header = f"{name}: {'query':<16}  {'hits':>8}  {'median ms':>9}"
+            header = f"{name}: {'query':<16}  {'hits':>8}  {'ranked':>6}  {'median ms':>9}"
             print(header)
             print("-" * len(header))
-            for q, total, t in per_query:
-                print(f"{'':<{len(name) + 2}}{q:<16}  {total:>8}  {t * 1000:>9.1f}")
+            for q, total, ranked, t in per_query:
+                print(f"{'':<{len(name) + 2}}{q:<16}  {total:>8}  {'yes' if ranked else 'no':>6}  {t * 1000:>9.1f}")
     return 0
 
 
