@@ -110,7 +110,11 @@ class Store:
             self._schema = f"bench_{uuid.uuid4().hex[:12]}"
             self._admin(f'CREATE SCHEMA "{self._schema}"')
             self.engine = make_engine(self._admin_url, connect_args={"options": f"-csearch_path={self._schema}"})
-        migrate(self.engine)
+        try:
+            migrate(self.engine)
+        except BaseException:
+            self.close()  # the temporary schema or folder must not outlive a failed start
+            raise
         self.factory = sessionmaker(self.engine, expire_on_commit=False)
 
     def _admin(self, sql: str) -> None:
