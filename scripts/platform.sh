@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the platform: sets up .venv/, loads the sample plan (or, with PLANTRACK_CORPUS=DIR or a
-# directory argument, every .txt plan in it, and the observed values in ../shared/data/
+# directory argument, every plan in it (.txt, .docx, .pdf), and the observed values in ../shared/data/
 # observations.csv or $PLANTRACK_OBSERVATIONS when present) into the default store, and serves the
 # web pages and the API on 127.0.0.1 (http://127.0.0.1:8000/).
 set -euo pipefail
@@ -8,7 +8,13 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 corpus=${1:-${PLANTRACK_CORPUS:-}}
 if [ -n "$corpus" ]; then
-  .venv/bin/plantrack ingest "$corpus"/*.txt || echo "部分文件未能入库，见上方说明。"
+  shopt -s nullglob
+  plans=("$corpus"/*.txt "$corpus"/*.docx "$corpus"/*.pdf)
+  if [ ${#plans[@]} -eq 0 ]; then
+    echo "目录 $corpus 中没有规划文件（.txt、.docx 或 .pdf）。" >&2
+    exit 2
+  fi
+  .venv/bin/plantrack ingest "${plans[@]}" || echo "部分文件未能入库，见上方说明。"
   observations=${PLANTRACK_OBSERVATIONS:-../shared/data/observations.csv}
   if [ -f "$observations" ]; then
     .venv/bin/plantrack import-observations "$observations" || echo "观测值未能导入，见上方说明。"

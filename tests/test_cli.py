@@ -112,3 +112,33 @@ def _parse_json(path: Path) -> dict:
     result = run("parse", str(path))
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
+
+
+def test_a_word_plan_parses_to_json_with_its_indicators(tmp_path):
+    from .ingest.documents import plan_docx
+
+    path = tmp_path / "qinghe.docx"
+    path.write_bytes(plan_docx())
+    result = run("parse", str(path), "--format", "json")
+    assert result.exit_code == 0, result.output
+    plan = json.loads(result.stdout)
+    assert plan["source"]["encoding"] == "docx"
+    assert [i["name"] for i in plan["indicators"]] == ["地区生产总值增长率", "森林覆盖率", "单位地区生产总值能源消耗降低"]
+
+
+def test_a_corrupt_word_file_is_refused_with_a_one_line_chinese_error(tmp_path):
+    from .ingest.documents import plan_docx
+
+    path = tmp_path / "broken.docx"
+    path.write_bytes(plan_docx()[:3000])
+    _assert_refused(run("parse", str(path)), path)
+
+
+def test_a_scanned_pdf_is_refused_with_advice_to_ocr_it(tmp_path):
+    from .ingest.documents import blank_pdf
+
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(blank_pdf())
+    result = run("parse", str(path))
+    _assert_refused(result, path)
+    assert "OCR" in result.stderr

@@ -108,3 +108,16 @@ def test_random_chinese_text_without_plan_structure_is_refused(session_factory, 
     assert outcome.status == "failed" and "未识别出规划结构" in outcome.message
     with session_factory() as s:
         assert counts(s)["plan"] == 0
+
+
+def test_a_word_plan_ingested_twice_is_stored_once(session_factory, tmp_path):
+    from .ingest.documents import plan_docx
+
+    path = tmp_path / "qinghe-docx.docx"
+    path.write_bytes(plan_docx())  # written once: python-docx stamps each save with the time
+    first, second = load_file(session_factory, path), load_file(session_factory, path)
+    assert (first.status, second.status) == ("created", "unchanged"), first.message
+    with session_factory() as s:
+        c = counts(s)
+        assert get_plan(s, "qinghe-docx").current.encoding == "docx"
+    assert (c["plan"], c["plan_version"], c["indicator"]) == (1, 1, 3)

@@ -48,3 +48,58 @@ def test_a_missing_file_names_the_file(tmp_path):
     with pytest.raises(PlanInputError) as exc:
         read_plan_file(tmp_path / "missing.txt")
     assert "missing.txt" in exc.value.message() and "不存在" in exc.value.message()
+
+
+# --- Word and PDF: told apart by content, read by their own readers --------------------------
+
+
+def test_a_word_document_is_read_by_its_content_whatever_its_name():
+    from .documents import plan_docx
+
+    data = plan_docx()
+    src = decode_plan_bytes(data, "upload.bin")
+    assert src.encoding == "docx" and src.text.startswith("清河市") and "指标\t单位" in src.text
+
+
+def test_the_sha256_and_size_of_a_word_document_are_of_its_file(tmp_path):
+    import hashlib
+
+    from .documents import plan_docx
+
+    path = tmp_path / "plan.docx"
+    path.write_bytes(plan_docx())
+    src = read_plan_file(path)
+    assert (src.sha256, src.size) == (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_size)
+
+
+def test_pdf_bytes_are_read_as_pdf():
+    from .documents import cjk_font, plan_pdf
+
+    if cjk_font() is None:
+        pytest.skip("no CJK TrueType font to draw a Chinese test PDF with")
+    assert decode_plan_bytes(plan_pdf(), "plan.txt").encoding == "pdf"
+
+
+@pytest.mark.parametrize(
+    "name, data, reason",
+    [
+        ("plan.docx", TEXT.encode("utf-8"), "扩展名是 .docx，但内容不是Word 文档"),
+        ("plan.pdf", TEXT.encode("utf-8"), "扩展名是 .pdf，但内容不是PDF 文件"),
+        ("plan.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512, "旧版 Office 文档"),
+    ],
+)
+def test_a_file_that_is_not_what_it_claims_is_refused_by_name(name, data, reason):
+    with pytest.raises(PlanInputError) as exc:
+        decode_plan_bytes(data, name)
+    assert reason in exc.value.message() and name in exc.value.message()
+
+
+def test_the_size_limit_applies_to_a_word_file(tmp_path, monkeypatch):
+    from .documents import plan_docx
+
+    path = tmp_path / "plan.docx"
+    path.write_bytes(plan_docx())
+    monkeypatch.setenv("PLANTRACK_MAX_PLAN_MB", "0.01")
+    with pytest.raises(PlanInputError) as exc:
+        read_plan_file(path)
+    assert "过大" in exc.value.message() and "plan.docx" in exc.value.message()
