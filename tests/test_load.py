@@ -121,3 +121,22 @@ def test_a_word_plan_ingested_twice_is_stored_once(session_factory, tmp_path):
         c = counts(s)
         assert get_plan(s, "qinghe-docx").current.encoding == "docx"
     assert (c["plan"], c["plan_version"], c["indicator"]) == (1, 1, 3)
+
+
+def test_bytes_already_in_hand_load_like_the_file_they_came_from(session_factory):
+    from plantrack.load import load_source, read_source
+
+    path = FIXTURES / "qinghe-county-14th-fyp.txt"
+    uploaded = load_source(session_factory, read_source(path.name, path.read_bytes()))
+    assert (uploaded.key, uploaded.status, uploaded.version) == ("qinghe-county-14th-fyp", "created", 1)
+    again = load_file(session_factory, path)
+    assert (again.status, again.version) == ("unchanged", 1)
+
+
+def test_bytes_that_are_not_a_plan_are_refused_naming_the_file():
+    from plantrack.load import LoadRefused, parse_source, read_source
+
+    with pytest.raises(LoadRefused, match="无法读取规划文件 上传.txt：文件为空"):
+        read_source("上传.txt", b"")
+    with pytest.raises(LoadRefused, match="噪声.txt：未识别出规划结构"):
+        parse_source(read_source("噪声.txt", ("的一是在不了有和人" * 100).encode("utf-8")))

@@ -3,6 +3,10 @@
 A file that cannot be read or parsed stores nothing and the others go on; each outcome is
 reported with a Chinese reason. Parsing never happens inside the database transaction, so a slow
 or failing parse holds no locks and leaves no half-written rows.
+
+The steps are separate so every way in shares them: load_file reads a file, the upload page
+reads uploaded bytes (ingest.read.read_plan_bytes); both hand the text to load_source, and the
+page previews what parse_source gives before store_parsed writes it.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from .ingest.errors import PlanInputError
 from .ingest.pipeline import analyse, plan_document, text_units
-from .ingest.read import read_plan_file
+from .ingest.read import SourceText, read_plan_bytes, read_plan_file
 from .store.repository import CatalogueError, StoreResult, get_plan, link_inferred, link_plans, store_plan
 
 log = logging.getLogger(__name__)
@@ -43,32 +47,70 @@ def plan_key_for(path: str | Path) -> str:
     return Path(path).stem
 
 
-def load_file(
-    factory: sessionmaker[Session],
-    path: str | Path,
-    key: str | None = None,
-    parent: str | None = None,
-    overrides: dict | None = None,
-) -> LoadOutcome:
-    """Parse one file and store it; any failure leaves the store as it was."""
-    key = key or plan_key_for(path)
+class LoadRefused(Exception):
+    """A file that will not be stored, with the Chinese reason naming it (unreadable, no plan in it)."""
+
+    def __init__(self, message: str):
+        self.message = message
+        super().__init__(message)
+
+
+@dataclass
+class ParsedPlan:
+    """A plan parsed and ready to store: what a preview shows and what store_parsed writes.
+
+    Kept together so a caller that previews a plan (the upload page) stores exactly what it
+    showed, and the parse stays outside the transaction.
+    """
+
+    source: SourceText
+    document: dict
+    units: list[dict]
+
+
+def read_source(path: str | Path, data: bytes | None = None) -> SourceText:
+    """A plan file's text, read from path, or from its bytes already in hand (an upload, named by
+    path); LoadRefused naming the file when it cannot be read as a plan."""
     try:
-        source = read_plan_file(path)
+        return read_plan_file(path) if data is None else read_plan_bytes(data, str(path))
+    except PlanInputError as exc:
+        raise LoadRefused(exc.message()) from None
+    except Exception as exc:  # a reader defect (a malformed .docx or .pdf) must not stop the other files
+        log.exception("read failed: %s", path)
+        raise LoadRefused(f"读取 {path} 时出错：{type(exc).__name__}: {exc}") from None
+
+
+def parse_source(source: SourceText) -> ParsedPlan:
+    """Parse read text into a storable plan; LoadRefused when it holds no plan structure or the
+    parser fails, so a caller can report it before anything touches the store."""
+    path = source.path
+    try:
         doc = analyse(source)
         document = plan_document(doc)
         units = text_units(doc)
     except PlanInputError as exc:
-        return LoadOutcome(str(path), key, "failed", message=exc.message())
+        raise LoadRefused(exc.message()) from None
     except Exception as exc:  # a parser defect must not stop the other files
         log.exception("parse failed: %s", path)
-        return LoadOutcome(str(path), key, "failed", message=f"解析 {path} 时出错：{type(exc).__name__}: {exc}")
+        raise LoadRefused(f"解析 {path} 时出错：{type(exc).__name__}: {exc}") from None
     if not document["outline"] and not document["title"] and not document["indicators"]:
-        return LoadOutcome(
-            str(path), key, "failed", message=f"{path}：未识别出规划结构（既没有标题，也没有章节或指标表），未入库"
-        )
+        raise LoadRefused(f"{path}：未识别出规划结构（既没有标题，也没有章节或指标表），未入库")
+    return ParsedPlan(source, document, units)
+
+
+def store_parsed(
+    factory: sessionmaker[Session],
+    parsed: ParsedPlan,
+    key: str,
+    parent: str | None = None,
+    overrides: dict | None = None,
+) -> LoadOutcome:
+    """Store a parsed plan in one transaction, then link it to its parent (given, or inferred the
+    way the catalogue infers it); any failure rolls back everything of this plan."""
+    path = parsed.source.path
     try:
         with factory.begin() as session:
-            result: StoreResult = store_plan(session, document, source.text, units, key, overrides)
+            result: StoreResult = store_plan(session, parsed.document, parsed.source.text, parsed.units, key, overrides)
             plan = get_plan(session, key)
             links = []
             if parent:
@@ -78,11 +120,44 @@ def load_file(
                 session.flush()
                 links = link_inferred(session, plan)
     except CatalogueError as exc:
-        return LoadOutcome(str(path), key, "failed", message=str(exc))
+        return LoadOutcome(path, key, "failed", message=str(exc))
     except Exception as exc:
         log.exception("store failed: %s", path)
-        return LoadOutcome(str(path), key, "failed", message=f"保存 {path} 时出错：{type(exc).__name__}: {exc}")
-    return LoadOutcome(str(path), key, result.status, result.version, links=links)
+        return LoadOutcome(path, key, "failed", message=f"保存 {path} 时出错：{type(exc).__name__}: {exc}")
+    return LoadOutcome(path, key, result.status, result.version, links=links)
+
+
+def load_source(
+    factory: sessionmaker[Session],
+    source: SourceText,
+    key: str | None = None,
+    parent: str | None = None,
+    overrides: dict | None = None,
+) -> LoadOutcome:
+    """Parse text already read (a file, or bytes uploaded through the web) and store it; the one
+    path from text to store, so the CLI and the upload page cannot drift apart."""
+    key = key or plan_key_for(source.path)
+    try:
+        parsed = parse_source(source)
+    except LoadRefused as exc:
+        return LoadOutcome(source.path, key, "failed", message=exc.message)
+    return store_parsed(factory, parsed, key, parent, overrides)
+
+
+def load_file(
+    factory: sessionmaker[Session],
+    path: str | Path,
+    key: str | None = None,
+    parent: str | None = None,
+    overrides: dict | None = None,
+) -> LoadOutcome:
+    """Read one file, parse it and store it; any failure leaves the store as it was."""
+    key = key or plan_key_for(path)
+    try:
+        source = read_source(path)
+    except LoadRefused as exc:
+        return LoadOutcome(str(path), key, "failed", message=exc.message)
+    return load_source(factory, source, key, parent, overrides)
 
 
 def load_files(

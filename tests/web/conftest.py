@@ -31,6 +31,30 @@ OBSERVATIONS = HEADER + (
 )
 CORRECTION = HEADER + "运城市,森林覆盖率,%,2022,43.4,https://example.org/c,2022年江州林业年报（更正）,森林覆盖率43.4%\n"
 
+# A small plan to upload (tests/web/test_plan_upload.py, test_browser.py): a title, 第一章 with a
+# prose target, the main-indicator table, 第二章.
+UPLOAD_KEY = "jianghe-14th-fyp"
+UPLOAD_TITLE = "江河县国民经济和社会发展第十四个五年规划纲要"
+UPLOAD_PLAN = f"""{UPLOAD_TITLE}
+
+第一章 发展目标
+
+到2025年，全县森林覆盖率达到30%。
+
+表1 江河县“十四五”时期主要指标
+
+类别\t指标\t单位\t2020年\t2025年\t属性
+经济发展\t地区生产总值增长率\t%\t3.6\t6左右\t预期性
+生态环境\t森林覆盖率\t%\t28\t30\t约束性
+生态环境\t空气质量优良天数比率\t%\t80\t85\t约束性
+
+第二章 重点任务
+
+一、推进产业转型
+
+坚持把发展经济的着力点放在实体经济上，推动产业转型升级。
+"""
+
 
 def ingest(session, path: Path, key: str, overrides: dict | None = None):
     source = read_plan_file(path)

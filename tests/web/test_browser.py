@@ -4,7 +4,8 @@ this module starts on a free port over a SQLite store holding the five corpus pl
 
 The walks are the ones a planning office makes: dashboard → catalogue → the provincial outline →
 an indicator with its chart → the source line it came from; a search to a source line; an upload
-with a bad row (shown, nothing saved) and a good one (saved, the status moves). Every page is
+with a bad row (shown, nothing saved) and a good one (saved, the status moves); a plan file loaded
+from the catalogue's 上传规划 (parsed and shown, stored on confirm, then opened). Every page is
 saved as a screenshot under test-artifacts/web/ for people to look at.
 
 Skipped only when the corpus is missing, or when /usr/bin/chromium is missing and cannot be
@@ -263,3 +264,43 @@ def test_upload_with_a_bad_row_shows_it_and_saves_nothing_then_a_good_one_moves_
     shot(page, "12-indicator-after-upload")
     after = httpx.get(f"{server}/plans/{PROVINCE}?format=json&year=2024").json()["indicators"]
     assert next(i for i in after if i["id"] == forest["id"])["status"] == new_status
+
+
+def plan_counts(factory) -> dict:
+    from plantrack.store.repository import counts as store_counts
+
+    with factory() as s:
+        return store_counts(s)
+
+
+def test_a_plan_uploaded_from_the_catalogue_is_checked_then_stored_and_opened(page, store, tmp_path):
+    from .conftest import UPLOAD_PLAN, UPLOAD_TITLE
+
+    _, factory = store
+    path = tmp_path / "jianghe-browser.txt"
+    path.write_text(UPLOAD_PLAN, encoding="utf-8")
+    before = plan_counts(factory)
+
+    page.goto("/plans")
+    page.get_by_role("link", name="上传规划").click()
+    page.wait_for_url("**/plans/new")
+    assert page.locator("h1").inner_text().startswith("规划入库")
+    page.set_input_files("#plan-file", str(path))
+    page.get_by_role("button", name="解析并核对").click()
+    checked = page.locator(".result-check")
+    checked.wait_for()
+    assert "将新建规划“jianghe-browser”" in checked.inner_text()
+    assert page.locator(".parse-counts li").nth(1).inner_text() == "3 项指标"
+    assert page.locator("table.preview tbody tr").count() == 3
+    shot(page, "13-plan-upload-checked")
+    assert plan_counts(factory) == before
+
+    page.get_by_role("button", name="确认入库").click()
+    page.locator(".result-ok").wait_for()
+    assert plan_counts(factory)["plan"] == before["plan"] + 1
+    shot(page, "14-plan-upload-saved")
+    page.get_by_role("link", name="查看规划").click()
+    page.wait_for_url("**/plans/jianghe-browser")
+    assert page.locator("h1").inner_text() == UPLOAD_TITLE
+    assert page.locator("table.indicators tbody tr:not(.group-row)").count() == 3
+    shot(page, "15-plan-uploaded", full=False)

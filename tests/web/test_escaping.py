@@ -60,6 +60,7 @@ def test_script_in_a_plan_is_rendered_as_text(client, web_store):
         "/plans",
         "/",
         "/observations/new",
+        "/plans/new",
     ]
     for url in pages:
         resp = client.get(url)

@@ -29,7 +29,7 @@ def twin(client, url):
 
 
 def test_every_page_links_its_json_twin_and_has_a_skip_link(client):
-    for url in ("/", "/plans", f"/plans/{JIANGZHOU}", "/search?q=森林", "/observations/new"):
+    for url in ("/", "/plans", f"/plans/{JIANGZHOU}", "/search?q=森林", "/observations/new", "/plans/new"):
         html = page(client, url)
         assert '<html lang="zh-CN">' in html
         assert 'href="#main">跳到正文</a>' in html

@@ -110,5 +110,6 @@ def catalogue(
             "all_plans": len(versions),
             "titles": titles,
             "tree": build_tree(session, plans, keys, children_of),
+            "upload_url": "/plans/new",  # 规划入库 (views/plan_upload.py)
         }
     return render(request, "catalogue.html", data, title="规划目录", crumbs=[("/", "首页"), (None, "规划目录")])

@@ -4,24 +4,22 @@ Nothing is written until the person has seen every row: the upload is checked wi
 observations.importer.check_rows in a transaction that is rolled back, and every bad row is
 listed with its number and reason. Only a clean file gets a confirm button; confirming checks it
 again and imports it with importer.import_file, all or nothing. The file travels back with the
-confirm form (base64 in a hidden field) rather than being kept on the server, so a check leaves
-no state behind and any worker can take the confirm. A single-observation form is turned into a
-one-row CSV and goes the same way, so both paths share one set of checks.
+confirm form (base64 in a hidden field, web/upload.py) rather than being kept on the server, so
+a check leaves no state behind and any worker can take the confirm. A single-observation form is
+turned into a one-row CSV and goes the same way, so both paths share one set of checks.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
 import csv
-import hashlib
 import io
 import tempfile
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import Annotated
 
-from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from sqlalchemy import select
+from starlette.datastructures import FormData
 
 from ...align.catalogue import default_catalogue
 from ...observations.importer import ImportRejected, check_rows, import_file
@@ -31,6 +29,7 @@ from ...store.observations import current_observation
 from .. import labels
 from ..queries import MEMO, current_versions, memo_key, data_state, evaluation, indicators_by_concept
 from ..render import render
+from ..upload import UploadRefused, confirm_form, megabytes, packed, safe_name, unpacked
 
 router = APIRouter()
 
@@ -42,10 +41,7 @@ COLUMN_LABELS = {
     "source_url": "来源网址", "source_title": "来源名称", "quote": "原文摘录", "series": "统计口径",
     "flags": "标记", "note": "备注",
 }
-
-
-class UploadRefused(ValueError):
-    """The upload cannot be checked at all (too big, no name, not base64); Chinese message."""
+NO_FILE = "请选择要上传的 CSV 或 XLSX 文件。"
 
 
 def _suggestions(session) -> dict:
@@ -71,13 +67,6 @@ def _page_data(session, **extra) -> dict:
         "form": {},
         **extra,
     }
-
-
-def _safe_name(name: str | None) -> str:
-    name = PurePath((name or "").replace("\\", "/")).name.strip()
-    if not name:
-        raise UploadRefused("请选择要上传的 CSV 或 XLSX 文件。")
-    return name
 
 
 def _region_names(session, codes: set[str]) -> dict[str, str]:
@@ -114,7 +103,7 @@ def _preview(session, records) -> list[dict]:
 def _check(request: Request, name: str, data: bytes) -> dict:
     """Check a whole file without writing; the data the result page shows."""
     if len(data) > MAX_UPLOAD_BYTES:
-        raise UploadRefused(f"文件过大（{len(data) / 1024 / 1024:.1f} MB），单个文件不超过 {MAX_UPLOAD_BYTES // 1024 // 1024} MB。")
+        raise UploadRefused(f"文件过大（{megabytes(len(data))}），单个文件不超过 {MAX_UPLOAD_BYTES // 1024 // 1024} MB。")
     if not data:
         raise UploadRefused(f"{name}：文件为空。")
     with request.app.state.session_factory() as session:
@@ -130,9 +119,7 @@ def _check(request: Request, name: str, data: bytes) -> dict:
                                                                                    "message": str(exc)}], error_rows=0)
             preview = _preview(session, records)
             return _page_data(
-                session, stage="checked", file=name, rows=preview,
-                sha256=hashlib.sha256(data).hexdigest(),
-                content=base64.b64encode(data).decode("ascii"),
+                session, stage="checked", file=name, rows=preview, **packed(data),
                 unmatched=sum(1 for r in preview if not r["concept"]),
             )
         finally:
@@ -164,7 +151,7 @@ def entry_page(request: Request):
 async def check_upload(request: Request, file: Annotated[UploadFile, File(description="CSV 或 XLSX 文件")]):
     data = await file.read(MAX_UPLOAD_BYTES + 1)
     try:
-        name = _safe_name(file.filename)
+        name = safe_name(file.filename, NO_FILE)
         result = _check(request, name, data)
     except UploadRefused as exc:
         return _refused(request, str(exc))
@@ -227,22 +214,9 @@ def _affected(session, records_rows: list[dict]) -> list[dict]:
 
 
 @router.post("/observations/save", include_in_schema=False)
-def save_upload(
-    request: Request,
-    file_name: Annotated[str, Form()],
-    content: Annotated[str, Form()],
-    sha256: Annotated[str, Form()] = "",
-):
+def save_upload(request: Request, form: Annotated[FormData, Depends(confirm_form(lambda: MAX_UPLOAD_BYTES))]):
     try:
-        name = _safe_name(file_name)
-        try:
-            data = base64.b64decode(content.encode("ascii"), validate=True)
-        except (binascii.Error, UnicodeEncodeError):
-            raise UploadRefused("提交的文件内容已损坏，请重新上传。") from None
-        if sha256 and hashlib.sha256(data).hexdigest() != sha256:
-            raise UploadRefused("提交的文件内容与核对时不一致，请重新上传。")
-        if len(data) > MAX_UPLOAD_BYTES:
-            raise UploadRefused("文件过大，请重新上传。")
+        name, data = unpacked(form, MAX_UPLOAD_BYTES, NO_FILE)
     except UploadRefused as exc:
         return _refused(request, str(exc))
     factory = request.app.state.session_factory
