@@ -44,6 +44,12 @@ def test_plans_lists_the_catalogue_with_links(corpus_store):
     assert json.loads(run("plans", "--level", "city", "--format", "json").stdout)[0]["level"] == "city"
 
 
+def test_plans_table_shows_whole_titles_when_piped(corpus_store):
+    out = run("plans").stdout  # CliRunner's output is not a terminal, as in a log or a pipe
+    assert "山西省黄河流域生态保护和高质量发展规划" in out
+    assert "yuncheng-14th-fyp-outline" in out
+
+
 def test_link_sets_and_refuses_loops(corpus_store):
     assert run("link", "shanxi-yellow-river-plan", "shanxi-14th-fyp-outline").exit_code == 0
     loop = run("link", "shanxi-14th-fyp-outline", "yuncheng-14th-fyp-outline")

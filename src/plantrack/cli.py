@@ -191,16 +191,21 @@ def plans(
         _print_json(rows)
         return
     table = RichTable(title=f"规划目录（{total} 部）", title_justify="left")
-    table.add_column("键", no_wrap=True)
-    table.add_column("标题", ratio=1, min_width=16)
-    for col in ("层级", "类别", "地区", "规划期", "上位规划", "版本"):
+    table.add_column("键", overflow="fold")
+    table.add_column("标题", ratio=1, min_width=16, overflow="fold")
+    for col in ("层级", "类别", "地区", "规划期"):
         table.add_column(col, no_wrap=True)
+    table.add_column("上位规划", overflow="fold")
+    table.add_column("版本", no_wrap=True)
     for r in rows:
         period = f"{r['period']['start'] or '?'}—{r['period']['end'] or '?'}"
         table.add_row(r["key"], r["title"] or "—", LEVELS.get(r["level"], r["level"] or "—"),
                       KINDS.get(r["kind"], r["kind"] or "—"), r["region"] or "—", period, r["parent"] or "—",
                       str(r["versions"]))
-    Console().print(table)
+    out = Console()
+    if not out.is_terminal:  # a log or a pipe has no width to fit: 80 columns would squeeze the titles away
+        out = Console(width=160)
+    out.print(table)
 
 
 @app.command()
