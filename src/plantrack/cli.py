@@ -298,6 +298,12 @@ class SummaryFormat(str, Enum):
 _SEVERITY_TEXT = {"high": "[red]高[/red]", "medium": "[yellow]中[/yellow]", "low": "低", "info": "[dim]提示[/dim]"}
 
 
+def _write_workbook(output: Path, data: bytes) -> None:
+    """The -o/--output of align and check: the Excel file written, and said on stderr (stdout stays data)."""
+    output.write_bytes(data)
+    err.print(f"已导出 {output}（{len(data) / 1024:.1f} KB）")
+
+
 @app.command()
 def align(
     child: str = typer.Argument(..., help="下位规划的键"),
@@ -317,8 +323,7 @@ def align(
     if output is not None:
         from .export.analysis_xlsx import alignment_workbook
 
-        output.write_bytes(alignment_workbook(result))
-        err.print(f"已导出 {output}")
+        _write_workbook(output, alignment_workbook(result))
     if format is SummaryFormat.json:
         _print_json(result)
         return
@@ -356,8 +361,7 @@ def check(
     if output is not None:
         from .export.analysis_xlsx import findings_workbook
 
-        output.write_bytes(findings_workbook(plan, findings))
-        err.print(f"已导出 {output}")
+        _write_workbook(output, findings_workbook(plan, findings))
     if format is SummaryFormat.json:
         _print_json({"plan": plan, "findings": findings})
         return
