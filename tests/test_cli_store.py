@@ -85,6 +85,17 @@ def test_align_and_check_print_json(corpus_store):
     assert any("粮食综合生产能力" in f["message"] for f in found["findings"])
 
 
+def test_align_and_check_write_workbooks(corpus_store, tmp_path):
+    from openpyxl import load_workbook
+
+    for args, name in ((("align", "xinzhou-ecology-14th-plan"), "align.xlsx"), (("check", "yuncheng-14th-fyp-outline"), "check.xlsx")):
+        target = tmp_path / name
+        result = run(*args, "--format", "json", "-o", target)
+        assert result.exit_code == 0 and json.loads(result.stdout)  # stdout stays JSON
+        assert "已导出" in result.stderr
+        assert load_workbook(target).sheetnames
+
+
 def test_observations_then_evaluate(corpus_store, tmp_path):
     imported = run("import-observations", SHARED / "data" / "observations.csv", "--format", "json")
     assert imported.exit_code == 0, imported.output
