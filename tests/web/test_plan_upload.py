@@ -85,6 +85,12 @@ def test_confirm_stores_the_plan_and_its_page_shows_it(client, web_store):
     assert f'href="/plans/{KEY}">查看规划</a>' in html
 
 
+def test_pages_answering_a_post_link_no_json_twin(client, web_store):
+    html = check(client, PLAN.encode("utf-8"), json=False).text
+    assert "本页数据（JSON）" not in html and "接口文档" in html
+    assert "本页数据（JSON）" in client.get("/plans/new").text
+
+
 def test_the_same_file_again_changes_nothing(client, web_store):
     confirm(client, check(client, PLAN.encode("utf-8")).json())
     before = stored(web_store)

@@ -67,8 +67,12 @@ def indicator_url(key: str, indicator_id: int, year: int | None = None) -> str:
     return f"{url}?year={int(year)}" if year else url
 
 
-def json_url(request: Request) -> str:
-    """This page's JSON twin: the same URL with format=json."""
+def json_url(request: Request) -> str | None:
+    """This page's JSON twin: the same URL with format=json. A page answering a form post (a
+    checked upload, a saved one) has no address to link to: its twin is the same post with
+    ?format=json, which a link cannot make, so there is none."""
+    if request.method != "GET":
+        return None
     params = [(k, v) for k, v in request.query_params.multi_items() if k != "format"] + [("format", "json")]
     return f"{request.url.path}?{urlencode(params)}"
 
