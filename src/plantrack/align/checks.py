@@ -20,13 +20,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..domain.numerals import cn_to_int
+from ..domain.targets import interpret
 from ..domain.units import is_unit
 from . import units as U
 from .catalogue import Catalogue, Decisions, default_catalogue
 from .findings import binding_word, number, quoted, with_unit
 from .normalize import normalize
 from .source import SourceLine, source_lines, windows
-from .targets import bound, target_level, target_of, worse_than_base
+from .targets import bound, target_level, worse_than_base
 
 
 @dataclass
@@ -111,7 +112,7 @@ def check_table_prose(ctx: Context) -> list[dict]:
 
 
 def _conflict(ind: dict, t: dict, subject: str, value: float, unit: str | None) -> dict | None:
-    target = target_of(ind)
+    target = interpret(ind)
     table_value = target_level(target)
     if table_value is None:
         return None
@@ -225,7 +226,7 @@ def check_target_vs_base(ctx: Context) -> list[dict]:
         if not worse_than_base(ind, direction):
             continue
         unit = ind.get("unit") or ""
-        target = target_of(ind)
+        target = interpret(ind)
         base_year = f"（{ind['base_year']}年）" if ind.get("base_year") else ""
         relation = "低于" if direction == "higher" else "高于"
         year = f"{ind['target_year']}年" if ind.get("target_year") else ""

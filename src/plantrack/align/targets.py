@@ -23,11 +23,6 @@ _BASE_WORDINGS = frozenset({"keep_floor", "keep_ceiling"})
 _BOUNDS = ("at_least", "at_most", "about")
 
 
-def target_of(ind: dict) -> TargetSpec:
-    """The indicator's target as domain.targets reads it (its target column, else its growth column)."""
-    return interpret(ind)
-
-
 def figure(spec: TargetSpec) -> float | None:
     """The one figure the plan wrote as its target; None for words, ranges, compound cells, a duty
     taken from the level above, or a bound at the plan's own base."""
@@ -73,7 +68,7 @@ class Comparison:
 
 def compare(parent: dict, child: dict, direction: str | None) -> Comparison:
     """The child's target against the parent's, for an indicator where `direction` is better."""
-    p, c = target_of(parent), target_of(child)
+    p, c = interpret(parent), interpret(child)
     if c.kind == "assigned":
         return Comparison("inherited")
     if c.kind == "none":
@@ -117,7 +112,7 @@ def worse_than_base(ind: dict, direction: str | None) -> bool | None:
     levels (a cumulative or growth-column target is not a level to set against a base)."""
     if direction not in ("higher", "lower"):
         return None
-    spec = target_of(ind)
+    spec = interpret(ind)
     base, level = ind.get("base_value"), target_level(spec)
     if base is None or level is None:
         return None
