@@ -6,9 +6,12 @@ The devcorpus holds real plans from outside Shanxi (issue 15, item 4), so these 
 the parser does on plans it was not written against. Each file is parsed in-process with
 plantrack.ingest.pipeline.parse_file (no subprocess per file); the scoring is the shared tool's
 (../shared/tools/score_plan.py, imported, not copied), so a figure here means the same as the
-tool's. Per document it prints gold rows, recall, precision and fields for the indicator table;
-recall and fields for prose targets where a NAME.targets.tsv exists; and the outline counts found
-against NAME.outline.json. The last line is the mean over documents. Asserts nothing; exit 0.
+tool's. Per document it prints gold rows, recall, precision and fields for the indicator table
+(NAME.indicators.tsv); recall and fields for prose targets where a NAME.targets.tsv exists; the
+share of right cells of a previous-plan review table where a NAME.review.tsv exists (scored as
+tests/test_corpus.py scores the Shanxi review, by tests/ingest/review_scoring.py); and the outline
+counts found against NAME.outline.json. The last line is the mean of the indicator scores over the
+documents that have an indicator gold. Asserts nothing; exit 0.
 """
 
 from __future__ import annotations
@@ -25,13 +28,14 @@ from plantrack.ingest.pipeline import parse_file
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO / "devcorpus"
 SCORER = REPO.parent / "shared" / "tools" / "score_plan.py"
+REVIEW_SCORER = REPO / "tests" / "ingest" / "review_scoring.py"
 # Outline node kinds as the contract's outline carries them, keyed by the gold's heading words.
 OUTLINE_KINDS = {"篇": "part", "章": "chapter", "节": "section", "专栏": "box"}
 
 
-def load_scorer(path: Path = SCORER):
-    """The shared scorer as a module; it is a script in another tree, so it is loaded by path."""
-    spec = importlib.util.spec_from_file_location("score_plan", path)
+def load_scorer(path: Path = SCORER, name: str = "score_plan"):
+    """A scorer script as a module; it lives outside any package, so it is loaded by path."""
+    spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -52,10 +56,23 @@ def score_document(scorer, txt: Path, show: bool = False) -> dict:
     """All figures of one document: its indicator score, targets score and outline counts."""
     plan = parse_file(txt)
     stem = txt.with_suffix("")
-    gold = scorer.load_gold(f"{stem}.indicators.tsv")
     if show:
         print(f"{txt.name}:")
-    result = {"doc": txt.stem, "indicators": scorer.score(plan, gold, show)}
+    result = {"doc": txt.stem}
+    indicators = Path(f"{stem}.indicators.tsv")
+    if indicators.exists():
+        result["indicators"] = scorer.score(plan, scorer.load_gold(indicators), show)
+    review = Path(f"{stem}.review.tsv")
+    if review.exists():
+        reviewer = load_scorer(REVIEW_SCORER, "review_scoring")
+        gold = reviewer.load_gold(review)
+        # A plan may hold several review tables; the gold is scored against the best of them.
+        scores = [reviewer.score_review(t["rows"], gold) for t in plan.get("reviews", [])] or [(0.0, [])]
+        share, wrong = max(scores, key=lambda s: s[0])
+        result["review"] = {"gold": len(gold), "fields": share}
+        if show:
+            for w in wrong:
+                print(f"  review: {w}")
     targets = Path(f"{stem}.targets.tsv")
     if targets.exists():
         result["targets"] = scorer.score(plan, scorer.load_gold(targets), show, key="targets")
@@ -67,21 +84,24 @@ def score_document(scorer, txt: Path, show: bool = False) -> dict:
 
 
 def score_corpus(corpus: Path = DEFAULT_CORPUS, show: bool = False) -> list[dict]:
-    """Every document of the corpus that has an indicator gold, in name order."""
+    """Every document of the corpus that has a table gold (indicators or review), in name order."""
     scorer = load_scorer()
     return [score_document(scorer, txt, show) for txt in sorted(corpus.glob("*.txt"))
-            if Path(f"{txt.with_suffix('')}.indicators.tsv").exists()]
+            if any(Path(f"{txt.with_suffix('')}.{kind}.tsv").exists() for kind in ("indicators", "review"))]
 
 
 def mean(results: list[dict]) -> dict:
-    """Unweighted mean over documents (a small plan counts as much as a big one), and the row total."""
-    n = len(results) or 1
+    """Unweighted mean of the indicator scores over documents with an indicator gold (a small plan
+    counts as much as a big one), and the gold row totals (review rows counted apart)."""
+    scored = [r["indicators"] for r in results if "indicators" in r]
+    n = len(scored) or 1
     return {
-        "recall": sum(r["indicators"]["recall"] for r in results) / n,
-        "precision": sum(r["indicators"]["precision"] for r in results) / n,
-        "fields": sum(r["indicators"]["fields"] for r in results) / n,
-        "documents": len(results),
-        "gold_rows": sum(r["indicators"]["gold"] for r in results),
+        "recall": sum(s["recall"] for s in scored) / n,
+        "precision": sum(s["precision"] for s in scored) / n,
+        "fields": sum(s["fields"] for s in scored) / n,
+        "documents": len(scored),
+        "gold_rows": sum(s["gold"] for s in scored),
+        "review_rows": sum(r["review"]["gold"] for r in results if "review" in r),
     }
 
 
@@ -93,15 +113,18 @@ def _outline_cell(r: dict) -> str:
 
 
 def print_table(results: list[dict]) -> None:
-    print(f"{'doc':44} {'gold':>4} {'recall':>6} {'prec':>6} {'fields':>6}  {'targets r/f':>11}  outline found/expected")
+    print(f"{'doc':44} {'gold':>4} {'recall':>6} {'prec':>6} {'fields':>6}  {'targets r/f':>11}  {'review n/f':>10}  outline found/expected")
     for r in results:
-        s = r["indicators"]
-        t = r.get("targets")
+        s = r.get("indicators")
+        cells = (f"{s['gold']:>4} {s['recall']:>6.2f} {s['precision']:>6.2f} {s['fields']:>6.2f}" if s
+                 else f"{'-':>4} {'-':>6} {'-':>6} {'-':>6}")
+        t, v = r.get("targets"), r.get("review")
         tcell = f"{t['recall']:.2f}/{t['fields']:.2f}" if t else "-"
-        print(f"{r['doc']:44} {s['gold']:>4} {s['recall']:>6.2f} {s['precision']:>6.2f} {s['fields']:>6.2f}  {tcell:>11}  {_outline_cell(r)}")
+        vcell = f"{v['gold']}/{v['fields']:.2f}" if v else "-"
+        print(f"{r['doc']:44} {cells}  {tcell:>11}  {vcell:>10}  {_outline_cell(r)}")
     m = mean(results)
     print(f"mean  recall {m['recall']:.2f}  precision {m['precision']:.2f}  fields {m['fields']:.2f}  "
-          f"({m['documents']} documents, {m['gold_rows']} gold rows)")
+          f"({m['documents']} documents, {m['gold_rows']} gold rows; {m['review_rows']} review gold rows)")
 
 
 def main(argv: list[str] | None = None) -> int:

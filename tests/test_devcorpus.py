@@ -66,7 +66,7 @@ def test_the_corpus_has_documents():
 @pytest.mark.parametrize("txt", sorted(DEVCORPUS.glob("*.txt")), ids=lambda p: p.stem)
 def test_every_document_has_its_gold_and_outline(txt):
     stem = txt.with_suffix("")
-    assert Path(f"{stem}.indicators.tsv").exists()
+    assert Path(f"{stem}.indicators.tsv").exists() or Path(f"{stem}.review.tsv").exists()
     outline = json.loads(Path(f"{stem}.outline.json").read_text(encoding="utf-8"))
     assert set(outline) == {"篇", "章", "节", "专栏"} and all(isinstance(v, int) and v >= 0 for v in outline.values())
 
@@ -92,6 +92,27 @@ def test_gold_file_is_well_formed(gold):
         assert core[:4] in window, (where, row["indicator"], lines[line_no - 1])
         if row["target_text"]:
             assert _compact(row["target_text"]) in _compact("".join(lines[line_no - 1: line_no + 3 * NEAR])), (where, row["target_text"])
+
+
+REVIEW_COLUMNS = ["indicator", "unit", "base_2015", "target_2020", "planned_growth", "actual_2020", "actual_growth", "binding", "source_line"]
+
+
+@pytest.mark.parametrize("gold", sorted(DEVCORPUS.glob("*.review.tsv")), ids=lambda p: p.name)
+def test_review_gold_is_well_formed(gold):
+    """A previous plan's results table, in the shape of ../shared/gold/*.review.tsv."""
+    columns, rows = _rows(gold)
+    assert columns == REVIEW_COLUMNS, columns
+    assert rows, f"{gold.name}: no rows"
+    lines = (DEVCORPUS / f"{gold.name.split('.')[0]}.txt").read_text(encoding="utf-8").split("\n")
+    for i, row in enumerate(rows, start=2):
+        where = f"{gold.name} row {i}"
+        assert row["binding"] in BINDING, where
+        line_no = int(row["source_line"])
+        assert 1 <= line_no <= len(lines), where
+        assert _compact(row["indicator"])[:4] in _compact(lines[line_no - 1]), (where, lines[line_no - 1])
+        following = _compact("".join(lines[line_no - 1: line_no + 3 * NEAR]))
+        for col in ("base_2015", "actual_2020", "actual_growth"):
+            assert _compact(row[col]) in following, (where, col, row[col])
 
 
 def test_gold_files_load_in_the_shared_scorer():
