@@ -71,6 +71,8 @@ def score_document(scorer, txt: Path, show: bool = False) -> dict:
         share, wrong = max(scores, key=lambda s: s[0])
         result["review"] = {"gold": len(gold), "fields": share}
         if show:
+            if not plan.get("reviews"):
+                print(f"  review: the parser found no review table ({len(plan.get('indicators', []))} indicator rows read)")
             for w in wrong:
                 print(f"  review: {w}")
     targets = Path(f"{stem}.targets.tsv")

@@ -111,7 +111,7 @@ def test_review_gold_is_well_formed(gold):
         assert 1 <= line_no <= len(lines), where
         assert _compact(row["indicator"])[:4] in _compact(lines[line_no - 1]), (where, lines[line_no - 1])
         following = _compact("".join(lines[line_no - 1: line_no + 3 * NEAR]))
-        for col in ("base_2015", "actual_2020", "actual_growth"):
+        for col in ("base_2015", "target_2020", "actual_2020", "actual_growth"):
             assert _compact(row[col]) in following, (where, col, row[col])
 
 
