@@ -30,6 +30,7 @@ DEFAULT_CORPUS = REPO / "devcorpus"
 SCORER = REPO.parent / "shared" / "tools" / "score_plan.py"
 REVIEW_SCORER = REPO / "tests" / "ingest" / "review_scoring.py"
 # Outline node kinds as the contract's outline carries them, keyed by the gold's heading words.
+GOLD_KINDS = ("indicators", "review", "targets")
 OUTLINE_KINDS = {"篇": "part", "章": "chapter", "节": "section", "专栏": "box"}
 
 
@@ -86,10 +87,10 @@ def score_document(scorer, txt: Path, show: bool = False) -> dict:
 
 
 def score_corpus(corpus: Path = DEFAULT_CORPUS, show: bool = False) -> list[dict]:
-    """Every document of the corpus that has a table gold (indicators or review), in name order."""
+    """Every document of the corpus that has a gold (indicators, review or prose targets), in name order."""
     scorer = load_scorer()
     return [score_document(scorer, txt, show) for txt in sorted(corpus.glob("*.txt"))
-            if any(Path(f"{txt.with_suffix('')}.{kind}.tsv").exists() for kind in ("indicators", "review"))]
+            if any(Path(f"{txt.with_suffix('')}.{kind}.tsv").exists() for kind in GOLD_KINDS)]
 
 
 def mean(results: list[dict]) -> dict:
@@ -104,6 +105,7 @@ def mean(results: list[dict]) -> dict:
         "documents": len(scored),
         "gold_rows": sum(s["gold"] for s in scored),
         "review_rows": sum(r["review"]["gold"] for r in results if "review" in r),
+        "target_rows": sum(r["targets"]["gold"] for r in results if "targets" in r),
     }
 
 
@@ -126,7 +128,8 @@ def print_table(results: list[dict]) -> None:
         print(f"{r['doc']:44} {cells}  {tcell:>11}  {vcell:>10}  {_outline_cell(r)}")
     m = mean(results)
     print(f"mean  recall {m['recall']:.2f}  precision {m['precision']:.2f}  fields {m['fields']:.2f}  "
-          f"({m['documents']} documents, {m['gold_rows']} gold rows; {m['review_rows']} review gold rows)")
+          f"({m['documents']} documents, {m['gold_rows']} gold rows; "
+          f"{m['review_rows']} review and {m['target_rows']} prose-target gold rows beside them)")
 
 
 def main(argv: list[str] | None = None) -> int:
