@@ -39,7 +39,7 @@ NEAR = 4
 # down. Raise them as the table reader improves.
 FLOOR_RECALL = 0.35
 FLOOR_FIELDS = 0.25
-FLOOR_TARGET_RECALL = 0.30  # mean prose-target recall over the documents with a NAME.targets.tsv
+FLOOR_TARGET_RECALL = 0.45  # mean prose-target recall over the documents with a NAME.targets.tsv
 
 GOLD_FILES = sorted(DEVCORPUS.glob("*.indicators.tsv")) + sorted(DEVCORPUS.glob("*.targets.tsv"))
 
