@@ -10,9 +10,9 @@ raises the floors as the table reader improves; lowering one needs a reason in t
 from __future__ import annotations
 
 import csv
+import importlib.util
 import json
 import re
-import sys
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -21,8 +21,13 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 DEVCORPUS = REPO / "devcorpus"
-sys.path.insert(0, str(REPO / "bench"))
-from score_corpus import load_scorer, mean, score_corpus  # noqa: E402
+
+# bench/ is a folder of scripts, not a package; loading the scorer by path keeps it off sys.path,
+# where its parse.py or store.py could shadow other modules.
+_spec = importlib.util.spec_from_file_location("score_corpus", REPO / "bench" / "score_corpus.py")
+score_corpus_module = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(score_corpus_module)
+load_scorer, mean, score_corpus = score_corpus_module.load_scorer, score_corpus_module.mean, score_corpus_module.score_corpus
 
 INDICATOR_COLUMNS = ["indicator", "unit", "base_year", "base_value", "target_year", "target_value", "target_text", "binding", "category", "source_line"]
 # annual_growth where the table has a 年均增长/累计 column; interim_year/interim_text where it has an
