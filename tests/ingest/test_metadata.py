@@ -141,6 +141,18 @@ def test_regional_plan_period_end_only_from_stages():
         ("延边朝鲜族自治州旅游发展规划", "延边朝鲜族自治州", "city"),
         ("锡林郭勒盟“十四五”牧业发展规划", "锡林郭勒盟", "city"),
         ("平遥县交通发展规划", "平遥县", "county"),
+        ("运城市盐湖区“十四五”农业农村现代化规划", "盐湖区", "county"),
+        ("山西省运城市盐湖区国土空间总体规划", "盐湖区", "county"),
+        ("福州市鼓楼区“十四五”发展规划", "鼓楼区", "county"),
+        ("北京市朝阳区“十四五”规划", "朝阳区", "county"),
+        ("上海市浦东新区国民经济和社会发展第十四个五年规划", "浦东新区", "county"),
+        ("湖北省神农架林区旅游发展规划", "神农架林区", "county"),
+        ("舟山市“十四五”海洋经济发展规划", "舟山市", "city"),
+        ("长春市国民经济和社会发展第十四个五年规划", "长春市", "city"),
+        # 区 that is not a district of that city stays a word of the title, not a place.
+        ("运城市中心城区供热专项规划", "运城市", "city"),
+        ("太原市开发区产业发展规划", "太原市", "city"),
+        ("太原市盐湖区发展规划", "太原市", "city"),  # 盐湖区 exists, but under 运城市
         ("全国国土空间规划纲要（2021—2035年）", "全国", "national"),
         ("长三角城市群发展规划", None, None),
         ("“十四五”现代综合交通运输体系发展规划", None, None),
@@ -207,3 +219,15 @@ def test_corpus_metadata(name):
     m = meta_of((CORPUS / f"{name}.txt").read_text(encoding="utf-8"))
     assert set(m) == {"title", "issuer", "doc_number", "issued_on", "level", "kind", "region", "period", "horizon"}
     assert m == EXPECTED[name]
+
+
+def test_district_plan_titled_with_its_city_is_filed_to_the_district():
+    text = (Path(__file__).parent.parent / "fixtures" / "regions" / "yanhu-district-14th-plan.txt").read_text(encoding="utf-8")
+    m = meta_of(text)
+    assert m["title"] == "运城市盐湖区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要"
+    assert (m["level"], m["region"]) == ("county", "盐湖区")
+    assert m["issuer"] == "运城市盐湖区人民政府"
+
+
+def test_district_named_only_by_the_issuer_is_read_from_it():
+    assert region_of("运城市盐湖区人民政府") == ("盐湖区", "county")

@@ -9,7 +9,9 @@ Each kind of evidence is a small named rule; the rules of one field are tried in
 first that answers wins. Nothing here knows a particular plan or place name: administrative level
 comes from the suffix of the region's name (省, 市, 县 ...), not from a list of places, except the
 four municipalities directly under the central government, which look like cities but rank as
-provinces.
+provinces. The one place the gazetteer (``domain.regions``, every GB/T 2260 unit) is consulted is a
+district nested in a city (运城市盐湖区): 区 alone is too common a word (中心城区, 开发区) to trust by
+its suffix, so such a name counts only when the gazetteer has that district under that city.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..domain.numerals import cn_to_int
+from ..domain.regions import AmbiguousRegionError, ancestors, load_regions, lookup_region
 from .clean import Line
 
 # The cover and the title sit in the first lines; the goals that state a horizon sit in the first
@@ -326,9 +329,14 @@ _DATE_RULES = (_date_under_signature,)
 
 _SUFFIX_ALT = "|".join(re.escape(s) for s, _ in _SUFFIX_LEVEL)
 _REGION_AT_START = re.compile(rf"^(?P<name>[{_CJK}]{{2,9}}?)(?P<suffix>{_SUFFIX_ALT})(?![{_NOT_AFTER_SUFFIX}])")
-# A unit nested in a province or city (山西省晋中市…): bare 区 is too common a word to trust here.
-_NESTED_SUFFIXES = "|".join(re.escape(s) for s, _ in _SUFFIX_LEVEL if s not in ("区", "林区", "特区", "新区"))
+# A unit nested in a province or city (山西省晋中市…): bare 区 is too common a word to trust by its
+# suffix alone, so a nested 区 must be a district the gazetteer knows under the outer unit.
+_DISTRICT_SUFFIXES = ("区", "林区", "特区", "新区")
+_NESTED_SUFFIXES = "|".join(re.escape(s) for s, _ in _SUFFIX_LEVEL if s not in _DISTRICT_SUFFIXES)
 _NESTED_REGION = re.compile(rf"^(?P<name>[{_CJK}]{{2,8}}?)(?P<suffix>{_NESTED_SUFFIXES})(?![{_NOT_AFTER_SUFFIX}])")
+_NESTED_DISTRICT = re.compile(
+    rf"^(?P<name>[{_CJK}]{{1,8}}?)(?P<suffix>{'|'.join(_DISTRICT_SUFFIXES)})(?![{_NOT_AFTER_SUFFIX}])"
+)
 
 
 def _unit_level(name: str, suffix: str) -> str:
@@ -352,12 +360,41 @@ def region_of(text: str | None) -> tuple[str | None, str | None]:
         return None, None
     region, level = m.group(0), _unit_level(m.group("name"), m.group("suffix"))
     rest = t[m.end() :]
-    while n := _NESTED_REGION.match(rest):
+    while n := _NESTED_REGION.match(rest) or _known_district(rest, region):
         inner_level = _unit_level(n.group("name"), n.group("suffix"))
         if _LEVEL_RANK[inner_level] <= _LEVEL_RANK[level]:
             break
         region, level, rest = n.group(0), inner_level, rest[n.end() :]
     return region, level
+
+
+def _known_district(text: str, outer: str) -> re.Match | None:
+    """A 区 unit at the start of ``text`` that the gazetteer lists below ``outer`` (运城市 → 盐湖区)."""
+    n = _NESTED_DISTRICT.match(text)
+    if n is None:
+        return None
+    try:
+        found = lookup_region(n.group(0), _gazetteer(), outer)
+    except AmbiguousRegionError:  # the outer unit did not single it out: not ours to guess
+        return None
+    if found is None or found.level != "county" or found.name != n.group(0):
+        return None
+    try:
+        outer_found = lookup_region(outer, _gazetteer())
+    except AmbiguousRegionError:
+        return None
+    if outer_found is None or outer_found.code not in {a.code for a in ancestors(found.code, _gazetteer())}:
+        return None  # a known district, but of another city: the title does not say ours
+    return n
+
+
+_GAZETTEER: list = []
+
+
+def _gazetteer() -> list:
+    if not _GAZETTEER:
+        _GAZETTEER.extend(load_regions())
+    return _GAZETTEER
 
 
 def _region_and_level(title: str | None, issuer: str | None) -> tuple[str | None, str | None]:
