@@ -83,8 +83,17 @@ def test_catalogue_filters(client):
     assert twin(client, "/plans?level=county")["total"] == 1
     assert twin(client, "/plans?region=运城市")["total"] == 1
     assert twin(client, "/plans?q=生态")["total"] == 1
+    assert twin(client, "/plans?region=运城")["total"] == 1  # short name, through the gazetteer
+    assert twin(client, "/plans?region=140800")["total"] == 1
     assert twin(client, "/plans?year=2040")["total"] == 0
     assert "没有符合条件的规划" in page(client, "/plans?year=2040")
+
+
+def test_catalogue_region_filter_refuses_an_ambiguous_name_and_names_the_candidates(client):
+    data = twin(client, "/plans?region=城区")
+    assert data["total"] == 0
+    assert "山西省阳泉市城区" in data["region_note"] and "山西省晋城市城区" in data["region_note"]
+    assert "山西省晋城市城区" in page(client, "/plans?region=城区")
 
 
 def test_plan_page_shows_indicators_with_status_and_source_links(client):

@@ -3,7 +3,9 @@
 Regions come from the gazetteer (region.parent_code), not from the plans' own wording, so a
 county plan sits under its city even when the city has no plan loaded yet. Filters go to
 list_plans (level, kind, region, a year the period covers); the title filter is a plain
-substring, as an office types it.
+substring, as an office types it. The region filter is read through the gazetteer, so an office
+may type the short name (运城, 盐湖), the full name or the code; a name several regions share
+(鼓楼区) is not guessed: the page lists the candidates instead.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request
 from sqlalchemy import select
 
+from ...domain.regions import AmbiguousRegionError, Region as RegionRecord, lookup_region
 from ...store.models import Plan, Region
 from ...store.repository import list_plans
 from .. import labels
@@ -41,6 +44,22 @@ def _chain(session, code: str | None, cache: dict) -> list[Region]:
     if len(chain) > 1 and chain[0].level == "national":
         chain = chain[1:]
     return chain
+
+
+def region_filter(session, text: str | None) -> tuple[str | None, str | None]:
+    """(what to pass list_plans as region, a note for the user). A name the gazetteer knows becomes
+    its code; an unknown one is passed through (it may still equal a plan's own region wording);
+    an ambiguous one gives no filter value and a note naming the candidates."""
+    text = (text or "").strip()
+    if not text:
+        return None, None
+    records = [RegionRecord(*r) for r in session.execute(select(Region.code, Region.name, Region.level,
+                                                                Region.parent_code))]
+    try:
+        found = lookup_region(text, records)
+    except AmbiguousRegionError as e:
+        return None, str(e)
+    return (found.code if found else text), None
 
 
 def _node(code: str, name: str, level: str | None) -> dict:
@@ -99,13 +118,16 @@ def catalogue(
         for p in sorted(everything, key=lambda p: p.key):
             if p.parent_id in keys:
                 children_of.setdefault(keys[p.parent_id], []).append(p.key)
-        plans, _ = list_plans(session, level=level, kind=kind, region=(region or "").strip() or None, period=year)
-        plans = [p for p in plans if p.id in versions]
+        region_value, region_note = region_filter(session, region)
+        plans, _ = list_plans(session, level=level, kind=kind, region=region_value, period=year)
+        plans = [p for p in plans if p.id in versions and not region_note]
         if q and q.strip():
             needle = q.strip()
             plans = [p for p in plans if needle in (p.title or "") or needle in p.key]
         data = {
             "filters": {"level": level, "kind": kind, "region": region, "year": year, "q": q},
+            "region_code": region_value if region_value and region_value.isdigit() else None,
+            "region_note": region_note,
             "total": len(plans),
             "all_plans": len(versions),
             "titles": titles,
