@@ -140,3 +140,32 @@ def test_bytes_that_are_not_a_plan_are_refused_naming_the_file():
         read_source("上传.txt", b"")
     with pytest.raises(LoadRefused, match="噪声.txt：未识别出规划结构"):
         parse_source(read_source("噪声.txt", ("的一是在不了有和人" * 100).encode("utf-8")))
+
+
+# ------------------------------------------------------------ filing to the right region (issue 13)
+
+DEVCORPUS = FIXTURES.parent.parent / "devcorpus"  # real plans from other provinces, in the repository
+
+
+def test_a_district_plan_titled_with_its_city_is_filed_to_the_district(session_factory):
+    outcome = load_file(session_factory, FIXTURES / "regions" / "yanhu-district-14th-plan.txt")
+    assert outcome.status == "created", outcome.message
+    with session_factory() as s:
+        plan = get_plan(s, outcome.key)
+        assert (plan.level, plan.region_name, plan.region_code) == ("county", "盐湖区", "140802")
+
+
+@pytest.mark.parametrize("name, level, region, code", [
+    ("zhoushan-city-master-plan", "city", "舟山市", "330900"),
+    ("changchun-12th-fyp-outline", "city", "长春市", "220100"),
+    ("yuecheng-14th-fyp-outline", "county", "越城区", "330602"),
+    ("tianjin-ocean-city-action-plan", "province", "天津市", "120000"),
+])
+def test_plans_from_outside_shanxi_are_filed_to_their_region(session_factory, name, level, region, code):
+    path = DEVCORPUS / f"{name}.txt"
+    assert path.is_file(), path
+    outcome = load_file(session_factory, path)
+    assert outcome.status == "created", outcome.message
+    with session_factory() as s:
+        plan = get_plan(s, outcome.key)
+        assert (plan.level, plan.region_name, plan.region_code) == (level, region, code)

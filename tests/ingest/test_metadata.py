@@ -153,6 +153,9 @@ def test_regional_plan_period_end_only_from_stages():
         ("运城市中心城区供热专项规划", "运城市", "city"),
         ("太原市开发区产业发展规划", "太原市", "city"),
         ("太原市盐湖区发展规划", "太原市", "city"),  # 盐湖区 exists, but under 运城市
+        ("天津市建设海洋强市行动计划（2016—2020年）", "天津市", "province"),
+        ("山西省晋中市太谷县“十四五”规划", "太谷县", "county"),  # a former name, still the same place
+        ("某某省江州市清河县交通规划", "清河县", "county"),  # places the gazetteer lacks: suffixes decide
         ("全国国土空间规划纲要（2021—2035年）", "全国", "national"),
         ("长三角城市群发展规划", None, None),
         ("“十四五”现代综合交通运输体系发展规划", None, None),

@@ -10,8 +10,9 @@ first that answers wins. Nothing here knows a particular plan or place name: adm
 comes from the suffix of the region's name (省, 市, 县 ...), not from a list of places, except the
 four municipalities directly under the central government, which look like cities but rank as
 provinces. The one place the gazetteer (``domain.regions``, every GB/T 2260 unit) is consulted is a
-district nested in a city (运城市盐湖区): 区 alone is too common a word (中心城区, 开发区) to trust by
-its suffix, so such a name counts only when the gazetteer has that district under that city.
+unit nested in another (山西省运城市盐湖区): a suffix alone is too common a word to trust there
+(中心城区, 开发区, 建设海洋强市), so the inner name counts only when the gazetteer lists it under the
+outer one; the suffix rule still decides for places the gazetteer does not know.
 """
 
 from __future__ import annotations
@@ -360,7 +361,7 @@ def region_of(text: str | None) -> tuple[str | None, str | None]:
         return None, None
     region, level = m.group(0), _unit_level(m.group("name"), m.group("suffix"))
     rest = t[m.end() :]
-    while n := _NESTED_REGION.match(rest) or _known_district(rest, region):
+    while n := _nested_unit(rest, region):
         inner_level = _unit_level(n.group("name"), n.group("suffix"))
         if _LEVEL_RANK[inner_level] <= _LEVEL_RANK[level]:
             break
@@ -368,24 +369,32 @@ def region_of(text: str | None) -> tuple[str | None, str | None]:
     return region, level
 
 
-def _known_district(text: str, outer: str) -> re.Match | None:
-    """A 区 unit at the start of ``text`` that the gazetteer lists below ``outer`` (运城市 → 盐湖区)."""
-    n = _NESTED_DISTRICT.match(text)
-    if n is None:
-        return None
+def _nested_unit(text: str, outer: str) -> re.Match | None:
+    """The unit named at the start of ``text`` inside ``outer`` (山西省 → 晋中市, 运城市 → 盐湖区).
+
+    When the gazetteer knows ``outer``, the inner name must be a unit it lists below it, so a
+    slogan ending in a suffix (天津市建设海洋强市…, 运城市中心城区…) is not read as a place. When it
+    does not know ``outer`` (a name it lacks, or one it cannot single out), the suffix rule alone
+    decides, and a nested bare 区 is not trusted.
+    """
+    by_suffix = _NESTED_REGION.match(text)
+    gazetteer = _gazetteer()
     try:
-        found = lookup_region(n.group(0), _gazetteer(), outer)
-    except AmbiguousRegionError:  # the outer unit did not single it out: not ours to guess
-        return None
-    if found is None or found.level != "county" or found.name != n.group(0):
-        return None
-    try:
-        outer_found = lookup_region(outer, _gazetteer())
+        outer_found = lookup_region(outer, gazetteer)
     except AmbiguousRegionError:
-        return None
-    if outer_found is None or outer_found.code not in {a.code for a in ancestors(found.code, _gazetteer())}:
-        return None  # a known district, but of another city: the title does not say ours
-    return n
+        outer_found = None
+    if outer_found is None or outer_found.name != outer:  # 江州市 is not 江州区: only the exact name counts
+        return by_suffix
+    for n in (by_suffix, _NESTED_DISTRICT.match(text)):
+        if n is None:
+            continue
+        try:
+            found = lookup_region(n.group(0), gazetteer, outer_found.code)
+        except AmbiguousRegionError:  # even the outer unit does not single it out: not ours to guess
+            continue
+        if found is not None and outer_found.code in {a.code for a in ancestors(found.code, gazetteer)}:
+            return n
+    return None
 
 
 _GAZETTEER: list = []
