@@ -155,6 +155,17 @@ def test_a_district_plan_titled_with_its_city_is_filed_to_the_district(session_f
         assert (plan.level, plan.region_name, plan.region_code) == ("county", "盐湖区", "140802")
 
 
+def test_a_district_whose_name_is_shared_is_filed_under_its_city(session_factory, tmp_path):
+    text = (FIXTURES / "regions" / "yanhu-district-14th-plan.txt").read_text(encoding="utf-8")
+    path = tmp_path / "gulou-district-plan.txt"
+    path.write_text(text.replace("运城市盐湖区", "福州市鼓楼区").replace("运盐政发", "鼓政发"), encoding="utf-8")
+    outcome = load_file(session_factory, path)
+    assert outcome.status == "created", outcome.message
+    with session_factory() as s:
+        plan = get_plan(s, outcome.key)
+        assert (plan.level, plan.region_name, plan.region_code) == ("county", "福州市鼓楼区", "350102")
+
+
 @pytest.mark.parametrize("name, level, region, code", [
     ("zhoushan-city-master-plan", "city", "舟山市", "330900"),
     ("changchun-12th-fyp-outline", "city", "长春市", "220100"),

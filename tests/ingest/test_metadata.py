@@ -143,8 +143,10 @@ def test_regional_plan_period_end_only_from_stages():
         ("平遥县交通发展规划", "平遥县", "county"),
         ("运城市盐湖区“十四五”农业农村现代化规划", "盐湖区", "county"),
         ("山西省运城市盐湖区国土空间总体规划", "盐湖区", "county"),
-        ("福州市鼓楼区“十四五”发展规划", "鼓楼区", "county"),
-        ("北京市朝阳区“十四五”规划", "朝阳区", "county"),
+        # A name several districts share keeps the unit before it, so the plan is filed to one place.
+        ("福州市鼓楼区“十四五”发展规划", "福州市鼓楼区", "county"),
+        ("北京市朝阳区“十四五”规划", "北京市朝阳区", "county"),
+        ("晋城市城区“十四五”规划", "晋城市城区", "county"),
         ("上海市浦东新区国民经济和社会发展第十四个五年规划", "浦东新区", "county"),
         ("湖北省神农架林区旅游发展规划", "神农架林区", "county"),
         ("舟山市“十四五”海洋经济发展规划", "舟山市", "city"),

@@ -285,6 +285,18 @@ def test_ambiguous_name_resolves_with_its_parent(regions, name, hint, code):
     assert lookup_region(name, regions, hint).code == code
 
 
+@pytest.mark.parametrize("path, code", [
+    ("福州市鼓楼区", "350102"), ("江苏省南京市鼓楼区", "320106"), ("北京市朝阳区", "110105"),
+    ("山西省运城市盐湖区", "140802"), ("晋城市城区", "140502"), ("福州市鼓楼", "350102"),
+])
+def test_a_path_of_full_names_singles_out_a_shared_name(regions, path, code):
+    assert lookup_region(path, regions).code == code
+
+
+def test_a_path_must_follow_the_tree(regions):
+    assert resolve_region("太原市盐湖区", regions) is None  # 盐湖区 is under 运城市
+
+
 def test_same_short_name_at_two_levels_prefers_the_higher(regions):
     assert lookup_region("长沙", regions).code == "430100"  # 长沙市, not 长沙县
     assert lookup_region("长沙县", regions).code == "430121"

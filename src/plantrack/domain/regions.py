@@ -228,6 +228,8 @@ def find_regions(name: str, regions: Iterable[Region], parent_hint: str | None =
     if not cands:  # a former name: 襄樊 → 襄阳市, 郫县 → 郫都区
         former = set(former_names().get(q, ())) or {c for k in keys for c in former_names().get(k, ())}
         cands = [r for r in regions if r.code in former]
+    if not cands:  # a path as documents write it: 福州市鼓楼区, 山西省运城市盐湖区
+        cands = _find_by_path(q, regions)
     if parent_hint and len(cands) > 1:
         hints = {h.code for h in find_regions(parent_hint, regions)}
         if hints:
@@ -238,12 +240,24 @@ def find_regions(name: str, regions: Iterable[Region], parent_hint: str | None =
     return sorted(cands, key=lambda r: r.code)
 
 
+def _find_by_path(q: str, regions: list[Region]) -> list[Region]:
+    """Regions named by an ancestor's full name followed by their own name (福州市 + 鼓楼区)."""
+    by_code = {r.code: r for r in regions}
+    for r in regions:
+        if r.level in ("province", "city") and len(q) > len(r.name) and q.startswith(r.name):
+            under = [c for c in find_regions(q[len(r.name):], regions, r.code)
+                     if r.code in _ancestor_codes(c.code, by_code)]
+            if under:
+                return under
+    return []
+
+
 def resolve_region(name: str, regions: Iterable[Region], parent_hint: str | None = None) -> Region | None:
     """The region a plan means by ``name``, or None when there is none or no single best one.
 
     Matching, in order: a six-digit code; the full name (全国/中国 for the nation); else the short
     name of the query (or the query itself) against regions' short names, so 运城 → 运城市 and the
-    old 太谷县 → 太谷区. ``parent_hint`` (name or code of any ancestor: 阳泉, 晋城市, 140500)
+    old 太谷县 → 太谷区; else a former name (襄樊 → 襄阳市); else a path of full names (福州市鼓楼区). ``parent_hint`` (name or code of any ancestor: 阳泉, 晋城市, 140500)
     narrows several matches to those under it; a hint that fits none of them is ignored, so one
     hint can serve a whole plan. Among what is left, a single match at the highest level wins
     (吉林 → 吉林省 over 吉林市); a tie (城区 with no hint) gives None.

@@ -361,12 +361,25 @@ def region_of(text: str | None) -> tuple[str | None, str | None]:
         return None, None
     region, level = m.group(0), _unit_level(m.group("name"), m.group("suffix"))
     rest = t[m.end() :]
+    outer = None
     while n := _nested_unit(rest, region):
         inner_level = _unit_level(n.group("name"), n.group("suffix"))
         if _LEVEL_RANK[inner_level] <= _LEVEL_RANK[level]:
             break
-        region, level, rest = n.group(0), inner_level, rest[n.end() :]
-    return region, level
+        outer, region, level, rest = region, n.group(0), inner_level, rest[n.end() :]
+    return _qualified(region, outer), level
+
+
+def _qualified(region: str, outer: str | None) -> str:
+    """The region's own name, or — when several units share it (鼓楼区, 城区) — the name with the
+    unit the title put before it (福州市鼓楼区), so the plan can still be filed to one place."""
+    if outer is None:
+        return region
+    try:
+        lookup_region(region, _gazetteer())
+    except AmbiguousRegionError:
+        return outer + region
+    return region
 
 
 def _nested_unit(text: str, outer: str) -> re.Match | None:
