@@ -2,14 +2,17 @@
 
 Plans are filed under region codes and the API lists the gazetteer, so a fresh store needs the
 table filled; doing it by inserting only the missing codes makes it safe to run on every start.
+When a store made with a smaller gazetteer (山西 only, before issue 13) gains regions, plans that
+were stored with a region name but no code are filed again, so a 长春市 plan loaded back then is
+not left outside the catalogue tree.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from .models import Region
+from .models import Plan, Region
 
 
 def sync_regions(session: Session, records=None) -> int:
@@ -46,4 +49,28 @@ def sync_regions(session: Session, records=None) -> int:
             del missing[r.code]
         inserted += len(rows)
     session.flush()
+    if inserted:
+        refile_unplaced_plans(session)
     return inserted
+
+
+def refile_unplaced_plans(session: Session) -> int:
+    """Give a code to every plan stored with a region name the gazetteer now knows; returns how many.
+    A name that is still unknown or ambiguous stays without a code (never a guess)."""
+    from .regions import Region as RegionRecord, resolve_region
+
+    unplaced = session.execute(
+        select(Plan.id, Plan.region_name).where(Plan.region_code.is_(None), Plan.region_name.is_not(None))
+    ).all()
+    if not unplaced:
+        return 0
+    records = [RegionRecord(*r) for r in session.execute(select(Region.code, Region.name, Region.level,
+                                                                Region.parent_code))]
+    filed = 0
+    for plan_id, name in unplaced:
+        found = resolve_region(name, records)
+        if found is not None:
+            session.execute(update(Plan).where(Plan.id == plan_id).values(region_code=found.code))
+            filed += 1
+    session.flush()
+    return filed
