@@ -22,7 +22,7 @@ def test_block_elements_are_lines_and_inline_elements_run_on():
 
 def test_spaces_collapse_and_lines_are_stripped_except_in_pre():
     assert lines("<p>\n   &nbsp;&nbsp;坚持   稳中求进\n   工作总基调。</p><pre>序号  指标\n1     森林</pre>") == [
-        "坚持 稳中求进 工作总基调。", "序号  指标", "1     森林"]
+        "坚持 稳中求进工作总基调。", "序号  指标", "1     森林"]
 
 
 def test_scripts_styles_navigation_and_footers_are_dropped():
@@ -118,3 +118,28 @@ def test_a_page_without_text_is_refused_by_name(data):
 def test_broken_markup_is_read_as_a_browser_reads_it():
     data = "<html><body><p>第一段<p>第二段<table><tr><td>指标<td>单位</table></div></span><p>第三段".encode()
     assert html_text(data, "broken.html").splitlines() == ["第一段", "第二段", "指标\t单位", "第三段"]
+
+
+def test_a_line_break_in_the_markup_inside_a_chinese_sentence_is_no_space():
+    assert lines("<p>坚持把发展经济的着力点放在实体经济上，推动产业\n    转型升级，<span>建设\n现代</span>产业体系。"
+                 "Made in\nChina 2025</p>") == ["坚持把发展经济的着力点放在实体经济上，推动产业转型升级，建设现代产业体系。Made in China 2025"]
+
+
+def test_a_table_caption_is_the_line_above_its_rows():
+    assert lines("<table><caption>表1 主要指标</caption><tr><td>指标</td><td>单位</td></tr></table>") == [
+        "表1 主要指标", "指标\t单位"]
+
+
+def test_an_article_keeps_its_own_header_and_hidden_elements_are_dropped():
+    body = ('<header>政府网站</header><article><header class="article-header"><h1>江河县“十四五”规划</h1></header>'
+            '<div style="display: none">隐藏内容</div><p hidden>也隐藏</p><p>正文。</p></article><footer>版权</footer>')
+    assert lines(body) == ["江河县“十四五”规划", "正文。"]
+
+
+def test_word_saved_as_a_web_page_reads_as_its_text():
+    body = ('<div class=WordSection1><p class=MsoNormal><span lang=EN-US>第一章<span style="mso-spacerun:yes">&nbsp; '
+            '</span></span>发展目标<o:p></o:p></p><table class=MsoNormalTable border=1><tr><td rowspan=2><p class=MsoNormal>'
+            '环境质量</p></td><td><p class=MsoNormal>森林覆盖率<o:p></o:p></p></td><td><p>约束性</p></td></tr>'
+            '<tr><td><p class=MsoNormal>草原综合植被盖度</p></td><td><p>预期性</p></td></tr></table></div>')
+    assert lines(body, head='<meta http-equiv=Content-Type content="text/html; charset=gb2312">') == [
+        "第一章  发展目标", "环境质量\t森林覆盖率\t约束性", "\t草原综合植被盖度\t预期性"]

@@ -15,14 +15,18 @@ detection rather than to mojibake.
 The text is built like the Word reader's (docx_text.py), so one plan reads the same from both:
 
 - the page's content only: <script>, <style>, <head> and the like hold no text; navigation,
-  headers and footers (<nav>, <header>, <footer>, <aside>, ARIA roles, and elements whose class
-  or id is one of the words portals use for them) are page furniture, dropped as the Word reader
-  drops page headers; a single <main> or <article> is the content when the page has one;
+  banners and footers (<nav>, <header>, <footer>, <aside>, ARIA roles, elements whose class or
+  id is one of the words portals use for them) and hidden elements are page furniture, dropped
+  as the Word reader drops page headers; a single <main> or <article> is the content when the
+  page has one (its own <header> and <footer>, holding its title and date, then stay);
 - block elements (p, div, h1-h6, li, br ...) end lines; inline elements (span, b, sub, font)
   run on, so PM<sub>2.5</sub> reads PM2.5; spaces collapse as a browser shows them, except in
-  <pre>; each line is stripped (an indented line would read as a page start to the cleaner);
+  <pre>, and &nbsp; is a plain space that does not collapse; a line break in the markup between
+  two Chinese characters is dropped, not made a space (pages saved from Word wrap sentences
+  anywhere); each line is stripped (an indented line would read as a page start to the cleaner);
 - a <table> is a grid (grid.py): one TAB row per <tr>, rowspan and colspan laid out so every
-  cell stays under its column, a cell merged away written empty as the Word reader writes it;
+  cell stays under its column, a cell merged away written empty as the Word reader writes it,
+  its <caption> the line above it;
   a table holding another table is page layout, not data, and is read as blocks.
 
 Line numbers are those of the text built here: the source view shows this text, so a row cited
@@ -32,6 +36,7 @@ as line 42 is line 42 of what the user sees.
 from __future__ import annotations
 
 import re
+from itertools import groupby
 
 from .errors import PlanInputError
 from .grid import Cell, table_lines
@@ -46,8 +51,13 @@ _NO_TEXT = {"script", "style", "noscript", "template", "head", "title", "iframe"
 # Page furniture: by element, by ARIA role, by the words portals put in class and id.
 _FURNITURE_TAGS = {"nav", "header", "footer", "aside", "menu"}
 _FURNITURE_ROLES = {"navigation", "banner", "contentinfo", "search", "menu", "menubar"}
-_FURNITURE_WORDS = {"nav", "navbar", "menu", "header", "footer", "foot", "breadcrumb", "crumb", "crumbs",
+# Not "header" or "head": portals put the plan's title in div.article-header.
+_FURNITURE_WORDS = {"nav", "navbar", "navigation", "menu", "footer", "breadcrumb", "breadcrumbs", "crumb", "crumbs",
                     "sidebar", "copyright", "share", "toolbar", "topbar"}
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# Chinese characters and full-width punctuation, between which a source line break is no space.
+_WIDE = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2018-\u201d\u2026\u2014"
+_SEGMENT_BREAK = re.compile(rf"(?<=[{_WIDE}])[ \t\r\f]*\n[ \t\r\n\f]*(?=[{_WIDE}])")
 _WORD_SPLIT = re.compile(r"[\s_\-]+")
 # Elements that begin and end a line of their own.
 _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "section",
@@ -77,7 +87,8 @@ def html_text(data: bytes, path: str) -> str:
         root = lxml.html.document_fromstring(markup)
     except (etree.ParserError, ValueError) as exc:
         raise PlanInputError(path, f"网页文件无法解析（{_one_line(exc)}）") from None
-    lines = _Reader().lines(_content_root(root))
+    content = _content_root(root)
+    lines = _Reader(in_content=content.tag in ("main", "article")).lines(content)
     text = "\n".join(lines) + "\n"
     if not any(ch.isalnum() for ch in text):
         raise PlanInputError(path, NO_TEXT)
@@ -130,20 +141,40 @@ def _has_text(el) -> bool:
     return any(ch.isalnum() for ch in el.text_content())
 
 
-def is_furniture(el) -> bool:
-    """Navigation, banners and footers: by tag, ARIA role, or a class or id word."""
-    if el.tag in _FURNITURE_TAGS or (el.get("role") or "").strip().lower() in _FURNITURE_ROLES:
+def is_furniture(el, in_content: bool = False) -> bool:
+    """Navigation, banners and footers: by tag, ARIA role, or a class or id word; hidden elements.
+    Inside a page's <main> or <article>, <header> and <footer> are the article's own (its title,
+    its date) and stay."""
+    tag = el.tag.lower()
+    if tag in _FURNITURE_TAGS and not (in_content and tag in ("header", "footer")):
+        return True
+    if (el.get("role") or "").strip().lower() in _FURNITURE_ROLES or el.get("hidden") is not None:
+        return True
+    if _HIDDEN.search(el.get("style") or ""):
         return True
     words = set(_WORD_SPLIT.split(f"{el.get('class') or ''} {el.get('id') or ''}".lower()))
     return bool(words & _FURNITURE_WORDS)
 
 
+def join_segments(pieces: list[tuple[str, bool]]) -> str:
+    """Text pieces (text, preformatted) as the browser shows them: white space collapsed, except
+    in preformatted pieces; a line break in the markup between two Chinese characters is no space
+    (CSS Text 3's segment break rule: Chinese has no spaces between words, a source line wrapped
+    inside a sentence must not put one in)."""
+    out = []
+    for pre, run in groupby(pieces, key=lambda piece: piece[1]):
+        text = "".join(t for t, _ in run)
+        out.append(text if pre else _SPACES.sub(" ", _SEGMENT_BREAK.sub("", text)))
+    return "".join(out).replace("\u00a0", " ")  # &nbsp; is a space a browser does not collapse
+
+
 class _Reader:
     """Walks the tree once, collecting lines: inline text runs on, blocks and tables break."""
 
-    def __init__(self) -> None:
+    def __init__(self, in_content: bool = False) -> None:
         self.out: list[str] = []
-        self.current: list[str] = []
+        self.current: list[tuple[str, bool]] = []
+        self.in_content = in_content
 
     def lines(self, root) -> list[str]:
         self._walk(root, pre=False)
@@ -152,29 +183,32 @@ class _Reader:
 
     def _break(self) -> None:
         if self.current:
-            text = "".join(self.current)
+            text = join_segments(self.current)
             self.current = []
             for line in text.split("\n"):
-                line = line.strip(" \t\r\f\u00a0\u3000")
+                line = line.strip(" \t\r\f\u3000")
                 if line:
                     self.out.append(line)
 
     def _text(self, text: str | None, pre: bool) -> None:
         if text:
-            self.current.append(text if pre else _SPACES.sub(" ", text))
+            self.current.append((text, pre))
 
     def _walk(self, el, pre: bool) -> None:
         tag = el.tag if isinstance(el.tag, str) else None
         if tag is None:  # a comment or processing instruction: only its tail is text
             return
         tag = tag.lower()
-        if tag in _NO_TEXT or is_furniture(el):
+        if tag in _NO_TEXT or is_furniture(el, self.in_content):
             return
         if tag == "br":
-            self.current.append("\n")
+            self.current.append(("\n", True))
             return
         if tag == "table" and el.find(".//table") is None:
             self._break()
+            for caption in (c for c in el if isinstance(c.tag, str) and c.tag.lower() == "caption"):
+                self._walk(caption, pre)
+                self._break()
             self.out.extend(table_lines(self._grid(el)))
             return
         block = tag in _BLOCKS or tag in ("td", "th")
@@ -190,7 +224,7 @@ class _Reader:
 
     def _cell_parts(self, cell) -> list[str]:
         """A cell's text as its lines, read by the same rules as the page."""
-        reader = _Reader()
+        reader = _Reader(self.in_content)
         reader._text(cell.text, False)
         for child in cell:
             reader._walk(child, False)
