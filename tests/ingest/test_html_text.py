@@ -143,3 +143,10 @@ def test_word_saved_as_a_web_page_reads_as_its_text():
             '<tr><td><p class=MsoNormal>草原综合植被盖度</p></td><td><p>预期性</p></td></tr></table></div>')
     assert lines(body, head='<meta http-equiv=Content-Type content="text/html; charset=gb2312">') == [
         "第一章  发展目标", "环境质量\t森林覆盖率\t约束性", "\t草原综合植被盖度\t预期性"]
+
+
+def test_utf8_bytes_are_utf8_even_under_an_old_gb2312_declaration():
+    data = '<html><head><meta charset="gb2312"></head><body><p>森林覆盖率</p></body></html>'
+    assert html_text(data.encode("utf-8"), "resaved.html") == "森林覆盖率\n"
+    latin = data.replace("gb2312", "iso-8859-1")
+    assert html_text(latin.encode("utf-8"), "mislabelled.html") == "森林覆盖率\n"

@@ -6,11 +6,13 @@ as python-docx's XML engine (no second native dependency), and its tree gives wh
 needs: elements, their attributes (rowspan, colspan) and text in document order. selectolax
 (Lexbor) parses faster, which no plan of a few megabytes needs.
 
-Bytes to characters: a byte order mark, else the charset the page declares (<meta charset> or
-<meta http-equiv content="...; charset=...">), else detected as plain text is (UTF-8 strictly,
-then GB18030). GB2312 and GBK are read as GB18030, their superset: pages declaring gb2312 often
-hold GBK-only characters. A declared charset the bytes do not decode under falls back to the
-detection rather than to mojibake.
+Bytes to characters: a byte order mark; else UTF-8 when the bytes are valid UTF-8 (GBK bytes
+holding Chinese almost never are, as read.py argues; a page re-saved as UTF-8 often keeps its old
+gb2312 declaration, and a declared iso-8859-1 decodes anything into mojibake); else the charset
+the page declares (<meta charset> or <meta http-equiv content="...; charset=...">); else GB18030.
+GB2312 and GBK are read as GB18030, their superset: pages declaring gb2312 often hold GBK-only
+characters. A declared charset the bytes do not decode under falls back to GB18030 rather than
+to an error.
 
 The text is built like the Word reader's (docx_text.py), so one plan reads the same from both:
 
@@ -100,6 +102,11 @@ def decode_html(data: bytes, path: str) -> str:
     for bom, name in _BOM_ENCODINGS:
         if data.startswith(bom):
             return data[len(bom):].decode(name, errors="replace")
+    if not data.isascii():
+        try:  # valid UTF-8 with Chinese in it is UTF-8, whatever the page declares (see above)
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
     declared = _declared_charset(data)
     if declared:
         try:
