@@ -232,8 +232,9 @@ def to_docx(blocks: list[Block]) -> bytes:
     return buf.getvalue()
 
 
-def to_pdf(blocks: list[Block], font) -> bytes:
-    """A text PDF on A4: paragraphs wrapped as Chinese text wraps, tables ruled with a grid."""
+def to_pdf(blocks: list[Block], font, page_height: float | None = None) -> bytes:
+    """A text PDF on A4: paragraphs wrapped as Chinese text wraps, tables ruled with a grid.
+    A smaller page_height (pt) makes long tables break across pages."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import cm
@@ -245,7 +246,8 @@ def to_pdf(blocks: list[Block], font) -> bytes:
     body = ParagraphStyle("body", fontName="RenderCJK", fontSize=10.5, leading=16, wordWrap="CJK")
     small = ParagraphStyle("cell", fontName="RenderCJK", fontSize=8.5, leading=11, wordWrap="CJK")
     buf = io.BytesIO()
-    doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=2 * cm, rightMargin=2 * cm, invariant=1)
+    pagesize = (A4[0], page_height or A4[1])
+    doc = SimpleDocTemplate(buf, pagesize=pagesize, leftMargin=2 * cm, rightMargin=2 * cm, invariant=1)
     story = []
     for block in blocks:
         if isinstance(block, Grid):

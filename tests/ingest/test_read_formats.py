@@ -75,3 +75,19 @@ def test_every_format_gives_the_indicator_rows_of_the_text_form(name, fmt):
 def test_each_format_is_told_by_its_content_not_its_name(fmt, encoding):
     data, _ = render(PLANS[1], fmt)
     assert parse_bytes(data, "upload.bin")["source"]["encoding"] == encoding
+
+
+@pytest.mark.parametrize("name", PLANS)
+def test_an_indicator_table_broken_across_pdf_pages_reads_as_one(name):
+    font = cjk_font()
+    if font is None:
+        pytest.skip("no CJK TrueType font to draw a Chinese test PDF with")
+    from plantrack.ingest.read import read_plan_bytes
+
+    plan = blocks(name)
+    grid = next(b for b in plan if isinstance(b, renderings.Grid) and b.rows[0][-1].text == "属性" and len(b.rows) > 10)
+    data = renderings.to_pdf(plan, font, page_height=300)  # room for about ten rows a page
+    lines = read_plan_bytes(data, f"{name}.pdf").text.split("\n")
+    header = [line.strip() for line in lines].index("\t".join(cell.text for cell in grid.rows[0]))
+    assert any(line.startswith(" ") for line in lines[header + 1 : header + len(grid.rows)])  # a page starts inside
+    assert rows(parse_bytes(data, f"{name}.pdf")) == rows(text_form(name))
