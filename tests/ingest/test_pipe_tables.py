@@ -45,3 +45,8 @@ def test_a_separator_row_must_match_the_header_cells():
 
 def test_crlf_line_endings_stay():
     assert pipe_tables_to_tab_rows("| a | b |\r\n|---|---|\r\n| 1 | 2 |\r\n") == "a\tb\r\n\n1\t2\r\n"
+
+
+def test_a_cell_wrapped_with_br_is_one_cell():
+    text = "| 指标 | 单位 |\n|---|---|\n| 单位地区生产总值<br>能源消耗降低 | % |\n| GDP<br/>per capita | 元 |"
+    assert pipe_tables_to_tab_rows(text).split("\n")[2:] == ["单位地区生产总值能源消耗降低\t%", "GDP per capita\t元"]

@@ -11,7 +11,8 @@ cites the line it stands on in the file.
 
 A pipe table is recognised as GitHub-flavoured Markdown defines it, and only so: a header row,
 then a separator row of dashes (colons allowed for alignment) with the same number of cells,
-then the body rows that follow without a blank line. A line with a `|` elsewhere in the text
+then the body rows that follow without a blank line. A cell holding <br> (a converter's way to
+keep a wrapped cell) is one cell: its parts joined as a Word cell's paragraphs are (grid.join_parts). A line with a `|` elsewhere in the text
 (a formula, 国家级|省级) is left as it is: without its separator row it is not a table.
 """
 
@@ -23,6 +24,7 @@ from .grid import is_label_row, join_parts, row_lines
 
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
+_LINE_BREAK = re.compile(r"<br\s*/?>", re.I)  # a cell's own line breaks: converters write <br>
 
 
 def split_pipe_row(line: str) -> list[str]:
@@ -32,7 +34,7 @@ def split_pipe_row(line: str) -> list[str]:
         text = text[1:]
     if text.endswith("|") and not text.endswith("\\|"):
         text = text[:-1]
-    return [cell.strip().replace("\\|", "|") for cell in _UNESCAPED_PIPE.split(text)]
+    return [join_parts(_LINE_BREAK.split(cell.replace("\\|", "|"))) for cell in _UNESCAPED_PIPE.split(text)]
 
 
 def is_separator_row(line: str) -> bool:
