@@ -50,7 +50,7 @@ def _log_to_file() -> None:
 
 @app.command()
 def parse(
-    file: Path = typer.Argument(..., help="规划文件：文本（.txt，UTF-8 或 GB18030/GBK）、Word（.docx）或 PDF（有文字层）"),
+    file: Path = typer.Argument(..., help="规划文件：文本（.txt/.md，UTF-8 或 GB18030/GBK）、Word（.docx）、PDF（有文字层）或网页（.html/.htm）"),
     format: ParseFormat = typer.Option(ParseFormat.json, "--format", "-f", help="输出格式：json（契约 JSON）或 summary（终端摘要）"),
 ) -> None:
     """解析一份规划文本，输出结构化规划（不保存）。"""
@@ -104,7 +104,7 @@ def _print_json(data) -> None:
 
 @app.command()
 def ingest(
-    files: list[Path] = typer.Argument(..., help="一个或多个规划文件（.txt、.docx 或 .pdf）"),
+    files: list[Path] = typer.Argument(..., help="一个或多个规划文件（.txt、.docx、.pdf 或 .html）"),
     key: str = typer.Option(None, "--key", help="规划键（默认取文件名，不含扩展名；只能用于单个文件）"),
     parent: str = typer.Option(None, "--parent", help="上位规划的键（本规划与之衔接）"),
     level: str = typer.Option(None, "--level", help="层级：national|province|city|county（覆盖文本识别结果）"),
