@@ -36,6 +36,8 @@ AVERAGE_RATE = "average_rate"      # growth-rate indicators: the period's averag
 EVERY_YEAR = "threshold_every_year"  # thresholds held every year: any breach is a shortfall
 HOLD = "threshold_hold"            # a target the base already satisfied: kept or lost
 DIRECTION_ONLY = "direction_only"  # 明显提高 and the like: has it moved the right way since the base
+RELATIVE = "relative"              # 高于GDP增长, 快于全国平均: the indicator's series against the reference's
+ANNUAL = "annual_target"           # 各年度视情提出: judged against each year's own target (when entered)
 MANUAL = "manual"                  # qualitative, assigned, compound: needs a person
 
 LEVEL_PATHS = (LINEAR, COMPOUND)
@@ -69,6 +71,12 @@ class EvalConfig:
     trend_min_points: int = 2
     # Floating-point slack when deciding whether a value meets a target (73.0 vs 72.99999999).
     epsilon: float = 1e-9
+    # 与经济增长基本同步: the indicator's average rate within this many percentage points of the
+    # reference's average rate is "in step". Why 1 point: the official reading of 基本同步 for
+    # incomes against GDP (国家统计局 commentary on 居民收入增长和经济增长基本同步) treats gaps under one
+    # point as in step; provincial GDP and income growth are published to one decimal and revised
+    # by a few tenths, so a narrower band would flip on revisions. Beyond it above: 快于预期; below: 滞后.
+    in_step_tolerance: float = 1.0
 
     def __post_init__(self):
         problems = []
@@ -78,6 +86,8 @@ class EvalConfig:
                               ("rate_average", RATE_AVERAGES), ("partial_year", PARTIAL_YEAR_POLICIES)):
             if getattr(self, name) not in allowed:
                 problems.append(f"{name} must be one of {allowed}, not {getattr(self, name)!r}")
+        if self.in_step_tolerance < 0:
+            problems.append("need in_step_tolerance >= 0")
         if not 2 <= self.trend_min_points <= self.trend_points:
             problems.append("need 2 <= trend_min_points <= trend_points")
         if problems:

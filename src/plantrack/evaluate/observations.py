@@ -25,6 +25,24 @@ PARTIAL_YEAR = "partial_year"
 # a level, a cumulative change for cumulative targets, a yearly rate for growth-rate indicators).
 MEASURES = ("level", "cumulative", "annual_change", "period_average")
 
+# How a source names a change: 比上年下降2.7% is the change over the year before; 较2020年下降19.6%
+# and 累计下降 the change since a base year.
+_ANNUAL_CHANGE_NAME = re.compile(r"比上年|较上年|同比|比去年|较去年")
+_CUMULATIVE_NAME = re.compile(r"(?:较|比)\d{4}年|累计|以来")
+
+
+def measure_from_name(name: str | None) -> str | None:
+    """The measure an observation's own name states (…比上年下降 -> annual_change, …较2020年下降 ->
+    cumulative), or None when it states none (then the target kind decides). Sources name a
+    change this way; without it a yearly fall of 2.7% would be read as the period's fall."""
+    t = unicodedata.normalize("NFKC", name or "")
+    if _ANNUAL_CHANGE_NAME.search(t):
+        return "annual_change"
+    if _CUMULATIVE_NAME.search(t):
+        return "cumulative"
+    return None
+
+
 _MAGNITUDE = {"万亿": 1e12, "千亿": 1e11, "亿": 1e8, "千万": 1e7, "百万": 1e6, "十万": 1e5, "万": 1e4, "千": 1e3, "百": 1e2}
 _MAGNITUDE_RE = re.compile("^(" + "|".join(sorted(_MAGNITUDE, key=len, reverse=True)) + ")")
 
