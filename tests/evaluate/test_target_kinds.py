@@ -243,3 +243,23 @@ def test_a_target_set_year_by_year_shows_the_observed_numbers_for_a_person():
                                             {"year": 2023, "value": 5.0}]
     assert a.observed["value"] == 5.0
     assert "2021年9.1%" in a.explanation and "年度目标尚未录入" in a.explanation
+
+
+# 7. A plan without a base value, and an observation of its base year ------------------------------
+def test_without_a_plan_base_an_observation_of_the_year_before_the_period_is_the_base():
+    # no base in the plan; 2019 observed 51.24 (the previous plan's review table); target 58 in 2025
+    # path 2019 -> 2025: due 2023 = 51.24 + 6.76 x 4/6 = 55.7467; achieved 52.53 - 51.24 = 1.29
+    # ratio 1.29 / 4.5067 = 0.2862 -> 滞后, with the base's origin said and flagged
+    indicator = ind("常住人口城镇化率", target_text="58")
+    a = run(indicator, [ob(2019, 51.24), ob(2023, 52.53)], 2023)
+    assert a.base == {"year": 2019, "value": 51.24, "series": None, "source": "observation"}
+    assert a.expected == pytest.approx(55.746667, rel=1e-6)
+    assert a.ratio == pytest.approx(1.29 / 4.506667, rel=1e-5)
+    assert a.status == Status.LAGGING and "base_from_observation" in a.flags
+    assert "规划未列基期值，以2019年观测值51.24%为基期" in a.explanation
+
+
+def test_an_observation_older_than_the_allowed_years_is_not_a_base():
+    a = run(ind("常住人口城镇化率", target_text="58"), [ob(2018, 50.0), ob(2023, 52.53)], 2023)
+    assert a.status == Status.MANUAL and a.reason == Reason.MISSING_BASE
+    assert "缺少基期值" in a.explanation

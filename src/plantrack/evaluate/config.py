@@ -77,6 +77,10 @@ class EvalConfig:
     # point as in step; provincial GDP and income growth are published to one decimal and revised
     # by a few tenths, so a narrower band would flip on revisions. Beyond it above: 快于预期; below: 滞后.
     in_step_tolerance: float = 1.0
+    # A plan that lists no base value (运城 城镇化率: base cell empty) is measured from an observation
+    # of its base year or up to this many years before it (a plan drafted in 2020 tabulates 2019
+    # data, marked *). One year: older values would make a path the plan never drew. 0: the base year only.
+    base_from_observation_years: int = 1
 
     def __post_init__(self):
         problems = []
@@ -86,6 +90,8 @@ class EvalConfig:
                               ("rate_average", RATE_AVERAGES), ("partial_year", PARTIAL_YEAR_POLICIES)):
             if getattr(self, name) not in allowed:
                 problems.append(f"{name} must be one of {allowed}, not {getattr(self, name)!r}")
+        if self.base_from_observation_years < 0:
+            problems.append("need base_from_observation_years >= 0")
         if self.in_step_tolerance < 0:
             problems.append("need in_step_tolerance >= 0")
         if not 2 <= self.trend_min_points <= self.trend_points:

@@ -156,3 +156,7 @@ def relative(name, unit, text, ref_label, years, mine, theirs, rates, relation, 
     return (f"{name}的目标为{quote(text)}，即{_RELATION_CN.get(relation, '')}{ref_label}{band}；"
             f"{span}{name}{what}为{v(mine, unit_text)}，{ref_label}{what}为{v(theirs, unit_text)}，"
             f"相差{fmt(gap)}{delta_unit(unit_text)}，{status}。")
+
+
+def base_from_observation(base: dict, unit) -> str:
+    return f"（注：规划未列基期值，以{base['year']}年观测值{v(base['value'], unit)}为基期。）"

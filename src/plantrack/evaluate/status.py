@@ -160,6 +160,9 @@ def _make(ctx: _Ctx, status: Status, method: str | None, explanation: str, *, ba
           met=None, reason: Reason | None = None, extra_flags: tuple[str, ...] = (), details=None,
           provisional: Obs | None = None, missing: list[int] | None = None, base_ignored: bool = False) -> Assessment:
     caveats = explain.caveats(observed, provisional, ctx.year, ctx.unit, missing or [], ctx.unconvertible, base_ignored)
+    if base is not None and base.get("source") == "observation" and not base_ignored:
+        caveats += explain.base_from_observation(base, ctx.unit)
+        extra_flags = (*extra_flags, "base_from_observation")
     return Assessment(
         indicator=ctx.indicator, year=ctx.year, status=status, kind=ctx.spec.kind, method=method,
         direction=ctx.spec.direction, base=_public(base), target=_target(ctx.spec), expected=expected,
@@ -184,9 +187,21 @@ def _resolve_base(ctx: _Ctx, chosen) -> dict | None:
         return {"year": int(year), "value": float(value), "series": series, "source": "chosen"}
     spec = ctx.spec
     if spec.base_year is None or spec.base_value is None:
-        return None
+        return _base_from_observation(ctx)
     return {"year": spec.base_year, "value": spec.base_value,
             "series": series_at(ctx.obs, spec.base_year, spec.base_value), "source": "plan"}
+
+
+def _base_from_observation(ctx: _Ctx) -> dict | None:
+    """Without a base in the plan: the latest full-year observation of the base year or up to
+    config.base_from_observation_years before it (source "observation", said in the explanation)."""
+    last = ctx.spec.start_year
+    first = last - ctx.config.base_from_observation_years
+    found = [o for o in in_window(ctx.obs, first, last) if not o.partial]
+    if not found:
+        return None
+    o = found[-1]
+    return {"year": o.year, "value": o.value, "series": o.series, "source": "observation"}
 
 
 def _incomparable(ctx: _Ctx, base: dict, observed: Obs, provisional: Obs | None) -> Assessment | None:

@@ -20,6 +20,9 @@ def _num(x) -> float | None:
 
 
 def _base(a: dict, indicator: dict) -> tuple[int | None, float | None]:
+    if a.get("reason") == "missing_base":
+        # The status says there is no base: a base drawn on the chart would contradict it.
+        return None, None
     base = a.get("base") or {}
     if _num(base.get("value")) is not None and base.get("year"):
         return int(base["year"]), float(base["value"])

@@ -1,0 +1,22 @@
+"""The chart data agrees with the status it illustrates."""
+
+from plantrack.web.chart import chart_data
+
+
+def test_no_base_is_drawn_when_the_status_says_the_base_is_missing():
+    indicator = {"name": "常住人口城镇化率", "unit": "%", "base_year": 2019, "base_value": 51.24, "target_year": 2025}
+    a = {"year": 2023, "status": "需人工评估", "reason": "missing_base", "method": None, "base": None,
+         "target": {"kind": "level", "value": 58, "year": 2025, "text": "58"}, "details": {}}
+    data = chart_data(a, indicator, [{"year": 2023, "value": 52.53}], [], (2021, 2025))
+    assert data["base"] is None and data["expected_path"] is None
+
+
+def test_the_base_the_assessment_used_is_drawn():
+    indicator = {"name": "常住人口城镇化率", "unit": "%", "base_year": None, "base_value": None, "target_year": 2025}
+    a = {"year": 2023, "status": "滞后", "reason": None, "method": "linear",
+         "base": {"year": 2019, "value": 51.24, "series": None, "source": "observation"},
+         "target": {"kind": "level", "value": 58, "year": 2025, "text": "58"},
+         "details": {"end_value": 58, "path_start": 2019, "path_end": 2025}}
+    data = chart_data(a, indicator, [{"year": 2023, "value": 52.53}], [], (2021, 2025))
+    assert data["base"] == {"year": 2019, "value": 51.24}
+    assert data["expected_path"]["points"][0] == [2019, 51.24]
