@@ -118,3 +118,29 @@ def test_trend_skips_values_on_another_definition():
     assert p["slope"] == pytest.approx(0.575)
     assert p["projected"] == pytest.approx(74.775)
     assert p["reaches"] is False
+
+
+def test_an_on_track_status_and_an_off_trend_warning_explain_each_other():
+    # base 50 (2020) -> 60: expected 2023 = 56; observed 56.2 -> ratio 6.2 / 6 = 1.033 -> 基本符合预期
+    # trend 55, 56, 56.2 (2021-2023): slope ((-1)(55 - 55.733) + (1)(56.2 - 55.733)) / 2 = 0.6;
+    # 2025: 56.2 + 0.6 x 2 = 57.4 < 60 -> 按近期趋势难以实现目标, with the reason both hold
+    indicator = ind("森林覆盖率", base_value=50, target_text="60")
+    observations = [ob(2021, 55), ob(2022, 56), ob(2023, 56.2)]
+    spec = interpret(indicator)
+    a = assess(indicator, spec, observations, 2023)
+    assert a.status == "基本符合预期"
+    found = [w for w in warnings_for(indicator, spec, a, observations) if w.kind == OFF_TREND]
+    assert len(found) == 1
+    assert found[0].projection["projected"] == pytest.approx(57.4)
+    assert "两者并不矛盾" in found[0].message and "2020年以来的累计进度" in found[0].message
+    assert found[0].projection["status_note"] in found[0].message
+
+
+def test_a_lagging_status_with_an_off_trend_warning_needs_no_reconciling():
+    indicator = ind("森林覆盖率", base_value=50, target_text="60")
+    observations = [ob(2021, 51), ob(2022, 51.5), ob(2023, 52)]
+    spec = interpret(indicator)
+    a = assess(indicator, spec, observations, 2023)
+    assert a.status == "滞后"
+    found = [w for w in warnings_for(indicator, spec, a, observations) if w.kind == OFF_TREND]
+    assert found and "两者并不矛盾" not in found[0].message

@@ -66,9 +66,25 @@ def warnings_for(indicator: dict, spec: TargetSpec, assessment: Assessment, obse
                                 f"约束性指标“{name}”{assessment.year}年评估为滞后。{assessment.explanation}"))
     proj = project(indicator, spec, observations, assessment.year, config, assessment.base)
     if proj is not None and not proj["reaches"]:
-        out.append(EarlyWarning(OFF_TREND, indicator, assessment.year, binding, assessment.status,
-                                proj.pop("message"), proj))
+        message = proj.pop("message")
+        if assessment.status in (Status.ON_TRACK, Status.AHEAD):
+            # Both are true: progress to date is on the path, the latest years are slower than the
+            # rest of the path needs. Say so, so the page does not seem to contradict itself.
+            note = status_versus_trend(assessment, proj)
+            proj["status_note"] = note
+            message += note
+        out.append(EarlyWarning(OFF_TREND, indicator, assessment.year, binding, assessment.status, message, proj))
     return out
+
+
+def status_versus_trend(assessment: Assessment, proj: dict) -> str:
+    """Why a status of 基本符合预期 / 快于预期 and a trend warning stand side by side."""
+    points = proj.get("points") or proj.get("rates") or []
+    years = f"{points[0]['year']}—{points[-1]['year']}年" if len(points) > 1 else "近期"
+    since = (assessment.base or {}).get("year")
+    to_date = f"{since}年以来的累计进度" if since else "规划期以来的进度"
+    return (f"（两者并不矛盾：“{assessment.status}”按{to_date}判断，{years}的近期变化慢于完成目标所需，"
+            f"若不加快，到{proj['end_year']}年将难以达到目标。）")
 
 
 def collect(items: Iterable[tuple[dict, TargetSpec, Assessment, Iterable]],
