@@ -12,6 +12,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from sqlalchemy import select
 
+from ...evaluate.index import composite, method_text
 from ...store.models import ObservationImport, Plan, PlanVersion
 from .. import labels
 from ..queries import current_versions, data_state, default_year, evaluation, observation_years, plan_brief
@@ -97,7 +98,9 @@ def dashboard(
             counts = {s: ev["counts"].get(s, 0) for s in labels.STATUS_ORDER}
             for s, n in ev["counts"].items():
                 totals[s] = totals.get(s, 0) + n
-            per_plan.append({**plan_brief(plan, keys), "indicators": len(ev["assessments"]), "counts": counts})
+            composite_index = composite(ev["assessments"])
+            per_plan.append({**plan_brief(plan, keys), "indicators": len(ev["assessments"]), "counts": counts,
+                             "index": composite_index["index"], "index_coverage": composite_index["coverage"]})
             warnings += [_warning(plan, w) for w in ev["warnings"]]
         warnings.sort(key=lambda w: (not w["binding"], w["plan"]))
         level_rank = {lv: i for i, lv in enumerate(labels.LEVEL_ORDER)}
@@ -113,6 +116,7 @@ def dashboard(
             "indicators_total": sum(totals.values()),
             "by_plan": per_plan,
             "warnings": warnings,
+            "index_method": method_text(),
             "recent": _recent(session),
         }
     return render(request, "dashboard.html", data, title="首页")
