@@ -6,7 +6,8 @@ Two links, each by catalogue concept (never by one plan's wording):
   or 达到 … 以上) says whether the row's bare threshold (＞6.5) is a floor to hold or a level to
   reach (domain.targets.held_in_prose);
 * a relative target and its reference series: 高于GDP增长 / 与经济增长基本同步 is measured
-  against the GDP growth of the plan's region, 快于全国平均 against the same concept nationally.
+  against the GDP growth of the plan's region, 快于全国平均 / 全省平均 against the same concept
+  nationally or in the plan's province.
 """
 
 from __future__ import annotations
@@ -49,6 +50,10 @@ def reference_observations(session: Session, spec: TargetSpec, region_code: str 
         return []
     if spec.reference == "national_average":
         ref_region, ref_concept = NATIONAL_CODE, concept
+    elif spec.reference == "provincial_average":
+        # GB/T 2260: a province's code is the first two digits of any of its regions' codes + 0000.
+        province = f"{region_code[:2]}0000" if region_code else None
+        ref_region, ref_concept = (province if province != region_code else None), concept
     else:
         match = catalogue.concept_of(ECONOMIC_GROWTH_NAME, "%", decisions)
         ref_region, ref_concept = region_code, (match.concept.id if match else None)

@@ -279,3 +279,19 @@ def test_spec_to_dict_is_json_ready():
     import json
     d = interpret(ind("单位地区生产总值能源消耗降低", annual_growth="[14]")).to_dict()
     assert json.loads(json.dumps(d, ensure_ascii=False))["change"] == -14 and d["better"] == "higher"
+
+
+@pytest.mark.parametrize("text, form, value", [
+    ("〔13.5〕", "cumulative", 13.5),            # the bracket national tables use for period totals
+    ("【15】", "cumulative", 15),
+    (">7、力争投入强度高于“十三五”时期实际", "at_least", 7),  # an aside after an enumeration comma
+    ("5、8", "qualitative", None),              # an enumeration of figures is not a figure and an aside
+])
+def test_brackets_and_enumeration_commas(text, form, value):
+    reading = read_target_text(text)
+    assert (reading.form, reading.value) == (form, value)
+
+
+def test_faster_than_the_provincial_average_is_relative_to_the_province():
+    spec = interpret(ind("规模以上工业增加值增长", annual_growth="快于全省平均水平"))
+    assert (spec.kind, spec.reference, spec.relation) == ("relative", "provincial_average", "above")

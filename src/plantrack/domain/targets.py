@@ -56,7 +56,7 @@ KINDS = (
 )
 QUANTITATIVE = frozenset({"level", "at_least", "at_most", "about", "range", "average_growth", "cumulative_change"})
 # What a relative target (高于GDP增长, 快于全国平均) is measured against.
-REFERENCES = ("economic_growth", "national_average")
+REFERENCES = ("economic_growth", "national_average", "provincial_average")
 RELATIONS = ("above", "in_step", "not_below")
 DIRECTIONS = ("higher", "lower")
 HELD = ("end", "every_year", "average")
@@ -80,7 +80,8 @@ class TargetSpec:
                since the start year) | rate (% change over the year before)
     wording    the form of the text as read (Reading.form), before the indicator's traits
     reference  for a relative target: what it is measured against (economic_growth: the region's
-               GDP growth in the same years; national_average: the same concept, national level)
+               GDP growth in the same years; national_average / provincial_average: the same
+               concept, at national level or in the region's province)
     relation   for a relative target: above (高于, 快于) | in_step (同步, 保持一致) | not_below (不低于)
     target_unit the unit written with the figure (% in 累计下降13.5% on a level in 吨标准煤/万元)
     """
@@ -256,12 +257,14 @@ def _relative(m: re.Match) -> Reading:
     word = m.group("rel")
     relation = "in_step" if ("同步" in word or "一致" in word) else (
         "not_below" if word in ("不低于", "不慢于") else "above")
-    reference = "national_average" if "全国" in m.group("ref") else "economic_growth"
+    ref = m.group("ref")
+    reference = ("national_average" if "全国" in ref else "provincial_average" if "全省" in ref
+                 else "economic_growth")
     return Reading("relative", reference=reference, relation=relation)
 
 
 # What a relative target can be measured against: the economy's growth, or the national average.
-_REF = r"(?P<ref>全国平均水?平?|全国|(?:地区生产总值|经济|GDP|gdp)(?:目标)?(?:增长|增速)?)"
+_REF = r"(?P<ref>全国平均水?平?|全国|全省平均水?平?|全省|(?:地区生产总值|经济|GDP|gdp)(?:目标)?(?:增长|增速)?)"
 _REL_BEFORE = r"(?P<rel>高于|快于|不低于|不慢于|略高于|稍快于)"
 _REL_WITH = r"(?P<rel>基本同步|同步|保持一致|基本一致|保持同步)"
 
@@ -308,7 +311,11 @@ RULES: tuple[tuple[str, re.Pattern, Callable[[re.Match], Reading | None]], ...] 
 
 _PER_YEAR = re.compile(r"^(?:年均|平均每年|每年)(?:增长|增速|提高)?(?P<rest>.*)$")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
-_ASIDE = re.compile(r"^(?P<head>[^,;]+)[,;](?P<aside>.*)$")
+# An aside follows a comma, a semicolon or an enumeration comma before words (>7、力争…), never
+# an enumeration comma between figures.
+_ASIDE = re.compile(r"^(?P<head>[^,;、]+)(?:[,;]|、(?=\D))(?P<aside>.*)$")
+# Brackets NFKC leaves alone that plans use for period totals: 〔13.5〕, 【15】.
+_BRACKETS = str.maketrans({"〔": "[", "〕": "]", "【": "[", "】": "]"})
 
 
 def normalize_text(text: str | None) -> str:
@@ -317,7 +324,7 @@ def normalize_text(text: str | None) -> str:
     if text is None:
         return ""
     t = unicodedata.normalize("NFKC", str(text))
-    t = re.sub(r"\s+", "", t).replace("，", ",").replace("；", ";")
+    t = re.sub(r"\s+", "", t).replace("，", ",").replace("；", ";").translate(_BRACKETS)
     return _THOUSANDS.sub("", t.strip("*"))
 
 
