@@ -144,3 +144,23 @@ def test_a_lagging_status_with_an_off_trend_warning_needs_no_reconciling():
     assert a.status == "滞后"
     found = [w for w in warnings_for(indicator, spec, a, observations) if w.kind == OFF_TREND]
     assert found and "两者并不矛盾" not in found[0].message
+
+
+def test_a_cumulative_fall_observed_as_levels_is_projected_as_levels():
+    # 能耗 1.50 (2020), 累计下降13.5% -> must reach 1.50 x 0.865 = 1.2975 by 2025
+    # levels 1.46, 1.44, 1.43 (2021-2023): slope -0.015 a year; 2025: 1.43 - 0.03 = 1.40 > 1.2975 -> 难以达到
+    indicator = ind("单位地区生产总值能源消耗", unit="吨标准煤/万元", base_value=1.5, annual_growth="累计下降13.5%")
+    observations = [ob(2021, 1.46, measure="level"), ob(2022, 1.44, measure="level"), ob(2023, 1.43, measure="level")]
+    proj = project(indicator, interpret(indicator), observations, 2023)
+    assert proj["target"] == pytest.approx(1.2975)
+    assert proj["slope"] == pytest.approx(-0.015)
+    assert proj["projected"] == pytest.approx(1.40)
+    assert proj["reaches"] is False and "不高于1.3" in proj["message"]
+
+
+def test_a_rise_in_years_observed_as_levels_is_projected_to_the_base_plus_the_rise():
+    # 人均预期寿命 77.3 (2020) 〔1〕 -> 78.3; 77.5, 77.6 (2021-2022): slope 0.1; 2025: 77.6 + 0.3 = 77.9 < 78.3
+    indicator = ind("人均预期寿命", unit="岁", base_value=77.3, annual_growth="〔1〕")
+    proj = project(indicator, interpret(indicator), [ob(2021, 77.5), ob(2022, 77.6)], 2022)
+    assert proj["target"] == pytest.approx(78.3) and proj["projected"] == pytest.approx(77.9)
+    assert proj["reaches"] is False

@@ -590,3 +590,20 @@ def _assess_relative(ctx: _Ctx, reference: Iterable | None) -> Assessment:
     extra = {"average": mine, "years": years} if rates else {}
     return _make(ctx, status, RELATIVE, text, expected=theirs, expected_year=years[-1], observed=common[-1],
                  observed_extra=extra, ratio=r, met=met, details=details)
+
+
+def cumulative_meet_level(spec: TargetSpec, unit: str | None, base_value: float) -> float:
+    """The level that meets a cumulative target counted from a base level (77.3 + 1 岁; 1.5 吨标准煤/万元
+    less 13.5%): the inverse of change_from_base."""
+    change = -spec.value if spec.reduction else spec.value
+    if _percent_of_level(spec, unit):
+        return base_value * (1 + change / 100)
+    return base_value + change
+
+
+def observed_as_levels(spec: TargetSpec, unit: str | None, obs) -> bool:
+    """Whether a cumulative target's observations are levels to count from a base."""
+    if spec.observed_as == "level":
+        return True
+    latest_measures = {o.measure for o in obs}
+    return "level" in latest_measures or (latest_measures <= {None} and bool(obs) and _percent_of_level(spec, unit))
