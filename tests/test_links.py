@@ -45,14 +45,32 @@ def yuncheng(session_factory, tmp_path):
     return session_factory
 
 
-def test_a_relative_target_is_measured_against_the_regions_gdp_growth(yuncheng):
-    # 与GDP目标增速保持一致: income 9.0 (2021), 6.0 (2023) vs 运城 GDP growth 9.1, 5.6 in the same years
-    # income sqrt(1.09 x 1.06) - 1 = 7.4895%; GDP sqrt(1.091 x 1.056) - 1 = 7.3357%; gap 0.15 <= 1 -> 基本符合预期
+def test_in_step_with_the_gdp_target_is_measured_against_the_plans_own_gdp_target(yuncheng):
+    # 与GDP目标增速保持一致: the plan's GDP growth target is 10 (年均); income 9.0 (2021), 6.0 (2023)
+    # income sqrt(1.09 x 1.06) - 1 = 7.4895%; target 10%; gap -2.51 beyond 1 point -> 滞后
     with yuncheng.begin() as s:
         result = evaluate_plan(s, YUNCHENG, 2023, store=False)
     a = next(x for x in result.assessments if x["indicator"]["name"] == "城镇居民人均可支配收入增长率")
-    assert (a["kind"], a["method"], a["status"]) == ("relative", "relative", "基本符合预期")
+    assert (a["kind"], a["method"], a["status"]) == ("relative", "relative", "滞后")
+    assert a["details"]["reference"] == "economic_growth_target"
     assert a["details"]["years"] == [2021, 2023]
-    assert [r["value"] for r in a["details"]["reference_values"]] == [9.1, 5.6]
+    assert [r["value"] for r in a["details"]["reference_values"]] == [10, 10]
+    assert a["details"]["reference_values"][0]["source"]["title"].startswith("规划目标：地区生产总值")
     assert a["observed"]["average"] == pytest.approx(7.4895, abs=1e-3)
-    assert a["expected"] == pytest.approx(7.3357, abs=1e-3)
+    assert a["expected"] == pytest.approx(10)
+    assert "地区生产总值目标增速" in a["explanation"]
+
+
+def test_above_gdp_growth_is_measured_against_the_regions_observed_gdp_growth(yuncheng):
+    # the same income against 运城 GDP growth 9.1 (2021), 5.6 (2023), as 高于GDP增长 would read it:
+    # GDP sqrt(1.091 x 1.056) - 1 = 7.3357% < income 7.4895% -> 基本符合预期
+    from plantrack.align.catalogue import default_catalogue
+    from plantrack.domain.targets import interpret
+    from plantrack.links import reference_observations
+    from plantrack.tracking import _obs_dict
+
+    indicator = {"name": "城镇居民人均可支配收入增长率", "unit": "%", "annual_growth": "高于GDP增长"}
+    spec = interpret(indicator, (2021, 2025))
+    with yuncheng.begin() as s:
+        ref = reference_observations(s, spec, "140800", None, default_catalogue(), None, _obs_dict)
+    assert [(r["year"], r["value"]) for r in ref] == [(2020, 5.2), (2021, 9.1), (2023, 5.6)]

@@ -5,7 +5,8 @@ Two links, each by catalogue concept (never by one plan's wording):
 * a table row and the plan's prose target about the same indicator: the prose verb (保持在 … 以上
   or 达到 … 以上) says whether the row's bare threshold (＞6.5) is a floor to hold or a level to
   reach (domain.targets.held_in_prose);
-* a relative target and its reference series: 高于GDP增长 / 与经济增长基本同步 is measured
+* a relative target and its reference series: 与GDP目标增速保持一致 against the plan's own GDP
+  growth target (a constant series over the period); 高于GDP增长 / 与经济增长基本同步 is measured
   against the GDP growth of the plan's region, 快于全国平均 / 全省平均 against the same concept
   nationally or in the plan's province.
 """
@@ -16,12 +17,32 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .align.catalogue import Catalogue
-from .domain.targets import TargetSpec, clean_name, held_in_prose
+from .domain.targets import TargetSpec, clean_name, held_in_prose, interpret
 from .store.models import Observation
 from .store.regions import NATIONAL_CODE
 
 # The concept an economic-growth reference reads (地区生产总值增长 in the catalogue).
 ECONOMIC_GROWTH_NAME = "地区生产总值增长"
+
+
+def _target_rate_series(document: dict, period: tuple[int, int], catalogue: Catalogue,
+                        decisions: dict | None) -> list[dict]:
+    """与GDP目标增速保持一致: the plan's own GDP growth target, as a constant series over the period
+    (source: the table row), or nothing when the plan states no such figure."""
+    match = catalogue.concept_of(ECONOMIC_GROWTH_NAME, "%", decisions)
+    if match is None:
+        return []
+    for indicator in document.get("indicators", []) or []:
+        found = catalogue.concept_of(indicator.get("name"), indicator.get("unit"), decisions)
+        if found is None or found.concept.id != match.concept.id:
+            continue
+        spec = interpret(indicator, period)
+        rate = spec.value if spec.value is not None else spec.low
+        if spec.rate and rate is not None:
+            source = {"title": f"规划目标：{indicator.get('name')}“{spec.text}”", "line": indicator.get("line")}
+            return [{"year": y, "value": rate, "unit": "%", "source": source}
+                    for y in range(period[0], period[1] + 1)]
+    return []
 
 
 def prose_target_for(document: dict, indicator: dict, concept: str | None, catalogue: Catalogue,
@@ -44,10 +65,13 @@ def prose_target_for(document: dict, indicator: dict, concept: str | None, catal
 
 
 def reference_observations(session: Session, spec: TargetSpec, region_code: str | None, concept: str | None,
-                           catalogue: Catalogue, decisions: dict | None, to_dict) -> list[dict]:
+                           catalogue: Catalogue, decisions: dict | None, to_dict,
+                           document: dict | None = None, period: tuple[int, int] | None = None) -> list[dict]:
     """The observations a relative target is measured against (empty when none are stored)."""
     if spec.kind != "relative":
         return []
+    if spec.reference == "economic_growth_target":
+        return _target_rate_series(document or {}, period or spec.period, catalogue, decisions)
     if spec.reference == "national_average":
         ref_region, ref_concept = NATIONAL_CODE, concept
     elif spec.reference == "provincial_average":

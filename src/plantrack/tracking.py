@@ -179,7 +179,8 @@ def evaluate_plan(session: Session, key: str, year: int, catalogue: Catalogue | 
         arguments = override_arguments(overrides.get(indicator["name"]))
         prose = prose_target_for(document, indicator, concept, catalogue, decisions)
         spec = interpret(indicator, period, prose=prose, **arguments)
-        reference = reference_observations(session, spec, plan.region_code, concept, catalogue, decisions, _obs_dict)
+        reference = reference_observations(session, spec, plan.region_code, concept, catalogue, decisions, _obs_dict,
+                                           document, period)
         assessment = assess(indicator, spec, observations, year, reference=reference)
         data = assessment.to_dict()
         data["indicator_id"] = row.id

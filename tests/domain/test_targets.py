@@ -84,7 +84,7 @@ CASES = [
     ("qualitative 有效保障", ind("重点建设用地安全利用", target_text="有效保障"), dict(kind="qualitative")),
     ("qualitative 基本消除", ind("重污染天气", unit=None, target_text="基本消除"), dict(kind="qualitative")),
     ("relative 与GDP目标增速保持一致", ind("城镇居民人均可支配收入增长率", annual_growth="与GDP目标增速保持一致"),
-     dict(kind="relative", reference="economic_growth", relation="in_step", observed_as="rate")),
+     dict(kind="relative", reference="economic_growth_target", relation="in_step", observed_as="rate")),
     ("relative 高于GDP增长", ind("居民人均可支配收入增长", annual_growth="高于GDP增长"),
      dict(kind="relative", reference="economic_growth", relation="above")),
     ("relative 与经济增长基本同步", ind("居民人均可支配收入增长", annual_growth="与经济增长基本同步"),

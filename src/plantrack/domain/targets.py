@@ -56,7 +56,7 @@ KINDS = (
 )
 QUANTITATIVE = frozenset({"level", "at_least", "at_most", "about", "range", "average_growth", "cumulative_change"})
 # What a relative target (高于GDP增长, 快于全国平均) is measured against.
-REFERENCES = ("economic_growth", "national_average", "provincial_average")
+REFERENCES = ("economic_growth", "economic_growth_target", "national_average", "provincial_average")
 RELATIONS = ("above", "in_step", "not_below")
 DIRECTIONS = ("higher", "lower")
 HELD = ("end", "every_year", "average")
@@ -80,7 +80,8 @@ class TargetSpec:
                since the start year) | rate (% change over the year before)
     wording    the form of the text as read (Reading.form), before the indicator's traits
     reference  for a relative target: what it is measured against (economic_growth: the region's
-               GDP growth in the same years; national_average / provincial_average: the same
+               GDP growth in the same years; economic_growth_target: the GDP growth rate the same
+               plan targets, 与GDP目标增速保持一致; national_average / provincial_average: the same
                concept, at national level or in the region's province)
     relation   for a relative target: above (高于, 快于) | in_step (同步, 保持一致) | not_below (不低于)
     target_unit the unit written with the figure (% in 累计下降13.5% on a level in 吨标准煤/万元)
@@ -259,7 +260,7 @@ def _relative(m: re.Match) -> Reading:
         "not_below" if word in ("不低于", "不慢于") else "above")
     ref = m.group("ref")
     reference = ("national_average" if "全国" in ref else "provincial_average" if "全省" in ref
-                 else "economic_growth")
+                 else "economic_growth_target" if "目标" in ref else "economic_growth")
     return Reading("relative", reference=reference, relation=relation)
 
 

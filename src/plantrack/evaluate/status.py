@@ -552,8 +552,8 @@ def _assess_relative(ctx: _Ctx, reference: Iterable | None) -> Assessment:
     common = [o for o in own if o.year in ref]
     if not rates and common:
         common = common[-1:]
-    ref_label = {"national_average": "全国平均水平", "provincial_average": "全省平均水平"}.get(
-        spec.reference, "地区生产总值增长")
+    ref_label = {"national_average": "全国平均水平", "provincial_average": "全省平均水平",
+                 "economic_growth_target": "地区生产总值目标增速"}.get(spec.reference, "地区生产总值增长")
     if not common:
         text = (f"{ctx.name}的目标为{explain.quote(spec.text)}，需与{ref_label}同年数据比较；"
                 f"{first}—{ctx.year}年缺少同年的{ref_label}数据，{Status.MANUAL}。" + explain.latest_seen(own[-1], ctx.unit))
