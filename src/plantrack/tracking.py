@@ -174,7 +174,7 @@ def evaluate_plan(session: Session, key: str, year: int, catalogue: Catalogue | 
                     ).order_by(Observation.year, Observation.id)
                 )
                 observations += [_obs_dict(o) for o in stored]
-        from .links import prose_target_for, reference_observations
+        from .evaluation_links import prose_target_for, reference_observations
 
         arguments = override_arguments(overrides.get(indicator["name"]))
         prose = prose_target_for(document, indicator, concept, catalogue, decisions)

@@ -12,11 +12,11 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from sqlalchemy import select
 
-from ...evaluate.index import composite, method_text
 from ...store.models import ObservationImport, Plan, PlanVersion
 from .. import labels
 from ..queries import current_versions, data_state, default_year, evaluation, observation_years, plan_brief
 from ..render import render
+from ...evaluate.index import composite, method_text
 
 router = APIRouter()
 
@@ -110,13 +110,13 @@ def dashboard(
             years = sorted({*years, chosen}, reverse=True)
         data = {
             "year": chosen,
+            "index_method": method_text(),
             "years": years,
             "plans": _matrix(plans),
             "status_counts": [{"status": s, "count": totals.get(s, 0)} for s in totals],
             "indicators_total": sum(totals.values()),
             "by_plan": per_plan,
             "warnings": warnings,
-            "index_method": method_text(),
             "recent": _recent(session),
         }
     return render(request, "dashboard.html", data, title="首页")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from plantrack.align.catalogue import default_catalogue
-from plantrack.links import prose_target_for
+from plantrack.evaluation_links import prose_target_for
 from plantrack.load import load_files
 from plantrack.observations.importer import import_file
 from plantrack.tracking import evaluate_plan
@@ -66,7 +66,7 @@ def test_above_gdp_growth_is_measured_against_the_regions_observed_gdp_growth(yu
     # GDP sqrt(1.091 x 1.056) - 1 = 7.3357% < income 7.4895% -> 基本符合预期
     from plantrack.align.catalogue import default_catalogue
     from plantrack.domain.targets import interpret
-    from plantrack.links import reference_observations
+    from plantrack.evaluation_links import reference_observations
     from plantrack.tracking import _obs_dict
 
     indicator = {"name": "城镇居民人均可支配收入增长率", "unit": "%", "annual_growth": "高于GDP增长"}
