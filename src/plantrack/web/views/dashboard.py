@@ -16,7 +16,6 @@ from ...store.models import ObservationImport, Plan, PlanVersion
 from .. import labels
 from ..queries import current_versions, data_state, default_year, evaluation, observation_years, plan_brief
 from ..render import render
-from ...evaluate.index import composite, method_text
 
 router = APIRouter()
 
@@ -93,6 +92,8 @@ def dashboard(
         state = data_state(session)
         totals = {s: 0 for s in labels.STATUS_ORDER}
         per_plan, warnings = [], []
+        from ...evaluate.index import composite, method_text  # here: the imports above are busy in other branches
+
         for plan in plans:
             ev = evaluation(session, plan, chosen, state)
             counts = {s: ev["counts"].get(s, 0) for s in labels.STATUS_ORDER}
