@@ -92,7 +92,7 @@ def dashboard(
         state = data_state(session)
         totals = {s: 0 for s in labels.STATUS_ORDER}
         per_plan, warnings = [], []
-        from ...evaluate.index import composite, method_text  # here: the imports above are busy in other branches
+        from ...evaluate.index import composite, method_text
 
         for plan in plans:
             ev = evaluation(session, plan, chosen, state)
