@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from .align.catalogue import Catalogue, default_catalogue
 from .domain.targets import interpret
-from .evaluate.observations import measure_from_name
+from .evaluate.observations import measure_of
 from .evaluate.status import assess
 from .evaluate.warnings import collect
 from .store.models import AssessmentRecord, Indicator, IndicatorOverride, Observation, Plan, Region
@@ -57,7 +57,7 @@ def _obs_dict(o: Observation) -> dict:
         "year": o.year, "value": o.value, "unit": o.unit, "series": o.series, "flags": list(o.flags or []),
         "note": o.note, "source": {"url": o.source_url, "title": o.source_title, "quote": o.quote, "name": o.name,
                                    "observation_id": o.id},
-        "measure": measure_from_name(o.name),
+        "measure": measure_of(o.name, (o.extra or {}).get("measure") or (o.extra or {}).get("口径")),
     }
 
 

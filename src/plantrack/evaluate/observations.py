@@ -31,6 +31,21 @@ _ANNUAL_CHANGE_NAME = re.compile(r"比上年|较上年|同比|比去年|较去�
 _CUMULATIVE_NAME = re.compile(r"(?:较|比)\d{4}年|累计|以来")
 
 
+# A measure stated in a data file's own column (measure / 口径), in English or in the words of a form.
+_STATED_MEASURE = {"level": "level", "cumulative": "cumulative", "annual_change": "annual_change",
+                   "period_average": "period_average", "水平值": "level", "累计": "cumulative",
+                   "累计变化": "cumulative", "比上年": "annual_change", "比上年变化": "annual_change",
+                   "期间平均": "period_average"}
+
+
+def measure_of(name: str | None, stated: str | None = None) -> str | None:
+    """The measure of an observation: the one its file states (a measure / 口径 column), else the
+    one its name states (measure_from_name), else None."""
+    if stated and str(stated).strip() in _STATED_MEASURE:
+        return _STATED_MEASURE[str(stated).strip()]
+    return measure_from_name(name)
+
+
 def measure_from_name(name: str | None) -> str | None:
     """The measure an observation's own name states (…比上年下降 -> annual_change, …较2020年下降 ->
     cumulative), or None when it states none (then the target kind decides). Sources name a
