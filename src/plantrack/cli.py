@@ -410,6 +410,46 @@ def evaluate(
         out.print(f"[red]预警[/red] {w.get('message')}", highlight=False)
 
 
+@app.command("index")
+def index_command(
+    plan: str = typer.Argument(None, help="规划的键（与 --region 二选一）"),
+    year: int = typer.Option(..., "--year", "-y", help="评估年份"),
+    region: str = typer.Option(None, "--region", "-r", help="地区名称或代码：汇总该地区全部规划"),
+    format: SummaryFormat = typer.Option(SummaryFormat.summary, "--format", "-f", help="输出格式：summary 或 json"),
+) -> None:
+    """规划目标实现综合指数：按领域加权，列出各领域、各指标的达成度与权重及计算方法。"""
+    from .indexing import plan_index, region_index
+
+    if bool(plan) == bool(region):
+        err.print("[red]错误：[/red]请给出规划的键或 --region 之一")
+        raise typer.Exit(2)
+    factory = _factory()
+    with _user_errors(), factory.begin() as session:
+        result = plan_index(session, plan, year) if plan else region_index(session, region, year)
+    if format is SummaryFormat.json:
+        _print_json(result)
+        return
+    out = Console()
+    num = lambda x: "—" if x is None else f"{x:.1f}"  # noqa: E731
+    cov = result["coverage"]
+    out.print(f"{result.get('plan') or result.get('region')} {year} 年规划目标实现综合指数：{num(result['index'])}"
+              f"（计入 {cov['counted']}/{cov['total']} 项指标）", highlight=False)
+    for p in result.get("plans", []):
+        out.print(f"  规划 {p['plan']}：{num(p['index'])}（计入 {p['coverage']['counted']}/{p['coverage']['total']}）",
+                  highlight=False)
+    for area in result["areas"]:
+        out.print(f"  {area['area']}：{num(area['index'])}（权重 {area['weight']:.3f}）", highlight=False)
+        for i in area["indicators"]:
+            out.print(f"    {i['name']}  {i['status']}  达成度 {i['attainment']:.3f}  权重 {i['weight']:g}", highlight=False)
+    if result["excluded"]:
+        by_status: dict[str, int] = {}
+        for x in result["excluded"]:
+            by_status[x["status"]] = by_status.get(x["status"], 0) + 1
+        out.print(f"  未计入 {len(result['excluded'])} 项（" + "，".join(f"{k} {v}" for k, v in by_status.items())
+                  + "；--format json 列出明细）", highlight=False)
+    out.print(f"方法：{result['method']}", highlight=False)
+
+
 @app.command()
 def override(
     plan: str = typer.Argument(..., help="规划的键"),
