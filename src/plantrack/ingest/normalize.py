@@ -52,6 +52,8 @@ def _translation_table() -> dict[int, str]:
 
 
 _TABLE = _translation_table()
+# Most lines need nothing: a quick search spares them the translation (parsing time matters).
+_NEEDS_TRANSLATION = re.compile("[" + re.escape("".join(chr(c) for c in _TABLE)) + "]")
 # A decimal point written as a Chinese full stop: 12。5, 0．35. Not a sentence ending followed by
 # a year or a date (总量达到1500。2025年…, 5月。6日).
 _DECIMAL_STOP = re.compile(r"(?<=\d)[。．](?=\d)")
@@ -65,8 +67,8 @@ def normalize_line(text: str) -> str:
     Safe on any text (a line, a cell, a whole document): its length never changes, so offsets
     into the result are offsets into the input.
     """
-    out = text.translate(_TABLE)
-    if "。" in out or "．" in out:
+    out = text.translate(_TABLE) if _NEEDS_TRANSLATION.search(text) else text
+    if _DECIMAL_STOP.search(out):
         out = _DECIMAL_STOP.sub(lambda m: "." if _is_decimal(out, m.start()) else m.group(), out)
     return out
 
