@@ -148,3 +148,61 @@ def test_runs_of_spaces_separate_cells_and_single_spaces_stay_inside():
 
 def test_prose_mentioning_indicators_is_not_a_table():
     assert find_tables(clean_text("本规划共设置指标26项，其中约束性指标16项。\n指标属性分为约束性和预期性。")) == []
+
+
+# --- layouts from other regions (issue 15): each a kind of damage, in an invented plan ----------
+
+FULLWIDTH = """表１　“十四五”时期经济社会发展主要指标
+序号　　指标名称　　　　　　　　　　单位　　２０２０年　　２０２５年　　年均增长（％）　　属性
+１　　地区生产总值　　　　　　　　　亿元　　３２００　　４５００　　７　　预期性
+２　　研究与试验发展经费投入强度　　％　　１．８　　２．５　　［０．７］　　预期性
+３　　单位地区生产总值能源消耗降低　　％　　—　　—　　［１４］　　约束性
+第二章　下一章
+"""
+
+
+def test_full_width_forms_and_ideographic_spaces_do_not_hide_a_table():
+    rows = rows_of(FULLWIDTH)
+    assert [(r["name"], r["unit"], r["base_value"], r["target_value"], r["annual_growth"], r["binding"]) for r in rows] == [
+        ("地区生产总值", "亿元", 3200, 4500, "7", "expected"),
+        ("研究与试验发展经费投入强度", "%", 1.8, 2.5, "[0.7]", "expected"),
+        ("单位地区生产总值能源消耗降低", "%", None, None, "[14]", "binding"),
+    ]
+    assert rows[0]["base_year"] == 2020 and rows[0]["target_year"] == 2025 and rows[0]["line"] == 3
+
+
+def test_names_keep_the_plan_as_written_while_cells_are_read_from_normal_forms():
+    text = FULLWIDTH.replace("研究与试验发展经费投入强度", "研究与试验发展（Ｒ＆Ｄ）经费投入强度")
+    rows = rows_of(text)
+    assert rows[1]["name"] == "研究与试验发展（Ｒ＆Ｄ）经费投入强度"
+    # Digits and signs in the text cells come back in ASCII, as tests/test_fixtures.py specifies.
+    assert rows[1]["target_text"] == "2.5" and rows[1]["target_value"] == 2.5
+
+
+FLIPBOOK = """Page 11 - 某市国民经济和社会发展第十四个五年规划纲要
+表2 “十四五”时期主要发展指标
+指 标 单 位 2025年 属 性
+地区生产总值年均增长 % 6.5 预期性
+一般公共预算收入年均增长 % 6 预期性
+常住人口城镇化率 % 65 预期性
+11
+Page 12 - 某市国民经济和社会发展第十四个五年规划纲要
+表2 “十四五”时期主要发展指标
+指 标 单 位 2025年 属 性
+森林覆盖率 % 36.5 约束性
+单位地区生产总值二氧化碳排放降低 % 完成省下达任务 约束性
+12
+Page 13 - 某市国民经济和社会发展第十四个五年规划纲要
+第三章 下一章
+"""
+
+
+def test_flipbook_pages_drop_their_furniture_and_one_year_column_is_the_target():
+    rows = rows_of(FLIPBOOK)
+    assert [(r["name"], r["unit"], r["target_text"], r["target_year"], r["base_text"], r["binding"]) for r in rows] == [
+        ("地区生产总值年均增长", "%", "6.5", 2025, None, "expected"),
+        ("一般公共预算收入年均增长", "%", "6", 2025, None, "expected"),
+        ("常住人口城镇化率", "%", "65", 2025, None, "expected"),
+        ("森林覆盖率", "%", "36.5", 2025, None, "binding"),
+        ("单位地区生产总值二氧化碳排放降低", "%", "完成省下达任务", 2025, None, "binding"),
+    ]

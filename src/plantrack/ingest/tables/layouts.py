@@ -28,6 +28,8 @@ from ...domain.values import (
     normalize_digits,
 )
 from ..clean import Line
+from ..normalize import normalize_line
+from .furniture import furniture_kind
 from ..outline import match_heading
 
 # --- column headers -------------------------------------------------------------------------
@@ -174,6 +176,10 @@ def _assign_years(cols: list[Column]) -> list[Column]:
     whose target year it is (2020年规划目标 | 2020年完成: a review of the previous plan).
     """
     target_years = [c.year for c in cols if c.role == "target" and c.year]
+    bare_years = [c for c in cols if c.role == "year"]
+    if len(bare_years) == 1 and not any(c.role in ("target", "base", "year_done", "actual") for c in cols):
+        # An indicator table states targets: its only year column (指标 | 单位 | 2025年 | 属性) is the target.
+        cols = [Column("target", c.year, c.text) if c is bare_years[0] else c for c in cols]
     out: list[Column] = []
     seen_base = False
     for c in cols:
@@ -197,6 +203,7 @@ class Row:
     category: str | None
     line: int
     group: str | None = None
+    written: dict[str, str] = field(default_factory=dict)  # role -> the cell as the plan wrote it
 
 
 @dataclass
@@ -229,7 +236,60 @@ class Table:
 
 
 def find_tables(lines: list[Line]) -> list[Table]:
-    """Every indicator or review table in the cleaned lines, in document order."""
+    """Every indicator or review table in the cleaned lines, in document order.
+
+    Recognisers read the lines normalised (normalize.py: full-width forms, odd spaces, decimal 。);
+    the text cells are then given back as the plan wrote them (`Row.written`).
+    """
+    written = lines
+    lines = [ln if (t := normalize_line(ln.text)) == ln.text else Line(ln.no, t, ln.page_start) for ln in lines]
+    tables = _find_tables(lines)
+    changed = {i for i, (a, b) in enumerate(zip(written, lines)) if a is not b}
+    if changed:
+        for table in tables:
+            _restore_written(table, written, lines, changed)
+    return tables
+
+
+def _restore_written(table: "Table", written: list[Line], lines: list[Line], changed: set[int]) -> None:
+    """Each cell as the plan wrote it. Normalisation keeps lengths, so a cell found in a normalised
+    line sits at the same place in the original; a cell joined from wrapped lines is followed
+    character by character through the row's lines (joining spaces kept as they are)."""
+    span = range(table.start, min(table.end, len(lines) - 1) + 1)
+    if not any(i in changed for i in span):
+        return
+    for row in table.rows:
+        first = next((i for i in span if lines[i].no == row.line), table.start)
+        rows_lines = [i for i in span if i >= first]
+        for role, cell in row.cells.items():
+            cell = (cell or "").strip()
+            if cell and role not in ("binding", "category", "seq"):
+                got = _written_cell(cell, rows_lines, written, lines)
+                if got is not None and got != cell:
+                    row.written[role] = got
+
+
+def _written_cell(cell: str, at: list[int], written: list[Line], lines: list[Line]) -> str | None:
+    for i in at:
+        k = lines[i].text.find(cell)
+        if k >= 0:
+            return written[i].text[k:k + len(cell)]
+    norm = "\n".join(lines[i].text for i in at)
+    orig = "\n".join(written[i].text for i in at)
+    out, k = [], 0
+    for ch in cell:
+        j = norm.find(ch, k)
+        if ch == " " and (j < 0 or j > k):
+            out.append(ch)
+            continue
+        if j < 0:
+            return None
+        out.append(orig[j])
+        k = j + 1
+    return "".join(out)
+
+
+def _find_tables(lines: list[Line]) -> list[Table]:
     tables: list[Table] = []
     i = 0
     n = len(lines)
@@ -338,7 +398,7 @@ def _read_tab_body(table: Table, lines: list[Line], start: int, header_texts: se
         text = ln.text
         if _FOOTNOTE.match(text):
             break
-        if _is_repeat(text, table, header_texts) or is_header_line(text.replace("\t", " ")) and "\t" in text:
+        if _is_repeat(text, table, header_texts) or furniture_kind(text) or is_header_line(text.replace("\t", " ")) and "\t" in text:
             i += 1
             continue
         if "\t" not in text:
@@ -492,7 +552,7 @@ def _read_flow_body(table: Table, lines: list[Line], start: int, header_texts: s
         text = ln.text.strip()
         if _FOOTNOTE.match(text):
             break
-        if _is_repeat(text, table, header_texts):
+        if _is_repeat(text, table, header_texts) or furniture_kind(text) or _page_number_between(lines, i, table, header_texts):
             i += 1
             continue
         h = match_heading(text)
@@ -523,6 +583,14 @@ def _read_flow_body(table: Table, lines: list[Line], start: int, header_texts: s
         row, category, seq = _row_from_segment(table, seg, category, seq, width)
         if row is not None:
             table.rows.append(row)
+
+
+def _page_number_between(lines: list[Line], i: int, table: Table, header_texts: set[str]) -> bool:
+    """A bare number followed by page furniture or by the table's title or header repeated."""
+    if not re.fullmatch(r"\d{1,4}", lines[i].text.strip()) or i + 1 >= len(lines):
+        return False
+    nxt = lines[i + 1].text
+    return bool(furniture_kind(nxt)) or _is_repeat(nxt, table, header_texts)
 
 
 def _starts_row(text: str, expected: int) -> bool:
@@ -737,8 +805,15 @@ def _cell(cells: dict[str, str], role: str) -> str | None:
     return None if is_empty_cell(t) else t
 
 
-def _name_unit_tag(table: Table, cells: dict[str, str]) -> tuple[str, str | None, str | None]:
-    name, unit, tag = split_name(cells.get("name", ""))
+def _text(row: Row, role: str) -> str | None:
+    """A text cell as the plan wrote it, digits and signs in ASCII (None when empty)."""
+    t = _cell(row.cells, role)
+    return None if t is None else _cell(row.written, role) or t
+
+
+def _name_unit_tag(table: Table, row: Row) -> tuple[str, str | None, str | None]:
+    cells = row.cells
+    name, unit, tag = split_name(row.written.get("name") or cells.get("name", ""))
     if table.column("unit") is not None:
         u = _cell(cells, "unit")
         unit = u or unit
@@ -748,7 +823,7 @@ def _name_unit_tag(table: Table, cells: dict[str, str]) -> tuple[str, str | None
 def _common_fields(table: Table, row: Row) -> dict:
     """The fields an indicator row and a review row share: name, unit, base, target, binding."""
     cells = row.cells
-    name, unit, tag = _name_unit_tag(table, cells)
+    name, unit, tag = _name_unit_tag(table, row)
     base_col, target_col = table.column("base"), table.column("target")
     base_text, target_text = _cell(cells, "base"), _cell(cells, "target")
     return {
@@ -758,17 +833,17 @@ def _common_fields(table: Table, row: Row) -> dict:
         "tag": tag,
         "base_year": _marker_year(table, base_text, base_col.year if base_col else None) if base_text else None,
         "base_value": as_number(leading_number(base_text)),
-        "base_text": base_text,
+        "base_text": _text(row, "base"),
         "target_year": target_col.year if target_col else None,
         "target_value": as_number(leading_number(target_text)),
-        "target_text": target_text,
+        "target_text": _text(row, "target"),
     }
 
 
 def indicator_from_row(table: Table, row: Row) -> dict:
     return {
         **_common_fields(table, row),
-        "annual_growth": _cell(row.cells, "growth"),
+        "annual_growth": _text(row, "growth"),
         "binding": _BINDING_WORDS.get((row.cells.get("binding") or "").strip()),
         "line": row.line,
         **({"group": row.group} if row.group else {}),
@@ -781,11 +856,11 @@ def review_from_row(table: Table, row: Row) -> dict:
     actual_text = _cell(cells, "actual")
     return {
         **_common_fields(table, row),
-        "planned_growth": _cell(cells, "planned_growth") or _cell(cells, "growth"),
+        "planned_growth": _text(row, "planned_growth") or _text(row, "growth"),
         "actual_year": _marker_year(table, actual_text, actual_col.year if actual_col else None) if actual_text else None,
         "actual_value": as_number(leading_number(actual_text)),
-        "actual_text": actual_text,
-        "actual_growth": _cell(cells, "actual_growth"),
+        "actual_text": _text(row, "actual"),
+        "actual_growth": _text(row, "actual_growth"),
         "binding": _BINDING_WORDS.get((cells.get("binding") or "").strip()),
         "line": row.line,
         **({"group": row.group} if row.group else {}),
