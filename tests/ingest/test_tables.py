@@ -206,3 +206,228 @@ def test_flipbook_pages_drop_their_furniture_and_one_year_column_is_the_target()
         ("森林覆盖率", "%", "36.5", 2025, None, "binding"),
         ("单位地区生产总值二氧化碳排放降低", "%", "完成省下达任务", 2025, None, "binding"),
     ]
+BOX_VERTICAL = """专栏1　“十四五”时期经济社会发展主要指标
+类  序
+          指标                                2020年      2025年      年均/累计      属性
+别  号
+    1     地区生产总值增长（%）                3.6         —           6左右          预期性
+经  2     全员劳动生产率增长（%）              3.1         —           高于GDP增长    预期性
+济  3     常住人口城镇化率（%）                62.5        67          —              预期性
+发  4     一般公共预算收入增长（%）            2.0         —           6              预期性
+展
+    5     服务业增加值比重（%）                52.1        55          —              预期性
+    6     研发经费投入增长（%）                10.2        —           >7             预期性
+创  7     每万人口高价值发明专利拥有量（件）   4.1         8           —              预期性
+新  8     数字经济核心产业增加值比重（%）      6.5         10          —              预期性
+    9     高新技术企业数量（家）               950         1800        —              预期性
+第三章  下一章
+"""
+
+
+def test_a_box_with_one_character_per_line_headers_and_vertical_category_labels():
+    rows = rows_of(BOX_VERTICAL)
+    assert [r["name"] for r in rows] == [
+        "地区生产总值增长", "全员劳动生产率增长", "常住人口城镇化率", "一般公共预算收入增长", "服务业增加值比重",
+        "研发经费投入增长", "每万人口高价值发明专利拥有量", "数字经济核心产业增加值比重", "高新技术企业数量",
+    ]
+    assert [r["category"] for r in rows] == ["经济发展"] * 5 + ["创新"] * 4
+    patents = rows[6]
+    assert (patents["unit"], patents["base_value"], patents["target_value"], patents["binding"]) == ("件", 4.1, 8, "expected")
+    assert rows[1]["annual_growth"] == "高于GDP增长" and rows[2]["target_value"] == 67
+
+
+FLIPBOOK = """Page 11 - 某市国民经济和社会发展第十四个五年规划纲要
+表2 “十四五”时期主要发展指标
+指 标 单 位 2025年 属 性
+地区生产总值年均增长 % 6.5 预期性
+一般公共预算收入年均增长 % 6 预期性
+常住人口城镇化率 % 65 预期性
+11
+Page 12 - 某市国民经济和社会发展第十四个五年规划纲要
+表2 “十四五”时期主要发展指标
+指 标 单 位 2025年 属 性
+森林覆盖率 % 36.5 约束性
+单位地区生产总值二氧化碳排放降低 % 完成省下达任务 约束性
+12
+Page 13 - 某市国民经济和社会发展第十四个五年规划纲要
+第三章 下一章
+"""
+
+
+def test_flipbook_pages_drop_their_furniture_and_one_year_column_is_the_target():
+    rows = rows_of(FLIPBOOK)
+    assert [(r["name"], r["unit"], r["target_text"], r["target_year"], r["base_text"], r["binding"]) for r in rows] == [
+        ("地区生产总值年均增长", "%", "6.5", 2025, None, "expected"),
+        ("一般公共预算收入年均增长", "%", "6", 2025, None, "expected"),
+        ("常住人口城镇化率", "%", "65", 2025, None, "expected"),
+        ("森林覆盖率", "%", "36.5", 2025, None, "binding"),
+        ("单位地区生产总值二氧化碳排放降低", "%", "完成省下达任务", 2025, None, "binding"),
+    ]
+BOX_VERTICAL = """专栏1　“十四五”时期经济社会发展主要指标
+类  序
+          指标                                2020年      2025年      年均/累计      属性
+别  号
+    1     地区生产总值增长（%）                3.6         —           6左右          预期性
+经  2     全员劳动生产率增长（%）              3.1         —           高于GDP增长    预期性
+济  3     常住人口城镇化率（%）                62.5        67          —              预期性
+发  4     一般公共预算收入增长（%）            2.0         —           6              预期性
+展
+    5     服务业增加值比重（%）                52.1        55          —              预期性
+    6     研发经费投入增长（%）                10.2        —           >7             预期性
+创  7     每万人口高价值发明专利拥有量（件）   4.1         8           —              预期性
+新  8     数字经济核心产业增加值比重（%）      6.5         10          —              预期性
+    9     高新技术企业数量（家）               950         1800        —              预期性
+第三章  下一章
+"""
+
+
+def test_a_box_with_one_character_per_line_headers_and_vertical_category_labels():
+    rows = rows_of(BOX_VERTICAL)
+    assert [r["name"] for r in rows] == [
+        "地区生产总值增长", "全员劳动生产率增长", "常住人口城镇化率", "一般公共预算收入增长", "服务业增加值比重",
+        "研发经费投入增长", "每万人口高价值发明专利拥有量", "数字经济核心产业增加值比重", "高新技术企业数量",
+    ]
+    assert [r["category"] for r in rows] == ["经济发展"] * 5 + ["创新"] * 4
+    patents = rows[6]
+    assert (patents["unit"], patents["base_value"], patents["target_value"], patents["binding"]) == ("件", 4.1, 8, "expected")
+    assert rows[1]["annual_growth"] == "高于GDP增长" and rows[2]["target_value"] == 67
+
+
+WEB_CELLS = """附表
+
+“十四五”时期经济社会发展主要指标
+
+类别
+
+序号
+
+指标
+
+单位
+
+2020年
+
+2025年
+
+年均增长/累计
+
+属性
+
+经济发展
+
+1
+
+地区生产总值增长
+
+%
+
+3.4
+
+—
+
+6左右
+
+预期性
+
+2
+
+常住人口城镇化率
+
+%
+
+58.2
+
+63
+
+—
+
+预期性
+
+民生福祉
+
+3
+
+居民人均可支配收入
+
+元
+
+30000
+
+42000
+
+7
+
+预期性
+
+其中：城镇居民
+
+元
+
+38000
+
+52000
+
+6.5
+
+预期性
+
+农村居民
+
+元
+
+16000
+
+24000
+
+8.5
+
+4
+
+城镇调查失业率
+
+%
+
+4.5
+
+<5.5
+
+—
+
+预期性
+
+绿色生态
+
+5
+
+单位地区生产总值能源消耗降低
+
+%
+
+—
+
+—
+
+完成省下达任务
+
+约束性
+
+注：[ ]内为累计数。
+
+第二章 下一章
+"""
+
+
+def test_web_tables_with_one_cell_per_line_and_stacked_sub_rows():
+    rows = rows_of(WEB_CELLS)
+    got = [(r["category"], r["name"], r["unit"], r["base_text"], r["target_text"], r["annual_growth"], r["binding"]) for r in rows]
+    assert got == [
+        ("经济发展", "地区生产总值增长", "%", "3.4", None, "6左右", "expected"),
+        ("经济发展", "常住人口城镇化率", "%", "58.2", "63", None, "expected"),
+        ("民生福祉", "居民人均可支配收入", "元", "30000", "42000", "7", "expected"),
+        ("民生福祉", "城镇居民", "元", "38000", "52000", "6.5", "expected"),
+        ("民生福祉", "农村居民", "元", "16000", "24000", "8.5", "expected"),
+        ("民生福祉", "城镇调查失业率", "%", "4.5", "<5.5", None, "expected"),
+        ("绿色生态", "单位地区生产总值能源消耗降低", "%", None, None, "完成省下达任务", "binding"),
+    ]
+
+

@@ -349,8 +349,10 @@ def _read_table(lines: list[Line], h_start: int, h_end: int) -> Table | None:
     if tabbed:
         columns = _tab_header_columns(header_lines)
     elif any(len(re.split(r"\s{2,}", t.strip())) >= 3 for t in header_lines):
-        # Columns set apart by runs of spaces (a spaced-out word such as "指  标" is not that).
-        columns = columns_from_header([c for t in header_lines for c in re.split(r"\s{2,}", t.strip()) if c])
+        # Columns set apart by runs of spaces (a spaced-out word such as "指  标" is not that);
+        # a header over several lines is stacked by the position of its cells (类 over 别).
+        columns = columns_from_header(stack_header_cells(header_lines) if len(header_lines) > 1 else
+                                      [c for t in header_lines for c in re.split(r"\s{2,}", t.strip()) if c])
     else:
         columns = columns_from_header(["".join(header_lines)])
     roles = [c.role for c in columns]
@@ -369,6 +371,34 @@ def _read_table(lines: list[Line], h_start: int, h_end: int) -> Table | None:
         _read_flow_body(table, lines, h_end + 1, header_texts)
     _read_footnote(table, lines)
     return table
+
+
+def _positioned_cells(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each cell of a line whose cells are set apart by runs of spaces, in
+    display columns (a Chinese character is two wide, as the monospace text was laid out)."""
+    out = []
+    for m in re.finditer(r"\S+(?: \S+)*", text):
+        start = _width(text[: m.start()])
+        out.append((start, start + _width(m.group()), m.group()))
+    return out
+
+
+def stack_header_cells(header_lines: list[str]) -> list[str]:
+    """The column words of a header printed over several lines, read top to bottom per column.
+
+    A cell belongs to the column whose span it overlaps: 类 above 别 at the same place is 类别,
+    序 above 号 is 序号, and a line holding the other words between them keeps its own columns.
+    """
+    columns: list[list] = []  # [start, end, text]
+    for line in header_lines:
+        for start, end, text in _positioned_cells(line):
+            hit = next((c for c in columns if start < c[1] and c[0] < end), None)
+            if hit is None:
+                columns.append([start, end, text])
+            else:
+                hit[0], hit[1], hit[2] = min(hit[0], start), max(hit[1], end), hit[2] + text
+    columns.sort(key=lambda c: c[0])
+    return [c[2] for c in columns]
 
 
 def _is_repeat(text: str, table: Table, header_texts: set[str]) -> bool:
@@ -547,6 +577,9 @@ def _read_flow_body(table: Table, lines: list[Line], start: int, header_texts: s
     last_row_end = start - 1
     i = start
     expected_seq = 1
+    vertical = _has_vertical_labels(lines, start)
+    label_chars: list[tuple[int, str]] = []  # (line index, character) of a label printed down the left edge
+    at: dict[int, int] = {}  # id of a (possibly stripped) Line -> its index
     while i < len(lines):
         ln = lines[i]
         text = ln.text.strip()
@@ -555,6 +588,15 @@ def _read_flow_body(table: Table, lines: list[Line], start: int, header_texts: s
         if _is_repeat(text, table, header_texts) or furniture_kind(text) or _page_number_between(lines, i, table, header_texts):
             i += 1
             continue
+        if vertical:
+            m = _LABEL_CHAR.match(text)
+            if m:
+                label_chars.append((i, m.group(1)))
+                if not m.group(2):
+                    i += 1
+                    continue
+                ln, text = Line(ln.no, m.group(2), ln.page_start), m.group(2)
+        at[id(ln)] = i
         h = match_heading(text)
         if h is not None and h.kind in ("part", "chapter", "section", "box") and not _category_name(text):
             break
@@ -579,10 +621,47 @@ def _read_flow_body(table: Table, lines: list[Line], start: int, header_texts: s
     width = _wrap_width(segments)
     category = None
     seq = 0
+    starts: list[int] = []
     for seg in segments:
         row, category, seq = _row_from_segment(table, seg, category, seq, width)
         if row is not None:
             table.rows.append(row)
+            starts.append(at.get(id(seg[0]), -1))
+    if label_chars:
+        _apply_vertical_labels(table.rows, starts, label_chars)
+
+
+# A category label printed one character per line down the left edge: the character alone, or
+# before the row's sequence number.
+_LABEL_CHAR = re.compile(r"^([\u4e00-\u9fff])(?:$|\s{2,}(\d{1,3}\s.*))")
+
+
+def _has_vertical_labels(lines: list[Line], start: int) -> bool:
+    """Rows starting with one character and then their number (经  2  全员劳动生产率…), twice or more."""
+    hits = 0
+    for ln in lines[start:start + 40]:
+        m = _LABEL_CHAR.match(ln.text.strip())
+        if m and m.group(2):
+            hits += 1
+    return hits >= 2
+
+
+def _apply_vertical_labels(rows: list[Row], starts: list[int], chars: list[tuple[int, str]]) -> None:
+    """Label characters become categories. A label's characters run together until a row stands
+    without one; each label is centred on its rows, so a row takes the nearest label's centre."""
+    groups: list[list[tuple[int, str]]] = []
+    for pos, ch in chars:
+        if groups:
+            prev = groups[-1][-1][0]
+            gap = any(prev < s < pos and all(c[0] != s for c in chars) for s in starts)
+            if not gap:
+                groups[-1].append((pos, ch))
+                continue
+        groups.append([(pos, ch)])
+    centres = [(sum(p for p, _ in g) / len(g), "".join(ch for _, ch in g)) for g in groups]
+    for row, s in zip(rows, starts):
+        if s >= 0:
+            row.category = min(centres, key=lambda c: abs(c[0] - s))[1]
 
 
 def _page_number_between(lines: list[Line], i: int, table: Table, header_texts: set[str]) -> bool:
