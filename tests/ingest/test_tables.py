@@ -236,3 +236,89 @@ def test_a_box_with_one_character_per_line_headers_and_vertical_category_labels(
     assert rows[1]["annual_growth"] == "高于GDP增长" and rows[2]["target_value"] == 67
 
 
+
+
+WEB_CELLS = """附表
+
+“十四五”时期社会事业发展主要指标
+
+指  标
+
+2020年
+
+2025年
+
+属性
+
+经济发展
+
+1
+
+地区生产总值增长(%)
+
+3.4%
+
+6%左右
+
+预期性
+
+2
+
+居民人均可支配收入(元)
+
+其中：城镇居民(元)
+
+农村居民(元)
+
+30000
+
+38000
+
+16000
+
+42000
+
+52000
+
+24000
+
+预期性
+
+民生福祉
+
+3
+
+义务教育标准班额比例(%)
+
+其中：小学
+
+初中
+
+40.5%
+
+70.2%
+
+80%以上
+
+85%以上
+
+约束性
+
+注：无
+
+第二章 下一章
+"""
+
+
+def test_web_tables_with_one_cell_per_line_and_stacked_sub_rows():
+    rows = rows_of(WEB_CELLS)
+    got = [(r["category"], r["name"], r["unit"], r["base_text"], r["target_text"], r["binding"]) for r in rows]
+    assert got == [
+        ("经济发展", "地区生产总值增长", "%", "3.4%", "6%左右", "expected"),
+        ("经济发展", "居民人均可支配收入", "元", "30000", "42000", "expected"),
+        ("经济发展", "居民人均可支配收入（其中：城镇居民）", "元", "38000", "52000", "expected"),
+        ("经济发展", "居民人均可支配收入（其中：农村居民）", "元", "16000", "24000", "expected"),
+        ("民生福祉", "义务教育标准班额比例（其中：小学）", "%", "40.5%", "80%以上", "binding"),
+        ("民生福祉", "义务教育标准班额比例（其中：初中）", "%", "70.2%", "85%以上", "binding"),
+    ]
+    assert rows[5]["target_value"] == 85 and rows[2]["base_value"] == 38000

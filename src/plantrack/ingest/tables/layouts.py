@@ -623,8 +623,8 @@ def _read_flow_body(table: Table, lines: list[Line], start: int, header_texts: s
     seq = 0
     starts: list[int] = []
     for seg in segments:
-        row, category, seq = _row_from_segment(table, seg, category, seq, width)
-        if row is not None:
+        rows, category, seq = _row_from_segment(table, seg, category, seq, width)
+        for row in rows:
             table.rows.append(row)
             starts.append(at.get(id(seg[0]), -1))
     if label_chars:
@@ -711,17 +711,27 @@ def _row_from_segment(table: Table, seg: list[Line], category: str | None, seq: 
         if re.fullmatch(r"[\u4e00-\u9fff]{1,2}", text) and _later_row_start(seg, k):
             vertical.append(text)
             continue
+        if k + 1 < len(seg) and _is_label_before_row(text, seg[k + 1].text.strip()):
+            category = text
+            continue
         body.append(ln)
     if vertical:
         category = "".join(vertical)
     if not body:
-        return None, category, seq
-    # A sequence number at the start of the first body line.
+        return [], category, seq
+    # A sequence number at the start of the first body line (1 名称 …, 1.名称, 1、名称).
     first_cells = _split_cells(body[0].text)
+    numbered = _NUMBERED_NAME.match(body[0].text.strip())
     if first_cells and re.fullmatch(r"\d{1,3}", first_cells[0]) and len(first_cells) > 1:
         row_line = row_line or body[0].no
         body = [Line(body[0].no, body[0].text.strip()[len(first_cells[0]):].strip())] + body[1:]
+    elif numbered:
+        row_line = row_line or body[0].no
+        body = [Line(body[0].no, body[0].text.strip()[numbered.end():])] + body[1:]
     seq += 1
+    stacked = _stacked_sub_rows(table, body, category)
+    if stacked:
+        return stacked, category, seq
     tokens: list[_Token] = []
     for pos, ln in enumerate(body):
         cells = _split_cells(ln.text)
@@ -729,12 +739,66 @@ def _row_from_segment(table: Table, seg: list[Line], category: str | None, seq: 
             tokens.append(_Token(c, pos, k == len(cells) - 1))
     name_tokens, rest, group = _take_name(table, tokens, body, width)
     if not name_tokens:
-        return None, category, seq
+        return [], category, seq
     raw_name = _join_tokens(name_tokens)
     value_roles = [c.role for c in table.columns if c.role not in ("category", "seq", "name")]
     cells = _fit_cells(rest, value_roles)
     cells["name"] = raw_name
-    return Row(cells, category, row_line or body[0].no, group), category, seq
+    return [Row(cells, category, row_line or body[0].no, group)], category, seq
+
+
+_NUMBERED_NAME = re.compile(r"^\d{1,3}\s*[.、．]\s*(?=[^\d\s.])")
+_SUB_ROW = re.compile(r"^其中\s*[:：]?\s*")
+
+
+def _is_label_before_row(text: str, nxt: str) -> bool:
+    """A line of words alone (经济发展) right before a row's number is a category label."""
+    if not re.fullmatch(r"[\u4e00-\u9fff、]{2,12}", text):
+        return False
+    return bool(re.fullmatch(r"\d{1,3}", nxt) or _NUMBERED_NAME.match(nxt))
+
+
+def _stacked_sub_rows(table: Table, body: list[Line], category: str | None) -> list[Row]:
+    """`其中` sub-rows stacked inside one row's cells: the name cell holds the parent and its
+    sub-rows line by line, each value cell holds their values line by line, one 属性 for all.
+
+        幼儿教师专科及以上学历比例(%) / 其中:本科及以上学历比例(%) / 97.74% / 49.85% / 100% / 50% / 预期性
+
+    Each becomes its own indicator named 父（其中：子）, sharing the 属性; a parent without values of
+    its own (义务教育标准班额比例 / 其中:小学 / 初中) gives only its sub-rows."""
+    names: list[Line] = []
+    k = 0
+    while k < len(body) and not any(_is_value_token(t) for t in _split_cells(body[k].text)):
+        names.append(body[k])
+        k += 1
+    if len(names) < 2 or not any(_SUB_ROW.match(n.text.strip()) for n in names[1:]):
+        return []
+    values = [t for ln in body[k:] for t in _split_cells(ln.text)]
+    binding = values.pop() if values and _BINDING_TOKEN.match(values[-1]) else None
+    slots = [c.role for c in table.columns if c.role not in ("category", "seq", "name", "binding")]
+    if not slots or not values or len(values) % len(slots):
+        return []
+    m = len(values) // len(slots)
+    if m not in (len(names), len(names) - 1) or m < 2:
+        return []
+    parent, parent_unit, _ = split_name(names[0].text.strip())
+    subs = names if m == len(names) else names[1:]
+    rows = []
+    for r, ln in enumerate(subs):
+        own = _SUB_ROW.sub("", ln.text.strip())
+        if ln is names[0]:
+            name, unit = parent, parent_unit
+        else:
+            sub, sub_unit, _ = split_name(own)
+            name, unit = f"{parent}（其中：{sub}）", sub_unit or parent_unit
+        cells = {role: values[c * m + r] for c, role in enumerate(slots)}
+        if "unit" in cells:
+            cells["unit"] = cells["unit"] or unit or ""
+        cells["name"] = f"{name}({unit})" if unit and "unit" not in cells else name
+        if binding:
+            cells["binding"] = binding
+        rows.append(Row(cells, category, ln.no, parent if ln is not names[0] else None))
+    return rows
 
 
 def _later_row_start(seg: list[Line], k: int) -> bool:
