@@ -322,3 +322,16 @@ def test_web_tables_with_one_cell_per_line_and_stacked_sub_rows():
         ("民生福祉", "义务教育标准班额比例（其中：初中）", "%", "70.2%", "85%以上", "binding"),
     ]
     assert rows[5]["target_value"] == 85 and rows[2]["base_value"] == 38000
+
+
+def test_a_tab_row_that_lost_its_merged_category_cell_is_aligned_on_its_name():
+    text = """主要目标指标表
+类别\t序号\t指标名称\t2020年\t2025年\t属性
+生态建设\t1\t森林覆盖率(%)\t45.31\t46.3\t约束性
+2\t森林蓄积量(万立方米)\t4606.24\t5000
+"""
+    rows = rows_of(text)
+    assert [(r["category"], r["name"], r["unit"], r["base_value"], r["target_value"]) for r in rows] == [
+        ("生态建设", "森林覆盖率", "%", 45.31, 46.3),
+        ("生态建设", "森林蓄积量", "万立方米", 4606.24, 5000),
+    ]

@@ -470,10 +470,18 @@ def _read_tab_body(table: Table, lines: list[Line], start: int, header_texts: se
 
 def _right_align(columns: list[Column], cells: list[str]) -> list[str]:
     """A row shifted left by a lost merged cell: when its last value is the binding word but it
-    does not stand under the binding column, realign the row on its right end."""
+    does not stand under the binding column, realign the row on its right end; without a binding
+    word, realign it on its name (the first cell of words after the number)."""
     while cells and not cells[-1]:
         cells = cells[:-1]
     b = next((k for k, c in enumerate(columns) if c.role == "binding"), None)
+    if (b is None or not cells or not _BINDING_TOKEN.match(cells[-1])) and len(cells) < len(columns):
+        n = next((k for k, c in enumerate(columns) if c.role == "name"), None)
+        k = next((k for k, c in enumerate(cells) if _CJK.search(c) and not _is_value_token(c)), None)
+        if n is not None and k is not None and k < n and not (k + 1 < len(cells) and _is_value_token(cells[k + 1]) is False
+                                                             and _CJK.search(cells[k + 1])):
+            return [""] * (n - k) + cells
+        return cells
     if b is None or not cells or not _BINDING_TOKEN.match(cells[-1]) or len(cells) - 1 == b:
         return cells
     shift = b - (len(cells) - 1)
