@@ -335,3 +335,41 @@ def test_a_tab_row_that_lost_its_merged_category_cell_is_aligned_on_its_name():
         ("生态建设", "森林覆盖率", "%", 45.31, 46.3),
         ("生态建设", "森林蓄积量", "万立方米", 4606.24, 5000),
     ]
+
+
+ONE_CELL_PER_LINE = """附表1:某新区发展目标指标体系一览表
+指标
+单位
+2020
+2030
+属性
+经济发展
+新区海洋生产总值
+亿元
+2500
+-
+预期性
+城市公共住房占本市住宅
+总量比例
+%
+10以上
+20以上
+约束性
+生态环境
+新区海域保护区占海域总面积的比例
+%
+不低于20
+预期性
+第二节 下一节
+"""
+
+
+def test_bare_years_among_header_lines_name_columns_and_label_lines_are_categories():
+    rows = rows_of(ONE_CELL_PER_LINE)
+    assert [(r["category"], r["name"], r["unit"], r["base_year"], r["base_text"], r["target_year"], r["target_text"])
+            for r in rows] == [
+        ("经济发展", "新区海洋生产总值", "亿元", 2020, "2500", 2030, None),
+        ("经济发展", "城市公共住房占本市住宅总量比例", "%", 2020, "10以上", 2030, "20以上"),
+        # One value for two year columns: a plan row always states its target.
+        ("生态环境", "新区海域保护区占海域总面积的比例", "%", None, None, 2030, "不低于20"),
+    ]

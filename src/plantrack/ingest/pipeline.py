@@ -85,6 +85,10 @@ def _fill_years_from_period(indicators: list[dict], period: dict) -> None:
     """A target column without a year means the plan's last year; a base column without one, the
     year before the plan starts (the 基期 of a five-year plan)."""
     for ind in indicators:
+        if ind["base_year"] and period.get("start") and ind["target_year"] and period["start"] < ind["base_year"] < ind["target_year"]:
+            # A year inside the plan's period is an interim target (近期 2020 of a 2012-2030 plan), not a base.
+            ind["interim_year"], ind["interim_value"], ind["interim_text"] = ind["base_year"], ind["base_value"], ind["base_text"]
+            ind["base_year"] = ind["base_value"] = ind["base_text"] = None
         if ind["target_year"] is None and period.get("end") and (ind["target_text"] or ind["annual_growth"]):
             ind["target_year"] = period["end"]
         if ind["base_year"] is None and ind["base_text"] and period.get("start"):

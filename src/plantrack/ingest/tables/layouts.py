@@ -52,6 +52,8 @@ COLUMN_RULES: tuple[tuple[str, str], ...] = (
 _COLUMN_SCAN = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in COLUMN_RULES))
 
 # A header line consists of header words only.
+# A year standing alone among header lines (指标 / 单位 / 2020 / 2030 / 属性) names a column.
+_BARE_YEAR = re.compile(r"^\s*(?:19|20)\d{2}\s*$")
 _HEADER_CHARS = re.compile(
     r"^(?:[序号类别型项目指标名称内容计量单位年均增长速率累计或属性质规划目标值现状基期数实际实现完成进展情况执行预计期末领域分类\d/／、()（）%\s])+$"
 )
@@ -313,8 +315,13 @@ def _header_run(lines: list[Line], i: int) -> tuple[int, int] | None:
     if not is_header_line(lines[i].text):
         return None
     j = i
-    while j + 1 < len(lines) and is_header_line(lines[j + 1].text) and j - i < 16:
+    while j + 1 < len(lines) and (is_header_line(lines[j + 1].text) or _BARE_YEAR.match(lines[j + 1].text)) and j - i < 16:
         j += 1
+    while j > i and _BARE_YEAR.match(lines[j].text):  # a year after the header is a value, not a column
+        if j + 1 < len(lines) and _is_value_token(lines[j + 1].text.strip()):
+            j -= 1
+        else:
+            break
     joined = "".join(re.sub(r"\s+", "", lines[k].text) for k in range(i, j + 1))
     if "指标" not in joined or not re.search(r"属性|目标|单位", joined):
         return None
@@ -637,6 +644,19 @@ def _read_flow_body(table: Table, lines: list[Line], start: int, header_texts: s
             starts.append(at.get(id(seg[0]), -1))
     if label_chars:
         _apply_vertical_labels(table.rows, starts, label_chars)
+    _labels_as_categories(table.rows)
+
+
+def _labels_as_categories(rows: list[Row]) -> None:
+    """In a table with no category of its own, the label lines standing above rows (经济发展 above
+    its first row) are its categories: each holds for the rows below it until the next label."""
+    if any(r.category for r in rows) or not any(r.group for r in rows):
+        return
+    current = None
+    for r in rows:
+        if r.group:
+            current, r.group = r.group, None
+        r.category = current
 
 
 # A category label printed one character per line down the left edge: the character alone, or
@@ -849,6 +869,9 @@ def _take_name(table: Table, tokens: list[_Token], body: list[Line], width: int)
         label_like = (not has_unit_col and _name_closed(first_text)) or (width and _width(first_text) < 0.8 * width)
         # The line below a label is a whole name of its own, not the tail of a wrapped one (例（%）).
         rest_words = re.sub(r"[(（][^()（）]*[)）]?|[^\u4e00-\u9fffA-Za-z0-9]", "", rest_text)
+        # The tail of a wrapped name is shorter than its head (城市公共住房占本市住宅 / 总量比例); a name
+        # under its label is not (经济发展 / 新区海洋生产总值).
+        label_like = label_like and (_name_closed(first_text) or _width(rest_text) >= _width(first_text))
         if label_like and not rest_text.startswith(("(", "（")) and len(rest_words) >= 4:
             group = first_text
             name = [t for t in name if t.line_pos != lines_of_name[0]]
@@ -888,9 +911,27 @@ def _fit_cells(tokens: list[_Token], roles: list[str]) -> dict[str, str]:
         a, b = toks[k], toks[k + 1]
         joiner = " " if a.line_pos == b.line_pos and not (_CJK.search(a.text[-1:]) and _CJK.search(b.text[:1])) else ""
         toks[k:k + 2] = [_Token(a.text + joiner + b.text, b.line_pos, b.last_on_line)]
-    cells = {role: t.text for role, t in zip(slots, toks)}
+    if len(toks) < len(slots) and slots[-1] == "target":
+        cells = _right_aligned(slots, toks)
+    else:
+        cells = {role: t.text for role, t in zip(slots, toks)}
     if binding:
         cells["binding"] = binding
+    return cells
+
+
+def _right_aligned(slots: list[str], toks: list[_Token]) -> dict[str, str]:
+    """Too few cells for a table whose last value column is the target: a plan row always states
+    its target, so the cells fill the value columns from the right (a lost cell is the base); a
+    unit column takes a cell only when it is a unit."""
+    cells: dict[str, str] = {}
+    slots, toks = list(slots), list(toks)
+    if slots and slots[0] == "unit":
+        slots.pop(0)
+        if toks and is_unit(toks[0].text):
+            cells["unit"] = toks.pop(0).text
+    for role, t in zip(slots[len(slots) - len(toks):], toks):
+        cells[role] = t.text
     return cells
 
 
