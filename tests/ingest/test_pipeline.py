@@ -31,3 +31,10 @@ def test_a_year_inside_the_plan_period_is_an_interim_target_not_a_base():
     assert (row["interim_year"], row["interim_value"], row["interim_text"]) == (2020, 150, "150")
     assert (row["base_year"], row["base_value"], row["base_text"]) == (None, None, None)
     assert (row["target_year"], row["target_value"]) == (2030, 180)
+
+
+def test_the_near_term_year_a_plan_names_is_an_interim_target():
+    plan = parse_bytes(PLAN.replace("规划期限为2012—2030年，近期至2020年。", "规划期至2030年，近期至2020年。")
+                       .replace("（2012—2030年）", "").encode("utf-8"), "plan.txt")
+    row = next(i for i in plan["indicators"] if i["name"] == "城市公交占机动化出行比例")
+    assert (row["interim_year"], row["interim_value"], row["base_year"]) == (2020, 50, None)

@@ -373,3 +373,58 @@ def test_bare_years_among_header_lines_name_columns_and_label_lines_are_categori
         # One value for two year columns: a plan row always states its target.
         ("生态环境", "新区海域保护区占海域总面积的比例", "%", None, None, 2030, "不低于20"),
     ]
+
+
+PIPE_EDGED_REVIEW = """表1:“十三五”期间经济社会发展的主要目标
+指 标 |
+2015年 完成 |
+2020年 完成 |
+“十三五”年均增长(%) |
+指标属性 |
+|
+一、经济发展 |
+|||||
+地区生产总值(亿元) |
+300.41 |
+469.5 |
+9.3 |
+预期性 |
+|
+服务业增加值占地区生产总值比重(%) |
+30.2 |
+43.6 |
+提高13.4个百分点 |
+预期性 |
+|
+第二节 下一节
+"""
+
+
+def test_a_results_table_with_pipes_at_cell_edges_and_unknown_header_words_is_a_review():
+    tables = find_tables(clean_text(PIPE_EDGED_REVIEW))
+    assert [t.kind for t in tables] == ["review"]
+    rows = tables[0].review()["rows"]
+    assert [(r["category"], r["name"], r["unit"], r["base_text"], r["base_year"], r["actual_text"], r["actual_growth"],
+             r["binding"]) for r in rows] == [
+        ("经济发展", "地区生产总值", "亿元", "300.41", 2015, "469.5", "9.3", "expected"),
+        ("经济发展", "服务业增加值占地区生产总值比重", "%", "30.2", 2015, "43.6", "提高13.4个百分点", "expected"),
+    ]
+
+
+LABELLED_REVIEW = """“十三五”规划主要指标完成情况
+表1
+序号 指标名称 2020 年目标值 2020 年预计值 完成情况
+1 全区生产总值(亿元) 1000 1008.5 完成
+2 人均生产总值(元) 130000 130913 完成
+第二节 下一节
+"""
+
+
+def test_an_estimate_beside_a_target_of_the_same_year_is_the_result_and_a_bare_label_takes_the_title_above():
+    tables = find_tables(clean_text(LABELLED_REVIEW))
+    assert [t.kind for t in tables] == ["review"]
+    review = tables[0].review()
+    assert review["title"] == "“十三五”规划主要指标完成情况"
+    assert [(r["name"], r["target_text"], r["actual_text"]) for r in review["rows"]] == [
+        ("全区生产总值", "1000", "1008.5"), ("人均生产总值", "130000", "130913"),
+    ]

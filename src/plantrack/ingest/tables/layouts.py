@@ -70,8 +70,23 @@ _MARKER_NOTE = re.compile(r"(?:带)?(\*+)\s*(?:号)?\s*(?:为|表示|是|系)\s*
 
 
 def is_header_line(text: str) -> bool:
+    """A line of header words: only the characters header words are made of, or one header word
+    the rules know with a few words they do not (“十三五”年均增长(%), 2020年预计完成)."""
     t = text.strip()
-    return bool(t) and not re.fullmatch(r"[\d\s]+", t) and bool(_HEADER_CHARS.match(t))
+    if not t or re.fullmatch(r"[\d\s]+", t):
+        return False
+    return bool(_HEADER_CHARS.match(t)) or _is_loose_header_line(t)
+
+
+def _is_loose_header_line(t: str) -> bool:
+    if len(t) > 24 or re.search(r"[。，；;：:、？！]|表|专栏", t) or re.search(r"\d", _YEAR_WORD.sub("", t)):
+        return False
+    compact = re.sub(r"\s+", "", t)
+    words = list(_COLUMN_SCAN.finditer(compact))
+    return len(words) == 1 and len(words[0].group()) >= 0.4 * len(re.sub(r"[^\w%]", "", compact))
+
+
+_YEAR_WORD = re.compile(r"(?:19|20)\d{2}\s*年?")
 
 
 @dataclass
@@ -148,6 +163,9 @@ _GROUP_WORDS = {"规划目标", "规划值", "实现情况", "完成情况", "�
 
 def _resolve_roles(cols: list[Column]) -> list[Column]:
     """Year columns become base or target; grouped headers (规划目标 | 实现情况) split their sub-columns."""
+    while cols and cols[-1].role in ("plan_group", "actual_group"):
+        # A group word with no columns under it (完成情况 last) is a column of remarks (完成, 基本完成).
+        cols = cols[:-1] + [Column("other", None, cols[-1].text)]
     groups = [c.role for c in cols if c.role in ("plan_group", "actual_group")]
     subs = [c for c in cols if c.role not in ("plan_group", "actual_group")]
     out: list[Column] = []
@@ -178,6 +196,16 @@ def _assign_years(cols: list[Column]) -> list[Column]:
     whose target year it is (2020年规划目标 | 2020年完成: a review of the previous plan).
     """
     target_years = [c.year for c in cols if c.role == "target" and c.year]
+    # 2020年预计值 beside 2020年目标值: the estimate of the result, in a review of the plan ending then.
+    cols = [Column("year_done", c.year, c.text) if c.role == "year" and "预计" in c.text and c.year in target_years else c
+            for c in cols]
+    done = [c for c in cols if c.role == "year_done"]
+    if len(done) >= 2 and not target_years and not any(c.role in ("base", "year") for c in cols):
+        # Every year column reports a result (2015年完成 | 2020年完成): the first is the base, the
+        # last what the plan achieved, and its growth column the growth achieved.
+        roles = {id(done[0]): "base", id(done[-1]): "actual"}
+        cols = [Column(roles.get(id(c), "actual_growth" if c.role == "growth" else c.role), c.year, c.text)
+                for c in cols if c.role != "year_done" or id(c) in roles]
     bare_years = [c for c in cols if c.role == "year"]
     if len(bare_years) == 1 and not any(c.role in ("target", "base", "year_done", "actual") for c in cols):
         # An indicator table states targets: its only year column (指标 | 单位 | 2025年 | 属性) is the target.
@@ -244,13 +272,25 @@ def find_tables(lines: list[Line]) -> list[Table]:
     the text cells are then given back as the plan wrote them (`Row.written`).
     """
     written = lines
-    lines = [ln if (t := normalize_line(ln.text)) == ln.text else Line(ln.no, t, ln.page_start) for ln in lines]
+    lines = [ln if (t := _table_view(ln.text)) == ln.text else Line(ln.no, t, ln.page_start) for ln in lines]
     tables = _find_tables(lines)
     changed = {i for i, (a, b) in enumerate(zip(written, lines)) if a is not b}
     if changed:
         for table in tables:
             _restore_written(table, written, lines, changed)
     return tables
+
+
+_EDGE_PIPES = re.compile(r"^\s*\|(?=.*[^|\s])|(?<=[^|\s])\s*\|+\s*$")
+
+
+def _table_view(text: str) -> str:
+    """A line as the table rules read it: normalised, and the pipes a converter left at the edges
+    of a cell written one per line (地区生产总值(亿元) |) turned into spaces, so lengths stay."""
+    t = normalize_line(text)
+    if "|" in t:
+        t = _EDGE_PIPES.sub(lambda m: " " * len(m.group()), t)
+    return t
 
 
 def _restore_written(table: "Table", written: list[Line], lines: list[Line], changed: set[int]) -> None:
@@ -341,6 +381,11 @@ def strip_title_label(title: str) -> str:
 def _title_before(lines: list[Line], h_start: int) -> tuple[str, int]:
     """The table's title: the short line right above the header, if it reads like one."""
     k = h_start - 1
+    if k >= 1 and re.fullmatch(r"(?:专栏|附表|表)\s*[\d一二三四五六七八九十]+", lines[k].text.strip()):
+        # A bare label (表1) under the title line: the title is the line above it.
+        above = lines[k - 1].text.strip()
+        if len(above) <= 60 and not above.endswith(("。", "；", ";")) and ("指标" in above or "目标" in above):
+            return lines[k].text.strip() + " " + above, k - 1
     if k >= 0:
         t = lines[k].text.strip()
         if len(t) <= 60 and not t.endswith(("。", "；", ";")) and "\t" not in t and (
