@@ -38,3 +38,10 @@ def test_the_near_term_year_a_plan_names_is_an_interim_target():
                        .replace("（2012—2030年）", "").encode("utf-8"), "plan.txt")
     row = next(i for i in plan["indicators"] if i["name"] == "城市公交占机动化出行比例")
     assert (row["interim_year"], row["interim_value"], row["base_year"]) == (2020, 50, None)
+
+
+def test_the_plan_lists_its_tables_and_each_row_names_its_table():
+    plan = parse_bytes(PLAN.encode("utf-8"), "plan.txt")
+    assert [(t["kind"], t["evidence"], t["rows"]) for t in plan["tables"]] == [("indicators", "header", 2)]
+    assert {i["table"] for i in plan["indicators"]} == {0}
+    assert all(0 < i["confidence"] <= 1 for i in plan["indicators"])

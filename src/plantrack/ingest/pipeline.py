@@ -74,6 +74,7 @@ def plan_document(doc: ParsedDocument) -> dict:
         "outline": [h.to_json() for h in doc.outline],
         "indicators": indicators,
         "reviews": reviews,
+        "tables": [t.to_json(doc.lines) for t in doc.tables],
         "targets": extract_targets(doc.paragraphs, doc.heading_at, meta),
         "projects": extract_projects(doc.lines, doc.heading_at, doc.tables, doc.project_tables),
         "tasks": extract_tasks(doc.paragraphs, doc.heading_at),

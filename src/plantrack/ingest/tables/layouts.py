@@ -29,6 +29,7 @@ from ...domain.values import (
 )
 from ..clean import Line
 from ..normalize import normalize_line
+from .confidence import row_agreement, row_confidence, table_confidence
 from .furniture import furniture_kind
 from ..outline import match_heading
 
@@ -234,6 +235,7 @@ class Row:
     line: int
     group: str | None = None
     written: dict[str, str] = field(default_factory=dict)  # role -> the cell as the plan wrote it
+    agreement: float = 1.0  # share of the row's cells whose type fits their column (confidence.py)
 
 
 @dataclass
@@ -249,6 +251,9 @@ class Table:
     markers: dict[str, int] = field(default_factory=dict)  # "*" -> 2019 from the footnote
     cumulative_brackets: bool = False
     header_start: int = -1  # index of the first header line (the title, above it, may be a 专栏 heading)
+    evidence: str = "header"  # what found it: its header words ("header") or its rows alone ("body")
+    confidence: float = 0.0
+    index: int = -1  # its place in the plan's "tables" list
 
     def column(self, role: str) -> Column | None:
         return next((c for c in self.columns if c.role == role), None)
@@ -262,6 +267,28 @@ class Table:
             "label": self.title[: len(self.title) - len(strip_title_label(self.title))].strip() or None,
             "line": self.line,
             "rows": [review_from_row(self, r) for r in self.rows],
+            **self.evidence_fields(),
+        }
+
+    def evidence_fields(self) -> dict:
+        """What a row or review carries about its table: how it was found and how sure that is."""
+        return {"evidence": self.evidence, "confidence": self.confidence, "table": self.index}
+
+    def to_json(self, lines: list[Line]) -> dict:
+        """The table as the contract's `tables` list describes it (domain/plan.py TableRef)."""
+        header = lines[self.header_start].no if 0 <= self.header_start < len(lines) else self.line
+        return {
+            "index": self.index,
+            "kind": self.kind,
+            "title": self.title or None,
+            "line": self.line,
+            "header_line": header,
+            "last_line": lines[min(self.end, len(lines) - 1)].no if lines else self.line,
+            "layout": self.layout,
+            "evidence": self.evidence,
+            "confidence": self.confidence,
+            "columns": [c.role for c in self.columns],
+            "rows": len(self.rows),
         }
 
 
@@ -278,7 +305,18 @@ def find_tables(lines: list[Line]) -> list[Table]:
     if changed:
         for table in tables:
             _restore_written(table, written, lines, changed)
+    for k, table in enumerate(tables):
+        table.index = k
+        _score(table)
     return tables
+
+
+def _score(table: "Table") -> None:
+    """Each row's agreement with its columns, and the table's confidence (confidence.py)."""
+    for row in table.rows:
+        row.agreement = row_agreement(row.cells)
+    table.confidence = table_confidence(table.evidence, [c.role for c in table.columns],
+                                        [r.agreement for r in table.rows])
 
 
 _EDGE_PIPES = re.compile(r"^\s*\|(?=.*[^|\s])|(?<=[^|\s])\s*\|+\s*$")
@@ -1084,7 +1122,12 @@ def indicator_from_row(table: Table, row: Row) -> dict:
         "binding": _BINDING_WORDS.get((row.cells.get("binding") or "").strip()),
         "line": row.line,
         **({"group": row.group} if row.group else {}),
+        **_row_evidence(table, row),
     }
+
+
+def _row_evidence(table: Table, row: Row) -> dict:
+    return {**table.evidence_fields(), "confidence": row_confidence(table.confidence, row.agreement)}
 
 
 def review_from_row(table: Table, row: Row) -> dict:
@@ -1101,4 +1144,5 @@ def review_from_row(table: Table, row: Row) -> dict:
         "binding": _BINDING_WORDS.get((cells.get("binding") or "").strip()),
         "line": row.line,
         **({"group": row.group} if row.group else {}),
+        **_row_evidence(table, row),
     }
