@@ -22,6 +22,7 @@ Cells are read in normal form (normalize.py), so full-width digits and signs nee
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ...domain.units import is_unit
 from ...domain.values import EMPTY_CELLS, is_compound
@@ -34,6 +35,8 @@ _NUMBER = re.compile(
 _BINDING = re.compile(r"^(?:约束性|预期性)(?:指标)?$")
 _YEAR = re.compile(r"^(?:19|20)\d{2}\s*年(?:底|末)?$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_TWO_CJK = re.compile(r"[\u4e00-\u9fff].*[\u4e00-\u9fff]")
+_SENTENCE = re.compile(r"[。；;！？]")
 # Words a value stated in words starts with or holds; a name does not (it names, it does not aim).
 _TEXT_VALUE = re.compile(
     r"^(?:完成|达到|保持|高于|低于|不低于|不高于|同步|控制|力争|确保|实现|稳定|基本|全面|提高|提升|下降|降低|增加|减少|持续|进一步|符合|满足|优于|好于|与)"
@@ -61,12 +64,13 @@ CELL_RULES: tuple[tuple[str, object], ...] = (
     ("number", _is_number),
     ("unit", lambda t: is_unit(t)),
     ("text", lambda t: bool(_CJK.search(t)) and bool(_TEXT_VALUE.search(t))),
-    ("name", lambda t: len(_CJK.findall(t)) >= 2 and not re.search(r"[。；;！？]", t)),
+    ("name", lambda t: bool(_TWO_CJK.search(t)) and not _SENTENCE.search(t)),
 )
 
 VALUE_TYPES = frozenset({"empty", "number", "compound", "text"})
 
 
+@lru_cache(maxsize=16384)
 def cell_type(text: str) -> str:
     """The type of one cell (normalised text): empty, binding, year, compound, number, unit, text,
     name or other."""

@@ -31,6 +31,7 @@ from ..clean import Line
 from ..normalize import normalize_line
 from .confidence import row_agreement, row_confidence, table_confidence
 from .furniture import furniture_kind
+from .regions import body_table_columns, is_row_like, row_runs, split_row_cells, unread_runs
 from ..outline import match_heading
 
 # --- column headers -------------------------------------------------------------------------
@@ -74,20 +75,25 @@ def is_header_line(text: str) -> bool:
     """A line of header words: only the characters header words are made of, or one header word
     the rules know with a few words they do not (“十三五”年均增长(%), 2020年预计完成)."""
     t = text.strip()
-    if not t or re.fullmatch(r"[\d\s]+", t):
+    if not t or _DIGITS_ONLY.fullmatch(t):
         return False
     return bool(_HEADER_CHARS.match(t)) or _is_loose_header_line(t)
 
 
 def _is_loose_header_line(t: str) -> bool:
-    if len(t) > 24 or re.search(r"[。，；;：:、？！]|表|专栏", t) or re.search(r"\d", _YEAR_WORD.sub("", t)):
+    if len(t) > 24 or _NOT_HEADER.search(t) or _DIGIT.search(_YEAR_WORD.sub("", t)):
         return False
-    compact = re.sub(r"\s+", "", t)
+    compact = _SPACES.sub("", t)
     words = list(_COLUMN_SCAN.finditer(compact))
-    return len(words) == 1 and len(words[0].group()) >= 0.4 * len(re.sub(r"[^\w%]", "", compact))
+    return len(words) == 1 and len(words[0].group()) >= 0.4 * len(_NOT_WORD.sub("", compact))
 
 
 _YEAR_WORD = re.compile(r"(?:19|20)\d{2}\s*年?")
+_DIGITS_ONLY = re.compile(r"[\d\s]+")
+_NOT_HEADER = re.compile(r"[。，；;：:、？！]|表|专栏")
+_DIGIT = re.compile(r"\d")
+_SPACES = re.compile(r"\s+")
+_NOT_WORD = re.compile(r"[^\w%]")
 
 
 @dataclass
@@ -370,6 +376,7 @@ def _written_cell(cell: str, at: list[int], written: list[Line], lines: list[Lin
 
 
 def _find_tables(lines: list[Line]) -> list[Table]:
+    """Tables found by their header first, then header-less runs of rows found by their body."""
     tables: list[Table] = []
     i = 0
     n = len(lines)
@@ -385,7 +392,66 @@ def _find_tables(lines: list[Line]) -> list[Table]:
             i = table.end + 1
         else:
             i = h_end + 1
+    texts = [ln.text for ln in lines]
+    for a, b in row_runs(texts, table_lines(tables)):
+        table = _read_body_table(lines, a, b, tables)
+        if table is not None and table.rows:
+            tables.append(table)
+    tables.sort(key=lambda t: t.start)
     return tables
+
+
+def unread_regions(lines: list[Line], tables: list[Table]) -> list[tuple[int, int]]:
+    """(first, last) source lines of each run of table-shaped lines that no table took: rows a
+    person should look at, because the reader declined them (for ingest/completeness.py)."""
+    texts = [_table_view(ln.text) for ln in lines]
+    return [(lines[a].no, lines[b].no) for a, b in unread_runs(texts, table_lines(tables))]
+
+
+def table_lines(tables: list[Table]) -> set[int]:
+    """Indices of the lines the tables took (title, header, rows, footnote)."""
+    return {i for t in tables for i in range(min(t.start, t.header_start if t.header_start >= 0 else t.start), t.end + 1)}
+
+
+def _read_body_table(lines: list[Line], a: int, b: int, tables: list[Table]) -> Table | None:
+    """A header-less run of rows: the continuation of the table just above it (same width, its
+    columns), or a table of its own whose columns come from its cells' types (regions.py)."""
+    texts = [lines[k].text for k in range(a, b + 1)]
+    roles = body_table_columns(texts)
+    if roles is None:
+        return None
+    prev = next((t for t in reversed(tables) if t.end < a), None)
+    if prev is not None and a - prev.end <= 6 and len([c for c in prev.columns if c.role != "category"]) == len(roles):
+        columns = [c for c in prev.columns if c.role != "category"]
+        table = Table(prev.kind, prev.title, a, b, lines[a].no, "tab" if "\t" in texts[0] else "flow", columns,
+                      header_start=a, evidence="body", markers=dict(prev.markers))
+    else:
+        title, t_index = _title_before(lines, a)
+        table = Table("indicators", title, t_index, b, lines[t_index].no, "tab" if "\t" in texts[0] else "flow",
+                      [Column(r) for r in roles], header_start=a, evidence="body")
+    _read_line_rows(table, lines, a, b)
+    return table
+
+
+def _read_line_rows(table: Table, lines: list[Line], a: int, b: int) -> None:
+    """One row per line, its cells in column order; a short line of words alone is a category.
+    A line of another width is skipped rather than guessed (fewer rows, never garbage rows)."""
+    roles = [c.role for c in table.columns]
+    category = None
+    for k in range(a, b + 1):
+        text = lines[k].text.strip()
+        if furniture_kind(text):
+            continue
+        cells = split_row_cells(text)
+        if len(cells) == len(roles) - 1 and "unit" in roles and not any(is_unit(c) for c in cells):
+            cells.insert(roles.index("unit"), "")
+        if len(cells) != len(roles) or not is_row_like(text):
+            name = _category_name(text) or (text if re.fullmatch(r"[\u4e00-\u9fff、]{2,12}", text) else None)
+            if name:
+                category = name
+            continue
+        row = {r: c for r, c in zip(roles, cells) if r not in ("other", "seq", "category")}
+        table.rows.append(Row(row, category, lines[k].no))
 
 
 def _header_run(lines: list[Line], i: int) -> tuple[int, int] | None:
