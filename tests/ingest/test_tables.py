@@ -428,3 +428,60 @@ def test_an_estimate_beside_a_target_of_the_same_year_is_the_result_and_a_bare_l
     assert [(r["name"], r["target_text"], r["actual_text"]) for r in review["rows"]] == [
         ("全区生产总值", "1000", "1008.5"), ("人均生产总值", "130000", "130913"),
     ]
+
+
+GROUP_FLOW = """表1 “十四五”时期经济社会发展主要指标
+类别 指标 单位 2020年 规划目标 属性
+2025年 年均增长
+经济发展 地区生产总值 亿元 1800 2600 7.5 预期性
+常住人口城镇化率 % 58.2 63 — 预期性
+创新驱动 研发经费投入强度 % 1.8 2.5 [0.7] 预期性
+绿色生态 单位GDP能耗降低 % — — 完成省下达任务 约束性
+第二章 下一章
+"""
+
+
+def test_a_group_word_over_the_next_header_line_places_its_columns_and_category_cells_lead_their_rows():
+    rows = rows_of(GROUP_FLOW)
+    assert [(r["category"], r["name"], r["base_year"], r["base_text"], r["target_year"], r["target_text"],
+             r["annual_growth"]) for r in rows] == [
+        ("经济发展", "地区生产总值", 2020, "1800", 2025, "2600", "7.5"),
+        ("经济发展", "常住人口城镇化率", 2020, "58.2", 2025, "63", None),
+        ("创新驱动", "研发经费投入强度", 2020, "1.8", 2025, "2.5", "[0.7]"),
+        ("绿色生态", "单位GDP能耗降低", None, None, 2025, None, "完成省下达任务"),
+    ]
+
+
+HORIZON = """专栏2　“十四五”生态环境保护主要指标
+序号	指标名称	单位	2020年	2025年	2035年	指标属性
+1	地级及以上城市细颗粒物（PM2.5）浓度	微克/立方米	35	30	25	约束性
+2	地表水达到或好于Ⅲ类水体比例	%	80	85	90	约束性
+3	森林覆盖率	%	23.5	26	30	约束性
+第三章 下一章
+"""
+
+
+def test_a_year_after_the_target_is_the_long_range_horizon_not_the_target():
+    row = rows_of(HORIZON)[0]
+    assert (row["target_year"], row["target_text"]) == (2025, "30")
+    assert (row["horizon_year"], row["horizon_text"], row["horizon_value"]) == (2035, "25", 25)
+
+
+QUALIFIED = """附件
+某县“十四五”主要指标
+指标名称                        单位        基期值        目标值        属性
+                                            （2020年）    （2025年）
+地区生产总值                    亿元        120           180           预期性
+城乡居民人均可支配收入增长      %           —             与经济增长同步 预期性
+万元地区生产总值能耗降低        %           —             完成市下达任务 约束性
+第二章 下一章
+"""
+
+
+def test_years_printed_under_value_words_qualify_them_and_a_binding_word_one_space_away_is_a_cell():
+    rows = rows_of(QUALIFIED)
+    assert [(r["name"], r["base_year"], r["base_text"], r["target_year"], r["target_text"], r["binding"]) for r in rows] == [
+        ("地区生产总值", 2020, "120", 2025, "180", "expected"),
+        ("城乡居民人均可支配收入增长", None, None, 2025, "与经济增长同步", "expected"),
+        ("万元地区生产总值能耗降低", None, None, 2025, "完成市下达任务", "binding"),
+    ]

@@ -89,6 +89,10 @@ class Indicator(_Open):
     interim_year: int | None = None
     interim_value: float | None = None
     interim_text: str | None = None
+    # A long-range target beside the plan's own (a 2035年 column after 2025年).
+    horizon_year: int | None = None
+    horizon_value: float | None = None
+    horizon_text: str | None = None
     evidence: Evidence | None = None
     confidence: float | None = None
     table: int | None = None

@@ -115,6 +115,12 @@ def columns_from_header(cells: list[str]) -> list[Column]:
                 continue
             role = m.lastgroup
             year = _YEAR.search(m.group())
+            if got_any and len(cells) > 1 and role == "year" and re.fullmatch(r"\d{4}年?", m.group()) \
+                    and found[-1].year is None and found[-1].role in ("base", "target", "actual"):
+                # 基期值(2020年) in one cell: the year qualifies the column, it is not one of its own.
+                found[-1].year = int(year.group(1))
+                pos = m.end()
+                continue
             found.append(Column(role, int(year.group(1)) if year else None, m.group()))
             pos = m.end()
             got_any = True
@@ -218,15 +224,20 @@ def _assign_years(cols: list[Column]) -> list[Column]:
         # An indicator table states targets: its only year column (指标 | 单位 | 2025年 | 属性) is the target.
         cols = [Column("target", c.year, c.text) if c is bare_years[0] else c for c in cols]
     out: list[Column] = []
-    seen_base = False
+    seen_base = seen_target = False
     for c in cols:
         role = c.role
         if role == "year_done":
             role = "actual" if any(c.year and ty <= c.year for ty in target_years) else "year"
         if role == "year":
             role = "base" if not seen_base else "target"
+        if role == "target" and seen_target and c.year:
+            # A later year after the target (2025年 | 2035年): the plan's long-range horizon.
+            role = "horizon"
         if role == "base":
             seen_base = True
+        if role == "target":
+            seen_target = True
         out.append(Column(role, c.year, c.text))
     return out
 
@@ -510,7 +521,7 @@ def _read_table(lines: list[Line], h_start: int, h_end: int) -> Table | None:
         columns = columns_from_header(stack_header_cells(header_lines) if len(header_lines) > 1 else
                                       [c for t in header_lines for c in re.split(r"\s{2,}", t.strip()) if c])
     else:
-        columns = columns_from_header(["".join(header_lines)])
+        columns = _group_header_columns(header_lines) or columns_from_header(["".join(header_lines)])
     roles = [c.role for c in columns]
     if "name" not in roles:
         return None
@@ -529,6 +540,31 @@ def _read_table(lines: list[Line], h_start: int, h_end: int) -> Table | None:
     return table
 
 
+def _group_header_columns(header_lines: list[str]) -> list[Column] | None:
+    """A flattened two-line header whose first line holds a group word (规划目标, 实现情况) and whose
+    next line holds only the words under it (2025年 年均增长): the sub-columns take the group's
+    place, before the columns to its right (属性)."""
+    if len(header_lines) != 2:
+        return None
+    first, second = (t.split() for t in header_lines)
+    groups = [k for k, w in enumerate(first) if w in _GROUP_WORDS]
+    subs = [m.lastgroup for w in second for m in [_COLUMN_SCAN.fullmatch(w)] if m]
+    if len(groups) != 1 or len(subs) != len(second) or not set(subs) <= {"year", "target", "growth", "year_done"}:
+        return None
+    g = groups[0]
+    actual = first[g] not in ("规划目标", "规划值")
+    under = []
+    for w, kind in zip(second, subs):
+        year = _YEAR.search(w)
+        role = ("actual_growth" if actual else "growth") if kind == "growth" else ("actual" if actual else "target")
+        under.append(Column(role, int(year.group(1)) if year else None, w))
+    before = columns_from_header([" ".join(first[:g])]) if g else []
+    after = columns_from_header([" ".join(first[g + 1:])]) if g + 1 < len(first) else []
+    # A year before the group is the base the group's targets start from.
+    before = [Column("base", c.year, c.text) if c.role == "target" and c.year else c for c in before]
+    return before + under + after
+
+
 def _positioned_cells(text: str) -> list[tuple[int, int, str]]:
     """(start, end, text) of each cell of a line whose cells are set apart by runs of spaces, in
     display columns (a Chinese character is two wide, as the monospace text was laid out)."""
@@ -539,6 +575,10 @@ def _positioned_cells(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+_YEAR_QUALIFIER = re.compile(r"[(（]?\s*(?:19|20)\d{2}\s*年?\s*[)）]?")
+_VALUE_WORD = re.compile(r"现状|基期|基数|目标|规划|预期|预计|完成|实际")
+
+
 def stack_header_cells(header_lines: list[str]) -> list[str]:
     """The column words of a header printed over several lines, read top to bottom per column.
 
@@ -547,7 +587,16 @@ def stack_header_cells(header_lines: list[str]) -> list[str]:
     """
     columns: list[list] = []  # [start, end, text]
     for line in header_lines:
-        for start, end, text in _positioned_cells(line):
+        cells = _positioned_cells(line)
+        if columns and cells and all(_YEAR_QUALIFIER.fullmatch(c[2]) for c in cells):
+            # (2020年) (2025年) under 基期值 目标值: cleaning may have lost the indent, so the years go
+            # to the value words without a year, in order.
+            open_words = [c for c in columns if _VALUE_WORD.search(c[2]) and not _YEAR.search(c[2])]
+            if len(open_words) == len(cells):
+                for col, (_, _, text) in zip(open_words, cells):
+                    col[2] += text
+                continue
+        for start, end, text in cells:
             hit = next((c for c in columns if start < c[1] and c[0] < end), None)
             if hit is None:
                 columns.append([start, end, text])
@@ -659,9 +708,15 @@ def _split_cells(text: str) -> list[str]:
     text = normalize_digits(text.strip())
     if re.search(r"\S {2,}\S", text) or "\t" in text:
         parts = [join_digit_groups(p) for p in re.split(r"\s{2,}|\t", text)]
+        m = _TRAILING_BINDING.match(parts[-1]) if parts else None
+        if m:  # a binding word a single space from a long cell (与经济增长同步 预期性)
+            parts[-1:] = [m.group(1), m.group(2)]
     else:
         parts = text.split(" ")
     return [p.strip() for p in parts if p.strip()]
+
+
+_TRAILING_BINDING = re.compile(r"^(.*\S)\s+(约束性|预期性)$")
 
 
 _GLUED = re.compile(r"(?:(?<=左右)|(?<=以上)|(?<=以下)|(?<=[\]］]))(?=[\d\[［<>≤≥-])")
@@ -914,6 +969,9 @@ def _row_from_segment(table: Table, seg: list[Line], category: str | None, seq: 
         cells = _split_cells(ln.text)
         for k, c in enumerate(cells):
             tokens.append(_Token(c, pos, k == len(cells) - 1))
+    if table.column("category") is not None and _leading_category(tokens):
+        # 经济发展 地区生产总值 亿元 …: the category column's cell before the name, on the row's line.
+        category = tokens.pop(0).text
     name_tokens, rest, group = _take_name(table, tokens, body, width)
     if not name_tokens:
         return [], category, seq
@@ -976,6 +1034,16 @@ def _stacked_sub_rows(table: Table, body: list[Line], category: str | None) -> l
             cells["binding"] = binding
         rows.append(Row(cells, category, ln.no, parent if ln is not names[0] else None))
     return rows
+
+
+def _leading_category(tokens: list["_Token"]) -> bool:
+    """Two cells of words open the row's first line and a value follows them: the first is the
+    category (a merged category cell prints on its group's first row only)."""
+    if len(tokens) < 3 or tokens[0].line_pos != 0 or tokens[1].line_pos != 0:
+        return False
+    a, b = tokens[0].text, tokens[1].text
+    return (bool(re.fullmatch(r"[\u4e00-\u9fff]{2,8}", a)) and bool(_CJK.match(b)) and not _is_value_token(b) and not is_unit(b)
+            and any(_is_value_token(t.text) for t in tokens[2:]))
 
 
 def _later_row_start(seg: list[Line], k: int) -> bool:
@@ -1181,9 +1249,19 @@ def _common_fields(table: Table, row: Row) -> dict:
     }
 
 
+def _horizon_fields(table: Table, row: Row) -> dict:
+    """A long-range target beside the plan's own (2035年 after 2025年), when the table has one."""
+    col = table.column("horizon")
+    text = _cell(row.cells, "horizon")
+    if col is None or text is None:
+        return {}
+    return {"horizon_year": col.year, "horizon_value": as_number(leading_number(text)), "horizon_text": _text(row, "horizon")}
+
+
 def indicator_from_row(table: Table, row: Row) -> dict:
     return {
         **_common_fields(table, row),
+        **_horizon_fields(table, row),
         "annual_growth": _text(row, "growth"),
         "binding": _BINDING_WORDS.get((row.cells.get("binding") or "").strip()),
         "line": row.line,
