@@ -342,6 +342,8 @@ _EDGE_PIPES = re.compile(r"^\s*\|(?=.*[^|\s])|(?<=[^|\s])\s*\|+\s*$")
 def _table_view(text: str) -> str:
     """A line as the table rules read it: normalised, and the pipes a converter left at the edges
     of a cell written one per line (地区生产总值(亿元) |) turned into spaces, so lengths stay."""
+    if len(text) > 200 and "。" in text:
+        return text  # a paragraph of prose: no table rule reads it (and normalising it costs time)
     t = normalize_line(text)
     if "|" in t:
         t = _EDGE_PIPES.sub(lambda m: " " * len(m.group()), t)
