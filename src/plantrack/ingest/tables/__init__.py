@@ -9,6 +9,7 @@ The steps, each in its own module (pdfplumber's separation of edges, cells and t
 - `layouts`: column roles from header words and cell types together, and the row readers of the
   two layouts ("tab": one row per line; "flow": cells split by spaces, rows wrapped).
 
+- `glued`: tables whose cells were run together with no separator (text dumps);
 - `confidence`: how sure the reader is of each table and row (evidence and confidence in the JSON).
 
 Callers use `find_tables` (the tables of cleaned lines) and `unread_regions(lines, tables)` (the

@@ -31,6 +31,7 @@ from ..clean import Line
 from ..normalize import normalize_line
 from .confidence import row_agreement, row_confidence, table_confidence
 from .furniture import furniture_kind
+from .glued import glued_texts, read_glued
 from .regions import body_table_columns, is_row_like, row_runs, split_row_cells, unread_runs
 from ..outline import match_heading
 
@@ -405,6 +406,11 @@ def _find_tables(lines: list[Line]) -> list[Table]:
             i = table.end + 1
         else:
             i = h_end + 1
+    for a, b, text in glued_texts(lines):
+        if a not in table_lines(tables):
+            table = _read_glued_table(lines, a, b, text)
+            if table is not None:
+                tables.append(table)
     texts = [ln.text for ln in lines]
     for a, b in row_runs(texts, table_lines(tables)):
         table = _read_body_table(lines, a, b, tables)
@@ -419,6 +425,43 @@ def unread_regions(lines: list[Line], tables: list[Table]) -> list[tuple[int, in
     person should look at, because the reader declined them (for ingest/completeness.py)."""
     texts = [_table_view(ln.text) for ln in lines]
     return [(lines[a].no, lines[b].no) for a, b in unread_runs(texts, table_lines(tables))]
+
+
+def _read_glued_table(lines: list[Line], a: int, b: int, text: str) -> Table | None:
+    """A table whose cells were run together (glued.py): the last year column is the target; the
+    first is the base unless the header calls them all expected values (预期值, 目标值)."""
+    got = read_glued(text)
+    if got is None:
+        return None
+    years, kind, found = got
+    all_targets = bool(re.search(r"预期|目标|规划", kind))
+    columns = [Column("name"), Column("unit"), *(Column("target" if k == len(years) - 1 else (
+        "base" if k == 0 and not all_targets else "other"), y) for k, y in enumerate(years))]
+    title, t_index = _title_before(lines, a)
+    table = Table("indicators", title, min(t_index, a), b, lines[min(t_index, a)].no, "glued", columns,
+                  header_start=a, evidence="header")
+    # The source line of a row: the glued line its name starts on (the joined text keeps them in order).
+    bounds, total = [], 0
+    for k in range(a, b + 1):
+        total += len(lines[k].text.strip()) - (len(_CHUNK_NO.match(lines[k].text.strip()).group()) if k > a and _CHUNK_NO.match(lines[k].text.strip()) else 0)
+        bounds.append((total, lines[k].no))
+    for offset, name, cells in found:
+        row: dict[str, str] = {"name": name}
+        if len(cells) == len(years):
+            for col, cell in zip(columns[2:], cells):
+                if col.role != "other":
+                    row[col.role] = cell
+            suffixes = {re.sub(r"^[<>≤≥]?[\d.]+", "", c) for c in cells if c not in "-—/"}
+            if len(suffixes) == 1 and is_unit(next(iter(suffixes))):
+                row["unit"] = next(iter(suffixes))
+        else:
+            row["target"] = cells[0]  # one text for every year: the plan's aim for the last
+        line = next((no for end, no in bounds if offset < end), lines[b].no)
+        table.rows.append(Row(row, None, line))
+    return table
+
+
+_CHUNK_NO = re.compile(r"^\d{1,3}、")
 
 
 def table_lines(tables: list[Table]) -> set[int]:
