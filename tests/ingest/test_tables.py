@@ -485,3 +485,14 @@ def test_years_printed_under_value_words_qualify_them_and_a_binding_word_one_spa
         ("城乡居民人均可支配收入增长", None, None, 2025, "与经济增长同步", "expected"),
         ("万元地区生产总值能耗降低", None, None, 2025, "完成市下达任务", "binding"),
     ]
+
+
+def test_binding_words_without_their_last_character_still_end_rows():
+    text = """表1 主要指标
+指标名称 单位 2020年 2025年 属性
+森林覆盖率 % 23.5 26 约束
+地区生产总值 亿元 1800 2600 预期
+第二章 下一章
+"""
+    assert [(r["name"], r["binding"], r["target_value"]) for r in rows_of(text)] == [
+        ("森林覆盖率", "binding", 26), ("地区生产总值", "expected", 2600)]

@@ -61,7 +61,7 @@ _HEADER_CHARS = re.compile(
     r"^(?:[序号类别型项目指标名称内容计量单位年均增长速率累计或属性质规划目标值现状基期数实际实现完成进展情况执行预计期末领域分类\d/／、()（）%\s])+$"
 )
 _BINDING_WORDS = {"约束性": "binding", "预期性": "expected", "约束": "binding", "预期": "expected"}
-_BINDING_TOKEN = re.compile(r"^(约束性|预期性)$")
+_BINDING_TOKEN = re.compile(r"^(约束性?|预期性?)(?:指标)?$")
 _FOOTNOTE = re.compile(r"^\s*(?:注|备注|说明|资料来源|数据来源)\s*[:：]")
 _CATEGORY_LINE = re.compile(
     r"^(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十]+[)）])\s*(?P<name>[^\t\d][^\t]*?)\s*(?:[(（]\s*\d+\s*(?:个|项)?\s*[)）])?\s*$"
@@ -1308,11 +1308,17 @@ def indicator_from_row(table: Table, row: Row) -> dict:
         **_common_fields(table, row),
         **_horizon_fields(table, row),
         "annual_growth": _text(row, "growth"),
-        "binding": _BINDING_WORDS.get((row.cells.get("binding") or "").strip()),
+        "binding": _binding(row.cells.get("binding")),
         "line": row.line,
         **({"group": row.group} if row.group else {}),
         **_row_evidence(table, row),
     }
+
+
+def _binding(text: str | None) -> str | None:
+    """约束性 / 预期性 (or 约束, 预期指标 …) as the contract's binding | expected."""
+    m = _BINDING_TOKEN.match((text or "").strip())
+    return _BINDING_WORDS.get(m.group(1)) if m else None
 
 
 def _row_evidence(table: Table, row: Row) -> dict:
@@ -1330,7 +1336,7 @@ def review_from_row(table: Table, row: Row) -> dict:
         "actual_value": as_number(leading_number(actual_text)),
         "actual_text": _text(row, "actual"),
         "actual_growth": _text(row, "actual_growth"),
-        "binding": _BINDING_WORDS.get((cells.get("binding") or "").strip()),
+        "binding": _binding(cells.get("binding")),
         "line": row.line,
         **({"group": row.group} if row.group else {}),
         **_row_evidence(table, row),
