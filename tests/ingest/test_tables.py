@@ -496,3 +496,65 @@ def test_binding_words_without_their_last_character_still_end_rows():
 """
     assert [(r["name"], r["binding"], r["target_value"]) for r in rows_of(text)] == [
         ("森林覆盖率", "binding", 26), ("地区生产总值", "expected", 2600)]
+
+
+GROUP_PER_LINE = """表1 主要指标
+类别
+指标
+单位
+2020年
+规划目标
+2025年
+年均增长
+属性
+经济发展
+地区生产总值
+亿元
+1800
+2600
+7.5
+预期性
+研发经费投入强度
+%
+1.8
+2.5
+[0.7]
+预期性
+第二章 下一章
+"""
+
+
+def test_a_group_word_after_a_year_in_a_one_word_per_line_header_stands_over_the_years_below_it():
+    rows = rows_of(GROUP_PER_LINE)
+    assert [(r["base_year"], r["base_text"], r["target_year"], r["target_text"], r["annual_growth"]) for r in rows] == [
+        (2020, "1800", 2025, "2600", "7.5"), (2020, "1.8", 2025, "2.5", "[0.7]")]
+
+
+CONTINUED_LABELS = """表3 “十四五”主要指标
+序号	指标	单位	2020年	2025年	属性
+1	森林覆盖率	%	23.5	26	约束性
+2	湿地保护率	%	50	55	预期性
+续表3
+序号	指标	单位	2020年	2025年	属性
+3	草原综合植被盖度	%	70	73	预期性
+（续表）
+4	水土保持率	%	65	68	约束性
+第三章 下一章
+"""
+
+
+def test_continued_table_labels_are_page_furniture():
+    assert [r["name"] for r in rows_of(CONTINUED_LABELS)] == ["森林覆盖率", "湿地保护率", "草原综合植被盖度", "水土保持率"]
+
+
+NUMBERED = """表1 主要指标
+指标名称 单位 2020年 2025年 属性
+（1）地区生产总值 亿元 1800 2600 预期性
+（2）常住人口城镇化率 % 58 63 预期性
+①森林覆盖率 % 23.5 26 约束性
+第二章 下一章
+"""
+
+
+def test_row_numbers_in_brackets_or_circles_are_not_part_of_the_name():
+    assert [r["name"] for r in rows_of(NUMBERED)] == ["地区生产总值", "常住人口城镇化率", "森林覆盖率"]

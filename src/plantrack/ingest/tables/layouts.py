@@ -566,7 +566,7 @@ def _read_table(lines: list[Line], h_start: int, h_end: int) -> Table | None:
         columns = columns_from_header(stack_header_cells(header_lines) if len(header_lines) > 1 else
                                       [c for t in header_lines for c in re.split(r"\s{2,}", t.strip()) if c])
     else:
-        columns = _group_header_columns(header_lines) or columns_from_header(["".join(header_lines)])
+        columns = _group_header_columns(header_lines) or columns_from_header([_join_header_lines(header_lines)])
     roles = [c.role for c in columns]
     if "name" not in roles:
         return None
@@ -583,6 +583,20 @@ def _read_table(lines: list[Line], h_start: int, h_end: int) -> Table | None:
         _read_flow_body(table, lines, h_end + 1, header_texts)
     _read_footnote(table, lines)
     return table
+
+
+def _join_header_lines(header_lines: list[str]) -> str:
+    """A flattened header as one text. Words wrap across its lines (2025年 / 目标 is one column),
+    except a group word (规划目标) after a year with years still to come below it: that year is a
+    column of its own and the group stands over the years that follow (2020年 | 规划目标: 2025年 …)."""
+    out = ""
+    for k, line in enumerate(header_lines):
+        t = line.strip()
+        later_year = any(_YEAR.search(x) for x in header_lines[k + 1:])
+        if out.endswith("年") and t in _GROUP_WORDS and later_year:
+            out += "|"
+        out += t
+    return out
 
 
 def _group_header_columns(header_lines: list[str]) -> list[Column] | None:
@@ -1027,7 +1041,7 @@ def _row_from_segment(table: Table, seg: list[Line], category: str | None, seq: 
     return [Row(cells, category, row_line or body[0].no, group)], category, seq
 
 
-_NUMBERED_NAME = re.compile(r"^\d{1,3}\s*[.、．]\s*(?=[^\d\s.])")
+_NUMBERED_NAME = re.compile(r"^(?:\d{1,3}\s*[.、．]|[(（]\d{1,3}[)）]|[①-⑳])\s*(?=[^\d\s.])")
 _SUB_ROW = re.compile(r"^其中\s*[:：]?\s*")
 
 
@@ -1307,7 +1321,8 @@ def indicator_from_row(table: Table, row: Row) -> dict:
     return {
         **_common_fields(table, row),
         **_horizon_fields(table, row),
-        "annual_growth": _text(row, "growth"),
+        # Under a group (规划目标: 2025年 | 年均增长) the growth column is the plan's own.
+        "annual_growth": _text(row, "growth") or _text(row, "planned_growth"),
         "binding": _binding(row.cells.get("binding")),
         "line": row.line,
         **({"group": row.group} if row.group else {}),
