@@ -558,3 +558,9 @@ NUMBERED = """表1 主要指标
 
 def test_row_numbers_in_brackets_or_circles_are_not_part_of_the_name():
     assert [r["name"] for r in rows_of(NUMBERED)] == ["地区生产总值", "常住人口城镇化率", "森林覆盖率"]
+
+
+def test_a_last_row_that_lost_its_binding_cell_is_still_a_row():
+    text = FLIPBOOK.replace("单位地区生产总值二氧化碳排放降低 % 完成省下达任务 约束性", "湿地保护率 % 55")
+    rows = rows_of(text)
+    assert (rows[-1]["name"], rows[-1]["target_text"], rows[-1]["binding"]) == ("湿地保护率", "55", None)

@@ -895,6 +895,10 @@ def _read_flow_body(table: Table, lines: list[Line], start: int, header_texts: s
     if not has_binding and pending and any(_is_value_token(t) for ln in pending for t in _split_cells(ln.text)):
         segments.append(pending)
         last_row_end = i - 1
+    elif has_binding and pending and _complete_without_binding(pending):
+        # The last row lost its binding cell (a truncated page): it is still a row.
+        segments.append(pending)
+        last_row_end = i - 1
     table.end = max(table.end, last_row_end)
     width = _wrap_width(segments)
     category = None
@@ -953,6 +957,15 @@ def _apply_vertical_labels(rows: list[Row], starts: list[int], chars: list[tuple
     for row, s in zip(rows, starts):
         if s >= 0:
             row.category = min(centres, key=lambda c: abs(c[0] - s))[1]
+
+
+def _complete_without_binding(pending: list[Line]) -> bool:
+    """A name followed by two value cells (or a unit and a value), and no sentence among them."""
+    tokens = [t for ln in pending for t in _split_cells(ln.text)]
+    if not tokens or _is_value_token(tokens[0]) or any(re.search(r"[。；]", t) for t in tokens):
+        return False
+    values = sum(_is_value_token(t) for t in tokens[1:])
+    return values >= 2 or (values >= 1 and any(is_unit(t) for t in tokens[1:]))
 
 
 def _page_number_between(lines: list[Line], i: int, table: Table, header_texts: set[str]) -> bool:
