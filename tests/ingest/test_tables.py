@@ -564,3 +564,10 @@ def test_a_last_row_that_lost_its_binding_cell_is_still_a_row():
     text = FLIPBOOK.replace("单位地区生产总值二氧化碳排放降低 % 完成省下达任务 约束性", "湿地保护率 % 55")
     rows = rows_of(text)
     assert (rows[-1]["name"], rows[-1]["target_text"], rows[-1]["binding"]) == ("湿地保护率", "55", None)
+
+
+def test_a_unit_that_lost_its_first_word_is_still_the_unit_cell():
+    text = ONE_CELL_PER_LINE.replace("第二节 下一节", "新区单位生产总值CO2\n排放量\n/GDP万元\n符合国家、省要求\n约束性\n第二节 下一节")
+    row = rows_of(text)[-1]
+    assert (row["name"], row["unit"], row["base_text"], row["target_text"], row["binding"]) == (
+        "新区单位生产总值CO2排放量", "/GDP万元", None, "符合国家、省要求", "binding")

@@ -1054,6 +1054,8 @@ def _row_from_segment(table: Table, seg: list[Line], category: str | None, seq: 
     return [Row(cells, category, row_line or body[0].no, group)], category, seq
 
 
+# A unit that lost its first word in extraction (吨/万元 -> /万元, /.): still the unit cell.
+_DAMAGED_UNIT = re.compile(r"/[^\s/]{0,9}")
 _NUMBERED_NAME = re.compile(r"^(?:\d{1,3}\s*[.、．]|[(（]\d{1,3}[)）]|[①-⑳])\s*(?=[^\d\s.])")
 _SUB_ROW = re.compile(r"^其中\s*[:：]?\s*")
 
@@ -1136,6 +1138,8 @@ def _take_name(table: Table, tokens: list[_Token], body: list[Line], width: int)
                 break
             if has_unit_col and (is_unit(t.text) or (is_unit_fragment(t.text) and t.line_pos != name[-1].line_pos and "/" in t.text)):
                 break
+            if has_unit_col and t.line_pos != name[-1].line_pos and _DAMAGED_UNIT.fullmatch(t.text):
+                break  # a unit that lost its first word (/万元, /.) on a line of its own: the unit cell
             if not has_unit_col and _name_closed(_join_tokens(name)) and not t.text.startswith(("(", "（")):
                 if t.line_pos > name[-1].line_pos and _CJK.search(t.text[:1]) and _line_has_values(tokens, t.line_pos):
                     # 主要污染物排放总量减少(%) / 化学需氧量(万吨) 40.51 …: the first line labels a group.
@@ -1217,7 +1221,7 @@ def _right_aligned(slots: list[str], toks: list[_Token]) -> dict[str, str]:
     slots, toks = list(slots), list(toks)
     if slots and slots[0] == "unit":
         slots.pop(0)
-        if toks and is_unit(toks[0].text):
+        if toks and (is_unit(toks[0].text) or _DAMAGED_UNIT.fullmatch(toks[0].text)):
             cells["unit"] = toks.pop(0).text
     for role, t in zip(slots[len(slots) - len(toks):], toks):
         cells[role] = t.text
