@@ -571,3 +571,10 @@ def test_a_unit_that_lost_its_first_word_is_still_the_unit_cell():
     row = rows_of(text)[-1]
     assert (row["name"], row["unit"], row["base_text"], row["target_text"], row["binding"]) == (
         "新区单位生产总值CO2排放量", "/GDP万元", None, "符合国家、省要求", "binding")
+
+
+def test_expected_targets_and_reference_years_are_column_words():
+    cols = columns_from_header(["指标名称单位基准年2025年预期目标属性"])
+    assert [(c.role, c.year) for c in cols] == [("name", None), ("unit", None), ("base", None), ("target", 2025), ("binding", None)]
+    cols = columns_from_header(["指标", "2020年现状", "2025年预期", "属性"])
+    assert [(c.role, c.year) for c in cols] == [("name", None), ("base", 2020), ("target", 2025), ("binding", None)]

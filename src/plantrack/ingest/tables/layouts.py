@@ -47,10 +47,10 @@ COLUMN_RULES: tuple[tuple[str, str], ...] = (
     ("plan_group", r"规划目标|规划值"),
     ("actual_group", r"实现情况|完成情况|执行情况|进展情况|实际完成"),
     ("growth", r"(?:累计或)?年均(?:或累计)?增(?:长|速)率?(?:目标)?(?:[/／或]累计)?(?:\(%\)|（%）)?|累计(?:增长|变化)?(?:目标)?(?:\(%\)|（%）)?"),
-    ("target", r"\d{4}年规划目标值?(?![实完执进])|\d{4}年目标值?|目标值?|\d{4}年规划值"),
+    ("target", r"\d{4}年规划目标值?(?![实完执进])|\d{4}年(?:预期)?目标值?|\d{4}年预期值?|(?:预期)?目标值?|\d{4}年规划值"),
     ("year_done", r"\d{4}年(?:实际)?完成(?:值|数|情况)?|\d{4}年实际值?"),
     ("year", r"\d{4}年?(?:现状值?|基期值?|基数|完成值?|实际值?|预计值?|值)?"),
-    ("base", r"现状值?|基期值?|基数"),
+    ("base", r"现状(?:值|年)?|基期(?:值|年)?|基准(?:值|年)?|基数"),
 )
 _COLUMN_SCAN = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in COLUMN_RULES))
 
@@ -58,7 +58,7 @@ _COLUMN_SCAN = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in COLUMN_RU
 # A year standing alone among header lines (指标 / 单位 / 2020 / 2030 / 属性) names a column.
 _BARE_YEAR = re.compile(r"^\s*(?:19|20)\d{2}\s*$")
 _HEADER_CHARS = re.compile(
-    r"^(?:[序号类别型项目指标名称内容计量单位年均增长速率累计或属性质规划目标值现状基期数实际实现完成进展情况执行预计期末领域分类\d/／、()（）%\s])+$"
+    r"^(?:[序号类别型项目指标名称内容计量单位年均增长速率累计或属性质规划目标值现状基期准数实际实现完成进展情况执行预计期末领域分类\d/／、()（）%\s])+$"
 )
 _BINDING_WORDS = {"约束性": "binding", "预期性": "expected", "约束": "binding", "预期": "expected"}
 _BINDING_TOKEN = re.compile(r"^(约束性?|预期性?)(?:指标)?$")
