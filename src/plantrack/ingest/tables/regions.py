@@ -130,6 +130,32 @@ def body_table_columns(texts: list[str]) -> list[str] | None:
     return roles
 
 
+def cell_stream_runs(texts: list[str], skip: set[int] = frozenset()) -> list[tuple[int, int]]:
+    """(first, last) indices of runs of short lines that read as a table printed one cell per line:
+    at least 12 cells, a third of them values, and names among them; a sentence ends a run."""
+    runs: list[tuple[int, int]] = []
+    start = None
+    values = names = 0
+
+    def close(end: int) -> None:
+        if start is not None and end - start + 1 >= 12 and values * 3 >= end - start + 1 and names >= 3:
+            runs.append((start, end))
+
+    for i, text in enumerate(texts):
+        t = text.strip()
+        if i in skip or len(t) > 30 or _SENTENCE.search(t):
+            close(i - 1)
+            start, values, names = None, 0, 0
+            continue
+        if start is None:
+            start = i
+        kind = cell_type(t)
+        values += kind in VALUE_TYPES or kind == "binding"
+        names += kind == "name"
+    close(len(texts) - 1)
+    return runs
+
+
 def unread_runs(texts: list[str], taken: set[int]) -> list[tuple[int, int]]:
-    """Runs of row-like lines (indices) that no table took."""
-    return row_runs(texts, taken)
+    """Runs of row-like lines, or of cells printed one per line, (indices) that no table took."""
+    return sorted(row_runs(texts, taken) + cell_stream_runs(texts, taken))
