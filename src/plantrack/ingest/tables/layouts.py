@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ...domain.units import is_unit, is_unit_fragment
 from ...domain.values import (
@@ -340,6 +341,7 @@ def _score(table: "Table") -> None:
 _EDGE_PIPES = re.compile(r"^\s*\|(?=.*[^|\s])|(?<=[^|\s])\s*\|+\s*$")
 
 
+@lru_cache(maxsize=16384)  # unread_regions reads the same lines again after find_tables
 def _table_view(text: str) -> str:
     """A line as the table rules read it: normalised, and the pipes a converter left at the edges
     of a cell written one per line (地区生产总值(亿元) |) turned into spaces, so lengths stay."""

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from .cells import VALUE_TYPES, cell_type
 
@@ -43,6 +44,7 @@ def row_types(text: str) -> list[str]:
     return [cell_type(c) for c in split_row_cells(text)]
 
 
+@lru_cache(maxsize=16384)
 def is_row_like(text: str) -> bool:
     """A line shaped like an indicator row: a name, then at least two values (or one value and a
     unit or a binding word), and no sentence."""
@@ -135,24 +137,17 @@ def cell_stream_runs(texts: list[str], skip: set[int] = frozenset()) -> list[tup
     at least 12 cells, a third of them values, and names among them; a sentence ends a run."""
     runs: list[tuple[int, int]] = []
     start = None
-    values = names = 0
-
-    def close(end: int) -> None:
-        if start is not None and end - start + 1 >= 12 and values * 3 >= end - start + 1 and names >= 3:
-            runs.append((start, end))
-
-    for i, text in enumerate(texts):
-        t = text.strip()
-        if i in skip or len(t) > 30 or _SENTENCE.search(t):
-            close(i - 1)
-            start, values, names = None, 0, 0
-            continue
-        if start is None:
+    for i in range(len(texts) + 1):
+        short = i < len(texts) and i not in skip and len(texts[i].strip()) <= 30 and not _SENTENCE.search(texts[i])
+        if short and start is None:
             start = i
-        kind = cell_type(t)
-        values += kind in VALUE_TYPES or kind == "binding"
-        names += kind == "name"
-    close(len(texts) - 1)
+        elif not short and start is not None:
+            if i - start >= 12:  # only a long enough run is worth typing its cells
+                kinds = [cell_type(texts[k].strip()) for k in range(start, i)]
+                values = sum(k in VALUE_TYPES or k == "binding" for k in kinds)
+                if values * 3 >= len(kinds) and kinds.count("name") >= 3:
+                    runs.append((start, i - 1))
+            start = None
     return runs
 
 
