@@ -76,6 +76,8 @@ _MARKER_NOTE = re.compile(r"(?:带)?(\*+)\s*(?:号)?\s*(?:为|表示|是|系)\s*
 def is_header_line(text: str) -> bool:
     """A line of header words: only the characters header words are made of, or one header word
     the rules know with a few words they do not (“十三五”年均增长(%), 2020年预计完成)."""
+    if "。" in text or "，" in text:  # a sentence, never a header (a quick look first: parse time)
+        return False
     t = text.strip()
     if not t or _DIGITS_ONLY.fullmatch(t):
         return False
@@ -345,7 +347,7 @@ _EDGE_PIPES = re.compile(r"^\s*\|(?=.*[^|\s])|(?<=[^|\s])\s*\|+\s*$")
 def _table_view(text: str) -> str:
     """A line as the table rules read it: normalised, and the pipes a converter left at the edges
     of a cell written one per line (地区生产总值(亿元) |) turned into spaces, so lengths stay."""
-    if len(text) > 200 and "。" in text:
+    if len(text) > 60 and "。" in text:
         return text  # a paragraph of prose: no table rule reads it (and normalising it costs time)
     t = normalize_line(text)
     if "|" in t:

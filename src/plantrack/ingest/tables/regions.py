@@ -48,7 +48,7 @@ def row_types(text: str) -> list[str]:
 def is_row_like(text: str) -> bool:
     """A line shaped like an indicator row: a name, then at least two values (or one value and a
     unit or a binding word), and no sentence."""
-    if len(text) > 160 or not _ROW_HINT.search(text) or _SENTENCE.search(text):
+    if len(text) > 160 or "。" in text or not _ROW_HINT.search(text) or _SENTENCE.search(text):
         return False
     types = row_types(text)
     if "name" not in types:
