@@ -578,3 +578,22 @@ def test_expected_targets_and_reference_years_are_column_words():
     assert [(c.role, c.year) for c in cols] == [("name", None), ("unit", None), ("base", None), ("target", 2025), ("binding", None)]
     cols = columns_from_header(["指标", "2020年现状", "2025年预期", "属性"])
     assert [(c.role, c.year) for c in cols] == [("name", None), ("base", 2020), ("target", 2025), ("binding", None)]
+
+
+SUB_ROWS_OF_THEIR_OWN = """表1 主要指标
+序号\t指标\t单位\t2020年\t2025年\t属性
+1\t居民人均可支配收入增长\t%\t5\t与经济增长同步\t预期性
+\t其中：城镇居民\t%\t4.8\t6.5\t
+\t农村居民\t%\t6.1\t7\t
+2\t森林覆盖率\t%\t23.5\t26\t约束性
+"""
+
+
+def test_sub_rows_on_rows_of_their_own_are_named_under_their_parent_and_share_its_binding():
+    rows = rows_of(SUB_ROWS_OF_THEIR_OWN)
+    assert [(r["name"], r["unit"], r["target_text"], r["binding"]) for r in rows] == [
+        ("居民人均可支配收入增长", "%", "与经济增长同步", "expected"),
+        ("居民人均可支配收入增长（其中：城镇居民）", "%", "6.5", "expected"),
+        ("居民人均可支配收入增长（其中：农村居民）", "%", "7", "expected"),
+        ("森林覆盖率", "%", "26", "binding"),
+    ]

@@ -140,8 +140,38 @@ def find_tables(lines: list[Line]) -> list[Table]:
             _restore_written(table, written, lines, changed)
     for k, table in enumerate(tables):
         table.index = k
+        _name_sub_rows(table)
         _score(table)
     return tables
+
+
+def _name_sub_rows(table: "Table") -> None:
+    """`其中` sub-rows on rows of their own (其中：城镇居民 / 农村居民 under 居民人均可支配收入): each is its
+    own indicator named 父（其中：子）, and a sub-row without a binding cell shares its parent's (one
+    属性 cell merged over the group). The rows after a 其中 row with no number and no binding of
+    their own continue the group."""
+    parent: Row | None = None
+    in_group = False
+    for row in table.rows:
+        raw = row.written.get("name") or row.cells.get("name", "")
+        sub = _SUB_ROW.match(raw)
+        continues = in_group and not row.cells.get("binding") and not row.cells.get("seq") and len(raw) <= 16
+        if (sub or continues) and parent is not None and "（其中：" not in raw:
+            parent_name, parent_unit, _ = split_name(parent.written.get("name") or parent.cells.get("name", ""))
+            own, unit, _ = split_name(raw[sub.end():] if sub else raw)
+            name = f"{parent_name}（其中：{own}）"
+            unit = unit or parent_unit
+            if unit and table.column("unit") is None:
+                name += f"({unit})"
+            elif unit and not row.cells.get("unit"):
+                row.cells["unit"] = unit
+            row.cells["name"] = row.written["name"] = name
+            if not row.cells.get("binding") and parent.cells.get("binding"):
+                row.cells["binding"] = parent.cells["binding"]
+            row.group = row.group or parent_name
+            in_group = True
+        elif not sub:
+            parent, in_group = row, False
 
 
 def _score(table: "Table") -> None:
