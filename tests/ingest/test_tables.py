@@ -597,3 +597,21 @@ def test_sub_rows_on_rows_of_their_own_are_named_under_their_parent_and_share_it
         ("居民人均可支配收入增长（其中：农村居民）", "%", "7", "expected"),
         ("森林覆盖率", "%", "26", "binding"),
     ]
+
+
+def test_flow_sub_rows_without_a_binding_cell_are_rows_of_their_own():
+    text = """表1 主要指标
+序号 指标 2020年 2025年 属性
+1 居民人均可支配收入增长(%) 5 与经济增长同步 预期性
+其中：城镇居民(%) 4.8 6.5
+农村居民(%) 6.1 7
+2 森林覆盖率(%) 23.5 26 约束性
+第二章 下一章
+"""
+    rows = rows_of(text)
+    assert [(r["name"], r["unit"], r["base_text"], r["target_text"], r["binding"]) for r in rows] == [
+        ("居民人均可支配收入增长", "%", "5", "与经济增长同步", "expected"),
+        ("居民人均可支配收入增长（其中：城镇居民）", "%", "4.8", "6.5", "expected"),
+        ("居民人均可支配收入增长（其中：农村居民）", "%", "6.1", "7", "expected"),
+        ("森林覆盖率", "%", "23.5", "26", "binding"),
+    ]

@@ -586,6 +586,7 @@ def _read_flow_body(table: Table, lines: list[Line], start: int, header_texts: s
     i = start
     expected_seq = 1
     vertical = _has_vertical_labels(lines, start)
+    in_sub_rows = False
     label_chars: list[tuple[int, str]] = []  # (line index, character) of a label printed down the left edge
     at: dict[int, int] = {}  # id of a (possibly stripped) Line -> its index
     while i < len(lines):
@@ -614,11 +615,23 @@ def _read_flow_body(table: Table, lines: list[Line], start: int, header_texts: s
             segments.append(pending)
             pending = []
             last_row_end = i - 1
+        if has_binding and _SUB_ROW.match(text) and pending and _complete_without_binding(pending):
+            # 其中 opens sub-rows on lines of their own: the row above is complete.
+            segments.append(pending)
+            pending = []
         pending.append(ln)
-        if has_binding and _BINDING_TOKEN.match(_split_cells(text)[-1] if _split_cells(text) else ""):
+        cells = _split_cells(text)
+        if has_binding and _BINDING_TOKEN.match(cells[-1] if cells else ""):
             segments.append(pending)
             pending = []
             last_row_end = i
+            in_sub_rows = False
+        elif has_binding and (in_sub_rows or _SUB_ROW.match(text)) and len(pending) == 1 and _complete_without_binding(pending):
+            # A sub-row under 其中 whose binding is the parent's (one 属性 cell merged over the group).
+            segments.append(pending)
+            pending = []
+            last_row_end = i
+            in_sub_rows = True
         elif not has_binding and _starts_row(text, expected_seq):
             expected_seq += 1
         i += 1
