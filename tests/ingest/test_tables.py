@@ -615,3 +615,23 @@ def test_flow_sub_rows_without_a_binding_cell_are_rows_of_their_own():
         ("居民人均可支配收入增长（其中：农村居民）", "%", "6.1", "7", "expected"),
         ("森林覆盖率", "%", "23.5", "26", "binding"),
     ]
+
+
+def test_vertical_category_labels_also_stand_before_unnumbered_rows():
+    text = """专栏2 主要指标
+类
+        指标                                2020年      2025年      属性
+别
+    地区生产总值增长（%）                   3.6         6左右       预期性
+经  全员劳动生产率增长（%）                 3.1         6           预期性
+济  常住人口城镇化率（%）                   62.5        67          预期性
+    一般公共预算收入增长（%）               2.0         6           预期性
+    森林覆盖率（%）                         23.5        26          约束性
+绿  湿地保护率（%）                         50          55          约束性
+色  草原综合植被盖度（%）                   70          73          预期性
+    水土保持率（%）                         65          68          约束性
+第三章  下一章
+"""
+    rows = rows_of(text)
+    assert [r["category"] for r in rows] == ["经济"] * 4 + ["绿色"] * 4
+    assert [r["name"] for r in rows][:2] == ["地区生产总值增长", "全员劳动生产率增长"]

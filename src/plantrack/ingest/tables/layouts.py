@@ -671,7 +671,7 @@ def _labels_as_categories(rows: list[Row]) -> None:
 
 # A category label printed one character per line down the left edge: the character alone, or
 # before the row's sequence number.
-_LABEL_CHAR = re.compile(r"^([\u4e00-\u9fff])(?:$|\s{2,}(\d{1,3}\s.*))")
+_LABEL_CHAR = re.compile(r"^([\u4e00-\u9fff])(?:$|\s{2,}((?:\d{1,3}\s|[\u4e00-\u9fff]).*))")
 
 
 def _has_vertical_labels(lines: list[Line], start: int) -> bool:
