@@ -206,7 +206,7 @@ def _restore_written(table: "Table", written: list[Line], lines: list[Line], cha
         return
     for row in table.rows:
         first = next((i for i in span if lines[i].no == row.line), table.start)
-        rows_lines = [i for i in span if i >= first]
+        rows_lines = [i for i in span if first <= i < first + 16]  # a row spans a few lines, not the table
         for role, cell in row.cells.items():
             cell = (cell or "").strip()
             if cell and role not in ("binding", "category", "seq"):
