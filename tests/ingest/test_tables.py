@@ -635,3 +635,28 @@ def test_vertical_category_labels_also_stand_before_unnumbered_rows():
     rows = rows_of(text)
     assert [r["category"] for r in rows] == ["经济"] * 4 + ["绿色"] * 4
     assert [r["name"] for r in rows][:2] == ["地区生产总值增长", "全员劳动生产率增长"]
+
+
+OWNER_TAB = """表1 主要指标
+序号	指标名称	单位	2020年	2025年	属性	责任单位
+1	地区生产总值	亿元	120	180	预期性	县发改局
+2	森林覆盖率	%	23.5	26	约束性	县林业局
+"""
+OWNER_FLOW = """表1 主要指标
+序号 指标名称 单位 2020年 2025年 属性 牵头单位
+1 地区生产总值 亿元 120 180 预期性 县发改局
+2 森林覆盖率 % 23.5 26 约束性 县林业局
+第二章 下一章
+"""
+REMARKS = """表1 主要指标
+指标名称	单位	2020年	2025年	属性	备注
+地区生产总值	亿元	120	180	预期性	按可比价计算
+森林覆盖率	%	23.5	26	约束性	
+"""
+
+
+def test_columns_of_owners_and_remarks_after_the_binding_do_not_hide_the_table_or_shift_its_cells():
+    for text in (OWNER_TAB, OWNER_FLOW, REMARKS):
+        rows = rows_of(text)
+        assert [(r["name"], r["unit"], r["base_text"], r["target_text"], r["binding"]) for r in rows] == [
+            ("地区生产总值", "亿元", "120", "180", "expected"), ("森林覆盖率", "%", "23.5", "26", "binding")], text

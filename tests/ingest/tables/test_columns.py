@@ -29,3 +29,11 @@ def test_header_lines_may_hold_words_the_rules_do_not_know_but_not_sentences():
     assert is_header_line("2015年 完成")
     assert not is_header_line("主要目标指标表，见下。")
     assert not is_header_line("表1 主要指标")
+
+
+def test_a_header_of_cells_may_hold_a_few_unknown_words_and_names_owners_as_other():
+    assert is_header_line("序号\t指标名称\t单位\t2020年\t2025年\t属性\t责任单位")
+    assert is_header_line("指标名称  单位  2020年  2025年  属性  备注")
+    assert not is_header_line("地区生产总值  亿元  120  180  预期性")
+    cols = columns_from_header(["指标名称", "单位", "2025年", "属性", "牵头单位"])
+    assert [c.role for c in cols] == ["name", "unit", "target", "binding", "other"]

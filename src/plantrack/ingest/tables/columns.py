@@ -22,6 +22,7 @@ COLUMN_RULES: tuple[tuple[str, str], ...] = (
     ("category", r"类别|类型|领域|分类|项目"),
     ("seq", r"序号|编号"),
     ("name", r"指标(?:名称|内容)?|名称"),
+    ("other", r"(?:责任|牵头|主管|承担|负责|配合)(?:单位|部门)|备注|说明"),  # owners, remarks: not values
     ("unit", r"(?:计量)?单位"),
     ("plan_group", r"规划目标|规划值"),
     ("actual_group", r"实现情况|完成情况|执行情况|进展情况|实际完成"),
@@ -50,7 +51,18 @@ def is_header_line(text: str) -> bool:
     t = text.strip()
     if not t or _DIGITS_ONLY.fullmatch(t):
         return False
-    return bool(_HEADER_CHARS.match(t)) or _is_loose_header_line(t)
+    return bool(_HEADER_CHARS.match(t)) or _is_loose_header_line(t) or _is_cell_header_line(t)
+
+
+def _is_cell_header_line(t: str) -> bool:
+    """A header of three or more cells, nearly all header words, a few words the rules do not
+    know (责任单位, 备注, 指标说明) and no value among them."""
+    cells = [c for c in (_CELL_GAP.split(t) if ("\t" in t or "  " in t) else t.split(" ")) if c.strip()]
+    if len(cells) < 3 or _NOT_HEADER.search(t):
+        return False
+    known = sum(bool(_HEADER_CHARS.match(c.strip()) or _COLUMN_SCAN.fullmatch(_SPACES.sub("", c))) for c in cells)
+    unknown_ok = all(len(c.strip()) <= 8 and not _DIGIT.search(_YEAR_WORD.sub("", c)) for c in cells)
+    return unknown_ok and known >= 3 and known * 3 >= len(cells) * 2
 
 
 def _is_loose_header_line(t: str) -> bool:
@@ -66,6 +78,7 @@ _DIGITS_ONLY = re.compile(r"[\d\s]+")
 _NOT_HEADER = re.compile(r"[。，；;：:、？！]|表|专栏")
 _DIGIT = re.compile(r"\d")
 _SPACES = re.compile(r"\s+")
+_CELL_GAP = re.compile(r"\t| {2,}")
 _NOT_WORD = re.compile(r"[^\w%]")
 
 

@@ -580,6 +580,13 @@ def _read_flow_body(table: Table, lines: list[Line], start: int, header_texts: s
     """Group the body's lines into rows, then read each row's cells."""
     has_binding = table.column("binding") is not None
     has_seq = table.column("seq") is not None
+    # Columns after the binding one (责任单位, 备注) hold no values: cut off each row's last cells.
+    roles = [c.role for c in table.columns]
+    trailing = len(roles) - 1 - roles.index("binding") if has_binding else 0
+    if trailing and (trailing > 2 or any(r != "other" for r in roles[-trailing:])):
+        trailing = 0
+    if trailing:
+        table.columns = table.columns[:-trailing]
     segments: list[list[Line]] = []
     pending: list[Line] = []
     last_row_end = start - 1
@@ -619,8 +626,12 @@ def _read_flow_body(table: Table, lines: list[Line], start: int, header_texts: s
             # 其中 opens sub-rows on lines of their own: the row above is complete.
             segments.append(pending)
             pending = []
-        pending.append(ln)
         cells = _split_cells(text)
+        if trailing and len(cells) > trailing and _BINDING_TOKEN.match(cells[-1 - trailing]):
+            cells = cells[:-trailing]
+            ln = Line(ln.no, "  ".join(cells), ln.page_start)
+            at[id(ln)] = i
+        pending.append(ln)
         if has_binding and _BINDING_TOKEN.match(cells[-1] if cells else ""):
             segments.append(pending)
             pending = []
