@@ -660,3 +660,14 @@ def test_columns_of_owners_and_remarks_after_the_binding_do_not_hide_the_table_o
         rows = rows_of(text)
         assert [(r["name"], r["unit"], r["base_text"], r["target_text"], r["binding"]) for r in rows] == [
             ("地区生产总值", "亿元", "120", "180", "expected"), ("森林覆盖率", "%", "23.5", "26", "binding")], text
+
+
+def test_a_table_grouped_by_binding_gives_each_row_its_groups_binding():
+    text = """表1 主要指标
+序号\t指标\t单位\t2020年\t2025年
+一、约束性指标
+1\t森林覆盖率\t%\t23.5\t26
+二、预期性指标
+2\t地区生产总值\t亿元\t1800\t2600
+"""
+    assert [(r["name"], r["binding"]) for r in rows_of(text)] == [("森林覆盖率", "binding"), ("地区生产总值", "expected")]

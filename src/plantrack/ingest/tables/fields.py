@@ -122,7 +122,7 @@ def indicator_from_row(table: Table, row: Row) -> dict:
         **_horizon_fields(table, row),
         # Under a group (规划目标: 2025年 | 年均增长) the growth column is the plan's own.
         "annual_growth": _text(row, "growth") or _text(row, "planned_growth"),
-        "binding": _binding(row.cells.get("binding")),
+        "binding": _binding(row.cells.get("binding")) or _binding(row.category),
         "line": row.line,
         **({"group": row.group} if row.group else {}),
         **_row_evidence(table, row),
@@ -130,7 +130,8 @@ def indicator_from_row(table: Table, row: Row) -> dict:
 
 
 def _binding(text: str | None) -> str | None:
-    """约束性 / 预期性 (or 约束, 预期指标 …) as the contract's binding | expected."""
+    """约束性 / 预期性 (or 约束, 预期指标 …) as the contract's binding | expected. A table grouped
+    by binding (一、约束性指标 as its category rows) gives it through the category."""
     m = _BINDING_TOKEN.match((text or "").strip())
     return _BINDING_WORDS.get(m.group(1)) if m else None
 
@@ -150,7 +151,7 @@ def review_from_row(table: Table, row: Row) -> dict:
         "actual_value": as_number(leading_number(actual_text)),
         "actual_text": _text(row, "actual"),
         "actual_growth": _text(row, "actual_growth"),
-        "binding": _binding(cells.get("binding")),
+        "binding": _binding(cells.get("binding")) or _binding(row.category),
         "line": row.line,
         **({"group": row.group} if row.group else {}),
         **_row_evidence(table, row),
