@@ -185,6 +185,14 @@ def may_download_report(session: Session, actor: Actor, plan: Plan, kind: str, y
     return row is not None and row.report_kind == kind and (year is None or row.report_year == year)
 
 
+def public_report_year(session: Session, actor: Actor, key: str) -> int | None:
+    """The year of the report published with the plan, when the public asks for a report without a
+    year (the only year the public may have); None for anyone else."""
+    plan = session.scalar(select(Plan).where(Plan.key == key))
+    row = in_force(session, plan) if actor.is_public and plan is not None else None
+    return row.report_year if row is not None else None
+
+
 def require_visible(session: Session, actor: Actor, key: str) -> Plan:
     """The plan, or CatalogueError as if it did not exist when actor may not see it (the public
     must not learn which unpublished plans exist)."""
