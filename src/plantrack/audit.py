@@ -225,3 +225,35 @@ def _refuse_bulk(state) -> None:
     table = getattr(state.statement, "table", None)
     if (state.is_update or state.is_delete) and getattr(table, "name", None) == AuditEvent.__tablename__:
         raise AuditError("操作记录只能追加，不能修改或删除")
+
+
+def observation_history(session: Session, region_code: str, concept: str, limit: int = 20, scan: int = 500) -> list[AuditEvent]:
+    """The imports that stored or replaced a value of concept in region, newest first (an indicator
+    page's 修改记录). Imports are one event each with their values in JSON, which neither engine
+    indexes the same way, so the newest `scan` import events are read and matched here."""
+    q = (select(AuditEvent).where(AuditEvent.action == "observations.import")
+         .order_by(AuditEvent.at.desc(), AuditEvent.id.desc()).limit(scan))
+    out = []
+    for e in session.scalars(q):
+        values = [*(e.before or {}).get("values", []), *(e.after or {}).get("values", [])]
+        if any(v.get("region") == region_code and v.get("concept") == concept for v in values):
+            out.append(e)
+            if len(out) >= limit:
+                break
+    return out
+
+
+def brief(e: AuditEvent) -> dict:
+    """An event as an object's 修改记录 lists it: when, who, what, and the fields that changed."""
+    data = event_json(e)
+    before, after = e.before or {}, e.after or {}
+    if isinstance(before, dict) and isinstance(after, dict):
+        data["changes"] = [{"field": k, "before": before.get(k), "after": after.get(k)}
+                           for k in sorted(set(before) | set(after))
+                           if k != "values" and not isinstance(after.get(k, before.get(k)), (list, dict))
+                           and before.get(k) != after.get(k)]
+    else:
+        data["changes"] = []
+    data["values"] = len(after.get("values", [])) if isinstance(after, dict) and "values" in after else None
+    data["replaced"] = len(before.get("values", [])) if isinstance(before, dict) else 0
+    return data
