@@ -35,6 +35,8 @@ ACTIONS = {
     "plan.unpublish": "撤回公布",
     "observations.import": "导入观测值",
     "indicator.override": "修正指标解读",
+    "indicator.correct": "人工修正指标",  # for the corrections work (IndicatorCorrection): add/edit/split/merge/delete
+    "indicator.correction_withdraw": "撤回人工修正",
     "match.decide": "指标名称匹配决定",
     "login.success": "登录成功",
     "login.failure": "登录失败",

@@ -17,7 +17,7 @@ from plantrack.links import link_plan
 from plantrack.tracking import set_override
 
 from ..actors import PLANNER, STAFF, acting_as
-from .conftest import CORRECTION, HEADER, JIANGZHOU, forest_id
+from .conftest import CORRECTION, HEADER, JIANGZHOU, UPLOAD_KEY as KEY, UPLOAD_PLAN as PLAN, forest_id
 
 UNIT = Actor(name="市生态环境局", role="unit", user_id=9, region_code="140800")
 
@@ -50,6 +50,18 @@ def test_a_save_on_the_entry_page_is_recorded_as_the_user_from_the_client_addres
     assert newest["actor"] == {"name": "规划处张三", "user_id": 7, "role": "planning", "address": "testclient"}
     assert newest["object_key"] == "data.csv"
     assert [(v["year"], v["value"]) for v in newest["after"]["values"]] == [(2023, 44.0)]
+
+
+def test_a_plan_stored_from_the_upload_page_is_recorded_once_as_the_user(as_planner):
+    from .test_plan_upload import check, confirm  # the upload page's forms, as its own tests post them
+
+    checked = check(as_planner, PLAN.encode("utf-8")).json()
+    assert as_planner.get("/audit?format=json").json()["total"] == 2  # checking stored nothing (2: the fixture's imports)
+    assert confirm(as_planner, checked).json()
+    confirm(as_planner, check(as_planner, PLAN.encode("utf-8")).json())  # the same file again: no event
+    [event] = as_planner.get(f"/audit?format=json&object={KEY}").json()["events"]
+    assert (event["action"], event["actor"]["name"], event["before"]) == ("plan.create", "规划处张三", None)
+    assert event["after"]["version"] == 1 and event["after"]["indicators"] == 3
 
 
 def test_the_page_lists_filters_and_pages_newest_first(as_planner, web_store):
