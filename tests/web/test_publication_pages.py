@@ -131,3 +131,23 @@ def test_the_public_can_neither_see_the_gate_nor_publish_nor_withdraw(public, st
     assert public.post(f"/plans/{JIANGZHOU}/unpublish", data={"reason": "x"}).status_code == 401
     assert (rows(web_store, Publication), rows(web_store, AuditEvent)) == before
     assert staff.get(f"/plans/{JIANGZHOU}?format=json").json()["publication"]["published"]
+
+
+def test_the_public_page_of_a_published_plan_names_no_unpublished_relative(staff, public):
+    publish(staff, key=QINGHE)
+    assert staff.get(f"/plans/{QINGHE}?format=json").json()["parent"]["key"] == JIANGZHOU
+    page = public.get(f"/plans/{QINGHE}?format=json").json()
+    assert page["parent"] is None
+    assert JIANGZHOU not in public.get(f"/plans/{QINGHE}").text
+    publish(staff, key=JIANGZHOU)
+    assert public.get(f"/plans/{QINGHE}?format=json").json()["parent"]["key"] == JIANGZHOU
+    assert [c["key"] for c in public.get(f"/plans/{JIANGZHOU}?format=json").json()["children"]] == [QINGHE]
+    assert public.get(f"/plans/{QINGHE}/alignment").status_code == 200
+
+
+def test_the_alignment_with_an_unpublished_parent_is_hidden_from_the_public(staff, public):
+    publish(staff, key=QINGHE)
+    assert public.get(f"/plans/{QINGHE}?format=json").json()["alignment"] is None
+    assert public.get(f"/plans/{QINGHE}/alignment").status_code == 404
+    assert public.get(f"/api/plans/{QINGHE}/alignment").status_code == 404
+    assert staff.get(f"/plans/{QINGHE}/alignment").status_code == 200

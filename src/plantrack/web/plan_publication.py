@@ -6,8 +6,29 @@ from __future__ import annotations
 
 from .. import audit
 from ..domain.actor import Actor
-from ..publication import REPORT_KINDS, in_force, publication_json
+from ..publication import REPORT_KINDS, in_force, publication_json, visible_plan_ids
+from ..store.models import Plan
 from .render import plan_url
+
+
+def hide_unpublished_relatives(session, actor: Actor, found: dict) -> dict:
+    """A page's parent, children and related plans ({"parent": {key…}|None, "children": […],
+    "related": [{"plan": {key…}}…]}), without the plans the public may not see; the alignment
+    with a parent the public may not see goes with it."""
+    shown = visible_plan_ids(session, actor)
+    if shown is None:
+        return found
+    keys = set(session.scalars(Plan.__table__.select().with_only_columns(Plan.key).where(Plan.id.in_(shown))))
+    out = dict(found)
+    if "parent" in out and out["parent"] and out["parent"]["key"] not in keys:
+        out["parent"] = None
+        if "alignment" in out:
+            out["alignment"] = None
+    if "children" in out:
+        out["children"] = [c for c in out["children"] if c["key"] in keys]
+    if "related" in out:
+        out["related"] = [r for r in out["related"] if r["plan"]["key"] in keys]
+    return out
 
 
 def publication_section(session, actor: Actor, plan, formats) -> dict:

@@ -40,6 +40,8 @@ def public_view(request: Request) -> None:
             return  # the route says it does not exist
         if not may_see(session, actor, plan):
             raise HiddenFromPublic(key)
+        if request.url.path.endswith("/alignment") and plan.parent is not None and not may_see(session, actor, plan.parent):
+            raise HiddenFromPublic(key)  # the alignment shows the parent's indicators and text
         if request.url.path.endswith("/report"):
             year = request.query_params.get("year")
             kind = request.query_params.get("kind") or "midterm"

@@ -23,6 +23,7 @@ from ...tracking import indicator_concept, review_observations
 from .. import labels
 from ..chart import chart_data
 from ..actors import request_actor
+from ..plan_publication import hide_unpublished_relatives
 from ..queries import data_state, default_year, evaluation, find_plan, indicators_by_concept, plan_brief
 from ..render import error_page, plan_url, render
 from .plan import not_found
@@ -127,7 +128,8 @@ def indicator_page(request: Request, key: str, indicator_id: int,
             "reviews": [{"kind": "review", "year": r["year"], "value": r["value"], "unit": r.get("unit"),
                          "title": r["source"]["title"], "line": r["source"].get("line")} for r in reviews],
             "chart": chart_data(assessment or {"year": chosen}, ind, current, reviews, period),
-            "related": _related(session, plan, concept, state),
+            "related": hide_unpublished_relatives(session, request_actor(request),
+                                                  {"related": _related(session, plan, concept, state)})["related"],
             "changes": indicator_history(session, request_actor(request), plan, row.name, concept),
         }
         title = f"{row.name} · {plan.title or plan.key}"

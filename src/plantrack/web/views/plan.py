@@ -21,7 +21,7 @@ from sqlalchemy import select
 from ...store.models import Indicator, PlanVersion, Project, Target
 from .. import labels
 from ..actors import request_actor
-from ..plan_publication import publication_section
+from ..plan_publication import hide_unpublished_relatives, publication_section
 from ..queries import MEMO, alignment, default_year, evaluation, find_plan, findings, memo_key, plan_brief, source_lines
 from ..render import error_page, plan_url, render, wants_json
 
@@ -179,6 +179,7 @@ def plan_page(request: Request, key: str, year: Annotated[int | None, Query(ge=1
         }
         if data["publication"]["public"]:  # the public downloads the published report only
             data["downloads"]["reports"] = data["publication"]["reports"]
+            data = hide_unpublished_relatives(session, request_actor(request), data)
         title = plan.title or plan.key
     return render(request, "plan.html", data, title=title,
                   crumbs=[("/", "首页"), ("/plans", "规划目录"), (None, title)])
