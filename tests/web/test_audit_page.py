@@ -131,3 +131,9 @@ def test_plan_and_indicator_pages_show_their_own_history(as_planner, web_store, 
     assert [(e["action"], e["actor"]["name"], e["changes"]) for e in qinghe["history"]] == [
         ("plan.link", "测试管理员", [{"field": "parent", "before": JIANGZHOU, "after": None}])]
     assert "修改记录" in as_planner.get("/plans/qinghe-14th-fyp").text
+
+
+def test_the_navigation_leads_logged_in_users_to_the_trail_and_not_the_public(as_planner, as_public):
+    assert 'href="/audit" aria-current="page"' in as_planner.get("/audit").text
+    assert 'href="/audit"' in as_planner.get("/").text
+    assert 'href="/audit"' not in as_public.get("/").text
