@@ -55,6 +55,29 @@ OBJECT_TYPES = {
 }
 
 
+ROLES = {"admin": "系统管理员", "planning": "规划管理", "unit": "牵头单位", "evaluator": "评估人员", "public": "公众"}
+
+FIELDS = {
+    "title": "标题", "level": "层级", "kind": "类别", "region": "地区", "parent": "上位规划", "version": "版本",
+    "sha256": "文件摘要", "file": "来源文件", "indicators": "指标数", "links": "衔接",
+    "direction": "方向", "held": "门槛口径", "assigned": "上级下达值", "note": "备注", "accepted": "确认匹配",
+    "import_id": "导入批次", "added": "新增", "superseded": "更正", "unchanged": "未变化",
+    "published": "已公布", "in_force": "有效", "id": "编号", "report": "评估报告", "acknowledgement": "确认理由",
+    "open_items": "待处理问题", "published_by": "公布人", "published_at": "公布时间", "withdrawn_by": "撤回人",
+    "withdrawn_at": "撤回时间", "withdrawal_reason": "撤回理由", "role": "角色", "disabled": "停用",
+    "unit": "单位", "region_code": "地区代码",
+}
+"""Chinese names of the before/after fields the pages show; a field not named here shows as stored."""
+
+
+def _shown(value) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return str(value)
+
+
 class AuditError(RuntimeError):
     """An attempt to change or remove an audit event: the trail is append-only."""
 
@@ -137,7 +160,8 @@ def event_json(e: AuditEvent) -> dict:
     return {
         "id": e.id,
         "at": as_utc(e.at).isoformat(),
-        "actor": {"name": e.actor_name, "user_id": e.actor_user_id, "role": e.role, "address": e.address},
+        "actor": {"name": e.actor_name, "user_id": e.actor_user_id, "role": e.role, "address": e.address,
+                  "role_label": ROLES.get(e.role, e.role)},
         "action": e.action,
         "action_label": ACTIONS.get(e.action, e.action),
         "object_type": e.object_type,
@@ -250,9 +274,10 @@ def brief(e: AuditEvent) -> dict:
     data = event_json(e)
     before, after = e.before or {}, e.after or {}
     if isinstance(before, dict) and isinstance(after, dict):
-        data["changes"] = [{"field": k, "before": before.get(k), "after": after.get(k)}
+        data["changes"] = [{"field": k, "label": FIELDS.get(k, k), "before": before.get(k), "after": after.get(k),
+                            "text": f"{FIELDS.get(k, k)}：{_shown(before.get(k))} → {_shown(after.get(k))}"}
                            for k in sorted(set(before) | set(after))
-                           if k != "values" and not isinstance(after.get(k, before.get(k)), (list, dict))
+                           if k not in ("values", "id", "in_force") and not isinstance(after.get(k, before.get(k)), (list, dict))
                            and before.get(k) != after.get(k)]
     else:
         data["changes"] = []

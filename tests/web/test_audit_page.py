@@ -47,7 +47,8 @@ def test_a_save_on_the_entry_page_is_recorded_as_the_user_from_the_client_addres
     assert saved.status_code == 200, saved.text
     body = as_planner.get("/audit?format=json&action=observations.import").json()
     newest = body["events"][0]
-    assert newest["actor"] == {"name": "规划处张三", "user_id": 7, "role": "planning", "address": "testclient"}
+    assert newest["actor"] == {"name": "规划处张三", "user_id": 7, "role": "planning", "address": "testclient",
+                               "role_label": "规划管理"}
     assert newest["object_key"] == "data.csv"
     assert [(v["year"], v["value"]) for v in newest["after"]["values"]] == [(2023, 44.0)]
 
@@ -80,7 +81,8 @@ def test_the_page_lists_filters_and_pages_newest_first(as_planner, web_store):
     assert [e["object_key"] for e in by_object["events"]] == [f"{JIANGZHOU}/森林覆盖率"]  # a plan key finds its indicators
     by_user = as_planner.get("/audit?format=json&user=市生态环境局&action=indicator.override").json()
     assert by_user["total"] == 1 and by_user["events"][0]["changes"] == [
-        {"field": "direction", "before": None, "after": "higher"}]
+        {"field": "direction", "label": "方向", "before": None, "after": "higher", "text": "方向：— → higher"}]
+    assert by_user["events"][0]["actor"]["role_label"] == "牵头单位"
     assert as_planner.get("/audit?format=json&since=2999-01-01").json()["total"] == 0
     page = as_planner.get("/audit?user=市生态环境局")
     assert page.status_code == 200 and "修正指标解读" in page.text and "导出 Excel" in page.text
@@ -122,14 +124,14 @@ def test_plan_and_indicator_pages_show_their_own_history(as_planner, web_store, 
     assert [e["action"] for e in plan["history"]] == []  # loaded by the fixture, which records nothing of its own
     ind = as_planner.get(f"/plans/{JIANGZHOU}/indicators/{forest_id(as_planner)}?format=json").json()
     assert [e["action"] for e in ind["changes"]][:2] == ["observations.import", "indicator.override"]
-    assert ind["changes"][1]["changes"] == [{"field": "assigned", "before": None, "after": "43"}]
+    assert [c["text"] for c in ind["changes"][1]["changes"]] == ["上级下达值：— → 43"]
     html = as_planner.get(f"/plans/{JIANGZHOU}/indicators/{forest_id(as_planner)}").text
     assert "修改记录" in html and "again.csv" in html
     with web_store.begin() as s:
         link_plan(s, "qinghe-14th-fyp", None, STAFF)
     qinghe = as_planner.get("/plans/qinghe-14th-fyp?format=json").json()
-    assert [(e["action"], e["actor"]["name"], e["changes"]) for e in qinghe["history"]] == [
-        ("plan.link", "测试管理员", [{"field": "parent", "before": JIANGZHOU, "after": None}])]
+    assert [(e["action"], e["actor"]["name"], [c["text"] for c in e["changes"]]) for e in qinghe["history"]] == [
+        ("plan.link", "测试管理员", [f"上位规划：{JIANGZHOU} → —"])]
     assert "修改记录" in as_planner.get("/plans/qinghe-14th-fyp").text
 
 

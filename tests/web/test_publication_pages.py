@@ -72,7 +72,8 @@ def test_the_gate_page_lists_the_open_items_and_publishing_without_a_reason_is_r
     gate = staff.get(f"/plans/{JIANGZHOU}/publish?format=json&year=2022").json()
     assert gate["gate"]["gaps"] and not gate["gate"]["clear"]
     assert "森林覆盖率" not in [g["indicator"] for g in gate["gate"]["gaps"]]  # it has 2022 data
-    assert "公布前检查" in staff.get(f"/plans/{JIANGZHOU}/publish").text
+    html = staff.get(f"/plans/{JIANGZHOU}/publish").text
+    assert "公布前检查" in html and "数据缺口" in html and "可以公布" not in html
     refused = publish(staff, acknowledge="")
     assert refused.status_code == 422 and "请先处理，或说明理由" in refused.text
     assert rows(web_store, Publication) == 0
