@@ -70,7 +70,12 @@ FIELDS = {
 """Chinese names of the before/after fields the pages show; a field not named here shows as stored."""
 
 
-def _shown(value) -> str:
+def _shown(value, field: str | None = None) -> str:
+    from .labels import KINDS, LEVELS
+
+    named = {"kind": KINDS, "level": LEVELS}.get(field or "")
+    if named and value in named:
+        return named[value]
     if value is None:
         return "—"
     if isinstance(value, bool):
@@ -275,7 +280,7 @@ def brief(e: AuditEvent) -> dict:
     before, after = e.before or {}, e.after or {}
     if isinstance(before, dict) and isinstance(after, dict):
         data["changes"] = [{"field": k, "label": FIELDS.get(k, k), "before": before.get(k), "after": after.get(k),
-                            "text": f"{FIELDS.get(k, k)}：{_shown(before.get(k))} → {_shown(after.get(k))}"}
+                            "text": f"{FIELDS.get(k, k)}：{_shown(before.get(k), k)} → {_shown(after.get(k), k)}"}
                            for k in sorted(set(before) | set(after))
                            if k not in ("values", "id", "in_force") and not isinstance(after.get(k, before.get(k)), (list, dict))
                            and before.get(k) != after.get(k)]
