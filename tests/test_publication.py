@@ -4,7 +4,6 @@ publication and as audit events) and never delete; the public sees only what is 
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
