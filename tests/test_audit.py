@@ -66,6 +66,15 @@ def test_the_same_file_again_changes_nothing_and_records_nothing(plans):
     assert new_events(plans, before) == []
 
 
+def test_the_same_file_with_a_new_parent_records_the_link_only(plans):
+    before = last_id(plans)
+    assert load_file(plans, QINGHE, key="qinghe", parent="jiangzhou", actor=PLANNER).status == "unchanged"
+    [event] = new_events(plans, before)
+    assert (event.action, event.before, event.after) == ("plan.link", {"parent": None}, {"parent": "jiangzhou"})
+    assert load_file(plans, QINGHE, key="qinghe", parent="jiangzhou", actor=PLANNER).status == "unchanged"
+    assert new_events(plans, event.id) == []
+
+
 def test_a_new_version_records_the_version_before_and_after(plans):
     before = last_id(plans)
     changed = JIANGZHOU.read_text(encoding="utf-8").replace("曑33", "曑32") + "\n附：修订。\n"

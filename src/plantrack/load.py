@@ -110,7 +110,8 @@ def store_parsed(
 ) -> LoadOutcome:
     """Store a parsed plan in one transaction, then link it to its parent (given, or inferred the
     way the catalogue infers it); any failure rolls back everything of this plan. A plan stored
-    (new, or a new version) is one audit event by actor, its links included."""
+    (new, or a new version) is one audit event by actor, its links included; the same file again
+    with a new --parent is one link event."""
     path = parsed.source.path
     try:
         with factory.begin() as session:
@@ -130,6 +131,8 @@ def store_parsed(
                 after = {**plan_state(plan), "links": [list(link) for link in links]}
                 audit.record(session, actor, f"plan.{'create' if result.status == 'created' else 'new_version'}",
                              "plan", key, before, after)
+            elif parent and before["parent"] != parent:  # the same file, linked anew: the link is the write
+                audit.record(session, actor, "plan.link", "plan", key, {"parent": before["parent"]}, {"parent": parent})
     except CatalogueError as exc:
         return LoadOutcome(path, key, "failed", message=str(exc))
     except Exception as exc:
