@@ -11,6 +11,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
+from .domain.actor import LOCAL_OPERATOR
 from .ingest.errors import PlanInputError
 
 app = typer.Typer(
@@ -134,7 +135,7 @@ def ingest(
         task = bar.add_task("", total=len(files))
         outcomes = load_files(
             factory, files, key=key, parent=parent, overrides=overrides,
-            progress=lambda o: bar.update(task, advance=1, description=o.key),
+            progress=lambda o: bar.update(task, advance=1, description=o.key), actor=LOCAL_OPERATOR,
         )
     failed = [o for o in outcomes if not o.ok]
     if format is DataFormat.json:
@@ -215,7 +216,7 @@ def link(
     clear: bool = typer.Option(False, "--clear", help="解除该规划的上位衔接"),
 ) -> None:
     """设置规划的上位规划（衔接关系）。"""
-    from .store.repository import link_plans
+    from .links import link_plan
 
     if parent is None and not clear:
         err.print("[red]错误：[/red]请给出上位规划的键，或用 --clear 解除衔接")
@@ -223,7 +224,7 @@ def link(
     factory = _factory()
     with _user_errors():
         with factory.begin() as session:
-            link_plans(session, child, None if clear else parent)
+            link_plan(session, child, None if clear else parent, actor=LOCAL_OPERATOR)
     Console().print(f"已解除 {child} 的上位衔接" if clear else f"已衔接：{child} → {parent}")
 
 
@@ -469,7 +470,7 @@ def override(
         raise typer.Exit(2)
     factory = _factory()
     with _user_errors(), factory.begin() as session:
-        set_override(session, plan, indicator, direction=direction, held=held, assigned=assigned)
+        set_override(session, plan, indicator, actor=LOCAL_OPERATOR, direction=direction, held=held, assigned=assigned)
     Console().print(f"已保存：{plan} 的“{indicator}”按人工设定解读", highlight=False)
 
 
@@ -516,9 +517,9 @@ def match(
     factory = _factory()
     with factory.begin() as session:
         if confirm:
-            record_decision(session, normalize(name), confirm, True)
+            record_decision(session, normalize(name), confirm, True, actor=LOCAL_OPERATOR)
         if reject:
-            record_decision(session, normalize(name), reject, False)
+            record_decision(session, normalize(name), reject, False, actor=LOCAL_OPERATOR)
         known = decisions(session)
     found = catalogue.concept_of(name, unit, known)
     candidates = catalogue.candidates(name, unit, 5, known) if found is None else []
@@ -553,7 +554,7 @@ def import_observations(
     results = []
     for path in files:
         try:
-            result = import_file(factory, path)
+            result = import_file(factory, path, actor=LOCAL_OPERATOR)
         except (ImportRejected, ReaderError) as exc:
             failed += 1
             results.append({"path": str(path), "ok": False, "errors": [e.message() for e in getattr(exc, "errors", [])] or [str(exc)]})
@@ -633,6 +634,8 @@ def report(
     err.print(f"已生成{model.kind_label}报告 {output}（{writer.label}，{len(data) / 1024:.1f} KB）：指标 {model.total} 项，"
               + "，".join(f"{s} {n}" for s, n in model.counts if n) + f"，预警 {len(model.warnings)} 条", highlight=False)
 
+
+from . import cli_audit  # noqa: E402,F401  (plantrack audit / publish / unpublish, registered on app)
 
 if __name__ == "__main__":
     app()

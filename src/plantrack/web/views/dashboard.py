@@ -14,6 +14,8 @@ from sqlalchemy import select
 
 from ...store.models import ObservationImport, Plan, PlanVersion
 from .. import labels
+from ...publication import visible_plan_ids
+from ..actors import request_actor
 from ..queries import current_versions, data_state, default_year, evaluation, observation_years, plan_brief
 from ..render import render
 
@@ -87,7 +89,8 @@ def dashboard(
     with request.app.state.session_factory() as session:
         chosen = year or default_year(session)
         versions = current_versions(session)
-        plans = [p for p in session.scalars(select(Plan).order_by(Plan.key)) if p.id in versions]
+        shown = visible_plan_ids(session, request_actor(request))  # None: everything
+        plans = [p for p in session.scalars(select(Plan).order_by(Plan.key)) if p.id in versions and (shown is None or p.id in shown)]
         keys = {p.id: p.key for p in plans}
         state = data_state(session)
         totals = {s: 0 for s in labels.STATUS_ORDER}
@@ -118,6 +121,7 @@ def dashboard(
             "indicators_total": sum(totals.values()),
             "by_plan": per_plan,
             "warnings": warnings,
-            "recent": _recent(session),
+            "recent": [i for i in _recent(session)
+                       if shown is None or (i["type"] == "plan_version" and i["plan"] in keys.values())],
         }
     return render(request, "dashboard.html", data, title="首页")

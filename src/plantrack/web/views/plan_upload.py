@@ -21,6 +21,7 @@ from starlette.datastructures import FormData
 
 from ...ingest.read import max_plan_bytes
 from ...load import LoadRefused, ParsedPlan, load_source, parse_source, plan_key_for, read_source
+from ..actors import request_actor
 from ...store.models import Plan, PlanVersion
 from ...store.repository import get_plan
 from .. import labels
@@ -241,7 +242,7 @@ def confirm_plan(request: Request, form: Annotated[FormData, Depends(confirm_for
         source = read_source(name, data)
     except LoadRefused as exc:
         return _rejected(request, exc.message, fields, 422, file=name)
-    outcome = load_source(factory, source, choices.key, choices.parent, choices.overrides)
+    outcome = load_source(factory, source, choices.key, choices.parent, choices.overrides, request_actor(request))
     if not outcome.ok:
         return _rejected(request, outcome.message, fields, 422, file=name)
     with factory() as session:
