@@ -18,6 +18,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from .corrections import reconcile
 from .ingest.errors import PlanInputError
 from .ingest.pipeline import analyse, plan_document, text_units
 from .ingest.read import SourceText, read_plan_bytes, read_plan_file
@@ -113,6 +114,8 @@ def store_parsed(
             result: StoreResult = store_plan(session, parsed.document, parsed.source.text, parsed.units, key, overrides)
             plan = get_plan(session, key)
             links = []
+            if result.status == "new_version":
+                reconcile(session, plan)  # people's corrections: kept where the new rows still match
             if parent:
                 link_plans(session, key, parent)
                 links.append((key, parent))
