@@ -47,18 +47,20 @@ def check_stored(session: Session, key: str) -> list[dict]:
     plan = require_plan(session, key)
     version: PlanVersion = plan.current
     findings = check_plan(effective_document(session, version), plan.key, text=version.source_text)
-    findings += completeness_findings(version, len(findings))
+    findings += completeness_findings(version, findings)
     session.execute(delete(Finding).where(Finding.version_id == version.id))
     for i, f in enumerate(findings):
         session.add(Finding(version_id=version.id, ordinal=i, kind=f["kind"], severity=f["severity"], message=f["message"], data=f))
     return findings
 
 
-def completeness_findings(version: PlanVersion, first: int = 0) -> list[dict]:
+def completeness_findings(version: PlanVersion, found: list[dict] = ()) -> list[dict]:
     """The parse's completeness checks (ingest/completeness.py) as self-check findings, so
     `plantrack check` and the plan page show where the parser is unsure beside the plan's own
-    inconsistencies."""
-    return [{**c, "lines": [c["line"]] if c.get("line") else [], "source": "completeness"} for c in plan_checks(version)]
+    inconsistencies; a stated count the self-check already reported (count_mismatch) once only."""
+    counted = {ln for f in found if f.get("kind") == "count_mismatch" for ln in f.get("lines") or []}
+    return [{**c, "lines": [c["line"]] if c.get("line") else [], "source": "completeness"}
+            for c in plan_checks(version) if not (c["kind"] == "stated_count" and c.get("line") in counted)]
 
 
 def stored_alignment(session: Session, key: str) -> dict | None:

@@ -323,6 +323,8 @@ def table_changes(parser_rows: list[dict], effective: list[dict], live: dict[int
     added: list[dict] = []
     used: dict[str, str] = {}
     for n, raw in enumerate(submitted, start=first_row):
+        if raw is None:  # an empty line of a sheet, kept so the row numbers stay the sheet's
+            continue
         where = f"第{n}行"
         row, bad = clean_row(raw, where)
         problems += bad
