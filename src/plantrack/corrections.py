@@ -254,6 +254,28 @@ def effective_document(session: Session, version: PlanVersion) -> dict:
     return doc
 
 
+def preview(session: Session, key: str, document: dict) -> tuple[list[dict], Applied, dict[int, IndicatorCorrection]]:
+    """A parse not stored yet (the 规划入库 check page) as it will read once stored under key: the
+    plan's live corrections applied to its rows, as reconcile will apply them to the new version."""
+    from .store.repository import get_plan
+
+    rows = document.get("indicators") or []
+    plan = get_plan(session, key)
+    live = {c.id: c for c in plan_corrections(session, plan.id, ("active", "unmatched"))} if plan else {}
+    return rows, apply_corrections(rows, list(live.values())), live
+
+
+def check_table(session: Session, key: str, document: dict, submitted: list[dict], *, actor: Actor | None = None,
+                name: str | None = None) -> list[Change]:
+    """The changes a table sent with a not-yet-stored parse would make, checked before anything
+    is stored (CorrectionError naming every bad row, or a missing name when there are changes)."""
+    rows, result, live = preview(session, key, document)
+    changes = table_changes(rows, result.rows, live, submitted)
+    if changes:
+        who_of(actor, name)
+    return changes
+
+
 def corrections_view(session: Session, key: str) -> dict:
     """A plan's corrections, all of them (withdrawn ones too: nothing is lost), for `plantrack
     corrections` and the pages."""
