@@ -175,7 +175,8 @@ def plan_page(request: Request, key: str, year: Annotated[int | None, Query(ge=1
             "projects_total": sum(len(b["entries"]) for b in projects),
             "alignment": _alignment_brief(session, plan),
             "findings": _finding_rows([f for f in findings(session, plan) if f.get("source") != "completeness"]),
-            "checks": [{**c, "severity_label": labels.label(labels.SEVERITIES, c.get("severity"))}
+            "checks": [{**c, "severity_label": labels.label(labels.SEVERITIES, c.get("severity")),
+                        "kind_label": c.get("label") or labels.label(labels.FINDING_KINDS, c.get("kind"))}
                        for c in plan_checks(version)],
             "corrections": {"href": f"{plan_url(plan.key)}/corrections",
                             "corrected": sum(1 for r in indicators if r["correction"])},
