@@ -251,3 +251,27 @@ def test_a_new_version_keeps_corrections_where_rows_still_match_and_marks_the_re
         names = [r["name"] for r in rows]
         assert "一般公共预算收入" in names and "每千人口拥有执业（助理）医师数" in names
         assert "城镇新增就业人数" not in names
+
+
+def test_alignment_self_check_and_report_read_the_corrected_rows(loaded):
+    from plantrack.analysis import align_stored, check_stored
+    from plantrack.report import build_report
+    from plantrack.store.repository import link_plans
+
+    parent = Path(__file__).resolve().parent / "fixtures" / "jiangzhou-ecology-14th-plan.txt"
+    assert load_file(loaded, parent, key="parent", overrides={"region": "山西省"}).ok
+    with loaded.begin() as s:
+        link_plans(s, KEY, "parent")
+        counted = [f for f in check_stored(s, KEY) if f["kind"] == "count_mismatch"]
+        assert counted  # 共设置15项主要指标, 14 rows read
+    with loaded.begin() as s:
+        _fix_two_and_add_one(s)
+    with loaded.begin() as s:
+        assert [f for f in check_stored(s, KEY) if f["kind"] == "count_mismatch"] == []  # 15 rows now
+        aligned = align_stored(s, KEY)
+        children = {(r.get("child") or {}).get("name") for r in aligned["rows"]}
+        assert "每千人口拥有执业（助理）医师数" in children and "人" not in children
+        report = build_report(s, KEY, 2023)
+        names = [r.name for r in report.indicators]
+        assert "每千人口拥有执业（助理）医师数" in names and "城镇新增就业人数" in names
+        assert not any(f.kind in ("sequence_gap", "stated_count") for f in report.findings)

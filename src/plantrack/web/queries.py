@@ -233,7 +233,7 @@ def indicators_by_concept(session: Session, plan: Plan, state: tuple | None = No
         concept = indicator_concept(catalogue, row, chosen)
         if concept:
             out.setdefault(concept, []).append({
-                "id": row["indicator_id"], "name": row["name"], "unit": row["unit"], "binding": row["binding"],
+                "id": row["indicator_id"], "ref": row["ref"], "name": row["name"], "unit": row["unit"], "binding": row["binding"],
                 "base_year": row["base_year"], "base_text": row["base_text"], "target_year": row["target_year"],
                 "target_text": row["target_text"], "annual_growth": row["annual_growth"], "line": row["line"],
             })
