@@ -146,6 +146,8 @@ def stated_counts(lines: Iterable[TextLine]) -> list[tuple[int, int, str]]:
     """(line, count, words) for each sentence stating how many indicators the plan sets."""
     out = []
     for ln in lines:
+        if "指标" not in ln.text:  # every phrasing names 指标; most lines are skipped here
+            continue
         for rx in STATED_COUNT:
             m = rx.search(ln.text)
             if not m:
@@ -211,11 +213,15 @@ def check_values(ctx: Context) -> list[dict]:
 
 _NUMBERISH = re.compile(r"^[<>≤≥＜＞\[［(（〔]?\s*[-+]?\d[\d.,，%％]*\s*[\]］)）〕*]*(?:左右|以上|以内|以下)?$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_SEPARATOR = re.compile(r"\t|\u3000|\s\s|\|")
+_DIGITS = re.compile(r"\d.*\d", re.S)
 MIN_RUN = 3
 
 
 def table_like(text: str) -> bool:
     """A line shaped like a table row: three or more cells, at least one a name and two numbers."""
+    if not _SEPARATOR.search(text) or not _DIGITS.search(text):  # cheap refusals first: most lines are prose
+        return False
     parts = cells(text)
     if len(parts) < 3:
         return False
