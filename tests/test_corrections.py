@@ -275,3 +275,16 @@ def test_alignment_self_check_and_report_read_the_corrected_rows(loaded):
         names = [r.name for r in report.indicators]
         assert "每千人口拥有执业（助理）医师数" in names and "城镇新增就业人数" in names
         assert not any(f.kind in ("sequence_gap", "stated_count") for f in report.findings)
+
+
+def test_a_plan_stored_before_checks_existed_has_them_recomputed(loaded):
+    from plantrack.corrections import plan_checks
+
+    with loaded() as s:
+        version = require_plan(s, KEY).current
+        parsed = plan_checks(version)
+        version.document = {k: v for k, v in version.document.items() if k != "checks"}
+        recomputed = plan_checks(version)
+    assert {c["kind"] for c in parsed} >= {"sequence_gap", "stated_count"}
+    assert {(c["kind"], c["line"]) for c in recomputed} >= {(c["kind"], c["line"]) for c in parsed
+                                                            if c["kind"] in ("sequence_gap", "stated_count")}

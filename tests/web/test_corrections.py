@@ -178,3 +178,20 @@ def test_the_api_reads_writes_and_withdraws_corrections(client):
     names = [r["name"] for r in client.get(f"/api/plans/{KEY}/corrections").json()["rows"]]
     assert "粮食综合生产能力" in names
     assert client.get("/api/plans/nope/corrections").status_code == 404
+
+
+def test_the_page_form_splits_a_row_with_a_repeated_ref_and_merges_rows_joined_with_plus(client):
+    checked = check(client)
+    confirm(client, checked, checked["preview"]["rows"])
+    rows = [dict(r) for r in client.get(f"/plans/{KEY}/corrections?format=json").json()["rows"]]
+    forest = by_name(rows, "森林覆盖率")
+    blank = next(r for r in rows if r.get("blank"))
+    blank.update({**forest, "blank": True, "name": "森林蓄积量", "unit": "万立方米"})  # same ref: a split
+    gdp, growth = by_name(rows, "地区生产总值"), by_name(rows, "地区生产总值增长")
+    gdp["ref"] = f"{growth['ref']}+{gdp['ref']}"
+    form = {**table_form(rows), f"r-{rows.index(growth)}-delete": "1", "name": "王敏"}
+    assert client.post(f"/plans/{KEY}/corrections", data=form, follow_redirects=False).status_code == 303
+    actions = sorted(c["action"] for c in client.get(f"/api/plans/{KEY}/corrections").json()["corrections"])
+    assert actions == ["merge", "split"]
+    names = [r["name"] for r in client.get(f"/plans/{KEY}/corrections?format=json").json()["rows"] if not r.get("blank")]
+    assert "地区生产总值增长" not in names and "森林蓄积量" in names

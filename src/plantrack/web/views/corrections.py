@@ -85,7 +85,7 @@ def rows_from_form(form: FormData) -> list[dict]:
     return rows
 
 
-def _sent_rows(rows: list[dict], lines: list[str] | None) -> list[dict]:
+def sent_rows(rows: list[dict], lines: list[str] | None) -> list[dict]:
     """A refused table as the person sent it, so they fix it rather than type it again."""
     return form_rows([{**r, "correction": None} for r in rows], lines)
 
@@ -105,7 +105,7 @@ def page_data(session, plan, *, sent: list[dict] | None = None, errors: list[str
     return {
         "plan": {"key": plan.key, "title": plan.title or plan.key, "version": version.number},
         "checks": _check_rows(plan_checks(version)),
-        "rows": _sent_rows(sent, lines) if sent is not None else form_rows(rows, lines),
+        "rows": sent_rows(sent, lines) if sent is not None else form_rows(rows, lines),
         "corrected": sum(1 for r in rows if r.get("correction")),
         "corrections": view["corrections"],
         "errors": errors or [],

@@ -30,7 +30,7 @@ from .. import labels
 from ..queries import MEMO, current_versions, period_text
 from ..render import plan_url, render
 from ..upload import UploadRefused, confirm_form, megabytes, packed, safe_name, unpacked
-from .corrections import _sent_rows, actor_of, form_rows, rows_from_form
+from .corrections import actor_of, form_rows, rows_from_form, sent_rows
 
 router = APIRouter()
 
@@ -144,7 +144,7 @@ def _table(session, parsed: ParsedPlan, choices: Choices, sent: list[dict] | Non
     source line, with the plan's existing corrections applied; and the parser's completeness checks."""
     lines = parsed.source.text.split("\n")
     if sent is not None:
-        rows = _sent_rows(sent, lines)
+        rows = sent_rows(sent, lines)
     else:
         rows = form_rows(preview_corrections(session, choices.key, parsed.document)[1].rows, lines)
     checks = [{**c, "severity_label": labels.label(labels.SEVERITIES, c.get("severity")),
