@@ -104,3 +104,27 @@ def test_a_parsed_plan_carries_its_checks_in_the_contract():
     assert by_kind["sequence_gap"]["missing"] == [14]
     assert by_kind["stated_count"]["stated"] == 15 and by_kind["stated_count"]["found"] == len(plan["indicators"])
     assert all(c["message"] and c["severity"] in ("high", "medium", "low", "info") for c in plan["checks"])
+
+
+def test_a_table_printed_one_cell_per_line_and_not_read_is_reported():
+    cells = ["指标", "单位", "2020", "2030", "属性", "经济发展", "海洋生产总值", "亿元", "2500", "-", "预期性",
+             "人均GDP", "万元", "20", "-", "预期性", "港口货物吞吐量", "亿吨", "6", "8", "约束性"]
+    texts = ["附表1 发展目标指标体系一览表", ""]
+    for c in cells:
+        texts += [c, ""]
+    texts.append("第三章 空间布局与城市规模的总体安排，具体内容如下。")
+    lines = _lines(*texts)
+    found = check_completeness({"indicators": []}, lines, read=set())
+    assert kinds(found) == ["unread_table"] and found[0]["line"] == 1 and found[0]["last_line"] == 3 + 2 * (len(cells) - 1)  # title included
+    # a list of short headings is not a table: no numbers, no units
+    headings = _lines(*(f"{n}、重点任务之{n}" for n in "一二三四五六七八九十") , "十一、保障", "十二、实施")
+    assert check_completeness({"indicators": []}, headings, read=set()) == []
+
+
+def test_a_table_run_together_into_one_line_is_reported():
+    run_together = ("节水目标分解表指标预期值2016年2017年2018年再生水回用率30%40%55%供水管网漏损率14%12%10%"
+                    "城镇节水器具普及率80%85%90%")
+    found = check_completeness({"indicators": []}, _lines("说明。", run_together), read=set())
+    assert kinds(found) == ["unread_table"] and found[0]["line"] == 2 and "压成一行" in found[0]["message"]
+    prose = "到2025年，地区生产总值达到85亿元，年均增长7.5%，常住人口城镇化率达到52%，森林覆盖率达到28%，优良天数比率80%以上。"
+    assert check_completeness({"indicators": []}, _lines(prose), read=set()) == []

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from ..domain.numerals import cn_to_int
+from ..domain.units import is_unit
 from ..domain.values import is_compound, is_empty_cell, is_range, leading_number
 
 KIND_LABELS = {
@@ -250,11 +251,94 @@ def table_like_runs(lines: Sequence[TextLine], read: set[int]) -> list[tuple[int
     return runs
 
 
+_SHORT_CELL_MAX = 24
+_SENTENCE = re.compile(r"[。；！？]")
+_BINDING_WORD = re.compile(r"约束性|预期性")
+MIN_CELL_LINES = 12
+
+
+def _cell_like(text: str) -> str | None:
+    """What a line holding one table cell holds: number, unit, binding or text; None if it is prose."""
+    t = text.strip()
+    if len(t) > _SHORT_CELL_MAX or _SENTENCE.search(t):
+        return None
+    if _NUMBERISH.match(t) or t in ("-", "—", "－", "/"):
+        return "number"
+    if _BINDING_WORD.fullmatch(t):
+        return "binding"
+    if is_unit(t):
+        return "unit"
+    return "text"
+
+
+def one_cell_per_line_runs(lines: Sequence[TextLine], read: set[int]) -> list[tuple[int, int]]:
+    """Runs of lines holding one short cell each (tables from web pages converted to text): at least
+    MIN_CELL_LINES of them, with numbers and units or binding words among them."""
+    runs: list[tuple[int, int]] = []
+    cells_seen: list[tuple[int, str]] = []
+
+    def close() -> None:
+        kinds = [k for _, k in cells_seen]
+        if (len(kinds) >= MIN_CELL_LINES and kinds.count("number") >= 4
+                and kinds.count("unit") + kinds.count("binding") >= 2):
+            runs.append((cells_seen[0][0], cells_seen[-1][0]))
+        cells_seen.clear()
+
+    for ln in lines:
+        if not ln.text.strip():
+            continue
+        kind = None if ln.no in read else _cell_like(ln.text)
+        if kind is None:
+            close()
+        else:
+            cells_seen.append((ln.no, kind))
+    close()
+    return runs
+
+
+_NUMBER_IN_TEXT = re.compile(r"\d+(?:\.\d+)?")
+_TABLE_WORDS = re.compile(r"约束性|预期性|指标|单位|预期值|目标值")
+
+
+def flattened_table_lines(lines: Sequence[TextLine], read: set[int]) -> list[tuple[int, int]]:
+    """Single lines that are a whole table run together (cells without separators, no sentences):
+    long, full of numbers, with table words."""
+    out = []
+    for ln in lines:
+        t = ln.text
+        if ln.no in read or len(t) < 60 or "。" in t:
+            continue
+        if len(_NUMBER_IN_TEXT.findall(t)) >= 8 and _TABLE_WORDS.search(t) and t.count("，") <= 2:
+            out.append((ln.no, ln.no))
+    return out
+
+
+TABLE_SHAPES: tuple[Callable[[Sequence[TextLine], set[int]], list[tuple[int, int]]], ...] = (
+    table_like_runs,
+    one_cell_per_line_runs,
+    flattened_table_lines,
+)
+"""The shapes of a table the checks recognise in lines the parser did not read, in one place."""
+
+
+def table_like_regions(lines: Sequence[TextLine], read: set[int]) -> list[tuple[int, int]]:
+    """Every table-shaped region outside the tables read, overlapping and adjacent ones merged."""
+    spans = sorted(span for shape in TABLE_SHAPES for span in shape(lines, read))
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1] + 2:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
+
+
 def check_unread_tables(ctx: Context) -> list[dict]:
-    runs = ctx.unread_runs if ctx.unread_runs is not None else table_like_runs(ctx.lines, ctx.read)
+    runs = ctx.unread_runs if ctx.unread_runs is not None else table_like_regions(ctx.lines, ctx.read)
     return [
         finding("unread_table",
-                f"第{a}—{b}行看起来是表格（{b - a + 1}行），但没有被读取为指标表；如果其中有指标，请补录。",
+                (f"第{a}—{b}行看起来是表格（{b - a + 1}行）" if b > a else f"第{a}行看起来是压成一行的表格")
+                + "，但没有被读取为指标表；如果其中有指标，请对照原文补录。",
                 a, last_line=b)
         for a, b in runs
     ]
