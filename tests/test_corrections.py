@@ -203,10 +203,13 @@ def test_withdrawing_brings_the_parsers_row_back(loaded):
     with loaded.begin() as s:
         made = _fix_two_and_add_one(s)
         added = next(c for c in made if c.action == "add")
-        withdraw(s, KEY, added.id, name="王敏")
+        withdraw(s, KEY, added.id, name="张校", why="印发稿无此指标")
     with loaded() as s:
         assert "每千人口拥有执业（助理）医师数" not in [r["name"] for r in _table(s)]
-        assert s.get(IndicatorCorrection, added.id).status == "withdrawn"
+        taken_back = s.get(IndicatorCorrection, added.id)
+        assert (taken_back.status, taken_back.who, taken_back.withdrawn_by, taken_back.withdrawn_why) == (
+            "withdrawn", "王敏", "张校", "印发稿无此指标")
+        assert taken_back.rows[0]["name"] == "每千人口拥有执业（助理）医师数"  # nothing lost
 
 
 def _observe(s, concept: str, name: str, year: int, value: float, unit: str) -> None:

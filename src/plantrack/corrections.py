@@ -284,7 +284,9 @@ def corrections_view(session: Session, key: str) -> dict:
     return {
         "plan": plan.key,
         "version": plan.current.number if plan.current else None,
-        "corrections": [{**correction_brief(c), "version": numbers.get(c.version_id), "replaced_by": c.replaced_by_id}
+        "corrections": [{**correction_brief(c), "version": numbers.get(c.version_id), "replaced_by": c.replaced_by_id,
+                         "withdrawn_by": c.withdrawn_by, "withdrawn_why": c.withdrawn_why,
+                         "status_changed_at": c.status_changed_at.isoformat() if c.status_changed_at else None}
                         for c in plan_corrections(session, plan.id)],
     }
 
@@ -396,6 +398,21 @@ def table_changes(parser_rows: list[dict], effective: list[dict], live: dict[int
     return changes
 
 
+def _audit(session: Session, actor: Actor | None, who: str, action: str, key: str, before, after,
+           note: str | None) -> None:
+    """Every write is an audit event: through plantrack.audit (the audit work: record(session,
+    actor, action, object_type, object_key, before, after, note)) where that module exists; until
+    it is merged, the correction row itself (who, when, why, before and after) is the record."""
+    import importlib.util
+
+    if importlib.util.find_spec("plantrack.audit") is None:
+        return
+    from . import audit  # noqa: PLC0415 - present once the audit work is merged
+
+    acting = actor if actor is not None and not actor.is_public else Actor(name=who, role="public")
+    audit.record(session, acting, action, "plan", key, before=before, after=after, note=note)
+
+
 def _forget_derived(session: Session, version: PlanVersion) -> None:
     """Stored self-checks and alignments were computed from the old rows: drop them so they are
     recomputed from the effective ones (they are derived results, not records)."""
@@ -427,10 +444,13 @@ def submit_table(session: Session, key: str, submitted: list[dict], *, actor: Ac
             session.add(new)
             session.flush()
             made.append(new)
+            _audit(session, actor, who, "indicator.correct", key, new.originals, new.rows,
+                   f"{ACTION_LABELS[new.action]}（修正 #{new.id}）" + (f"：{why}" if why else ""))
         for cid in ch.withdraw:
             old = live[cid]
-            old.status, old.status_changed_at = "withdrawn", now
+            old.status, old.status_changed_at, old.withdrawn_by = "withdrawn", now, who
             old.replaced_by_id = new.id if new is not None else None
+            old.withdrawn_why = f"由修正 #{new.id} 取代" if new is not None else (why or "恢复为解析结果")
     if changes:
         _forget_derived(session, version)
     return made
@@ -460,14 +480,17 @@ def add_rows(session: Session, key: str, new: list[dict], **who) -> list[Indicat
 def withdraw(session: Session, key: str, correction_id: int, *, actor: Actor | None = None,
              name: str | None = None, why: str | None = None) -> IndicatorCorrection:
     """Take a correction back: the parser's rows apply again; the correction stays, withdrawn."""
-    who_of(actor, name)
+    who, _ = who_of(actor, name)
     plan = require_plan(session, key)
     c = session.get(IndicatorCorrection, correction_id)
     if c is None or c.plan_id != plan.id:
         raise CorrectionError(f"规划“{key}”没有编号为 {correction_id} 的修正")
     if c.status != "withdrawn":
         c.status, c.status_changed_at = "withdrawn", utcnow()
+        c.withdrawn_by, c.withdrawn_why = who, (why or "").strip() or None
         _forget_derived(session, plan.current)
+        _audit(session, actor, who, "indicator.correction_withdraw", key, c.rows, c.originals,
+               f"撤回修正 #{c.id}" + (f"：{why}" if why else ""))
     return c
 
 

@@ -330,5 +330,7 @@ class IndicatorCorrection(Base):
     why: Mapped[str | None] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(12), default="active", index=True)  # active | unmatched | withdrawn
     replaced_by_id: Mapped[int | None] = mapped_column(ForeignKey("indicator_correction.id"))
+    withdrawn_by: Mapped[str | None] = mapped_column(String(100))  # who took it back, and why
+    withdrawn_why: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     status_changed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -26,6 +26,8 @@ def upgrade() -> None:
         sa.Column("why", sa.Text(), nullable=True),
         sa.Column("status", sa.String(length=12), nullable=False),
         sa.Column("replaced_by_id", sa.Integer(), sa.ForeignKey("indicator_correction.id"), nullable=True),
+        sa.Column("withdrawn_by", sa.String(length=100), nullable=True),
+        sa.Column("withdrawn_why", sa.Text(), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("status_changed_at", sa.DateTime(timezone=True), nullable=True),
     )
