@@ -399,7 +399,8 @@ def evaluate(
         base = a.get("base") or {}
         obs = a.get("observed") or {}
         table.add_row(
-            ind["name"], "约束性" if ind.get("binding") == "binding" else "预期性", a["status"],
+            ind["name"] + ("（人工修正）" if a.get("correction") else ""),
+            "约束性" if ind.get("binding") == "binding" else "预期性", a["status"],
             f"{base.get('value')}（{base.get('year')}）" if base.get("value") is not None else "—",
             ind.get("target_text") or ind.get("annual_growth") or "—",
             f"{a['expected']:.4g}" if isinstance(a.get("expected"), (int, float)) else "—",

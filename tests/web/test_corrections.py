@@ -195,3 +195,16 @@ def test_the_page_form_splits_a_row_with_a_repeated_ref_and_merges_rows_joined_w
     assert actions == ["merge", "split"]
     names = [r["name"] for r in client.get(f"/plans/{KEY}/corrections?format=json").json()["rows"] if not r.get("blank")]
     assert "地区生产总值增长" not in names and "森林蓄积量" in names
+
+
+def test_the_plan_page_says_when_corrections_no_longer_match_a_row(client):
+    checked = check(client)
+    confirm(client, checked, corrected_rows(checked["preview"]["rows"]), name="王敏")
+    revised = PARTIAL.read_text(encoding="utf-8").replace("	12	城镇新增就业人数	人	1850	-	[9000]	预期性\n", "")
+    again = check(client, revised.encode("utf-8"))
+    confirm(client, again, again["preview"]["rows"])
+    page = client.get(f"/plans/{KEY}?format=json").json()
+    assert page["corrections"]["unmatched"] == 1 and page["corrections"]["corrected"] == 2
+    assert "1 条修正未匹配" in client.get(f"/plans/{KEY}").text
+    listed = client.get(f"/api/plans/{KEY}/corrections").json()["corrections"]
+    assert [c["status_label"] for c in listed if c["rows"] and c["rows"][0]["name"] == "城镇新增就业人数"] == ["未匹配"]

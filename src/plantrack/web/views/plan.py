@@ -18,7 +18,7 @@ from fastapi import APIRouter, Query, Request
 from markupsafe import Markup, escape
 from sqlalchemy import select
 
-from ...corrections import effective_indicators, plan_checks
+from ...corrections import effective_indicators, plan_checks, plan_corrections
 from ...store.models import PlanVersion, Project, Target
 from .. import labels
 from ..queries import MEMO, alignment, default_year, evaluation, find_plan, findings, memo_key, plan_brief, source_lines
@@ -179,7 +179,8 @@ def plan_page(request: Request, key: str, year: Annotated[int | None, Query(ge=1
                         "kind_label": c.get("label") or labels.label(labels.FINDING_KINDS, c.get("kind"))}
                        for c in plan_checks(version)],
             "corrections": {"href": f"{plan_url(plan.key)}/corrections",
-                            "corrected": sum(1 for r in indicators if r["correction"])},
+                            "corrected": sum(1 for r in indicators if r["correction"]),
+                            "unmatched": len(plan_corrections(session, plan.id, ("unmatched",)))},
             "downloads": {
                 "exports": [{"format": f, "label": lbl, "href": f"/api{plan_url(plan.key)}/export?format={f}"}
                             for f, lbl in EXPORT_FORMATS],
