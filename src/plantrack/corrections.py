@@ -35,7 +35,7 @@ from .domain.actor import Actor
 from .domain.values import as_number, leading_number
 from .ingest.completeness import check_completeness, read_lines_of, source_lines_of
 from .store.models import Alignment, Finding, IndicatorCorrection, Plan, PlanVersion, utcnow
-from .store.repository import CatalogueError, require_plan
+from .store.repository import require_plan
 
 FIELDS = ("category", "name", "unit", "tag", "base_year", "base_text", "target_year", "target_text",
           "annual_growth", "binding", "line")
@@ -528,4 +528,4 @@ def correction_state(session: Session) -> tuple:
                                         func.max(IndicatorCorrection.status_changed_at))).one())
 
 
-__all__ = ["CatalogueError", "CorrectionError", "effective_document", "effective_indicators", "submit_table"]
+__all__ = ["CorrectionError", "effective_document", "effective_indicators", "reconcile", "submit_table", "withdraw"]
