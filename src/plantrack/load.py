@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from . import audit
 from .domain.actor import LOCAL_OPERATOR, Actor
+from .corrections import reconcile
 from .ingest.errors import PlanInputError
 from .ingest.pipeline import analyse, plan_document, text_units
 from .ingest.read import SourceText, read_plan_bytes, read_plan_file
@@ -119,6 +120,8 @@ def store_parsed(
             result: StoreResult = store_plan(session, parsed.document, parsed.source.text, parsed.units, key, overrides)
             plan = get_plan(session, key)
             links = []
+            if result.status == "new_version":
+                reconcile(session, plan)  # people's corrections: kept where the new rows still match
             if parent:
                 link_plans(session, key, parent)
                 links.append((key, parent))
