@@ -113,12 +113,22 @@ def match_heading(text: str) -> Heading | None:
                 return None
             title = head
         elif rule.kind in ("chapter", "section", "part") and (
-            len(title) > 60 or _SENTENCE_END.search(title[:-1] if title.endswith("。") else title)
+            len(title) > 60 or _SENTENCE_END.search(title) or _cites_heading(text, m)
         ):
             return None
         name = "decimal" if rule.name in _DECIMAL_FAMILY else rule.name
         return Heading(line=0, rule=name, kind=rule.kind, label=label, title=_clean_title(title), number=number)
     return None
+
+
+# What follows a 第X章 that a sentence cites rather than a heading states (第四章所列任务, 第五章的要求).
+_CITATION_TAIL = re.compile(r"(?:所|的|中的|和|与|及|、|至|到|提出|明确|确定|规定|要求|部署|列出|强调)")
+
+
+def _cites_heading(text: str, m: re.Match) -> bool:
+    """A 第X章 glued to a particle or a reporting verb is a citation inside a sentence that a hard
+    wrap put at the start of a line; a heading's title never opens with one."""
+    return m.start("title") == m.end("num") + 1 and bool(_CITATION_TAIL.match(text, m.start("title")))
 
 
 def _clean_title(title: str) -> str:
@@ -131,8 +141,11 @@ def _key(h: Heading) -> tuple:
 
 
 def find_toc_lines(lines: list[Line]) -> set[int]:
-    """Indices of lines that form a table of contents: a dense run of headings repeated later."""
-    cands = [(i, h) for i, ln in enumerate(lines) if (h := match_heading(ln.text)) and h.kind != "box"]
+    """Indices of lines that form a table of contents: a dense run of headings repeated later.
+
+    A list of the boxes (专栏目录) is one too: its 专栏 lines run together and the body repeats them.
+    """
+    cands = [(i, h) for i, ln in enumerate(lines) if (h := match_heading(ln.text))]
     toc: set[int] = set()
     later_keys: dict[tuple, int] = {}
     for i, h in cands:
@@ -143,9 +156,13 @@ def find_toc_lines(lines: list[Line]) -> set[int]:
     run: list[int] = []
 
     def flush():
-        repeated = [i for i in run if keys_last[_key(_h[i])] > i]
-        if len(run) >= 3 and len(repeated) >= 0.6 * len(run):
-            # The body's first headings may follow the contents directly; they do not repeat later.
+        # The body's first headings may follow the contents directly; they do not repeat later,
+        # so they are cut off before the run is judged.
+        body = list(run)
+        while body and keys_last[_key(_h[body[-1]])] == body[-1]:
+            body.pop()
+        repeated = [i for i in body if keys_last[_key(_h[i])] > i]
+        if len(body) >= 3 and len(repeated) >= 0.6 * len(body):
             toc.update(repeated)
 
     _h = dict(cands)
@@ -171,6 +188,7 @@ class _Numbering:
     def __init__(self):
         self.levels: list[str] = []  # style (rule name) of each depth, top first
         self.stack: list[Heading] = []  # open headings, stack[d].depth == d
+        self.last: dict[str, int] = {}  # last number accepted per document-level style (章 across 篇)
 
     def place(self, h: Heading) -> int | None:
         """The depth at which h continues the numbering, or None if it does not fit."""
@@ -181,16 +199,27 @@ class _Numbering:
         if h.rule in self.levels:
             d = self.levels.index(h.rule)
             if d > len(self.stack):
-                return None
+                # The style sits deeper elsewhere (一、 under 第X节); here its first item opens
+                # right under the current heading (一、 in a 章 without 节).
+                return len(self.stack) if n == 1 else None
             if d < len(self.stack) and self.stack[d].rule == h.rule:
                 prev = self.stack[d].number[0]
                 return d if n == prev + 1 or (lenient and prev < n <= prev + 2) else None
             if d < len(self.stack):
                 return None
-            return d if n == 1 or (lenient and n <= 2) else None
+            return d if n == 1 or (lenient and n <= 2) or self._continues_across_parents(h) else None
         if n != 1 and not (lenient and n <= 2) and not (h.kind in ("part", "chapter") and not self.stack):
-            return None
+            if not self._continues_across_parents(h):
+                return None
         return len(self.stack)
+
+    def _continues_across_parents(self, h: Heading) -> bool:
+        """第四章 opening 第二篇 after 第三章 closed 第一篇: a national plan numbers its chapters (and
+        some plans their sections) straight through the parts, so the first one under a new parent
+        continues the last one of its style."""
+        if h.kind not in ("part", "chapter", "section") or h.rule not in self.last:
+            return False
+        return h.number[0] == self.last[h.rule] + 1
 
     def _place_decimal(self, h: Heading) -> int | None:
         parts = h.number
@@ -217,6 +246,8 @@ class _Numbering:
     def push(self, h: Heading, depth: int) -> None:
         del self.stack[depth:]
         self.stack.append(h)
+        if h.kind in ("part", "chapter", "section"):
+            self.last[h.rule] = h.number[0]
         h.depth = depth
         style_depth = depth - (len(h.number) - 1) if h.rule == "decimal" else depth
         if style_depth < len(self.levels) and self.levels[style_depth] == h.rule:
@@ -281,6 +312,19 @@ def _fill_end_lines(nodes: list[Heading], end: int) -> None:
         nxt = nodes[k + 1].line - 1 if k + 1 < len(nodes) else end
         node.end_line = max(node.line, nxt)
         _fill_end_lines(node.children, node.end_line)
+
+
+# The heading kinds a reader counts in a plan's outline, with the words plans use for them.
+COUNTED_KINDS = {"part": "篇", "chapter": "章", "section": "节", "box": "专栏"}
+
+
+def outline_counts(nodes: list[Heading]) -> dict[str, int]:
+    """How many 篇, 章, 节 and 专栏 the outline holds: the shape a reader checks first."""
+    counts = dict.fromkeys(COUNTED_KINDS.values(), 0)
+    for n in walk(nodes):
+        if n.kind in COUNTED_KINDS:
+            counts[COUNTED_KINDS[n.kind]] += 1
+    return counts
 
 
 def walk(nodes: list[Heading]):
