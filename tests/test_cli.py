@@ -142,3 +142,9 @@ def test_a_scanned_pdf_is_refused_with_advice_to_ocr_it(tmp_path):
     result = run("parse", str(path))
     _assert_refused(result, path)
     assert "OCR" in result.stderr
+
+
+def test_parse_format_summary_counts_the_outline_by_kind():
+    result = run("parse", str(SAMPLE), "--format", "summary")
+    assert result.exit_code == 0, result.output
+    assert "目录统计" in result.stdout and "章" in result.stdout.split("目录统计", 1)[1]

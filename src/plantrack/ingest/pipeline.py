@@ -12,7 +12,7 @@ from ..domain.plan import SCHEMA, Plan
 from .boxes import extract_projects, find_project_tables, project_table_lines
 from .clean import Line, clean_text
 from .metadata import extract_metadata
-from .outline import Heading, build_outline, find_toc_lines
+from .outline import Heading, build_outline, find_toc_lines, outline_counts
 from .paragraphs import Paragraph, build_paragraphs
 from .prose import extract_targets
 from .read import SourceText, decode_plan_bytes, read_plan_file
@@ -71,6 +71,7 @@ def plan_document(doc: ParsedDocument) -> dict:
         },
         **meta,
         "outline": [h.to_json() for h in doc.outline],
+        "outline_counts": outline_counts(doc.outline),
         "indicators": indicators,
         "reviews": reviews,
         "targets": extract_targets(doc.paragraphs, doc.heading_at, meta),
