@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..domain.units import is_unit, is_unit_fragment
-from ..domain.values import (
+from ...domain.units import is_unit, is_unit_fragment
+from ...domain.values import (
     as_number,
     is_compound,
     join_digit_groups,
@@ -27,8 +27,8 @@ from ..domain.values import (
     leading_number,
     normalize_digits,
 )
-from .clean import Line
-from .outline import match_heading
+from ..clean import Line
+from ..outline import match_heading
 
 # --- column headers -------------------------------------------------------------------------
 

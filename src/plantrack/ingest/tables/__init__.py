@@ -1,0 +1,26 @@
+"""Indicator tables and review tables, recognised by their body as well as their header.
+
+The steps, each in its own module (pdfplumber's separation of edges, cells and tables):
+
+- `furniture`: page furniture inside a table (page numbers, running headers, repeated titles);
+- `cells`: the type of every cell (name, unit, number, marker, binding word, year, header word);
+- `regions`: candidate regions — a header run, or a run of body rows with no header at all
+  (continuation pages) — and the table-like runs that were not read;
+- `layouts`: column roles from header words and cell types together, and the row readers of the
+  two layouts ("tab": one row per line; "flow": cells split by spaces, rows wrapped).
+
+Callers use `find_tables` (the tables of cleaned lines) and `unread_runs` (table-like line ranges
+no table took, for the completeness checks).
+"""
+
+from .layouts import (  # noqa: F401
+    Column,
+    Row,
+    Table,
+    columns_from_header,
+    find_tables,
+    indicator_from_row,
+    review_from_row,
+    split_name,
+    strip_title_label,
+)
