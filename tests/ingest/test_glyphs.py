@@ -37,3 +37,15 @@ def test_real_rare_characters_are_left_alone():
 def test_text_without_damage_is_returned_unchanged():
     text = "到2025年，森林覆盖率达到26%。"
     assert repair_glyphs(text) is text or repair_glyphs(text) == text
+
+
+def test_symbol_font_characters_in_the_private_use_area_are_repaired_beside_numbers():
+    # The evidence: Symbol-font text sits at U+F000 + its code; ≥ is 0xB3 and ≤ is 0xA3 there.
+    assert repair_glyphs("达标率\uf0b3 85%") == "达标率≥ 85%"
+    assert repair_glyphs("浓度\uf0a335") == "浓度≤35"
+    assert repair_glyphs("[\uf0b317.6]") == "[≥17.6]"
+
+
+def test_private_use_characters_without_evidence_are_left_alone():
+    assert repair_glyphs("回收利用率\ue0a5 35%") == "回收利用率\ue0a5 35%"
+    assert repair_glyphs("标题\uf0b3装饰") == "标题\uf0b3装饰"

@@ -350,3 +350,79 @@ def test_subject_cleaning_strips_framing_words():
 def test_time_marks_tell_deadlines_from_bases_and_the_past():
     kinds = [(m.kind, m.year) for m in time_marks("截至2020年，较2015年提高，到2025年，2021年后", 2025)]
     assert kinds == [("past", 2020), ("base", 2015), ("deadline", 2025), ("ignore", 2021)]
+
+
+# --- damage of plans as published: hard wraps, full-width forms, stray spaces, glyphs -------------
+
+from plantrack.ingest.clean import clean_text  # noqa: E402
+from plantrack.ingest.outline import find_toc_lines  # noqa: E402
+
+
+def targets_in(text: str, start: int = 2021, end: int = 2025) -> list[dict]:
+    """Targets of a plan text as a file holds it: cleaned (glyphs repaired), outlined, joined."""
+    lines = clean_text(text)
+    toc = find_toc_lines(lines)
+    _, heading_at = build_outline(lines, toc)
+    paragraphs = build_paragraphs(lines, breaks=set(heading_at), skip=toc)
+    return extract_targets(paragraphs, heading_at, {"period": {"start": start, "end": end}, "horizon": 2035})
+
+
+def test_a_sentence_hard_wrapped_mid_number_is_read_whole():
+    got = targets_in("第一章 发展目标\n到2025年，全市森林覆盖率达到3\n2.5%，城市建成区绿地率达到4\n2%以上，空气质量\n优良天数比率达到80%。\n")
+    assert [fields(t, "subject", "value", "year") for t in got] == [
+        ("全市森林覆盖率", 32.5, 2025), ("城市建成区绿地率", 42, 2025), ("空气质量优良天数比率", 80, 2025)]
+    assert [t["line"] for t in got] == [2, 3, 4]
+
+
+def test_a_wrapped_line_that_starts_with_a_number_is_not_a_heading():
+    got = targets_in("第一章 发展目标\n一、主要目标\n到2025年，全县新建高标准农田\n1 万亩，城镇新增就业\n2.5万人，单位地区生产总值能耗下降\n3.2%。\n二、重点任务\n")
+    assert [fields(t, "value", "unit", "year") for t in got] == [(1, "万亩", 2025), (2.5, "万人", 2025), (3.2, "%", 2025)]
+
+
+def test_a_decimal_point_written_as_a_full_stop_at_a_line_end_continues_the_number():
+    t = only(targets_in("第一章 发展目标\n到2025年，全市森林覆盖率达到32。\n5%。\n"))
+    assert fields(t, "value", "year") == (32.5, 2025)
+
+
+def test_full_width_digits_percent_and_spaces_in_a_wrapped_sentence():
+    got = targets_in("第一章 发展目标\n到２０２５年，城镇调查失业率控制在５．５％以内，常住人口城镇化率达到\n６８％左右。\n")
+    assert [fields(t, "subject", "value", "unit", "year", "relation") for t in got] == [
+        ("城镇调查失业率", 5.5, "%", 2025, "at_most"), ("常住人口城镇化率", 68, "%", 2025, "about")]
+
+
+def test_stray_spaces_inside_numbers_and_between_words_are_ignored():
+    got = targets_in("第一章 发展目标\n到 2025 年，研发经费投入强度达到 2. 5%，每万人口高价值发明专利拥有量达到1 2.5件，\n森林 覆盖率 不 低于 3 5%。\n")
+    assert [fields(t, "subject", "value", "year") for t in got] == [
+        ("研发经费投入强度", 2.5, 2025), ("每万人口高价值发明专利拥有量", 12.5, 2025), ("森林覆盖率", 35, 2025)]
+
+
+def test_the_text_of_a_target_is_the_plan_as_written():
+    t = only(targets_in("第一章 发展目标\n到２０２５年，城市污水处理率达到９５％。\n"))
+    assert t["text"] == "城市污水处理率达到９５％" and t["value"] == 95
+
+
+def test_a_symbol_font_glyph_in_the_private_use_area_is_a_bound():
+    got = targets_in("第一章 发展目标\n到2025年，地表水达到或好于Ⅲ类水体比例\uf0b3 85%，细颗粒物浓度\uf0a3 35微克/立方米。\n")
+    assert [fields(t, "subject", "value", "relation") for t in got] == [
+        ("地表水达到或好于Ⅲ类水体比例", 85, "at_least"), ("细颗粒物浓度", 35, "at_most")]
+
+
+def test_an_unknown_private_use_glyph_before_a_number_is_a_bound_of_unknown_direction():
+    t = only(targets_in("第一章 发展目标\n到2025年，城市生活垃圾回收利用率\ue0a5 35%。\n"))
+    assert fields(t, "subject", "value", "unit", "year", "relation") == ("城市生活垃圾回收利用率", 35, "%", 2025, "bound")
+
+
+def test_a_shifted_gbk_glyph_is_a_bound():
+    t = only(targets_in("第一章 发展目标\n到2025年，农村自来水普及率曒90%。\n"))
+    assert fields(t, "subject", "value", "relation") == ("农村自来水普及率", 90, "at_least")
+
+
+def test_years_of_schooling_are_a_quantity_but_a_year_is_not():
+    t = only(targets_of("到2025年，劳动年龄人口平均受教育年限达12.3年以上。"))
+    assert fields(t, "subject", "value", "unit", "relation") == ("劳动年龄人口平均受教育年限", 12.3, "年", "at_least")
+    assert targets_of("全面建成小康社会的目标提前到2025年。") == []
+
+
+def test_a_target_in_a_goals_section_without_a_time_is_for_the_plan_end():
+    got = targets_of("第二章 总体要求", "第二节 发展目标", "服务社会，群众满意。劳动年龄人口平均受教育年限达12.3年以上。")
+    assert fields(only(got), "subject", "year") == ("劳动年龄人口平均受教育年限", 2025)

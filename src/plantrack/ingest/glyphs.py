@@ -14,6 +14,14 @@ ideographs are also real characters (澠 in the place name 澠池 maps to a box-
 repair is applied only when the result is a symbol a plan uses (maths, units, Roman numerals,
 Greek letters) and the context fits a symbol: a digit, bracket or unit letter beside it, or 类/级
 after a Roman numeral.
+
+A second kind of damage comes from symbol fonts. Word and PDF text set in the Symbol font put the
+font's own code in the private-use area, at U+F000 + code (the convention of Microsoft's symbol
+fonts), and extraction copies it as is: ≥ arrives as U+F0B3, ≤ as U+F0A3. The repair is again
+computed: subtract U+F000 and read the code in the Adobe Symbol encoding (_SYMBOL_ENCODING below
+holds its mathematical positions), under the same context check. Other private-use characters
+name a glyph of one embedded font only; nothing in the text says which, so they stay, and the
+recognisers treat one standing before a number as a comparison sign they cannot read.
 """
 
 from __future__ import annotations
@@ -28,6 +36,21 @@ _SYMBOL_ROWS = {0xA1, 0xA2, 0xA6}
 _KEEP_CATEGORIES = {"Sm", "So", "Po", "Nl", "Ll", "Lu"}
 _ROMAN = set("ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ")
 _NUMERIC_NEIGHBOUR = re.compile(r"[0-9０-９.\[\]［］()（）%a-zA-Z/]")
+
+
+# The mathematical positions of the Adobe Symbol encoding (PDF Reference, appendix D): code -> character.
+_SYMBOL_ENCODING = {
+    0x25: "%", 0x2B: "+", 0x2D: "−", 0x3C: "<", 0x3D: "=", 0x3E: ">", 0x6D: "μ",
+    0xA3: "≤", 0xB0: "°", 0xB1: "±", 0xB3: "≥", 0xB4: "×", 0xB8: "÷", 0xB9: "≠", 0xBB: "≈", 0xD7: "·",
+}
+SYMBOL_FONT_BASE = 0xF000
+PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+
+
+def symbol_font_symbol(ch: str) -> str | None:
+    """The symbol a Symbol-font character in the private-use area stands for, or None."""
+    code = ord(ch) - SYMBOL_FONT_BASE
+    return _SYMBOL_ENCODING.get(code) if 0 <= code <= 0xFF else None
 
 
 @lru_cache(maxsize=4096)
@@ -81,7 +104,7 @@ def _candidate_characters() -> str:
     return "".join(sorted(set(out)))
 
 
-_CANDIDATE = re.compile("[" + re.escape(_candidate_characters()) + "]")
+_CANDIDATE = re.compile("[" + re.escape(_candidate_characters()) + "]|[\uf020-\uf0ff]")
 
 
 def repair_glyphs(text: str) -> str:
@@ -89,7 +112,7 @@ def repair_glyphs(text: str) -> str:
     out: list[str] | None = None
     for m in _CANDIDATE.finditer(text):
         ch = m.group()
-        symbol = shifted_symbol(ch)
+        symbol = symbol_font_symbol(ch) if PRIVATE_USE.match(ch) else shifted_symbol(ch)
         if symbol is None:
             continue
         before, after = _neighbours(text, m.start())

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..domain.numerals import CN_NUMERAL_CHARS, cn_to_int
+from ..domain.units import is_unit
 from .clean import Line
 
 CN = f"[{CN_NUMERAL_CHARS}]+"
@@ -265,12 +266,15 @@ def build_outline(lines: list[Line], skip: set[int] | None = None) -> tuple[list
     numbering = _Numbering()
     roots: list[Heading] = []
     at: dict[int, Heading] = {}
+    open_sentence = False  # the last body line read stopped mid-sentence
     for i, ln in enumerate(lines):
         if i in skip:
             continue
         h = match_heading(ln.text)
-        if h is None:
+        if h is None or (open_sentence and _continues_a_figure(h)):
+            open_sentence = not _LINE_END.search(ln.text.strip())
             continue
+        open_sentence = False
         h.line = ln.no
         continued = _join_wrapped_title(h, lines, i, skip)
         if h.kind == "box":
@@ -292,6 +296,18 @@ def build_outline(lines: list[Line], skip: set[int] | None = None) -> tuple[list
             at[continued] = h
     _fill_end_lines(roots, lines[-1].no if lines else 0)
     return roots, at
+
+
+_LINE_END = re.compile(r"[。！？!?；;：:]$|[。！？!?][”’」』）)]$")
+
+
+def _continues_a_figure(h: Heading) -> bool:
+    """After a line that stopped mid-sentence, "1 万亩，…" or "2.5万人，…" is the rest of a figure
+    the hard wrap cut from its verb (新建高标准农田 / 1 万亩), not a numbered heading: its title
+    opens with a unit."""
+    if h.rule not in ("decimal", "arabic_space", "arabic_dot"):
+        return False
+    return any(is_unit(h.title[:k]) for k in (1, 2, 3))
 
 
 def _join_wrapped_title(h: Heading, lines: list[Line], i: int, skip: set[int]) -> int | None:

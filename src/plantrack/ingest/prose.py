@@ -41,6 +41,7 @@ from typing import Callable
 from .rules import earliest_match
 from ..domain.numerals import cn_to_int
 from ..domain.values import as_number, normalize_digits
+from .normalize import normalize_line
 from .paragraphs import Paragraph, sentences
 
 # --- vocabulary -----------------------------------------------------------------------------------
@@ -51,14 +52,15 @@ _YEAR = rf"(?:(?:19|20)\d{{2}}|二[〇零][{_CN_DIGITS}]{{2}})"
 
 # A unit is a magnitude prefix, a measure word and an optional "per" part, by shape.
 _MEASURE = (
-    "个百分点|百分点|年一遇|微克/立方米|毫克/立方米|毫克/升|标准立方米|立方米|立方|方|平方公里|平方米|公里|千米|"
+    "个百分点|百分点|年一遇|年|微克/立方米|毫克/立方米|毫克/升|标准立方米|立方米|立方|方|平方公里|平方米|公里|千米|"
     "公顷|公斤|斤|千瓦时|千瓦|兆瓦|吉瓦|吨标准煤|吨标煤|蒸吨|吨|亩|米|美元|元|人次|人|名|户|家|所|座|项|个|条|处|只|"
     "台|套|辆|张|床|件|篇|部|批|次|天|小时|岁|倍|分贝|度|级|株|头|棵|标箱|口|眼|宗|片|万人|GW|MW|kW|km"
 )
 _PER = r"(?:/(?:日|天|年|小时|人|户|万人|千人|平方公里|亿元|万元|公顷|亩))?"
 UNIT = rf"(?:%|‰|[万亿千百]*(?:{_MEASURE}){_PER})"
 # A number is not part of a code such as 5G, P3 or PM2.5: no letter or digit right before it.
-_NUM = r"(?<![A-Za-z\d.])(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*[—\-–~～至到]\s*(?P<num2>\d+(?:\.\d+)?))?"
+# A year (2025年) is a time, never a quantity of years: 年 counts only after other numbers (12.3年).
+_NUM = r"(?<![A-Za-z\d.])(?!(?:19|20)\d{2}\s*年(?!一遇))(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*[—\-–~～至到]\s*(?P<num2>\d+(?:\.\d+)?))?"
 QTY = rf"(?P<pre>约|近|超过|不少于)?\s*{_NUM}\s*(?P<unit>{UNIT})(?:\s*(?P<post>及以上|以上|以下|以内|左右))?"
 
 # Degree adverbs that turn a change verb into a directional target (明显提高, 稳步前移).
@@ -213,6 +215,7 @@ class TargetRule:
     needs_time: bool = False  # counts only where the clause has a time (its own or inherited)
     continuation: bool = False  # counts only right after a quantified target of the same sentence
     measurable: bool = False  # counts only where the subject's head is a measurable quantity (_MEASURABLE_HEAD)
+    requires: re.Pattern | None = None  # a cheap test the clause must pass first (a figure, a glyph)
 
 
 def _qty(m: re.Match) -> dict:
@@ -396,7 +399,12 @@ def _all_meet(m: re.Match) -> dict:
 
 
 def _rule(name, regex, build, **kw) -> TargetRule:
+    if "(?P<num>" in regex and "requires" not in kw:
+        kw["requires"] = _HAS_FIGURE  # a rule stating a quantity needs a figure in the clause
     return TargetRule(name, re.compile(regex), build, **kw)
+
+
+_HAS_FIGURE = re.compile(r"\d")
 
 
 _S = r"^(?P<subject>.+)"  # greedy: the subject runs to the LAST verb of the clause
@@ -412,6 +420,9 @@ TARGET_RULES: tuple[TargetRule, ...] = (
           rf"下降到|下降至|降低到|降低至|减少到|减少至|减至|缩小到|缩短到|稳定在|保持在)\s*{QTY}{_REST}", _level("reach")),
     _rule("at_least", rf"{_S}(?<!不)(?:不低于|不少于|不小于|超过|突破|高于|大于|≥)\s*{QTY}{_REST}", _level("at_least")),
     _rule("at_most", rf"{_S}(?:控制在|不超过|不高于|不大于|低于|少于|小于|≤)\s*{QTY}{_REST}", _level("at_most")),
+    # A private-use glyph before a figure is a comparison sign one embedded font drew (glyphs.py
+    # repairs the ones with evidence): a bound whose direction the text no longer shows.
+    _rule("unread_bound", rf"{_S}[\ue000-\uf8ff]\s*{QTY}{_REST}", _level("bound"), requires=re.compile("[\ue000-\uf8ff]\\s*\\d")),
     _rule("decrease", rf"{_S}(?:下降|降低|减少|削减|压减|压降|降幅为|降幅达到?|缩短)\s*{QTY}{_REST}", _change("decrease")),
     _rule("increase", rf"{_S}(?:年均增长|增长|提高|提升|增加|增幅为|增幅达到?|上升)\s*{QTY}{_REST}", _change("increase")),
     _rule("count_object", rf"(?P<verb>(?:{_BUILD})+)\s*{QTY}(?:的)?(?P<object>[^，；\d]{{2,36}})$", _count),
@@ -535,6 +546,8 @@ def _match(text: str, has_time: bool = True, after_quantity: bool = True) -> tup
     norm = normalize_digits(text)
     for rule in TARGET_RULES:
         if (rule.needs_time and not has_time) or (rule.continuation and not after_quantity):
+            continue
+        if rule.requires is not None and not rule.requires.search(norm):
             continue
         m = rule.pattern.search(norm)
         if m:
@@ -712,6 +725,8 @@ class _Reader:
         marks = [mk for mk in time_marks(title, self.plan_end) if mk.kind == "deadline" and mk.year]
         if marks and re.search(r"目标|展望|愿景", title):
             return marks[0].year
+        if not marks and re.search(r"目标$", title) and not re.search(r"远景|长远|愿景|展望", title):
+            return self.plan_end  # 发展目标 without a year: the plan's own goals, due at its end
         return None
 
     @property
@@ -731,6 +746,7 @@ class _Reader:
 
     # paragraphs
     def read(self, p: Paragraph) -> None:
+        p = p.normalized()  # recognisers read plain digits and spaces; the text stays as written
         body_from = 0
         if p.index in self.heading_at:
             h = self.heading_at[p.index]
@@ -838,7 +854,7 @@ class _Reader:
                 **{k: target[k] for k in ("value", "unit")},
                 "year": year,
                 "relation": target["relation"],
-                "text": clause.text,
+                "text": p.as_written(clause.offset, clause.offset + len(clause.text)),
                 "line": p.line_at(clause.offset),
                 **{k: v for k, v in target.items() if k not in ("value", "unit", "relation")},
                 "rule": rule.name,
@@ -855,7 +871,7 @@ def _last_clause(text: str) -> str:
 
 def _body_offset(text: str, heading) -> int | None:
     """Where the body of an inline heading (1．综合实力稳步提升。全县……) starts; None if it has none."""
-    title = getattr(heading, "title", "") or ""
+    title = normalize_line(getattr(heading, "title", "") or "")
     at = text.find(title) if title else -1
     if at < 0:
         return None
