@@ -62,15 +62,18 @@ def test_zuo_you_is_about():
     assert fields(t, "value", "relation", "value_text") == (75, "about", "75%左右")
 
 
-def test_a_decrease_keeps_its_subject_without_the_comparison_base():
+def test_a_decrease_names_the_change_without_the_comparison_base():
     t = only(targets_of("到2025年，单位地区生产总值用水量较2020年下降12%。"))
     assert fields(t, "subject", "value", "unit", "year", "relation") == (
-        "单位地区生产总值用水量", 12, "%", 2025, "decrease")
+        "单位地区生产总值用水量下降", 12, "%", 2025, "decrease")
 
 
-def test_an_increase_by_an_amount():
+def test_an_increase_by_an_amount_names_the_increase():
+    # The figure is the growth, not the income: the subject is what a table would call the row.
     t = only(targets_of("到2025年，城乡居民人均可支配收入年均增长6.5%。"))
-    assert fields(t, "subject", "value", "relation") == ("城乡居民人均可支配收入", 6.5, "increase")
+    assert fields(t, "subject", "value", "relation") == ("城乡居民人均可支配收入增长", 6.5, "increase")
+    t = only(targets_of("到2025年，单位地区生产总值能耗下降13.5%。"))
+    assert fields(t, "subject", "value", "relation") == ("单位地区生产总值能耗下降", 13.5, "decrease")
 
 
 def test_a_cumulative_amount_over_the_plan_period():

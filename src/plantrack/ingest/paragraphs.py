@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from .clean import Line
 from .normalize import join_number_spaces, normalize_line
+from .script import script_map, to_simplified
 
 _PARAGRAPH_END = re.compile(r"[。！？!?；;：:]$|[。！？!?][”’」』）)]$")
 _SENTENCE = re.compile(r"[^。！？!?；;]*(?:[。！？!?；;][”’」』）)]?|$)")
@@ -46,6 +47,14 @@ class Paragraph:
             return ""
         return self.written[self._back(start): self._back(end - 1) + 1]
 
+    def written_script(self, start: int, end: int) -> dict[int, str]:
+        """For the span [start, end) of a normalised text: each simplified character the plan
+        wrote in traditional script, mapped back to it (a table for str.translate)."""
+        if self.written is None:
+            return {}
+        back = self._back or (lambda i: i)
+        return script_map(self.text[start:end], "".join(self.written[back(i)] for i in range(start, end)))
+
     def normalized(self) -> "Paragraph":
         """The paragraph as recognisers read it, each character still mapped to its line and to
         the text as written: full-width forms and odd spaces plain (normalize.normalize_line), stray
@@ -54,6 +63,7 @@ class Paragraph:
         copies put them there (森林 覆盖率 不 低于 3 5%), Chinese prose never does."""
         plain = normalize_line(self.text.replace("（", "\x01").replace("）", "\x02"))
         plain = plain.replace("\x01", "（").replace("\x02", "）")  # brackets stay as written (below)
+        plain = to_simplified(plain)  # a traditional-script repost reads as the rules are written
         joined = join_number_spaces(plain) if _DIGIT_SPACE.search(plain) else None
         middle = joined.text if joined else plain
         cuts = [(m.start(), m.end()) for m in _SPACE_BETWEEN_CJK.finditer(middle)]

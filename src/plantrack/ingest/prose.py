@@ -42,6 +42,7 @@ from .rules import earliest_match
 from ..domain.numerals import cn_to_int
 from ..domain.values import as_number, normalize_digits
 from .normalize import normalize_line
+from .script import to_simplified
 from .paragraphs import Paragraph, sentences
 
 # --- vocabulary -----------------------------------------------------------------------------------
@@ -255,10 +256,15 @@ def _level(relation: str):
 
 
 def _change(relation: str):
-    """A change by an amount keeps its relation; a bound on the amount goes in "bound"."""
+    """A change by an amount keeps its relation; a bound on the amount goes in "bound".
+
+    The figure measures the change, not the thing that changes (地区生产总值增长7.5%: GDP is not
+    7.5%), so the change word joins the subject, as an indicator table names it (地区生产总值增长).
+    """
 
     def build(m: re.Match) -> dict:
-        out = {"subject": m.group("subject"), "relation": relation, **_qty(m)}
+        change = re.sub(r"(?:为|达到?)$", "", m.group("change"))
+        out = {"subject": clean_subject(m.group("subject")) + change, "relation": relation, **_qty(m)}
         if b := _bound(m):
             out["bound"] = b
         return out
@@ -423,8 +429,8 @@ TARGET_RULES: tuple[TargetRule, ...] = (
     # A private-use glyph before a figure is a comparison sign one embedded font drew (glyphs.py
     # repairs the ones with evidence): a bound whose direction the text no longer shows.
     _rule("unread_bound", rf"{_S}[\ue000-\uf8ff]\s*{QTY}{_REST}", _level("bound"), requires=re.compile("[\ue000-\uf8ff]\\s*\\d")),
-    _rule("decrease", rf"{_S}(?:下降|降低|减少|削减|压减|压降|降幅为|降幅达到?|缩短)\s*{QTY}{_REST}", _change("decrease")),
-    _rule("increase", rf"{_S}(?:年均增长|增长|提高|提升|增加|增幅为|增幅达到?|上升)\s*{QTY}{_REST}", _change("increase")),
+    _rule("decrease", rf"{_S}(?P<change>下降|降低|减少|削减|压减|压降|降幅为|降幅达到?|缩短)\s*{QTY}{_REST}", _change("decrease")),
+    _rule("increase", rf"{_S}(?P<change>年均增长|增长|提高|提升|增加|增幅为|增幅达到?|上升)\s*{QTY}{_REST}", _change("increase")),
     _rule("count_object", rf"(?P<verb>(?:{_BUILD})+)\s*{QTY}(?:的)?(?P<object>[^，；\d]{{2,36}})$", _count),
     _rule("object_count", rf"(?P<verb>(?:{_BUILD})+)(?P<object>[^，；、等\d]{{2,24}}?)\s*{QTY}$", _count),
     _rule("bare", rf"^(?P<subject>[^，；\d]{{2,20}}?)\s*{QTY}(?:的(?P<of>[^，；\d]{{0,12}}))?$", _bare, continuation=True),
@@ -717,7 +723,7 @@ class _Reader:
             depth += 0.5  # a box sits inside its heading and ends at the next heading of any kind
         while self.stack and self.stack[-1].depth >= depth:
             self.stack.pop()
-        title = getattr(heading, "title", "")
+        title = to_simplified(getattr(heading, "title", ""))
         self.stack.append(_Section(heading, depth, _lead_year(title, self.plan_end) or self._title_year(title),
                                    _is_background(title)))
 
@@ -817,6 +823,11 @@ class _Reader:
                 quantified_before = got
             scope = _threshold_scope(clause.text) if len(self.targets) == before else None
         apply_scope_rules(self.targets[first:], sent.text)
+        if first < len(self.targets) and (script := p.written_script(sent.offset, sent.offset + len(sent.text))):
+            for t in self.targets[first:]:  # names in the script the plan is written in
+                for key in ("subject", "scope"):
+                    if isinstance(t.get(key), str):
+                        t[key] = t[key].translate(script)
         return paragraph_year
 
     def _is_past(self, year: int | None) -> bool:
@@ -871,7 +882,7 @@ def _last_clause(text: str) -> str:
 
 def _body_offset(text: str, heading) -> int | None:
     """Where the body of an inline heading (1．综合实力稳步提升。全县……) starts; None if it has none."""
-    title = normalize_line(getattr(heading, "title", "") or "")
+    title = to_simplified(normalize_line(getattr(heading, "title", "") or ""))
     at = text.find(title) if title else -1
     if at < 0:
         return None
