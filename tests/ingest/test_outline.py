@@ -132,3 +132,8 @@ def test_a_list_of_boxes_in_the_contents_is_not_counted():
 def test_outline_counts_of_a_plan_without_parts():
     roots = outline_of("第一章 总则\n第一节 目标\n专栏1 主要指标\n正文。\n第二节 任务\n正文。\n第二章 保障\n")
     assert outline_counts(roots) == {"篇": 0, "章": 2, "节": 2, "专栏": 1}
+
+
+def test_sections_and_boxes_in_traditional_script_are_headings():
+    roots = outline_of("第一章 總則\n第一節 發展目標\n專欄1 主要指標\n正文。\n第二節 主要任務\n")
+    assert outline_counts(roots) == {"篇": 0, "章": 1, "节": 2, "专栏": 1}

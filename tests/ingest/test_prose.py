@@ -10,12 +10,12 @@ from plantrack.ingest.paragraphs import build_paragraphs
 from plantrack.ingest.prose import clean_subject, extract_targets, time_marks
 
 
-def targets_of(*texts: str, start: int | None = 2021, end: int | None = 2025) -> list[dict]:
+def targets_of(*texts: str, start: int | None = 2021, end: int | None = 2025, region: str | None = None) -> list[dict]:
     """Targets of a small plan whose lines are texts (headings recognised by their numbering)."""
     lines = [Line(no, text) for no, text in enumerate(texts, start=1)]
     _, heading_at = build_outline(lines)
     paragraphs = build_paragraphs(lines, breaks=set(heading_at), skip=set())
-    meta = {"period": {"start": start, "end": end}, "horizon": 2035}
+    meta = {"period": {"start": start, "end": end}, "horizon": 2035, "region": region}
     return extract_targets(paragraphs, heading_at, meta)
 
 
@@ -429,3 +429,76 @@ def test_years_of_schooling_are_a_quantity_but_a_year_is_not():
 def test_a_target_in_a_goals_section_without_a_time_is_for_the_plan_end():
     got = targets_of("第二章 总体要求", "第二节 发展目标", "服务社会，群众满意。劳动年龄人口平均受教育年限达12.3年以上。")
     assert fields(only(got), "subject", "year") == ("劳动年龄人口平均受教育年限", 2025)
+
+
+def test_a_plan_reposted_in_traditional_script_is_read_and_named_as_written():
+    got = targets_of("到2025年，地區生產總值增長7.5%左右；不良貸款率控制在1.3%以內。")
+    assert [fields(t, "subject", "value", "year", "relation") for t in got] == [
+        ("地區生產總值增長", 7.5, 2025, "increase"), ("不良貸款率", 1.3, 2025, "at_most")]
+
+
+def test_a_reading_printed_after_each_character_is_dropped():
+    got = targets_in("第一章 总则\n到2035年,耕(gēng)地保有量不低於4004.59萬(wàn)畝。\n", end=2035)
+    assert [fields(t, "subject", "value", "unit", "year") for t in got] == [("耕地保有量", 4004.59, "万亩", 2035)]
+
+
+def test_a_modal_before_the_verb_is_not_part_of_the_subject():
+    t = only(targets_of("到2025年，全省粮食综合生产能力将达到1600亿斤。"))
+    assert fields(t, "subject", "value", "unit") == ("全省粮食综合生产能力", 1600, "亿斤")
+
+
+def test_a_latin_abbreviation_alone_is_a_subject_and_owns_the_growth_after_it():
+    got = targets_of("到2015年，GDP突破7000亿元，年均增长14%左右。", start=2011, end=2015)
+    assert [fields(t, "subject", "value", "unit") for t in got] == [("GDP", 7000, "亿元"), ("GDP增长", 14, "%")]
+
+
+def test_a_measure_without_its_owner_takes_the_thing_the_clause_before_was_about():
+    got = targets_of("到2025年，地区生产总值（GDP）在2018年基础上翻两番，年均增速达到25%左右。")
+    assert [fields(t, "subject", "value", "year") for t in got] == [
+        ("地区生产总值（GDP）", None, 2025), ("地区生产总值年均增速", 25, 2025)]
+
+
+def test_a_clause_without_a_subject_takes_the_subject_of_the_clause_before():
+    got = targets_of("到2035年，用水总量不超过国家下达指标，其中2025年不超过262.3亿立方米。", end=2035)
+    assert [fields(t, "subject", "value", "unit", "year") for t in got] == [("用水总量", 262.3, "亿立方米", 2025)]
+
+
+def test_a_bare_magnitude_is_a_unit_and_square_kilometres_are_an_area():
+    got = targets_of("到2025年，全市人口控制在800万以内，生态保护红线不低于4.12万平方千米。")
+    assert [fields(t, "subject", "value", "unit") for t in got] == [("全市人口", 800, "万"), ("生态保护红线", 4.12, "万平方千米")]
+
+
+def test_a_bound_relative_to_a_base_year_is_read_for_the_target_year():
+    t = only(targets_of("到2035年，城镇开发边界扩展倍数控制在基于2020年城镇建设用地规模的1.3倍以内。", end=2035))
+    assert fields(t, "subject", "value", "year", "relation") == ("城镇开发边界扩展倍数", 1.3, 2035, "at_most")
+
+
+def test_a_time_before_a_semicolon_holds_for_the_items_after_it():
+    got = targets_of("批复称，到2035年，耕地保有量不低于4000万亩；生态保护红线不低于4.12万平方千米。", end=2035)
+    assert [t["year"] for t in got] == [2035, 2035]
+
+
+def test_a_bracketed_qi_zhong_is_a_target_of_its_own():
+    got = targets_of("到2015年，财政收入突破1000亿元（其中地方财政收入达到400亿元），年均增长14%以上。", start=2011, end=2015)
+    assert [fields(t, "subject", "value") for t in got][:2] == [("财政收入", 1000), ("地方财政收入", 400)]
+
+
+def test_the_plans_own_region_is_not_part_of_a_subject():
+    t = only(targets_of("到2035年，江西省耕地保有量不低于4004.59万亩。", end=2035, region="江西省"))
+    assert t["subject"] == "耕地保有量"
+
+
+def test_a_cumulative_change_names_its_subject():
+    t = only(targets_of("到2020年，万元GDP能耗累计下降20%以上。", start=2016, end=2020))
+    assert fields(t, "subject", "value", "relation") == ("万元GDP能耗累计下降", 20, "cumulative")
+
+
+def test_percentage_points_move_the_rate_itself():
+    t = only(targets_of("到2015年，公共交通分担率提高10个百分点。", start=2011, end=2015))
+    assert fields(t, "subject", "value", "unit") == ("公共交通分担率", 10, "个百分点")
+
+
+def test_things_built_or_fostered_with_a_bound_are_counted():
+    got = targets_of("到2025年，临港新片区要建设不少于10个顶尖科学家实验室，培育销售收入过亿的科技型企业超过60家。")
+    assert [fields(t, "subject", "value", "relation") for t in got] == [
+        ("顶尖科学家实验室", 10, "at_least"), ("销售收入过亿的科技型企业", 60, "at_least")]

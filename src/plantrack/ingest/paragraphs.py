@@ -60,13 +60,14 @@ class Paragraph:
         the text as written: full-width forms and odd spaces plain (normalize.normalize_line), stray
         spaces inside numbers gone (normalize.join_number_spaces: 1 2.5% -> 12.5%), and spaces
         between Chinese characters, or between one and a figure, gone too: PDF extraction and web
-        copies put them there (森林 覆盖率 不 低于 3 5%), Chinese prose never does."""
+        copies put them there (森林 覆盖率 不 低于 3 5%), Chinese prose never does. A reading printed
+        after each character (國(guó)家) goes too, and traditional script reads as simplified."""
         plain = normalize_line(self.text.replace("（", "\x01").replace("）", "\x02"))
         plain = plain.replace("\x01", "（").replace("\x02", "）")  # brackets stay as written (below)
         plain = to_simplified(plain)  # a traditional-script repost reads as the rules are written
         joined = join_number_spaces(plain) if _DIGIT_SPACE.search(plain) else None
         middle = joined.text if joined else plain
-        cuts = [(m.start(), m.end()) for m in _SPACE_BETWEEN_CJK.finditer(middle)]
+        cuts = [(m.start(), m.end()) for m in _CUT.finditer(middle)]
         if joined is None and not cuts:
             return Paragraph(plain, list(self.starts), list(self.line_nos), self.index, self.text, None)
         back = _OffsetMap(cuts, joined.offsets if joined else None)
@@ -116,7 +117,11 @@ def _kept_spans(cuts: list[tuple[int, int]], n: int):
 
 _DIGIT_SPACE = re.compile(r"\d[ \t]+[\d.]|\d\.[ \t]+\d")
 _CJK = "\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’"
-_SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[{_CJK}])|(?<=[{_CJK}])[ \t]+(?=[\d%])|(?<=[\d%])[ \t]+(?=[{_CJK}])")
+_SPACE_BETWEEN_CJK = rf"(?<=[{_CJK}])[ \t]+(?=[{_CJK}])|(?<=[{_CJK}])[ \t]+(?=[\d%])|(?<=[\d%])[ \t]+(?=[{_CJK}])"
+# Pages that print a reading after each character (國(guó)家, 規(guī)劃) copy it into the text; a
+# bracketed syllable with a tone mark right after an ideograph is one, never the plan's words.
+_PINYIN_AFTER_HANZI = r"(?<=[\u3400-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]"
+_CUT = re.compile(f"{_SPACE_BETWEEN_CJK}|{_PINYIN_AFTER_HANZI}")
 
 
 @dataclass(frozen=True)

@@ -53,12 +53,13 @@ _YEAR = rf"(?:(?:19|20)\d{{2}}|二[〇零][{_CN_DIGITS}]{{2}})"
 
 # A unit is a magnitude prefix, a measure word and an optional "per" part, by shape.
 _MEASURE = (
-    "个百分点|百分点|年一遇|年|微克/立方米|毫克/立方米|毫克/升|标准立方米|立方米|立方|方|平方公里|平方米|公里|千米|"
+    "个百分点|百分点|年一遇|年|微克/立方米|毫克/立方米|毫克/升|标准立方米|立方米|立方|方|平方公里|平方千米|平方米|公里|千米|"
     "公顷|公斤|斤|千瓦时|千瓦|兆瓦|吉瓦|吨标准煤|吨标煤|蒸吨|吨|亩|米|美元|元|人次|人|名|户|家|所|座|项|个|条|处|只|"
     "台|套|辆|张|床|件|篇|部|批|次|天|小时|岁|倍|分贝|度|级|株|头|棵|标箱|口|眼|宗|片|万人|GW|MW|kW|km"
 )
 _PER = r"(?:/(?:日|天|年|小时|人|户|万人|千人|平方公里|亿元|万元|公顷|亩))?"
-UNIT = rf"(?:%|‰|[万亿千百]*(?:{_MEASURE}){_PER})"
+# A bare magnitude is a unit too where the plan leaves the measure to the subject (人口控制在800万以内).
+UNIT = rf"(?:%|‰|[万亿千百]*(?:{_MEASURE}){_PER}|[万亿](?=以内|以上|以下|左右|[，；。,;]|$))"
 # A number is not part of a code such as 5G, P3 or PM2.5: no letter or digit right before it.
 # A year (2025年) is a time, never a quantity of years: 年 counts only after other numbers (12.3年).
 _NUM = r"(?<![A-Za-z\d.])(?!(?:19|20)\d{2}\s*年(?!一遇))(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*[—\-–~～至到]\s*(?P<num2>\d+(?:\.\d+)?))?"
@@ -73,7 +74,7 @@ _DEGREE = (
 # (消除 is not among them: a phenomenon to be eliminated is an end state, see _END_STATE.)
 _DIRECTION = r"(?:提高|提升|增加|增长|上升|下降|降低|减少|减缓|减轻|前移|增强|扩大|缩小|加快)"
 # Direction phrases complete without an adverb.
-_DIRECTION_WHOLE = r"(?:稳中有降|稳中有升|不减少|不降低|只增不减|不下降|(?<!双)翻一?番|双翻番)"
+_DIRECTION_WHOLE = r"(?:稳中有降|稳中有升|不减少|不降低|只增不减|不下降|(?<!双)翻[一两二三]?番|双翻番)"
 # End states that are targets without a number.
 _END_STATE = r"(?:全覆盖|基本绿化|全部绿化|应绿尽绿|全部达标|稳定达标|全面达标|动态清零|(?:基本|全面|全部|彻底)消除)"
 # The action an end state completes on its subject (荒山基本绿化, 水质全部达标): it joins the subject,
@@ -115,8 +116,9 @@ _MEASURE_VERB = re.compile(
     r"探索|谋划|争创|创建|建设|开发|提供|组织|通过|利用|结合|聚焦|立足|面向|瞄准|抓好|做好|办好|形成|"
     r"推行|推广|实行|完成|关闭|淘汰)"
 )
-_COMPARISON_TAIL = re.compile(rf"(?:比|较|相比|同比|与)\s*(?:{_YEAR}\s*年(?:底|末)?|基期|上年|去年)(?:水平)?(?:相比)?$")
-_ADVERB_TAIL = re.compile(r"(?:再|进一步|分别|平均|均|累计|年均|每年|力争|逐年|得到|得以|稳定|保持|基本实现|全面实现|实现)$")
+_COMPARISON_TAIL = re.compile(rf"(?:比|较|相比|同比|与)\s*(?:{_YEAR}\s*年(?:底|末)?|基期|上年|去年)(?:水平)?(?:相比)?$"
+                              rf"|在\s*{_YEAR}\s*年(?:的)?基础上$")
+_ADVERB_TAIL = re.compile(r"(?:将要|将|有望|再|进一步|分别|平均|均|累计|年均|每年|力争|逐年|得到|得以|稳定|保持|基本实现|全面实现|实现)$")
 _PAST_MARKER = re.compile(
     r"截至|截止|已经|已(?=达|建成|完成|实现|累计|形成|超过|有)|以来|[“\"]?十[一二三]五[”\"]?(?:期间|时期|以来)|"
     r"过去五年|五年来|目前|现阶段|当前"
@@ -146,7 +148,8 @@ def _time(name: str, regex: str, kind: str) -> TimeRule:
 # Ordered: at each place the first that matches wins. Group "y" holds the year, "fyp" a five-year
 # plan ordinal; "plan_end" means the plan period's last year, "mid_century" 2050.
 TIME_RULES: tuple[TimeRule, ...] = (
-    _time("comparison_base", rf"(?:比|较|相比|同比|与|由|从)\s*(?P<y>{_YEAR})\s*年(?:底|末)?", "base"),
+    _time("comparison_base", rf"(?:比|较|相比|同比|与|由|从|基于)\s*(?P<y>{_YEAR})\s*年(?:底|末)?", "base"),
+    _time("base_of_growth", rf"在\s*(?P<y>{_YEAR})\s*年(?:的)?基础上", "base"),
     _time("as_of", rf"(?:截至|截止)(?:到)?\s*(?P<y>{_YEAR})\s*年(?:底|末)?", "past"),
     _time("since", rf"(?P<y>{_YEAR})\s*年(?:以来)", "past"),
     _time("from_year_on", rf"(?P<y>{_YEAR})\s*年(?:起|后|以后|之后)", "ignore"),
@@ -247,10 +250,15 @@ def _bound(m: re.Match) -> str | None:
 
 
 def _level(relation: str):
-    """A stated level: the bound words, where present, say more than the verb (达到50%以上 is at least)."""
+    """A stated level: the bound words, where present, say more than the verb (达到50%以上 is at least).
+
+    A subject opening with a verb that builds or fosters (培育…企业超过60家) counts its object."""
 
     def build(m: re.Match) -> dict:
-        return {"subject": m.group("subject"), "relation": _bound(m) or relation, **_qty(m)}
+        subject = m.group("subject").strip()
+        if _MEASURE_VERB.match(subject):
+            subject = _LEADING_BUILD.sub("", subject)
+        return {"subject": subject, "relation": _bound(m) or relation, **_qty(m)}
 
     return build
 
@@ -264,6 +272,8 @@ def _change(relation: str):
 
     def build(m: re.Match) -> dict:
         change = re.sub(r"(?:为|达到?)$", "", m.group("change"))
+        if "百分点" in (m.group("unit") or ""):
+            change = ""  # 提高10个百分点 moves the rate itself: the rate is what is measured
         out = {"subject": clean_subject(m.group("subject")) + change, "relation": relation, **_qty(m)}
         if b := _bound(m):
             out["bound"] = b
@@ -290,6 +300,9 @@ def _count(m: re.Match) -> dict:
     if scope := _distributive_scope(m.string[: m.start("verb")]):
         out["scope"] = scope
     return out
+
+
+_LEADING_BUILD = re.compile(rf"^(?:{_BUILD})+(?=[\u4e00-\u9fff]{{2}})")
 
 
 # A thing built and measured by a length or an area is not counted: its length or area is
@@ -341,6 +354,8 @@ def _cumulative(m: re.Match) -> dict:
     thing = _object(m.group("object")) or _object(m.group("object2"))
     if thing and (m.group("verb") or "").endswith("新增"):
         thing = "新增" + thing
+    if re.fullmatch(_DIRECTION, thing or ""):  # 万元GDP能耗累计下降20%: the cumulative change of its subject
+        thing = clean_subject(m.group("subject")) + "累计" + thing
     out = {"subject": thing or m.group("subject"), "relation": "cumulative", **_qty(m)}
     if b := _bound(m):
         out["bound"] = b
@@ -424,8 +439,9 @@ TARGET_RULES: tuple[TargetRule, ...] = (
           rf"(?P<object2>[^，；]{{0,24}})$", _cumulative),
     _rule("reach", rf"{_S}(?:达到|达|提高到|提升到|增加到|增长到|扩大到|增至|提高至|提升至|上升到|上升至|降至|降到|"
           rf"下降到|下降至|降低到|降低至|减少到|减少至|减至|缩小到|缩短到|稳定在|保持在)\s*{QTY}{_REST}", _level("reach")),
+    _rule("count_bound", rf"(?P<verb>(?:{_BUILD})+)\s*(?=约|近|超过|不少于){QTY}(?:的)?(?P<object>[^，；\d]{{2,36}})$", _count),
     _rule("at_least", rf"{_S}(?<!不)(?:不低于|不少于|不小于|超过|突破|高于|大于|≥)\s*{QTY}{_REST}", _level("at_least")),
-    _rule("at_most", rf"{_S}(?:控制在|不超过|不高于|不大于|低于|少于|小于|≤)\s*{QTY}{_REST}", _level("at_most")),
+    _rule("at_most", rf"{_S}(?:控制在(?:[^，；]{{0,24}}?的)?|不超过|不高于|不大于|低于|少于|小于|≤)\s*{QTY}{_REST}", _level("at_most")),
     # A private-use glyph before a figure is a comparison sign one embedded font drew (glyphs.py
     # repairs the ones with evidence): a bound whose direction the text no longer shows.
     _rule("unread_bound", rf"{_S}[\ue000-\uf8ff]\s*{QTY}{_REST}", _level("bound"), requires=re.compile("[\ue000-\uf8ff]\\s*\\d")),
@@ -490,7 +506,7 @@ def _good_subject(s: str) -> bool:
         return False
     if s.count("（") + s.count("(") != s.count("）") + s.count(")"):
         return False
-    return bool(re.search(r"[\u4e00-\u9fff]", s))
+    return bool(re.search(r"[\u4e00-\u9fff]|[A-Z]{2,}", s))  # GDP alone names a quantity
 
 
 def _split_coordinated(subject: str) -> list[str]:
@@ -517,9 +533,14 @@ class Clause:
     offset: int  # in the paragraph
 
 
+_ASIDE = re.compile(r"[（(](其中[^（）()]*)[）)]")
+
+
 def _clauses(sentence_text: str, offset: int) -> list[Clause]:
     """Pieces between ，；： (and the final stop), each with its offset in the paragraph."""
     out = []
+    # A bracketed 其中 states a target of its own: 财政收入突破1000亿元（其中地方财政收入达到400亿元）.
+    sentence_text = _ASIDE.sub(lambda a: "，" + a.group(1) + "，", sentence_text)
     for m in re.finditer(r"[^，,；;：:。！？!?]+", sentence_text):
         text = m.group()
         lead = len(text) - len(text.lstrip())
@@ -712,6 +733,7 @@ class _Reader:
         start = period.get("start")
         self.first_year = start or (self.plan_end - 4 if self.plan_end else None)
         self.heading_at = heading_at
+        self.region = (meta or {}).get("region")
         self.stack: list[_Section] = []
         self.targets: list[dict] = []
         self.seen: set[tuple] = set()
@@ -765,10 +787,12 @@ class _Reader:
         if self.in_background:
             return
         year = self.section_year
+        carried = None  # a time stated before a ；holds for the items after it, up to the 。
         for sent in sentences(p):
             if sent.offset + len(sent.text) <= body_from:
                 continue
-            year = self.read_sentence(p, sent, year, body_from)
+            year, at_end = self.read_sentence(p, sent, year, body_from, carried)
+            carried = at_end if sent.text.rstrip().endswith(("；", ";")) else None
         lead = self._lead_in_year(p.text[body_from:])
         if lead and self.stack:
             self.stack[-1].year = lead
@@ -790,9 +814,12 @@ class _Reader:
         marks = [mk for mk in time_marks(sentence, self.plan_end) if mk.kind == "deadline" and mk.year]
         return marks[0].year if marks else None
 
-    def read_sentence(self, p: Paragraph, sent, paragraph_year, body_from: int) -> int | None:
-        """Targets of one sentence; returns the year the rest of the paragraph inherits."""
-        year = paragraph_year
+    def read_sentence(self, p: Paragraph, sent, paragraph_year, body_from: int,
+                      start_year: int | None = None) -> tuple[int | None, int | None]:
+        """Targets of one sentence; returns the year the rest of the paragraph inherits and the
+        year in force at the sentence's end."""
+        year = start_year or paragraph_year
+        owner: tuple[str, bool] | None = None  # the clause before (its target's subject, or its text)
         past = bool(_PAST_MARKER.search(sent.text[:12]))
         quantified_before = False
         scope = None  # a qualifying clause (超过300吨的城市) scopes the target right after it
@@ -819,22 +846,23 @@ class _Reader:
                 continue
             before = len(self.targets)
             for piece in _split_enumeration(clause):
-                got = self.emit(p, piece, clause_year, quantified_before, scope)
+                got = self.emit(p, piece, clause_year, quantified_before, scope, owner)
                 quantified_before = got
             scope = _threshold_scope(clause.text) if len(self.targets) == before else None
+            owner = (self.targets[-1]["subject"], True) if len(self.targets) > before else (clause.text, False)
         apply_scope_rules(self.targets[first:], sent.text)
         if first < len(self.targets) and (script := p.written_script(sent.offset, sent.offset + len(sent.text))):
             for t in self.targets[first:]:  # names in the script the plan is written in
                 for key in ("subject", "scope"):
                     if isinstance(t.get(key), str):
                         t[key] = t[key].translate(script)
-        return paragraph_year
+        return paragraph_year, year
 
     def _is_past(self, year: int | None) -> bool:
         return bool(year and self.first_year and year < self.first_year)
 
     def emit(self, p: Paragraph, clause: Clause, year: int | None, after_quantity: bool,
-             inherited_scope: str | None = None) -> bool:
+             inherited_scope: str | None = None, owner: tuple[str, bool] | None = None) -> bool:
         """Targets of one clause; True when it stated a number (so a bare 乡镇10年一遇 may follow).
 
         A scope the clause states itself (每个县) wins over one a qualifying clause before it set.
@@ -847,6 +875,12 @@ class _Reader:
         if target is None:
             return False
         subject = clean_subject(target.pop("subject"))
+        if owner and (_NEEDS_OWNER.match(subject) or not subject):
+            # The thing the clause before was about (地区生产总值), for 年均增速 after it.
+            text, is_subject = owner
+            subject = ((_owner(text) if is_subject else _leading_noun(text)) or "") + subject  # 地区生产总值…，年均增速达到25%: the growth of what came before
+        if self.region and subject.startswith(self.region) and len(subject) - len(self.region) >= 2:
+            subject = subject[len(self.region):]  # the plan's own region goes without saying
         if not _good_subject(subject):
             return False
         subjects = _split_coordinated(subject) if rule.name == "directional" else [subject]
@@ -872,6 +906,29 @@ class _Reader:
                 "section_line": self.section_line,
             })
         return target.get("value") is not None or "value_text" in target
+
+
+# A subject that is only a measure of something unnamed (年均增速, 占全省比重) measures the thing
+# the clause before it was about.
+_NEEDS_OWNER = re.compile(r"^(?:年均增速|年均增长率?|增长率?|增速|增幅|占[^，；]{1,12}(?:比重|比例))$")
+_MEASURE_TAIL = re.compile(r"(?:[（(][A-Za-z]+[）)])?(?:年均增速|年均增长率?|增速|增幅|增长|下降|降低|减少|提高)?$")
+_OWNER_HEAD = re.compile(r"^(?P<noun>[^，；\d（(]{2,20}?)(?:[（(][A-Za-z]+[）)])?"
+                         r"(?=在|较|比|年均|增速|快于|慢于|保持|实现|翻|达到|突破|控制在|不?(?:超过|高于|低于))")
+
+
+def _owner(subject: str) -> str | None:
+    """The thing a target's subject is about: 地区生产总值年均增速 -> 地区生产总值."""
+    head = _MEASURE_TAIL.sub("", subject)
+    return head if len(head) >= 2 and not _NEEDS_OWNER.match(head) else None
+
+
+def _leading_noun(clause: str) -> str | None:
+    """The noun a clause that stated no target opens with (地区生产总值(GDP)在2018年基础上翻两番)."""
+    m = _OWNER_HEAD.match(clause)
+    if not m:
+        return None
+    noun = clean_subject(m.group("noun"))
+    return noun if len(noun) >= 2 and not _MEASURE_VERB.match(noun) else None
 
 
 def _last_clause(text: str) -> str:
