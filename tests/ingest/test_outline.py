@@ -137,3 +137,19 @@ def test_outline_counts_of_a_plan_without_parts():
 def test_sections_and_boxes_in_traditional_script_are_headings():
     roots = outline_of("第一章 總則\n第一節 發展目標\n專欄1 主要指標\n正文。\n第二節 主要任務\n")
     assert outline_counts(roots) == {"篇": 0, "章": 1, "节": 2, "专栏": 1}
+
+
+def test_a_contents_whose_long_titles_wrap_is_still_dropped():
+    toc = ("目  录\n第一章 总体要求……1\n第二章 强化科技创新能力，\n加快建设创新型省份………………4\n"
+           "第三章 加快发展现代产业体系……8\n第四章 全面推进乡村振兴……12\n")
+    body = ("第一章 总体要求\n正文。\n第二章 强化科技创新能力，\n加快建设创新型省份\n正文。\n"
+            "第三章 加快发展现代产业体系\n正文。\n第四章 全面推进乡村振兴\n正文。\n")
+    roots = outline_of(toc + body)
+    assert [n.line for n in roots] == [7, 9, 12, 14]
+
+
+def test_a_contents_with_page_numbers_after_a_space_is_dropped():
+    toc = "目录\n第一章 总体要求 1\n第二章 主要任务 5\n第三章 保障措施 9\n"
+    body = "第一章 总体要求\n正文。\n第二章 主要任务\n正文。\n第三章 保障措施\n正文。\n"
+    roots = outline_of(toc + body)
+    assert [(n.line, n.title) for n in roots] == [(5, "总体要求"), (7, "主要任务"), (9, "保障措施")]

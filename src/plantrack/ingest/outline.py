@@ -133,12 +133,16 @@ def _cites_heading(text: str, m: re.Match) -> bool:
 
 
 def _clean_title(title: str) -> str:
-    title = re.sub(r"[.．·…]{3,}\s*\d*\s*$", "", title)  # TOC leaders and page numbers
+    title = re.sub(r"(?:[.．·…]{3,}|…{2})\s*\d*\s*$", "", title)  # TOC leaders and page numbers
+    title = re.sub(r"(?<=[\u4e00-\u9fff”）)])\s+\d{1,3}\s*$", "", title)  # a page number after a space
     return title.strip(" \t:：")
 
 
 def _key(h: Heading) -> tuple:
     return (h.rule, h.number, re.sub(r"\s+", "", h.title)[:6])
+
+
+_TOC_TAIL = re.compile(r"(?:[.．·…]{3,}|…{2}|\s)\s*\d{1,3}\s*$")
 
 
 def find_toc_lines(lines: list[Line]) -> set[int]:
@@ -167,15 +171,20 @@ def find_toc_lines(lines: list[Line]) -> set[int]:
             toc.update(repeated)
 
     _h = dict(cands)
+    fillers: set[int] = set()
     prev = None
     for i, h in cands:
         if prev is not None and i == prev + 1:
+            run.append(i)
+        elif prev is not None and i == prev + 2 and _TOC_TAIL.search(lines[prev + 1].text):
+            fillers.add(prev + 1)  # the wrapped rest of a long entry (…加快建设创新型省份……4)
             run.append(i)
         else:
             flush()
             run = [i]
         prev = i
     flush()
+    toc.update(k for k in fillers if k - 1 in toc and k + 1 in toc)
     # A "目录" line right before a TOC run belongs to it.
     for i, ln in enumerate(lines):
         if re.fullmatch(r"目\s*录", ln.text.strip()) and (i + 1) in toc:
