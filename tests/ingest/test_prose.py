@@ -502,3 +502,13 @@ def test_things_built_or_fostered_with_a_bound_are_counted():
     got = targets_of("到2025年，临港新片区要建设不少于10个顶尖科学家实验室，培育销售收入过亿的科技型企业超过60家。")
     assert [fields(t, "subject", "value", "relation") for t in got] == [
         ("顶尖科学家实验室", 10, "at_least"), ("销售收入过亿的科技型企业", 60, "at_least")]
+
+
+def test_full_coverage_of_an_object_is_an_end_state():
+    t = only(targets_of("到2025年，黑土地保护技术将全面覆盖永久基本农田。"))
+    assert fields(t, "subject", "relation", "year") == ("黑土地保护技术", "qualitative", 2025)
+
+
+def test_a_section_of_goals_and_indicators_dates_its_targets_at_the_plan_end():
+    got = targets_of("一、发展目标与主要指标", "城镇调查失业率控制在5.5%以内。")
+    assert fields(only(got), "subject", "year") == ("城镇调查失业率", 2025)

@@ -76,7 +76,7 @@ _DIRECTION = r"(?:提高|提升|增加|增长|上升|下降|降低|减少|减缓
 # Direction phrases complete without an adverb.
 _DIRECTION_WHOLE = r"(?:稳中有降|稳中有升|不减少|不降低|只增不减|不下降|(?<!双)翻[一两二三]?番|双翻番)"
 # End states that are targets without a number.
-_END_STATE = r"(?:全覆盖|基本绿化|全部绿化|应绿尽绿|全部达标|稳定达标|全面达标|动态清零|(?:基本|全面|全部|彻底)消除)"
+_END_STATE = r"(?:全覆盖|全面覆盖[^，；]{0,24}|基本绿化|全部绿化|应绿尽绿|全部达标|稳定达标|全面达标|动态清零|(?:基本|全面|全部|彻底)消除)"
 # The action an end state completes on its subject (荒山基本绿化, 水质全部达标): it joins the subject,
 # because the action is what a statistic counts (绿化 of the hills, 达标 of the water), while in
 # 监测全覆盖 or 重污染天气基本消除 the subject alone is what is measured.
@@ -256,7 +256,7 @@ def _level(relation: str):
 
     def build(m: re.Match) -> dict:
         subject = m.group("subject").strip()
-        if _MEASURE_VERB.match(subject):
+        if _MEASURE_VERB.match(subject) and _COUNT_UNIT.match(m.group("unit") or ""):
             subject = _LEADING_BUILD.sub("", subject)
         return {"subject": subject, "relation": _bound(m) or relation, **_qty(m)}
 
@@ -302,6 +302,7 @@ def _count(m: re.Match) -> dict:
     return out
 
 
+_COUNT_UNIT = re.compile(r"^[万亿千百]*(?:个|家|所|座|项|处|条|只|台|套|辆|张|件|批|部|名|户|株|头|棵|口|眼|宗|片)$")
 _LEADING_BUILD = re.compile(rf"^(?:{_BUILD})+(?=[\u4e00-\u9fff]{{2}})")
 
 
@@ -753,7 +754,7 @@ class _Reader:
         marks = [mk for mk in time_marks(title, self.plan_end) if mk.kind == "deadline" and mk.year]
         if marks and re.search(r"目标|展望|愿景", title):
             return marks[0].year
-        if not marks and re.search(r"目标$", title) and not re.search(r"远景|长远|愿景|展望", title):
+        if not marks and re.search(r"目标(?:[与和及][^，。]{0,4}(?:指标|任务))?$", title) and not re.search(r"远景|长远|愿景|展望", title):
             return self.plan_end  # 发展目标 without a year: the plan's own goals, due at its end
         return None
 
