@@ -9,8 +9,10 @@ The steps, each in its own module (pdfplumber's separation of edges, cells and t
 - `layouts`: column roles from header words and cell types together, and the row readers of the
   two layouts ("tab": one row per line; "flow": cells split by spaces, rows wrapped).
 
-Callers use `find_tables` (the tables of cleaned lines) and `unread_runs` (table-like line ranges
-no table took, for the completeness checks).
+- `confidence`: how sure the reader is of each table and row (evidence and confidence in the JSON).
+
+Callers use `find_tables` (the tables of cleaned lines) and `unread_regions(lines, tables)` (the
+(first, last) source lines of table-shaped runs no table took, for the completeness checks).
 """
 
 from .layouts import (  # noqa: F401
@@ -23,4 +25,6 @@ from .layouts import (  # noqa: F401
     review_from_row,
     split_name,
     strip_title_label,
+    table_lines,
+    unread_regions,
 )

@@ -28,6 +28,10 @@ from ...domain.values import (
     normalize_digits,
 )
 from ..clean import Line
+from ..normalize import normalize_line
+from .confidence import row_agreement, row_confidence, table_confidence
+from .furniture import furniture_kind
+from .regions import body_table_columns, is_row_like, row_runs, split_row_cells, unread_runs
 from ..outline import match_heading
 
 # --- column headers -------------------------------------------------------------------------
@@ -50,6 +54,8 @@ COLUMN_RULES: tuple[tuple[str, str], ...] = (
 _COLUMN_SCAN = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in COLUMN_RULES))
 
 # A header line consists of header words only.
+# A year standing alone among header lines (指标 / 单位 / 2020 / 2030 / 属性) names a column.
+_BARE_YEAR = re.compile(r"^\s*(?:19|20)\d{2}\s*$")
 _HEADER_CHARS = re.compile(
     r"^(?:[序号类别型项目指标名称内容计量单位年均增长速率累计或属性质规划目标值现状基期数实际实现完成进展情况执行预计期末领域分类\d/／、()（）%\s])+$"
 )
@@ -66,8 +72,28 @@ _MARKER_NOTE = re.compile(r"(?:带)?(\*+)\s*(?:号)?\s*(?:为|表示|是|系)\s*
 
 
 def is_header_line(text: str) -> bool:
+    """A line of header words: only the characters header words are made of, or one header word
+    the rules know with a few words they do not (“十三五”年均增长(%), 2020年预计完成)."""
     t = text.strip()
-    return bool(t) and not re.fullmatch(r"[\d\s]+", t) and bool(_HEADER_CHARS.match(t))
+    if not t or _DIGITS_ONLY.fullmatch(t):
+        return False
+    return bool(_HEADER_CHARS.match(t)) or _is_loose_header_line(t)
+
+
+def _is_loose_header_line(t: str) -> bool:
+    if len(t) > 24 or _NOT_HEADER.search(t) or _DIGIT.search(_YEAR_WORD.sub("", t)):
+        return False
+    compact = _SPACES.sub("", t)
+    words = list(_COLUMN_SCAN.finditer(compact))
+    return len(words) == 1 and len(words[0].group()) >= 0.4 * len(_NOT_WORD.sub("", compact))
+
+
+_YEAR_WORD = re.compile(r"(?:19|20)\d{2}\s*年?")
+_DIGITS_ONLY = re.compile(r"[\d\s]+")
+_NOT_HEADER = re.compile(r"[。，；;：:、？！]|表|专栏")
+_DIGIT = re.compile(r"\d")
+_SPACES = re.compile(r"\s+")
+_NOT_WORD = re.compile(r"[^\w%]")
 
 
 @dataclass
@@ -89,6 +115,12 @@ def columns_from_header(cells: list[str]) -> list[Column]:
                 continue
             role = m.lastgroup
             year = _YEAR.search(m.group())
+            if got_any and len(cells) > 1 and role == "year" and re.fullmatch(r"\d{4}年?", m.group()) \
+                    and found[-1].year is None and found[-1].role in ("base", "target", "actual"):
+                # 基期值(2020年) in one cell: the year qualifies the column, it is not one of its own.
+                found[-1].year = int(year.group(1))
+                pos = m.end()
+                continue
             found.append(Column(role, int(year.group(1)) if year else None, m.group()))
             pos = m.end()
             got_any = True
@@ -144,6 +176,9 @@ _GROUP_WORDS = {"规划目标", "规划值", "实现情况", "完成情况", "�
 
 def _resolve_roles(cols: list[Column]) -> list[Column]:
     """Year columns become base or target; grouped headers (规划目标 | 实现情况) split their sub-columns."""
+    while cols and cols[-1].role in ("plan_group", "actual_group"):
+        # A group word with no columns under it (完成情况 last) is a column of remarks (完成, 基本完成).
+        cols = cols[:-1] + [Column("other", None, cols[-1].text)]
     groups = [c.role for c in cols if c.role in ("plan_group", "actual_group")]
     subs = [c for c in cols if c.role not in ("plan_group", "actual_group")]
     out: list[Column] = []
@@ -174,16 +209,35 @@ def _assign_years(cols: list[Column]) -> list[Column]:
     whose target year it is (2020年规划目标 | 2020年完成: a review of the previous plan).
     """
     target_years = [c.year for c in cols if c.role == "target" and c.year]
+    # 2020年预计值 beside 2020年目标值: the estimate of the result, in a review of the plan ending then.
+    cols = [Column("year_done", c.year, c.text) if c.role == "year" and "预计" in c.text and c.year in target_years else c
+            for c in cols]
+    done = [c for c in cols if c.role == "year_done"]
+    if len(done) >= 2 and not target_years and not any(c.role in ("base", "year") for c in cols):
+        # Every year column reports a result (2015年完成 | 2020年完成): the first is the base, the
+        # last what the plan achieved, and its growth column the growth achieved.
+        roles = {id(done[0]): "base", id(done[-1]): "actual"}
+        cols = [Column(roles.get(id(c), "actual_growth" if c.role == "growth" else c.role), c.year, c.text)
+                for c in cols if c.role != "year_done" or id(c) in roles]
+    bare_years = [c for c in cols if c.role == "year"]
+    if len(bare_years) == 1 and not any(c.role in ("target", "base", "year_done", "actual") for c in cols):
+        # An indicator table states targets: its only year column (指标 | 单位 | 2025年 | 属性) is the target.
+        cols = [Column("target", c.year, c.text) if c is bare_years[0] else c for c in cols]
     out: list[Column] = []
-    seen_base = False
+    seen_base = seen_target = False
     for c in cols:
         role = c.role
         if role == "year_done":
             role = "actual" if any(c.year and ty <= c.year for ty in target_years) else "year"
         if role == "year":
             role = "base" if not seen_base else "target"
+        if role == "target" and seen_target and c.year:
+            # A later year after the target (2025年 | 2035年): the plan's long-range horizon.
+            role = "horizon"
         if role == "base":
             seen_base = True
+        if role == "target":
+            seen_target = True
         out.append(Column(role, c.year, c.text))
     return out
 
@@ -197,6 +251,8 @@ class Row:
     category: str | None
     line: int
     group: str | None = None
+    written: dict[str, str] = field(default_factory=dict)  # role -> the cell as the plan wrote it
+    agreement: float = 1.0  # share of the row's cells whose type fits their column (confidence.py)
 
 
 @dataclass
@@ -212,6 +268,9 @@ class Table:
     markers: dict[str, int] = field(default_factory=dict)  # "*" -> 2019 from the footnote
     cumulative_brackets: bool = False
     header_start: int = -1  # index of the first header line (the title, above it, may be a 专栏 heading)
+    evidence: str = "header"  # what found it: its header words ("header") or its rows alone ("body")
+    confidence: float = 0.0
+    index: int = -1  # its place in the plan's "tables" list
 
     def column(self, role: str) -> Column | None:
         return next((c for c in self.columns if c.role == role), None)
@@ -225,11 +284,110 @@ class Table:
             "label": self.title[: len(self.title) - len(strip_title_label(self.title))].strip() or None,
             "line": self.line,
             "rows": [review_from_row(self, r) for r in self.rows],
+            **self.evidence_fields(),
+        }
+
+    def evidence_fields(self) -> dict:
+        """What a row or review carries about its table: how it was found and how sure that is."""
+        return {"evidence": self.evidence, "confidence": self.confidence, "table": self.index}
+
+    def to_json(self, lines: list[Line]) -> dict:
+        """The table as the contract's `tables` list describes it (domain/plan.py TableRef)."""
+        header = lines[self.header_start].no if 0 <= self.header_start < len(lines) else self.line
+        return {
+            "index": self.index,
+            "kind": self.kind,
+            "title": self.title or None,
+            "line": self.line,
+            "header_line": header,
+            "last_line": lines[min(self.end, len(lines) - 1)].no if lines else self.line,
+            "layout": self.layout,
+            "evidence": self.evidence,
+            "confidence": self.confidence,
+            "columns": [c.role for c in self.columns],
+            "rows": len(self.rows),
         }
 
 
 def find_tables(lines: list[Line]) -> list[Table]:
-    """Every indicator or review table in the cleaned lines, in document order."""
+    """Every indicator or review table in the cleaned lines, in document order.
+
+    Recognisers read the lines normalised (normalize.py: full-width forms, odd spaces, decimal 。);
+    the text cells are then given back as the plan wrote them (`Row.written`).
+    """
+    written = lines
+    lines = [ln if (t := _table_view(ln.text)) == ln.text else Line(ln.no, t, ln.page_start) for ln in lines]
+    tables = _find_tables(lines)
+    changed = {i for i, (a, b) in enumerate(zip(written, lines)) if a is not b}
+    if changed:
+        for table in tables:
+            _restore_written(table, written, lines, changed)
+    for k, table in enumerate(tables):
+        table.index = k
+        _score(table)
+    return tables
+
+
+def _score(table: "Table") -> None:
+    """Each row's agreement with its columns, and the table's confidence (confidence.py)."""
+    for row in table.rows:
+        row.agreement = row_agreement(row.cells)
+    table.confidence = table_confidence(table.evidence, [c.role for c in table.columns],
+                                        [r.agreement for r in table.rows])
+
+
+_EDGE_PIPES = re.compile(r"^\s*\|(?=.*[^|\s])|(?<=[^|\s])\s*\|+\s*$")
+
+
+def _table_view(text: str) -> str:
+    """A line as the table rules read it: normalised, and the pipes a converter left at the edges
+    of a cell written one per line (地区生产总值(亿元) |) turned into spaces, so lengths stay."""
+    t = normalize_line(text)
+    if "|" in t:
+        t = _EDGE_PIPES.sub(lambda m: " " * len(m.group()), t)
+    return t
+
+
+def _restore_written(table: "Table", written: list[Line], lines: list[Line], changed: set[int]) -> None:
+    """Each cell as the plan wrote it. Normalisation keeps lengths, so a cell found in a normalised
+    line sits at the same place in the original; a cell joined from wrapped lines is followed
+    character by character through the row's lines (joining spaces kept as they are)."""
+    span = range(table.start, min(table.end, len(lines) - 1) + 1)
+    if not any(i in changed for i in span):
+        return
+    for row in table.rows:
+        first = next((i for i in span if lines[i].no == row.line), table.start)
+        rows_lines = [i for i in span if i >= first]
+        for role, cell in row.cells.items():
+            cell = (cell or "").strip()
+            if cell and role not in ("binding", "category", "seq"):
+                got = _written_cell(cell, rows_lines, written, lines)
+                if got is not None and got != cell:
+                    row.written[role] = got
+
+
+def _written_cell(cell: str, at: list[int], written: list[Line], lines: list[Line]) -> str | None:
+    for i in at:
+        k = lines[i].text.find(cell)
+        if k >= 0:
+            return written[i].text[k:k + len(cell)]
+    norm = "\n".join(lines[i].text for i in at)
+    orig = "\n".join(written[i].text for i in at)
+    out, k = [], 0
+    for ch in cell:
+        j = norm.find(ch, k)
+        if ch == " " and (j < 0 or j > k):
+            out.append(ch)
+            continue
+        if j < 0:
+            return None
+        out.append(orig[j])
+        k = j + 1
+    return "".join(out)
+
+
+def _find_tables(lines: list[Line]) -> list[Table]:
+    """Tables found by their header first, then header-less runs of rows found by their body."""
     tables: list[Table] = []
     i = 0
     n = len(lines)
@@ -245,7 +403,66 @@ def find_tables(lines: list[Line]) -> list[Table]:
             i = table.end + 1
         else:
             i = h_end + 1
+    texts = [ln.text for ln in lines]
+    for a, b in row_runs(texts, table_lines(tables)):
+        table = _read_body_table(lines, a, b, tables)
+        if table is not None and table.rows:
+            tables.append(table)
+    tables.sort(key=lambda t: t.start)
     return tables
+
+
+def unread_regions(lines: list[Line], tables: list[Table]) -> list[tuple[int, int]]:
+    """(first, last) source lines of each run of table-shaped lines that no table took: rows a
+    person should look at, because the reader declined them (for ingest/completeness.py)."""
+    texts = [_table_view(ln.text) for ln in lines]
+    return [(lines[a].no, lines[b].no) for a, b in unread_runs(texts, table_lines(tables))]
+
+
+def table_lines(tables: list[Table]) -> set[int]:
+    """Indices of the lines the tables took (title, header, rows, footnote)."""
+    return {i for t in tables for i in range(min(t.start, t.header_start if t.header_start >= 0 else t.start), t.end + 1)}
+
+
+def _read_body_table(lines: list[Line], a: int, b: int, tables: list[Table]) -> Table | None:
+    """A header-less run of rows: the continuation of the table just above it (same width, its
+    columns), or a table of its own whose columns come from its cells' types (regions.py)."""
+    texts = [lines[k].text for k in range(a, b + 1)]
+    roles = body_table_columns(texts)
+    if roles is None:
+        return None
+    prev = next((t for t in reversed(tables) if t.end < a), None)
+    if prev is not None and a - prev.end <= 6 and len([c for c in prev.columns if c.role != "category"]) == len(roles):
+        columns = [c for c in prev.columns if c.role != "category"]
+        table = Table(prev.kind, prev.title, a, b, lines[a].no, "tab" if "\t" in texts[0] else "flow", columns,
+                      header_start=a, evidence="body", markers=dict(prev.markers))
+    else:
+        title, t_index = _title_before(lines, a)
+        table = Table("indicators", title, t_index, b, lines[t_index].no, "tab" if "\t" in texts[0] else "flow",
+                      [Column(r) for r in roles], header_start=a, evidence="body")
+    _read_line_rows(table, lines, a, b)
+    return table
+
+
+def _read_line_rows(table: Table, lines: list[Line], a: int, b: int) -> None:
+    """One row per line, its cells in column order; a short line of words alone is a category.
+    A line of another width is skipped rather than guessed (fewer rows, never garbage rows)."""
+    roles = [c.role for c in table.columns]
+    category = None
+    for k in range(a, b + 1):
+        text = lines[k].text.strip()
+        if furniture_kind(text):
+            continue
+        cells = split_row_cells(text)
+        if len(cells) == len(roles) - 1 and "unit" in roles and not any(is_unit(c) for c in cells):
+            cells.insert(roles.index("unit"), "")
+        if len(cells) != len(roles) or not is_row_like(text):
+            name = _category_name(text) or (text if re.fullmatch(r"[\u4e00-\u9fff、]{2,12}", text) else None)
+            if name:
+                category = name
+            continue
+        row = {r: c for r, c in zip(roles, cells) if r not in ("other", "seq", "category")}
+        table.rows.append(Row(row, category, lines[k].no))
 
 
 def _header_run(lines: list[Line], i: int) -> tuple[int, int] | None:
@@ -253,8 +470,13 @@ def _header_run(lines: list[Line], i: int) -> tuple[int, int] | None:
     if not is_header_line(lines[i].text):
         return None
     j = i
-    while j + 1 < len(lines) and is_header_line(lines[j + 1].text) and j - i < 16:
+    while j + 1 < len(lines) and (is_header_line(lines[j + 1].text) or _BARE_YEAR.match(lines[j + 1].text)) and j - i < 16:
         j += 1
+    while j > i and _BARE_YEAR.match(lines[j].text):  # a year after the header is a value, not a column
+        if j + 1 < len(lines) and _is_value_token(lines[j + 1].text.strip()):
+            j -= 1
+        else:
+            break
     joined = "".join(re.sub(r"\s+", "", lines[k].text) for k in range(i, j + 1))
     if "指标" not in joined or not re.search(r"属性|目标|单位", joined):
         return None
@@ -274,6 +496,11 @@ def strip_title_label(title: str) -> str:
 def _title_before(lines: list[Line], h_start: int) -> tuple[str, int]:
     """The table's title: the short line right above the header, if it reads like one."""
     k = h_start - 1
+    if k >= 1 and re.fullmatch(r"(?:专栏|附表|表)\s*[\d一二三四五六七八九十]+", lines[k].text.strip()):
+        # A bare label (表1) under the title line: the title is the line above it.
+        above = lines[k - 1].text.strip()
+        if len(above) <= 60 and not above.endswith(("。", "；", ";")) and ("指标" in above or "目标" in above):
+            return lines[k].text.strip() + " " + above, k - 1
     if k >= 0:
         t = lines[k].text.strip()
         if len(t) <= 60 and not t.endswith(("。", "；", ";")) and "\t" not in t and (
@@ -289,10 +516,12 @@ def _read_table(lines: list[Line], h_start: int, h_end: int) -> Table | None:
     if tabbed:
         columns = _tab_header_columns(header_lines)
     elif any(len(re.split(r"\s{2,}", t.strip())) >= 3 for t in header_lines):
-        # Columns set apart by runs of spaces (a spaced-out word such as "指  标" is not that).
-        columns = columns_from_header([c for t in header_lines for c in re.split(r"\s{2,}", t.strip()) if c])
+        # Columns set apart by runs of spaces (a spaced-out word such as "指  标" is not that);
+        # a header over several lines is stacked by the position of its cells (类 over 别).
+        columns = columns_from_header(stack_header_cells(header_lines) if len(header_lines) > 1 else
+                                      [c for t in header_lines for c in re.split(r"\s{2,}", t.strip()) if c])
     else:
-        columns = columns_from_header(["".join(header_lines)])
+        columns = _group_header_columns(header_lines) or columns_from_header(["".join(header_lines)])
     roles = [c.role for c in columns]
     if "name" not in roles:
         return None
@@ -309,6 +538,72 @@ def _read_table(lines: list[Line], h_start: int, h_end: int) -> Table | None:
         _read_flow_body(table, lines, h_end + 1, header_texts)
     _read_footnote(table, lines)
     return table
+
+
+def _group_header_columns(header_lines: list[str]) -> list[Column] | None:
+    """A flattened two-line header whose first line holds a group word (规划目标, 实现情况) and whose
+    next line holds only the words under it (2025年 年均增长): the sub-columns take the group's
+    place, before the columns to its right (属性)."""
+    if len(header_lines) != 2:
+        return None
+    first, second = (t.split() for t in header_lines)
+    groups = [k for k, w in enumerate(first) if w in _GROUP_WORDS]
+    subs = [m.lastgroup for w in second for m in [_COLUMN_SCAN.fullmatch(w)] if m]
+    if len(groups) != 1 or len(subs) != len(second) or not set(subs) <= {"year", "target", "growth", "year_done"}:
+        return None
+    g = groups[0]
+    actual = first[g] not in ("规划目标", "规划值")
+    under = []
+    for w, kind in zip(second, subs):
+        year = _YEAR.search(w)
+        role = ("actual_growth" if actual else "growth") if kind == "growth" else ("actual" if actual else "target")
+        under.append(Column(role, int(year.group(1)) if year else None, w))
+    before = columns_from_header([" ".join(first[:g])]) if g else []
+    after = columns_from_header([" ".join(first[g + 1:])]) if g + 1 < len(first) else []
+    # A year before the group is the base the group's targets start from.
+    before = [Column("base", c.year, c.text) if c.role == "target" and c.year else c for c in before]
+    return before + under + after
+
+
+def _positioned_cells(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each cell of a line whose cells are set apart by runs of spaces, in
+    display columns (a Chinese character is two wide, as the monospace text was laid out)."""
+    out = []
+    for m in re.finditer(r"\S+(?: \S+)*", text):
+        start = _width(text[: m.start()])
+        out.append((start, start + _width(m.group()), m.group()))
+    return out
+
+
+_YEAR_QUALIFIER = re.compile(r"[(（]?\s*(?:19|20)\d{2}\s*年?\s*[)）]?")
+_VALUE_WORD = re.compile(r"现状|基期|基数|目标|规划|预期|预计|完成|实际")
+
+
+def stack_header_cells(header_lines: list[str]) -> list[str]:
+    """The column words of a header printed over several lines, read top to bottom per column.
+
+    A cell belongs to the column whose span it overlaps: 类 above 别 at the same place is 类别,
+    序 above 号 is 序号, and a line holding the other words between them keeps its own columns.
+    """
+    columns: list[list] = []  # [start, end, text]
+    for line in header_lines:
+        cells = _positioned_cells(line)
+        if columns and cells and all(_YEAR_QUALIFIER.fullmatch(c[2]) for c in cells):
+            # (2020年) (2025年) under 基期值 目标值: cleaning may have lost the indent, so the years go
+            # to the value words without a year, in order.
+            open_words = [c for c in columns if _VALUE_WORD.search(c[2]) and not _YEAR.search(c[2])]
+            if len(open_words) == len(cells):
+                for col, (_, _, text) in zip(open_words, cells):
+                    col[2] += text
+                continue
+        for start, end, text in cells:
+            hit = next((c for c in columns if start < c[1] and c[0] < end), None)
+            if hit is None:
+                columns.append([start, end, text])
+            else:
+                hit[0], hit[1], hit[2] = min(hit[0], start), max(hit[1], end), hit[2] + text
+    columns.sort(key=lambda c: c[0])
+    return [c[2] for c in columns]
 
 
 def _is_repeat(text: str, table: Table, header_texts: set[str]) -> bool:
@@ -338,7 +633,7 @@ def _read_tab_body(table: Table, lines: list[Line], start: int, header_texts: se
         text = ln.text
         if _FOOTNOTE.match(text):
             break
-        if _is_repeat(text, table, header_texts) or is_header_line(text.replace("\t", " ")) and "\t" in text:
+        if _is_repeat(text, table, header_texts) or furniture_kind(text) or is_header_line(text.replace("\t", " ")) and "\t" in text:
             i += 1
             continue
         if "\t" not in text:
@@ -380,10 +675,18 @@ def _read_tab_body(table: Table, lines: list[Line], start: int, header_texts: se
 
 def _right_align(columns: list[Column], cells: list[str]) -> list[str]:
     """A row shifted left by a lost merged cell: when its last value is the binding word but it
-    does not stand under the binding column, realign the row on its right end."""
+    does not stand under the binding column, realign the row on its right end; without a binding
+    word, realign it on its name (the first cell of words after the number)."""
     while cells and not cells[-1]:
         cells = cells[:-1]
     b = next((k for k, c in enumerate(columns) if c.role == "binding"), None)
+    if (b is None or not cells or not _BINDING_TOKEN.match(cells[-1])) and len(cells) < len(columns):
+        n = next((k for k, c in enumerate(columns) if c.role == "name"), None)
+        k = next((k for k, c in enumerate(cells) if _CJK.search(c) and not _is_value_token(c)), None)
+        if n is not None and k is not None and k < n and not (k + 1 < len(cells) and _is_value_token(cells[k + 1]) is False
+                                                             and _CJK.search(cells[k + 1])):
+            return [""] * (n - k) + cells
+        return cells
     if b is None or not cells or not _BINDING_TOKEN.match(cells[-1]) or len(cells) - 1 == b:
         return cells
     shift = b - (len(cells) - 1)
@@ -405,9 +708,15 @@ def _split_cells(text: str) -> list[str]:
     text = normalize_digits(text.strip())
     if re.search(r"\S {2,}\S", text) or "\t" in text:
         parts = [join_digit_groups(p) for p in re.split(r"\s{2,}|\t", text)]
+        m = _TRAILING_BINDING.match(parts[-1]) if parts else None
+        if m:  # a binding word a single space from a long cell (与经济增长同步 预期性)
+            parts[-1:] = [m.group(1), m.group(2)]
     else:
         parts = text.split(" ")
     return [p.strip() for p in parts if p.strip()]
+
+
+_TRAILING_BINDING = re.compile(r"^(.*\S)\s+(约束性|预期性)$")
 
 
 _GLUED = re.compile(r"(?:(?<=左右)|(?<=以上)|(?<=以下)|(?<=[\]］]))(?=[\d\[［<>≤≥-])")
@@ -487,14 +796,26 @@ def _read_flow_body(table: Table, lines: list[Line], start: int, header_texts: s
     last_row_end = start - 1
     i = start
     expected_seq = 1
+    vertical = _has_vertical_labels(lines, start)
+    label_chars: list[tuple[int, str]] = []  # (line index, character) of a label printed down the left edge
+    at: dict[int, int] = {}  # id of a (possibly stripped) Line -> its index
     while i < len(lines):
         ln = lines[i]
         text = ln.text.strip()
         if _FOOTNOTE.match(text):
             break
-        if _is_repeat(text, table, header_texts):
+        if _is_repeat(text, table, header_texts) or furniture_kind(text) or _page_number_between(lines, i, table, header_texts):
             i += 1
             continue
+        if vertical:
+            m = _LABEL_CHAR.match(text)
+            if m:
+                label_chars.append((i, m.group(1)))
+                if not m.group(2):
+                    i += 1
+                    continue
+                ln, text = Line(ln.no, m.group(2), ln.page_start), m.group(2)
+        at[id(ln)] = i
         h = match_heading(text)
         if h is not None and h.kind in ("part", "chapter", "section", "box") and not _category_name(text):
             break
@@ -519,10 +840,68 @@ def _read_flow_body(table: Table, lines: list[Line], start: int, header_texts: s
     width = _wrap_width(segments)
     category = None
     seq = 0
+    starts: list[int] = []
     for seg in segments:
-        row, category, seq = _row_from_segment(table, seg, category, seq, width)
-        if row is not None:
+        rows, category, seq = _row_from_segment(table, seg, category, seq, width)
+        for row in rows:
             table.rows.append(row)
+            starts.append(at.get(id(seg[0]), -1))
+    if label_chars:
+        _apply_vertical_labels(table.rows, starts, label_chars)
+    _labels_as_categories(table.rows)
+
+
+def _labels_as_categories(rows: list[Row]) -> None:
+    """In a table with no category of its own, the label lines standing above rows (经济发展 above
+    its first row) are its categories: each holds for the rows below it until the next label."""
+    if any(r.category for r in rows) or not any(r.group for r in rows):
+        return
+    current = None
+    for r in rows:
+        if r.group:
+            current, r.group = r.group, None
+        r.category = current
+
+
+# A category label printed one character per line down the left edge: the character alone, or
+# before the row's sequence number.
+_LABEL_CHAR = re.compile(r"^([\u4e00-\u9fff])(?:$|\s{2,}(\d{1,3}\s.*))")
+
+
+def _has_vertical_labels(lines: list[Line], start: int) -> bool:
+    """Rows starting with one character and then their number (经  2  全员劳动生产率…), twice or more."""
+    hits = 0
+    for ln in lines[start:start + 40]:
+        m = _LABEL_CHAR.match(ln.text.strip())
+        if m and m.group(2):
+            hits += 1
+    return hits >= 2
+
+
+def _apply_vertical_labels(rows: list[Row], starts: list[int], chars: list[tuple[int, str]]) -> None:
+    """Label characters become categories. A label's characters run together until a row stands
+    without one; each label is centred on its rows, so a row takes the nearest label's centre."""
+    groups: list[list[tuple[int, str]]] = []
+    for pos, ch in chars:
+        if groups:
+            prev = groups[-1][-1][0]
+            gap = any(prev < s < pos and all(c[0] != s for c in chars) for s in starts)
+            if not gap:
+                groups[-1].append((pos, ch))
+                continue
+        groups.append([(pos, ch)])
+    centres = [(sum(p for p, _ in g) / len(g), "".join(ch for _, ch in g)) for g in groups]
+    for row, s in zip(rows, starts):
+        if s >= 0:
+            row.category = min(centres, key=lambda c: abs(c[0] - s))[1]
+
+
+def _page_number_between(lines: list[Line], i: int, table: Table, header_texts: set[str]) -> bool:
+    """A bare number followed by page furniture or by the table's title or header repeated."""
+    if not re.fullmatch(r"\d{1,4}", lines[i].text.strip()) or i + 1 >= len(lines):
+        return False
+    nxt = lines[i + 1].text
+    return bool(furniture_kind(nxt)) or _is_repeat(nxt, table, header_texts)
 
 
 def _starts_row(text: str, expected: int) -> bool:
@@ -564,30 +943,107 @@ def _row_from_segment(table: Table, seg: list[Line], category: str | None, seq: 
         if re.fullmatch(r"[\u4e00-\u9fff]{1,2}", text) and _later_row_start(seg, k):
             vertical.append(text)
             continue
+        if k + 1 < len(seg) and _is_label_before_row(text, seg[k + 1].text.strip()):
+            category = text
+            continue
         body.append(ln)
     if vertical:
         category = "".join(vertical)
     if not body:
-        return None, category, seq
-    # A sequence number at the start of the first body line.
+        return [], category, seq
+    # A sequence number at the start of the first body line (1 名称 …, 1.名称, 1、名称).
     first_cells = _split_cells(body[0].text)
+    numbered = _NUMBERED_NAME.match(body[0].text.strip())
     if first_cells and re.fullmatch(r"\d{1,3}", first_cells[0]) and len(first_cells) > 1:
         row_line = row_line or body[0].no
         body = [Line(body[0].no, body[0].text.strip()[len(first_cells[0]):].strip())] + body[1:]
+    elif numbered:
+        row_line = row_line or body[0].no
+        body = [Line(body[0].no, body[0].text.strip()[numbered.end():])] + body[1:]
     seq += 1
+    stacked = _stacked_sub_rows(table, body, category)
+    if stacked:
+        return stacked, category, seq
     tokens: list[_Token] = []
     for pos, ln in enumerate(body):
         cells = _split_cells(ln.text)
         for k, c in enumerate(cells):
             tokens.append(_Token(c, pos, k == len(cells) - 1))
+    if table.column("category") is not None and _leading_category(tokens):
+        # 经济发展 地区生产总值 亿元 …: the category column's cell before the name, on the row's line.
+        category = tokens.pop(0).text
     name_tokens, rest, group = _take_name(table, tokens, body, width)
     if not name_tokens:
-        return None, category, seq
+        return [], category, seq
     raw_name = _join_tokens(name_tokens)
     value_roles = [c.role for c in table.columns if c.role not in ("category", "seq", "name")]
     cells = _fit_cells(rest, value_roles)
     cells["name"] = raw_name
-    return Row(cells, category, row_line or body[0].no, group), category, seq
+    return [Row(cells, category, row_line or body[0].no, group)], category, seq
+
+
+_NUMBERED_NAME = re.compile(r"^\d{1,3}\s*[.、．]\s*(?=[^\d\s.])")
+_SUB_ROW = re.compile(r"^其中\s*[:：]?\s*")
+
+
+def _is_label_before_row(text: str, nxt: str) -> bool:
+    """A line of words alone (经济发展) right before a row's number is a category label."""
+    if not re.fullmatch(r"[\u4e00-\u9fff、]{2,12}", text):
+        return False
+    return bool(re.fullmatch(r"\d{1,3}", nxt) or _NUMBERED_NAME.match(nxt))
+
+
+def _stacked_sub_rows(table: Table, body: list[Line], category: str | None) -> list[Row]:
+    """`其中` sub-rows stacked inside one row's cells: the name cell holds the parent and its
+    sub-rows line by line, each value cell holds their values line by line, one 属性 for all.
+
+        幼儿教师专科及以上学历比例(%) / 其中:本科及以上学历比例(%) / 97.74% / 49.85% / 100% / 50% / 预期性
+
+    Each becomes its own indicator named 父（其中：子）, sharing the 属性; a parent without values of
+    its own (义务教育标准班额比例 / 其中:小学 / 初中) gives only its sub-rows."""
+    names: list[Line] = []
+    k = 0
+    while k < len(body) and not any(_is_value_token(t) for t in _split_cells(body[k].text)):
+        names.append(body[k])
+        k += 1
+    if len(names) < 2 or not any(_SUB_ROW.match(n.text.strip()) for n in names[1:]):
+        return []
+    values = [t for ln in body[k:] for t in _split_cells(ln.text)]
+    binding = values.pop() if values and _BINDING_TOKEN.match(values[-1]) else None
+    slots = [c.role for c in table.columns if c.role not in ("category", "seq", "name", "binding")]
+    if not slots or not values or len(values) % len(slots):
+        return []
+    m = len(values) // len(slots)
+    if m not in (len(names), len(names) - 1) or m < 2:
+        return []
+    parent, parent_unit, _ = split_name(names[0].text.strip())
+    subs = names if m == len(names) else names[1:]
+    rows = []
+    for r, ln in enumerate(subs):
+        own = _SUB_ROW.sub("", ln.text.strip())
+        if ln is names[0]:
+            name, unit = parent, parent_unit
+        else:
+            sub, sub_unit, _ = split_name(own)
+            name, unit = f"{parent}（其中：{sub}）", sub_unit or parent_unit
+        cells = {role: values[c * m + r] for c, role in enumerate(slots)}
+        if "unit" in cells:
+            cells["unit"] = cells["unit"] or unit or ""
+        cells["name"] = f"{name}({unit})" if unit and "unit" not in cells else name
+        if binding:
+            cells["binding"] = binding
+        rows.append(Row(cells, category, ln.no, parent if ln is not names[0] else None))
+    return rows
+
+
+def _leading_category(tokens: list["_Token"]) -> bool:
+    """Two cells of words open the row's first line and a value follows them: the first is the
+    category (a merged category cell prints on its group's first row only)."""
+    if len(tokens) < 3 or tokens[0].line_pos != 0 or tokens[1].line_pos != 0:
+        return False
+    a, b = tokens[0].text, tokens[1].text
+    return (bool(re.fullmatch(r"[\u4e00-\u9fff]{2,8}", a)) and bool(_CJK.match(b)) and not _is_value_token(b) and not is_unit(b)
+            and any(_is_value_token(t.text) for t in tokens[2:]))
 
 
 def _later_row_start(seg: list[Line], k: int) -> bool:
@@ -630,6 +1086,9 @@ def _take_name(table: Table, tokens: list[_Token], body: list[Line], width: int)
         label_like = (not has_unit_col and _name_closed(first_text)) or (width and _width(first_text) < 0.8 * width)
         # The line below a label is a whole name of its own, not the tail of a wrapped one (例（%）).
         rest_words = re.sub(r"[(（][^()（）]*[)）]?|[^\u4e00-\u9fffA-Za-z0-9]", "", rest_text)
+        # The tail of a wrapped name is shorter than its head (城市公共住房占本市住宅 / 总量比例); a name
+        # under its label is not (经济发展 / 新区海洋生产总值).
+        label_like = label_like and (_name_closed(first_text) or _width(rest_text) >= _width(first_text))
         if label_like and not rest_text.startswith(("(", "（")) and len(rest_words) >= 4:
             group = first_text
             name = [t for t in name if t.line_pos != lines_of_name[0]]
@@ -669,9 +1128,27 @@ def _fit_cells(tokens: list[_Token], roles: list[str]) -> dict[str, str]:
         a, b = toks[k], toks[k + 1]
         joiner = " " if a.line_pos == b.line_pos and not (_CJK.search(a.text[-1:]) and _CJK.search(b.text[:1])) else ""
         toks[k:k + 2] = [_Token(a.text + joiner + b.text, b.line_pos, b.last_on_line)]
-    cells = {role: t.text for role, t in zip(slots, toks)}
+    if len(toks) < len(slots) and slots[-1] == "target":
+        cells = _right_aligned(slots, toks)
+    else:
+        cells = {role: t.text for role, t in zip(slots, toks)}
     if binding:
         cells["binding"] = binding
+    return cells
+
+
+def _right_aligned(slots: list[str], toks: list[_Token]) -> dict[str, str]:
+    """Too few cells for a table whose last value column is the target: a plan row always states
+    its target, so the cells fill the value columns from the right (a lost cell is the base); a
+    unit column takes a cell only when it is a unit."""
+    cells: dict[str, str] = {}
+    slots, toks = list(slots), list(toks)
+    if slots and slots[0] == "unit":
+        slots.pop(0)
+        if toks and is_unit(toks[0].text):
+            cells["unit"] = toks.pop(0).text
+    for role, t in zip(slots[len(slots) - len(toks):], toks):
+        cells[role] = t.text
     return cells
 
 
@@ -737,8 +1214,15 @@ def _cell(cells: dict[str, str], role: str) -> str | None:
     return None if is_empty_cell(t) else t
 
 
-def _name_unit_tag(table: Table, cells: dict[str, str]) -> tuple[str, str | None, str | None]:
-    name, unit, tag = split_name(cells.get("name", ""))
+def _text(row: Row, role: str) -> str | None:
+    """A text cell as the plan wrote it, digits and signs in ASCII (None when empty)."""
+    t = _cell(row.cells, role)
+    return None if t is None else _cell(row.written, role) or t
+
+
+def _name_unit_tag(table: Table, row: Row) -> tuple[str, str | None, str | None]:
+    cells = row.cells
+    name, unit, tag = split_name(row.written.get("name") or cells.get("name", ""))
     if table.column("unit") is not None:
         u = _cell(cells, "unit")
         unit = u or unit
@@ -748,7 +1232,7 @@ def _name_unit_tag(table: Table, cells: dict[str, str]) -> tuple[str, str | None
 def _common_fields(table: Table, row: Row) -> dict:
     """The fields an indicator row and a review row share: name, unit, base, target, binding."""
     cells = row.cells
-    name, unit, tag = _name_unit_tag(table, cells)
+    name, unit, tag = _name_unit_tag(table, row)
     base_col, target_col = table.column("base"), table.column("target")
     base_text, target_text = _cell(cells, "base"), _cell(cells, "target")
     return {
@@ -758,21 +1242,36 @@ def _common_fields(table: Table, row: Row) -> dict:
         "tag": tag,
         "base_year": _marker_year(table, base_text, base_col.year if base_col else None) if base_text else None,
         "base_value": as_number(leading_number(base_text)),
-        "base_text": base_text,
+        "base_text": _text(row, "base"),
         "target_year": target_col.year if target_col else None,
         "target_value": as_number(leading_number(target_text)),
-        "target_text": target_text,
+        "target_text": _text(row, "target"),
     }
+
+
+def _horizon_fields(table: Table, row: Row) -> dict:
+    """A long-range target beside the plan's own (2035年 after 2025年), when the table has one."""
+    col = table.column("horizon")
+    text = _cell(row.cells, "horizon")
+    if col is None or text is None:
+        return {}
+    return {"horizon_year": col.year, "horizon_value": as_number(leading_number(text)), "horizon_text": _text(row, "horizon")}
 
 
 def indicator_from_row(table: Table, row: Row) -> dict:
     return {
         **_common_fields(table, row),
-        "annual_growth": _cell(row.cells, "growth"),
+        **_horizon_fields(table, row),
+        "annual_growth": _text(row, "growth"),
         "binding": _BINDING_WORDS.get((row.cells.get("binding") or "").strip()),
         "line": row.line,
         **({"group": row.group} if row.group else {}),
+        **_row_evidence(table, row),
     }
+
+
+def _row_evidence(table: Table, row: Row) -> dict:
+    return {**table.evidence_fields(), "confidence": row_confidence(table.confidence, row.agreement)}
 
 
 def review_from_row(table: Table, row: Row) -> dict:
@@ -781,12 +1280,13 @@ def review_from_row(table: Table, row: Row) -> dict:
     actual_text = _cell(cells, "actual")
     return {
         **_common_fields(table, row),
-        "planned_growth": _cell(cells, "planned_growth") or _cell(cells, "growth"),
+        "planned_growth": _text(row, "planned_growth") or _text(row, "growth"),
         "actual_year": _marker_year(table, actual_text, actual_col.year if actual_col else None) if actual_text else None,
         "actual_value": as_number(leading_number(actual_text)),
-        "actual_text": actual_text,
-        "actual_growth": _cell(cells, "actual_growth"),
+        "actual_text": _text(row, "actual"),
+        "actual_growth": _text(row, "actual_growth"),
         "binding": _BINDING_WORDS.get((cells.get("binding") or "").strip()),
         "line": row.line,
         **({"group": row.group} if row.group else {}),
+        **_row_evidence(table, row),
     }
