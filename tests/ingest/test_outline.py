@@ -153,3 +153,14 @@ def test_a_contents_with_page_numbers_after_a_space_is_dropped():
     body = "第一章 总体要求\n正文。\n第二章 主要任务\n正文。\n第三章 保障措施\n正文。\n"
     roots = outline_of(toc + body)
     assert [(n.line, n.title) for n in roots] == [(5, "总体要求"), (7, "主要任务"), (9, "保障措施")]
+
+
+def test_a_box_cited_at_the_start_of_a_line_is_not_a_box():
+    roots = outline_of("第一章 总则\n专栏1 重大工程\n正文。\n按照本章部署，\n专栏1所列项目由各市组织实施。\n第二章 保障\n")
+    assert outline_counts(roots)["专栏"] == 1
+
+
+def test_a_box_whose_title_repeats_after_a_page_break_is_one_box():
+    roots = outline_of("第一章 总则\n专栏2 重大工程\n01 项目甲。\n— 5 —\n专栏2 重大工程（续）\n02 项目乙。\n"
+                       "第二章 保障\n专栏2 保障工程\n")
+    assert [(b.line, b.label) for b in walk(roots) if b.kind == "box"] == [(2, "专栏2"), (8, "专栏2")]

@@ -113,7 +113,7 @@ def match_heading(text: str) -> Heading | None:
             if head != title and rule.name in ("arabic_space", "decimal"):
                 return None
             title = head
-        elif rule.kind in ("chapter", "section", "part") and (
+        elif rule.kind in ("chapter", "section", "part", "box") and (
             len(title) > 60 or _SENTENCE_END.search(title) or _cites_heading(text, m)
         ):
             return None
@@ -129,7 +129,9 @@ _CITATION_TAIL = re.compile(r"(?:所|的|中的|和|与|及|、|至|到|提出|�
 def _cites_heading(text: str, m: re.Match) -> bool:
     """A 第X章 glued to a particle or a reporting verb is a citation inside a sentence that a hard
     wrap put at the start of a line; a heading's title never opens with one."""
-    return m.start("title") == m.end("num") + 1 and bool(_CITATION_TAIL.match(text, m.start("title")))
+    at = m.start("title")
+    glued = at > 0 and not text[at - 1].isspace() and text[at - 1] not in ":："
+    return glued and bool(_CITATION_TAIL.match(text, at))
 
 
 def _clean_title(title: str) -> str:
@@ -276,6 +278,7 @@ def build_outline(lines: list[Line], skip: set[int] | None = None) -> tuple[list
     roots: list[Heading] = []
     at: dict[int, Heading] = {}
     open_sentence = False  # the last body line read stopped mid-sentence
+    last_box: Heading | None = None  # the box open since the last heading
     for i, ln in enumerate(lines):
         if i in skip:
             continue
@@ -287,6 +290,10 @@ def build_outline(lines: list[Line], skip: set[int] | None = None) -> tuple[list
         h.line = ln.no
         continued = _join_wrapped_title(h, lines, i, skip)
         if h.kind == "box":
+            if last_box is not None and last_box.label == h.label and last_box.depth == len(numbering.stack):
+                at[i] = last_box  # the box goes on over a page break and repeats its title: one box
+                continue
+            last_box = h
             h.depth = len(numbering.stack)
             parent = numbering.stack[-1] if numbering.stack else None
             (parent.children if parent else roots).append(h)
@@ -296,6 +303,7 @@ def build_outline(lines: list[Line], skip: set[int] | None = None) -> tuple[list
         if depth is None:
             continue
         numbering.push(h, depth)
+        last_box = None
         if depth == 0:
             roots.append(h)
         else:
