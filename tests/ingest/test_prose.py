@@ -71,7 +71,7 @@ def test_a_decrease_names_the_change_without_the_comparison_base():
 def test_an_increase_by_an_amount_names_the_increase():
     # The figure is the growth, not the income: the subject is what a table would call the row.
     t = only(targets_of("到2025年，城乡居民人均可支配收入年均增长6.5%。"))
-    assert fields(t, "subject", "value", "relation") == ("城乡居民人均可支配收入增长", 6.5, "increase")
+    assert fields(t, "subject", "value", "relation") == ("城乡居民人均可支配收入年均增长", 6.5, "increase")
     t = only(targets_of("到2025年，单位地区生产总值能耗下降13.5%。"))
     assert fields(t, "subject", "value", "relation") == ("单位地区生产总值能耗下降", 13.5, "decrease")
 
@@ -449,7 +449,7 @@ def test_a_modal_before_the_verb_is_not_part_of_the_subject():
 
 def test_a_latin_abbreviation_alone_is_a_subject_and_owns_the_growth_after_it():
     got = targets_of("到2015年，GDP突破7000亿元，年均增长14%左右。", start=2011, end=2015)
-    assert [fields(t, "subject", "value", "unit") for t in got] == [("GDP", 7000, "亿元"), ("GDP增长", 14, "%")]
+    assert [fields(t, "subject", "value", "unit") for t in got] == [("GDP", 7000, "亿元"), ("GDP年均增长", 14, "%")]
 
 
 def test_a_measure_without_its_owner_takes_the_thing_the_clause_before_was_about():
@@ -512,3 +512,14 @@ def test_full_coverage_of_an_object_is_an_end_state():
 def test_a_section_of_goals_and_indicators_dates_its_targets_at_the_plan_end():
     got = targets_of("一、发展目标与主要指标", "城镇调查失业率控制在5.5%以内。")
     assert fields(only(got), "subject", "year") == ("城镇调查失业率", 2025)
+
+
+def test_a_range_whose_figures_both_carry_the_unit():
+    t = only(targets_of("到2025年，地区生产总值年均增长6%—7%。"))
+    assert fields(t, "value", "low", "high", "unit") == (None, 6, 7, "%")
+
+
+def test_a_level_stated_with_wei_and_a_growth_rate_stated_without_a_verb():
+    got = targets_of("到2025年，常住人口城镇化率为68%，GDP年均增速6%左右。")
+    assert [fields(t, "subject", "value") for t in got] == [("常住人口城镇化率", 68), ("GDP年均增速", 6)]
+    assert targets_of("到2025年，以10个重点项目为抓手。") == []

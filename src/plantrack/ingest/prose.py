@@ -62,7 +62,7 @@ _PER = r"(?:/(?:日|天|年|小时|人|户|万人|千人|平方公里|亿元|万
 UNIT = rf"(?:%|‰|[万亿千百]*(?:{_MEASURE}){_PER}|[万亿](?=以内|以上|以下|左右|[，；。,;]|$))"
 # A number is not part of a code such as 5G, P3 or PM2.5: no letter or digit right before it.
 # A year (2025年) is a time, never a quantity of years: 年 counts only after other numbers (12.3年).
-_NUM = r"(?<![A-Za-z\d.])(?!(?:19|20)\d{2}\s*年(?!一遇))(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*[—\-–~～至到]\s*(?P<num2>\d+(?:\.\d+)?))?"
+_NUM = r"(?<![A-Za-z\d.])(?!(?:19|20)\d{2}\s*年(?!一遇))(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*[%‰]?\s*[—\-–~～至到]\s*(?P<num2>\d+(?:\.\d+)?))?"
 QTY = rf"(?P<pre>约|近|超过|不少于)?\s*{_NUM}\s*(?P<unit>{UNIT})(?:\s*(?P<post>及以上|以上|以下|以内|左右))?"
 
 # Degree adverbs that turn a change verb into a directional target (明显提高, 稳步前移).
@@ -271,7 +271,9 @@ def _change(relation: str):
     """
 
     def build(m: re.Match) -> dict:
-        change = re.sub(r"(?:为|达到?)$", "", m.group("change"))
+        change = re.sub(r"(?:为|达到?|保持在)$", "", m.group("change"))
+        if m.group("subject").rstrip().endswith("年均") and not change.startswith("年均"):
+            change = "年均" + change  # the greedy subject took it; the plan wrote 年均增长
         if "百分点" in (m.group("unit") or ""):
             change = ""  # 提高10个百分点 moves the rate itself: the rate is what is measured
         out = {"subject": clean_subject(m.group("subject")) + change, "relation": relation, **_qty(m)}
@@ -439,7 +441,7 @@ TARGET_RULES: tuple[TargetRule, ...] = (
     _rule("cumulative", rf"^(?P<subject>.*?)累计(?P<verb>{_BUILD})?(?P<object>[^，；\d]{{0,24}}?)\s*{QTY}(?:的)?"
           rf"(?P<object2>[^，；]{{0,24}})$", _cumulative),
     _rule("reach", rf"{_S}(?:达到|达|提高到|提升到|增加到|增长到|扩大到|增至|提高至|提升至|上升到|上升至|降至|降到|"
-          rf"下降到|下降至|降低到|降低至|减少到|减少至|减至|缩小到|缩短到|稳定在|保持在)\s*{QTY}{_REST}", _level("reach")),
+          rf"下降到|下降至|降低到|降低至|减少到|减少至|减至|缩小到|缩短到|稳定在|保持在|(?<![以作成因认称视])为)\s*{QTY}{_REST}", _level("reach")),
     _rule("count_bound", rf"(?P<verb>(?:{_BUILD})+)\s*(?=约|近|超过|不少于){QTY}(?:的)?(?P<object>[^，；\d]{{2,36}})$", _count),
     _rule("at_least", rf"{_S}(?<!不)(?:不低于|不少于|不小于|超过|突破|高于|大于|≥)\s*{QTY}{_REST}", _level("at_least")),
     _rule("at_most", rf"{_S}(?:控制在(?:[^，；]{{0,24}}?的)?|不超过|不高于|不大于|低于|少于|小于|≤)\s*{QTY}{_REST}", _level("at_most")),
@@ -447,7 +449,7 @@ TARGET_RULES: tuple[TargetRule, ...] = (
     # repairs the ones with evidence): a bound whose direction the text no longer shows.
     _rule("unread_bound", rf"{_S}[\ue000-\uf8ff]\s*{QTY}{_REST}", _level("bound"), requires=re.compile("[\ue000-\uf8ff]\\s*\\d")),
     _rule("decrease", rf"{_S}(?P<change>下降|降低|减少|削减|压减|压降|降幅为|降幅达到?|缩短)\s*{QTY}{_REST}", _change("decrease")),
-    _rule("increase", rf"{_S}(?P<change>年均增长|增长|提高|提升|增加|增幅为|增幅达到?|上升)\s*{QTY}{_REST}", _change("increase")),
+    _rule("increase", rf"{_S}(?P<change>年均增长|增长|提高|提升|增加|增幅为|增幅达到?|上升|(?:年均)?增速(?:保持在|为|达到?)?)\s*{QTY}{_REST}", _change("increase")),
     _rule("count_object", rf"(?P<verb>(?:{_BUILD})+)\s*{QTY}(?:的)?(?P<object>[^，；\d]{{2,36}})$", _count),
     _rule("object_count", rf"(?P<verb>(?:{_BUILD})+)(?P<object>[^，；、等\d]{{2,24}}?)\s*{QTY}$", _count),
     _rule("bare", rf"^(?P<subject>[^，；\d]{{2,20}}?)\s*{QTY}(?:的(?P<of>[^，；\d]{{0,12}}))?$", _bare, continuation=True),
