@@ -266,19 +266,16 @@ def _level(relation: str):
 def _change(relation: str):
     """A change by an amount keeps its relation; a bound on the amount goes in "bound".
 
-    The figure measures the change, not the thing that changes (地区生产总值增长7.5%: GDP is not
-    7.5%), so the change word joins the subject, as an indicator table names it (地区生产总值增长).
+    The subject is the quantity that changes (单位地区生产总值能耗, relation decrease), as
+    tests/fixtures expect; where the greedy subject took 年均 from 年均增长 it is dropped with it.
     """
 
     def build(m: re.Match) -> dict:
-        change = re.sub(r"(?:为|达到?|保持在)$", "", m.group("change"))
-        if m.group("subject").rstrip().endswith("年均") and not change.startswith("年均"):
-            change = "年均" + change  # the greedy subject took it; the plan wrote 年均增长
-        if "百分点" in (m.group("unit") or ""):
-            change = ""  # 提高10个百分点 moves the rate itself: the rate is what is measured
-        out = {"subject": clean_subject(m.group("subject")) + change, "relation": relation, **_qty(m)}
+        out = {"subject": m.group("subject"), "relation": relation, **_qty(m)}
         if b := _bound(m):
             out["bound"] = b
+        change = re.sub(r"(?:为|达到?|保持在)$", "", m.group("change"))
+        out["_change"] = ("年均" if m.group("subject").rstrip().endswith("年均") else "") + change
         return out
 
     return build
@@ -879,9 +876,11 @@ class _Reader:
             return False
         subject = clean_subject(target.pop("subject"))
         if owner and (_NEEDS_OWNER.match(subject) or not subject):
-            # The thing the clause before was about (地区生产总值), for 年均增速 after it.
+            # The thing the clause before was about (地区生产总值), for 年均增速 after it; a bare
+            # change (，年均增长14%) names its change word, so it is not taken for the level before.
             text, is_subject = owner
-            subject = ((_owner(text) if is_subject else _leading_noun(text)) or "") + subject  # 地区生产总值…，年均增速达到25%: the growth of what came before
+            named = (_owner(text) if is_subject else _leading_noun(text)) or ""
+            subject = named + (subject or (target.get("_change", "") if named else ""))
         if self.region and subject.startswith(self.region) and len(subject) - len(self.region) >= 2:
             subject = subject[len(self.region):]  # the plan's own region goes without saying
         if not _good_subject(subject):
