@@ -521,3 +521,9 @@ def test_a_level_stated_with_wei_and_a_growth_rate_stated_without_a_verb():
     assert [fields(t, "subject", "value", "relation") for t in got] == [
         ("常住人口城镇化率", 68, "reach"), ("GDP", 6, "increase")]
     assert targets_of("到2025年，以10个重点项目为抓手。") == []
+
+
+def test_percentage_points_and_multiples_in_chinese_numerals():
+    got = targets_of("到2025年，常住人口城镇化率提高两个百分点，研发经费投入增长三倍。")
+    assert [fields(t, "subject", "value", "unit") for t in got] == [
+        ("常住人口城镇化率", 2, "个百分点"), ("研发经费投入", 3, "倍")]

@@ -62,7 +62,7 @@ _PER = r"(?:/(?:日|天|年|小时|人|户|万人|千人|平方公里|亿元|万
 UNIT = rf"(?:%|‰|[万亿千百]*(?:{_MEASURE}){_PER}|[万亿](?=以内|以上|以下|左右|[，；。,;]|$))"
 # A number is not part of a code such as 5G, P3 or PM2.5: no letter or digit right before it.
 # A year (2025年) is a time, never a quantity of years: 年 counts only after other numbers (12.3年).
-_NUM = r"(?<![A-Za-z\d.])(?!(?:19|20)\d{2}\s*年(?!一遇))(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*[%‰]?\s*[—\-–~～至到]\s*(?P<num2>\d+(?:\.\d+)?))?"
+_NUM = r"(?<![A-Za-z\d.])(?!(?:19|20)\d{2}\s*年(?!一遇))(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|[两二三四五六七八九十]{1,3}(?=\s*(?:个百分点|百分点|倍)))(?:\s*[%‰]?\s*[—\-–~～至到]\s*(?P<num2>\d+(?:\.\d+)?))?"
 QTY = rf"(?P<pre>约|近|超过|不少于)?\s*{_NUM}\s*(?P<unit>{UNIT})(?:\s*(?P<post>及以上|以上|以下|以内|左右))?"
 
 # Degree adverbs that turn a change verb into a directional target (明显提高, 稳步前移).
@@ -222,17 +222,24 @@ class TargetRule:
     requires: re.Pattern | None = None  # a cheap test the clause must pass first (a figure, a glyph)
 
 
+def _figure(num: str):
+    """1,350 -> 1350; a small count in Chinese numerals (提高两个百分点) -> 2."""
+    if num[0].isdigit():
+        return as_number(float(num.replace(",", "")))
+    return cn_to_int(num)
+
+
 def _qty(m: re.Match) -> dict:
     """The number, unit and bound a QTY group states (2—3个 is a range: no single value)."""
     num, num2 = m.group("num"), m.group("num2")
     end = m.end("post") if m.group("post") else m.end("unit")
     out = {
-        "value": None if num2 else as_number(float(num.replace(",", ""))),
+        "value": None if num2 else _figure(num),
         "unit": m.group("unit"),
         "value_text": m.string[m.start("num"):end].strip(),
     }
     if num2:
-        out["low"] = as_number(float(num.replace(",", "")))
+        out["low"] = _figure(num)
         out["high"] = as_number(float(num2))
     return out
 
@@ -425,7 +432,7 @@ def _rule(name, regex, build, **kw) -> TargetRule:
     return TargetRule(name, re.compile(regex), build, **kw)
 
 
-_HAS_FIGURE = re.compile(r"\d")
+_HAS_FIGURE = re.compile(r"\d|[两二三四五六七八九十](?:个百分点|百分点|倍)")
 
 
 _S = r"^(?P<subject>.+)"  # greedy: the subject runs to the LAST verb of the clause
