@@ -322,7 +322,7 @@ def _continues_a_figure(h: Heading) -> bool:
     """After a line that stopped mid-sentence, "1 万亩，…" or "2.5万人，…" is the rest of a figure
     the hard wrap cut from its verb (新建高标准农田 / 1 万亩), not a numbered heading: its title
     opens with a unit."""
-    if h.rule not in ("decimal", "arabic_space", "arabic_dot"):
+    if h.rule not in ("decimal", "arabic_space"):
         return False
     return any(is_unit(h.title[:k]) for k in (1, 2, 3))
 
