@@ -527,3 +527,9 @@ def test_percentage_points_and_multiples_in_chinese_numerals():
     got = targets_of("到2025年，常住人口城镇化率提高两个百分点，研发经费投入增长三倍。")
     assert [fields(t, "subject", "value", "unit") for t in got] == [
         ("常住人口城镇化率", 2, "个百分点"), ("研发经费投入", 3, "倍")]
+
+
+def test_a_sign_between_the_verb_and_the_figure_bounds_it():
+    got = targets_in("第一章 发展目标\n到2025年，农村自来水普及率达到\uf0b3 90%，城镇调查失业率控制在\ue0a1 5.5%。\n")
+    assert [fields(t, "subject", "value", "relation") for t in got] == [
+        ("农村自来水普及率", 90, "at_least"), ("城镇调查失业率", 5.5, "bound")]

@@ -63,7 +63,8 @@ UNIT = rf"(?:%|‰|[万亿千百]*(?:{_MEASURE}){_PER}|[万亿](?=以内|以上|
 # A number is not part of a code such as 5G, P3 or PM2.5: no letter or digit right before it.
 # A year (2025年) is a time, never a quantity of years: 年 counts only after other numbers (12.3年).
 _NUM = r"(?<![A-Za-z\d.])(?!(?:19|20)\d{2}\s*年(?!一遇))(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|[两二三四五六七八九十]{1,3}(?=\s*(?:个百分点|百分点|倍)))(?:\s*[%‰]?\s*[—\-–~～至到]\s*(?P<num2>\d+(?:\.\d+)?))?"
-QTY = rf"(?P<pre>约|近|超过|不少于)?\s*{_NUM}\s*(?P<unit>{UNIT})(?:\s*(?P<post>及以上|以上|以下|以内|左右))?"
+# A sign may stand between a verb and its figure (达到≥85%); a private-use one is a sign of unknown direction.
+QTY = rf"(?P<pre>约|近|超过|不少于|[≥≤\ue000-\uf8ff])?\s*{_NUM}\s*(?P<unit>{UNIT})(?:\s*(?P<post>及以上|以上|以下|以内|左右))?"
 
 # Degree adverbs that turn a change verb into a directional target (明显提高, 稳步前移).
 _DEGREE = (
@@ -247,10 +248,12 @@ def _qty(m: re.Match) -> dict:
 def _bound(m: re.Match) -> str | None:
     """The bound the words around a number add: 以上/不少于 at least, 以下/以内 at most, 约/左右 about."""
     post, pre = m.group("post"), m.group("pre")
-    if post in ("以上", "及以上") or pre in ("超过", "不少于"):
+    if post in ("以上", "及以上") or pre in ("超过", "不少于", "≥"):
         return "at_least"
-    if post in ("以下", "以内"):
+    if post in ("以下", "以内") or pre == "≤":
         return "at_most"
+    if pre and "\ue000" <= pre <= "\uf8ff":
+        return "bound"
     if post == "左右" or pre in ("约", "近"):
         return "about"
     return None
