@@ -533,3 +533,19 @@ def test_a_sign_between_the_verb_and_the_figure_bounds_it():
     got = targets_in("第一章 发展目标\n到2025年，农村自来水普及率达到\uf0b3 90%，城镇调查失业率控制在\ue0a1 5.5%。\n")
     assert [fields(t, "subject", "value", "relation") for t in got] == [
         ("农村自来水普及率", 90, "at_least"), ("城镇调查失业率", 5.5, "bound")]
+
+
+def test_bullets_before_a_subject_are_not_part_of_it():
+    got = targets_of("到2025年，森林覆盖率达到26%。", "• 城市绿地率达到42%。", "——湿地保护率达到55%。", start=2021)
+    assert [t["subject"] for t in got] == ["森林覆盖率", "城市绿地率", "湿地保护率"]
+
+
+def test_a_lead_in_before_any_heading_dates_the_paragraphs_after_it():
+    got = targets_of("到2025年，主要目标是：", "森林覆盖率达到26%；", "城市绿地率达到42%。")
+    assert [(t["subject"], t["year"]) for t in got] == [("森林覆盖率", 2025), ("城市绿地率", 2025)]
+
+
+def test_a_numbered_item_that_is_a_target_is_read_whole():
+    got = targets_of("到2025年，主要目标是：", "1.人均预期寿命达到79岁；", "（2）劳动年龄人口平均受教育年限达到11年。")
+    assert [fields(t, "subject", "value", "year", "line") for t in got] == [
+        ("人均预期寿命", 79, 2025, 2), ("劳动年龄人口平均受教育年限", 11, 2025, 3)]

@@ -474,9 +474,14 @@ TARGET_RULES: tuple[TargetRule, ...] = (
 # --- subjects -------------------------------------------------------------------------------------
 
 
+# A list label the outline did not take as a heading: （2）, 3., ④.
+_LIST_LABEL = re.compile(r"^(?:[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[）)]|\d{1,2}[.．、](?!\d)|[①-⑳])\s*")
+
+
 def clean_subject(subject: str) -> str:
     """The noun phrase of a subject: time words, modal words and comparison bases stripped."""
-    s = subject.strip(" \t，,；;：:、")
+    s = subject.strip(" \t，,；;：:、").lstrip("•·●○■□◆◇▪▶►★☆※→-—*")
+    s = _LIST_LABEL.sub("", s)
     for _ in range(6):
         before = s
         for mark in time_marks(s, None):
@@ -744,6 +749,7 @@ class _Reader:
         self.first_year = start or (self.plan_end - 4 if self.plan_end else None)
         self.heading_at = heading_at
         self.region = (meta or {}).get("region")
+        self.opening_year: int | None = None
         self.stack: list[_Section] = []
         self.targets: list[dict] = []
         self.seen: set[tuple] = set()
@@ -772,7 +778,7 @@ class _Reader:
         for s in reversed(self.stack):
             if s.year:
                 return s.year
-        return None
+        return self.opening_year
 
     @property
     def in_background(self) -> bool:
@@ -806,6 +812,8 @@ class _Reader:
         lead = self._lead_in_year(p.text[body_from:])
         if lead and self.stack:
             self.stack[-1].year = lead
+        elif lead:
+            self.opening_year = lead  # a lead-in before any heading holds until one comes
 
     def _lead_in_year(self, text: str) -> int | None:
         """The year a lead-in paragraph sets for the rest of its section.
@@ -836,7 +844,10 @@ class _Reader:
         first = len(self.targets)
         for n, clause in enumerate(_clauses(sent.text, sent.offset)):
             if clause.offset < body_from:
-                continue
+                if clause.offset + len(clause.text) <= body_from:
+                    continue
+                cut = body_from - clause.offset  # the clause holding the label: its words after it
+                clause = Clause(clause.text[cut:].strip(), body_from)
             marks = time_marks(clause.text, self.plan_end)
             own = next((mk for mk in marks if mk.kind == "deadline" and mk.year), None)
             lead = _lead_year(clause.text, self.plan_end)
@@ -957,10 +968,14 @@ def _body_offset(text: str, heading) -> int | None:
         return None
     end = at + len(title)
     m = re.match(r"\s*[。．.：:]", text[end:])
-    if not m:
-        return None
-    end += m.end()
-    return end if text[end:].strip() else None
+    if m and text[end + m.end():].strip():
+        return end + m.end()
+    # An item that is nothing but a target (1.人均预期寿命达到79岁；) is read whole.
+    return at if _ITEM_TARGET.search(title) else None
+
+
+_ITEM_TARGET = re.compile(r"\d.*(?:达到?|提高到|提升到|增长|下降|降低|不低于|不少于|不超过|控制在|超过|突破)|"
+                          r"(?:达到?|提高到|提升到|增长|下降|降低|不低于|不少于|不超过|控制在|超过|突破).*\d")
 
 
 def extract_targets(paragraphs: list[Paragraph], heading_at: dict, meta: dict) -> list[dict]:
