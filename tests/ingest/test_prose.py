@@ -549,3 +549,8 @@ def test_a_numbered_item_that_is_a_target_is_read_whole():
     got = targets_of("到2025年，主要目标是：", "1.人均预期寿命达到79岁；", "（2）劳动年龄人口平均受教育年限达到11年。")
     assert [fields(t, "subject", "value", "year", "line") for t in got] == [
         ("人均预期寿命", 79, 2025, 2), ("劳动年龄人口平均受教育年限", 11, 2025, 3)]
+
+
+def test_a_measure_named_before_a_colon_is_the_subject_of_the_figure_after_it():
+    t = only(targets_of("到2025年，森林覆盖率：达到26%。"))
+    assert fields(t, "subject", "value", "year") == ("森林覆盖率", 26, 2025)

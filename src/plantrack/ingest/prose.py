@@ -438,7 +438,7 @@ def _rule(name, regex, build, **kw) -> TargetRule:
 _HAS_FIGURE = re.compile(r"\d|[两二三四五六七八九十](?:个百分点|百分点|倍)")
 
 
-_S = r"^(?P<subject>.+)"  # greedy: the subject runs to the LAST verb of the clause
+_S = r"^(?P<subject>.*)"  # greedy: the subject runs to the LAST verb of the clause (empty: the owner before)
 # What may follow the figure: a note such as （占比47.6%）, never 的 (超过300吨的城市 is a qualifier).
 _REST = r"(?P<rest>(?!的)[^，；]{0,16})$"
 
@@ -949,7 +949,8 @@ def _leading_noun(clause: str) -> str | None:
     """The noun a clause that stated no target opens with (地区生产总值(GDP)在2018年基础上翻两番)."""
     m = _OWNER_HEAD.match(clause)
     if not m:
-        return None
+        whole = clean_subject(clause)  # 森林覆盖率：达到26% - a measure named before a colon
+        return whole if len(whole) <= 20 and not re.search(r"\d", whole) and is_measurable(whole) else None
     noun = clean_subject(m.group("noun"))
     return noun if len(noun) >= 2 and not _MEASURE_VERB.match(noun) else None
 
