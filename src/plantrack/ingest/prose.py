@@ -40,10 +40,20 @@ from typing import Callable
 
 from .rules import earliest_match
 from ..domain.numerals import cn_to_int
-from ..domain.values import as_number, normalize_digits
+from ..domain.values import as_number
+from ..domain.values import normalize_digits as _normalize_digits
 from .normalize import normalize_line
 from .script import to_simplified
 from .paragraphs import Paragraph, sentences
+
+_FULL_WIDTH_SIGN = re.compile("[０-９．％＜＞［］，＋－]")
+
+
+def normalize_digits(text: str) -> str:
+    """Full-width digits and signs to ASCII, one for one; most text (paragraphs are read
+    normalised already) has none, and the translation is the costly part of a scan."""
+    return _normalize_digits(text) if _FULL_WIDTH_SIGN.search(text) else text
+
 
 # --- vocabulary -----------------------------------------------------------------------------------
 
