@@ -4,9 +4,12 @@ Each heading style is a named rule in HEADING_RULES, in priority order, with the
 carries. Levels are not fixed per style: the first style met in the body is the top level, the
 next new style one deeper, and so on, as a reader does. A numbered line is accepted as a heading
 only if its number continues its style's sequence (第三章 after 第二章; 2.3 inside chapter 2 after
-2.2), which keeps table rows, list items and page numbers out. Tables of contents are recognised
-as dense runs of headings that the body repeats later, and dropped. 专栏 boxes are nodes of their
-own kind, children of the heading they stand under.
+2.2), which keeps table rows, list items and page numbers out; a national-style plan numbers its
+章 straight through its 篇, so the first 章 of a 篇 may also continue the last one. A 第X章 glued to
+a particle (第四章所列) is a citation a hard wrap put at a line start, not a heading. Tables of
+contents (and lists of boxes) are recognised as dense runs of headings that the body repeats
+later, and dropped. 专栏 boxes are nodes of their own kind, children of the heading they stand
+under; outline_counts counts 篇, 章, 节 and 专栏.
 """
 
 from __future__ import annotations

@@ -8,13 +8,18 @@ qualitative end state (全覆盖, 达到国家平均水平).
 
 How a paragraph is read:
 
+0. Paragraphs are read normalised (Paragraph.normalized: full-width forms, stray spaces inside
+   numbers and between Chinese characters, pinyin readings, traditional script), and every offset
+   maps back, so a target's text and line are the plan's own and its subject is in the plan's script.
 1. Background sections (发展基础, "十三五"成就, 问题挑战 …) report the past; they are skipped.
 2. Each sentence is cut into clauses at ，；： and, where both sides state a target of their own,
    at 、 (so 幸福感、获得感显著增强 stays one subject, 城镇不低于20年一遇、乡镇10年一遇 does not).
 3. The clause's time comes from the clause itself (到2025年, 2025年前, "十四五"末), or is inherited:
-   a clause that is nothing but a time (到2025年，) sets it for the rest of its sentence, or the rest
-   of the paragraph when it opens a sentence; a heading or a lead-in paragraph that states a time
-   (（一）2025年目标, 到2025年，主要目标是：) sets it for its section.
+   a clause that is nothing but a time (到2025年，) sets it for the rest of its sentence (through
+   the items a ；separates), or the rest of the paragraph when it opens a sentence; a heading or a
+   lead-in paragraph that states a time (（一）2025年目标, 到2025年，主要目标是：) sets it for its
+   section (before any heading: until one comes), and a goals section without one (发展目标) means
+   the plan's last year.
 4. A clause describing the past is not a target: one whose own year lies before the plan period,
    one that says 截至/已/以来/"十三五"期间, or one in a background section. Years after 比/较/由 are
    comparison bases, not the clause's time (较2020年下降5% is a target for the period).
@@ -26,7 +31,9 @@ How a paragraph is read:
 6. A subject is named so that it is measurable: the action an end state or a deadline completes
    joins it (荒山绿化, 泉水复流), a length or area built is measured (道路建成里程), and a scope
    follows it in full-width brackets (医院（每个县）, 防洪标准（乡镇）). The SCOPE_RULES run on the
-   targets of each sentence, for enumerations that state one measure for several places.
+   targets of each sentence, for enumerations that state one measure for several places. A clause
+   with no subject of its own, or only a measure (，年均增速达到25%; 占全省比重…), measures the
+   thing the clause before named (_NEEDS_OWNER).
 
 Nothing here names a plan, an indicator or a place: the rules are phrasings (verbs, relation
 words, units, year expressions), so the same table reads plans it has never seen.
