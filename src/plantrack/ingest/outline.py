@@ -40,7 +40,8 @@ HEADING_RULES: tuple[HeadingRule, ...] = (
     _rule("part", rf"^第\s*(?P<num>{CN}|\d+)\s*篇\s*(?P<title>.*)$", "part"),
     _rule("chapter", rf"^第\s*(?P<num>{CN}|\d+)\s*章\s*(?P<title>.*)$", "chapter"),
     _rule("section", rf"^第\s*(?P<num>{CN}|\d+)\s*[节節]\s*(?P<title>.*)$", "section"),
-    _rule("box", r"^[专專][栏欄]\s*(?P<num>\d+|[" + CN_NUMERAL_CHARS + r"]+)(?:[-—－.．]\d+)?(?![\d%])\s*[:：]?\s*(?P<title>.*)$", "box"),
+    _rule("box", r"^[专專][栏欄]\s*(?P<num>\d+|[" + CN_NUMERAL_CHARS + r"]+)(?:[-—－.．]\d+)?(?![\d%])"
+                 r"\s*[:：]?\s*(?P<title>.*)$", "box"),
     _rule("cn_comma", rf"^(?P<num>{CN})\s*[、．.]\s*(?P<title>\S.*)$"),
     _rule("cn_paren", rf"^[（(]\s*(?P<num>{CN})\s*[）)]\s*(?P<title>\S.*)$"),
     _rule("decimal", r"^(?P<num>\d{1,2}(?:\.\d{1,2}){1,3})\s*(?P<title>[^\d\s.．%].*)$"),

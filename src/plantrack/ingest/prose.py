@@ -79,7 +79,13 @@ _PER = r"(?:/(?:日|天|年|小时|人|户|万人|千人|平方公里|亿元|万
 UNIT = rf"(?:%|‰|[万亿千百]*(?:{_MEASURE}){_PER}|[万亿](?=以内|以上|以下|左右|[，；。,;]|$))"
 # A number is not part of a code such as 5G, P3 or PM2.5: no letter or digit right before it.
 # A year (2025年) is a time, never a quantity of years: 年 counts only after other numbers (12.3年).
-_NUM = r"(?<![A-Za-z\d.])(?!(?:19|20)\d{2}\s*年(?!一遇))(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|[两二三四五六七八九十]{1,3}(?=\s*(?:个百分点|百分点|倍)))(?:\s*[%‰]?\s*[—\-–~～至到]\s*(?P<num2>\d+(?:\.\d+)?))?"
+# A small count in Chinese numerals is a figure before 个百分点 or 倍 (提高两个百分点); a range may
+# repeat its unit (6%—7%).
+_NUM = (
+    r"(?<![A-Za-z\d.])(?!(?:19|20)\d{2}\s*年(?!一遇))"
+    r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|[两二三四五六七八九十]{1,3}(?=\s*(?:个百分点|百分点|倍)))"
+    r"(?:\s*[%‰]?\s*[—\-–~～至到]\s*(?P<num2>\d+(?:\.\d+)?))?"
+)
 # A sign may stand between a verb and its figure (达到≥85%); a private-use one is a sign of unknown direction.
 QTY = rf"(?P<pre>约|近|超过|不少于|[≥≤\ue000-\uf8ff])?\s*{_NUM}\s*(?P<unit>{UNIT})(?:\s*(?P<post>及以上|以上|以下|以内|左右))?"
 
@@ -471,9 +477,12 @@ TARGET_RULES: tuple[TargetRule, ...] = (
     _rule("at_most", rf"{_S}(?:控制在(?:[^，；]{{0,24}}?的)?|不超过|不高于|不大于|低于|少于|小于|≤)\s*{QTY}{_REST}", _level("at_most")),
     # A private-use glyph before a figure is a comparison sign one embedded font drew (glyphs.py
     # repairs the ones with evidence): a bound whose direction the text no longer shows.
-    _rule("unread_bound", rf"{_S}[\ue000-\uf8ff]\s*{QTY}{_REST}", _level("bound"), requires=re.compile("[\ue000-\uf8ff]\\s*\\d")),
-    _rule("decrease", rf"{_S}(?P<change>下降|降低|减少|削减|压减|压降|降幅为|降幅达到?|缩短)\s*{QTY}{_REST}", _change("decrease")),
-    _rule("increase", rf"{_S}(?P<change>年均增长|增长|提高|提升|增加|增幅为|增幅达到?|上升|(?:年均)?增速(?:保持在|为|达到?)?)\s*{QTY}{_REST}", _change("increase")),
+    _rule("unread_bound", rf"{_S}[\ue000-\uf8ff]\s*{QTY}{_REST}", _level("bound"),
+          requires=re.compile(r"[\ue000-\uf8ff]\s*\d")),
+    _rule("decrease", rf"{_S}(?P<change>下降|降低|减少|削减|压减|压降|降幅为|降幅达到?|缩短)\s*{QTY}{_REST}",
+          _change("decrease")),
+    _rule("increase", rf"{_S}(?P<change>年均增长|增长|提高|提升|增加|增幅为|增幅达到?|上升|(?:年均)?增速(?:保持在|为|达到?)?)"
+                      rf"\s*{QTY}{_REST}", _change("increase")),
     _rule("count_object", rf"(?P<verb>(?:{_BUILD})+)\s*{QTY}(?:的)?(?P<object>[^，；\d]{{2,36}})$", _count),
     _rule("object_count", rf"(?P<verb>(?:{_BUILD})+)(?P<object>[^，；、等\d]{{2,24}}?)\s*{QTY}$", _count),
     _rule("bare", rf"^(?P<subject>[^，；\d]{{2,20}}?)\s*{QTY}(?:的(?P<of>[^，；\d]{{0,12}}))?$", _bare, continuation=True),
