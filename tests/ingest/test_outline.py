@@ -164,3 +164,9 @@ def test_a_box_whose_title_repeats_after_a_page_break_is_one_box():
     roots = outline_of("第一章 总则\n专栏2 重大工程\n01 项目甲。\n— 5 —\n专栏2 重大工程（续）\n02 项目乙。\n"
                        "第二章 保障\n专栏2 保障工程\n")
     assert [(b.line, b.label) for b in walk(roots) if b.kind == "box"] == [(2, "专栏2"), (8, "专栏2")]
+
+
+def test_parts_named_bu_fen_divide_the_plan_but_are_not_counted_as_pian():
+    roots = outline_of("第一部分 发展基础\n一、主要成就\n正文。\n第二部分 总体要求\n一、指导思想\n正文。\n二、主要目标\n正文。\n")
+    assert shape(roots) == [("第一部分", "发展基础", ["一、"]), ("第二部分", "总体要求", ["一、", "二、"])]
+    assert outline_counts(roots) == {"篇": 0, "章": 0, "节": 0, "专栏": 0}

@@ -28,7 +28,7 @@ CN = f"[{CN_NUMERAL_CHARS}]+"
 class HeadingRule:
     name: str
     pattern: re.Pattern
-    kind: str  # part | chapter | section | item | box
+    kind: str  # part | division | chapter | section | item | box
 
 
 def _rule(name: str, regex: str, kind: str = "item") -> HeadingRule:
@@ -39,6 +39,8 @@ def _rule(name: str, regex: str, kind: str = "item") -> HeadingRule:
 HEADING_RULES: tuple[HeadingRule, ...] = (
     _rule("part", rf"^第\s*(?P<num>{CN}|\d+)\s*篇\s*(?P<title>.*)$", "part"),
     _rule("chapter", rf"^第\s*(?P<num>{CN}|\d+)\s*章\s*(?P<title>.*)$", "chapter"),
+    # 第一部分 divides a plan as 篇 does, but a reader counting 篇 does not count it.
+    _rule("division", rf"^第\s*(?P<num>{CN}|\d+)\s*部分\s*(?P<title>.*)$", "division"),
     _rule("section", rf"^第\s*(?P<num>{CN}|\d+)\s*[节節]\s*(?P<title>.*)$", "section"),
     _rule("box", r"^[专專][栏欄]\s*(?P<num>\d+|[" + CN_NUMERAL_CHARS + r"]+)(?:[-—－.．]\d+)?(?![\d%])"
                  r"\s*[:：]?\s*(?P<title>.*)$", "box"),
@@ -117,7 +119,7 @@ def match_heading(text: str) -> Heading | None:
             if head != title and rule.name in ("arabic_space", "decimal"):
                 return None
             title = head
-        elif rule.kind in ("chapter", "section", "part", "box") and (
+        elif rule.kind in ("chapter", "section", "part", "division", "box") and (
             len(title) > 60 or _SENTENCE_END.search(title) or _cites_heading(text, m)
         ):
             return None
@@ -211,7 +213,7 @@ class _Numbering:
         if h.rule == "decimal":
             return self._place_decimal(h)
         n = h.number[0]
-        lenient = h.kind in ("part", "chapter", "section")
+        lenient = h.kind in ("part", "division", "chapter", "section")
         if h.rule in self.levels:
             d = self.levels.index(h.rule)
             if d > len(self.stack):
@@ -224,7 +226,7 @@ class _Numbering:
             if d < len(self.stack):
                 return None
             return d if n == 1 or (lenient and n <= 2) or self._continues_across_parents(h) else None
-        if n != 1 and not (lenient and n <= 2) and not (h.kind in ("part", "chapter") and not self.stack):
+        if n != 1 and not (lenient and n <= 2) and not (h.kind in ("part", "division", "chapter") and not self.stack):
             if not self._continues_across_parents(h):
                 return None
         return len(self.stack)
@@ -233,7 +235,7 @@ class _Numbering:
         """第四章 opening 第二篇 after 第三章 closed 第一篇: a national plan numbers its chapters (and
         some plans their sections) straight through the parts, so the first one under a new parent
         continues the last one of its style."""
-        if h.kind not in ("part", "chapter", "section") or h.rule not in self.last:
+        if h.kind not in ("part", "division", "chapter", "section") or h.rule not in self.last:
             return False
         return h.number[0] == self.last[h.rule] + 1
 
@@ -262,7 +264,7 @@ class _Numbering:
     def push(self, h: Heading, depth: int) -> None:
         del self.stack[depth:]
         self.stack.append(h)
-        if h.kind in ("part", "chapter", "section"):
+        if h.kind in ("part", "division", "chapter", "section"):
             self.last[h.rule] = h.number[0]
         h.depth = depth
         style_depth = depth - (len(h.number) - 1) if h.rule == "decimal" else depth
@@ -333,7 +335,7 @@ def _continues_a_figure(h: Heading) -> bool:
 
 def _join_wrapped_title(h: Heading, lines: list[Line], i: int, skip: set[int]) -> int | None:
     """A chapter title cut by the page width ("…历史使命，" / "奋力实现…目标") continues on the next line."""
-    if h.kind not in ("part", "chapter", "section") or not h.title.endswith(("，", ",", "、", "—", "：")):
+    if h.kind not in ("part", "division", "chapter", "section") or not h.title.endswith(("，", ",", "、", "—", "：")):
         return
     k = i + 1
     if k < len(lines) and k not in skip:
