@@ -554,3 +554,8 @@ def test_a_numbered_item_that_is_a_target_is_read_whole():
 def test_a_measure_named_before_a_colon_is_the_subject_of_the_figure_after_it():
     t = only(targets_of("到2025年，森林覆盖率：达到26%。"))
     assert fields(t, "subject", "value", "year") == ("森林覆盖率", 26, 2025)
+
+
+def test_growing_faster_than_an_average_is_a_qualitative_target():
+    t = only(targets_of("到2025年，地区生产总值年均增速快于全省平均水平。"))
+    assert fields(t, "subject", "value", "year", "relation") == ("地区生产总值年均增速", None, 2025, "qualitative")

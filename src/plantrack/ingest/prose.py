@@ -489,7 +489,7 @@ TARGET_RULES: tuple[TargetRule, ...] = (
     _rule("directional", rf"{_S}(?P<direction>{_DEGREE}{_DIRECTION}|{_DIRECTION_WHOLE})$", _directional, needs_time=True,
           measurable=True),
     _rule("end_state", rf"{_S}(?P<state>{_END_STATE})$", _end_state, needs_time=True),
-    _rule("meets_level", rf"{_S}(?P<state>(?:全部|均|全面|基本)?(?:达到|居于|处于|进入|走在)(?:或(?:超过|高于|优于|好于))?[^，；]{{0,12}}{_LEVEL})$",
+    _rule("meets_level", rf"{_S}(?P<state>(?:全部|均|全面|基本)?(?:达到|居于|处于|进入|走在|快于|高于|优于|好于)(?:或(?:超过|高于|优于|好于))?[^，；\d]{{0,12}}{_LEVEL})$",
           _qualitative, needs_time=True, measurable=True),
     _rule("all_meet", rf"{_S}(?P<state>(?:全部|均|100%)达到[^，；]{{0,12}}{_LEVEL})$", _all_meet),
     _rule("quota", rf"{_S}(?P<state>(?:全面|如期|按期)?完成[^，；]{{0,20}}(?:指标|目标)(?:任务)?)$", _qualitative, needs_time=True),
