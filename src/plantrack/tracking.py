@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from .align.catalogue import Catalogue, default_catalogue
 from .domain.targets import interpret
+from .evaluate.observations import measure_of
 from .evaluate.status import assess
 from .evaluate.warnings import collect
 from .store.models import AssessmentRecord, Indicator, IndicatorOverride, Observation, Plan, Region
@@ -56,6 +57,7 @@ def _obs_dict(o: Observation) -> dict:
         "year": o.year, "value": o.value, "unit": o.unit, "series": o.series, "flags": list(o.flags or []),
         "note": o.note, "source": {"url": o.source_url, "title": o.source_title, "quote": o.quote, "name": o.name,
                                    "observation_id": o.id},
+        "measure": measure_of(o.name, (o.extra or {}).get("measure") or (o.extra or {}).get("口径")),
     }
 
 
@@ -172,8 +174,14 @@ def evaluate_plan(session: Session, key: str, year: int, catalogue: Catalogue | 
                     ).order_by(Observation.year, Observation.id)
                 )
                 observations += [_obs_dict(o) for o in stored]
-        spec = interpret(indicator, period, **override_arguments(overrides.get(indicator["name"])))
-        assessment = assess(indicator, spec, observations, year)
+        from .evaluation_links import prose_target_for, reference_observations
+
+        arguments = override_arguments(overrides.get(indicator["name"]))
+        prose = prose_target_for(document, indicator, concept, catalogue, decisions)
+        spec = interpret(indicator, period, prose=prose, **arguments)
+        reference = reference_observations(session, spec, plan.region_code, concept, catalogue, decisions, _obs_dict,
+                                           document, period)
+        assessment = assess(indicator, spec, observations, year, reference=reference)
         data = assessment.to_dict()
         data["indicator_id"] = row.id
         data["concept"] = concept

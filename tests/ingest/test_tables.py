@@ -485,3 +485,189 @@ def test_years_printed_under_value_words_qualify_them_and_a_binding_word_one_spa
         ("城乡居民人均可支配收入增长", None, None, 2025, "与经济增长同步", "expected"),
         ("万元地区生产总值能耗降低", None, None, 2025, "完成市下达任务", "binding"),
     ]
+
+
+def test_binding_words_without_their_last_character_still_end_rows():
+    text = """表1 主要指标
+指标名称 单位 2020年 2025年 属性
+森林覆盖率 % 23.5 26 约束
+地区生产总值 亿元 1800 2600 预期
+第二章 下一章
+"""
+    assert [(r["name"], r["binding"], r["target_value"]) for r in rows_of(text)] == [
+        ("森林覆盖率", "binding", 26), ("地区生产总值", "expected", 2600)]
+
+
+GROUP_PER_LINE = """表1 主要指标
+类别
+指标
+单位
+2020年
+规划目标
+2025年
+年均增长
+属性
+经济发展
+地区生产总值
+亿元
+1800
+2600
+7.5
+预期性
+研发经费投入强度
+%
+1.8
+2.5
+[0.7]
+预期性
+第二章 下一章
+"""
+
+
+def test_a_group_word_after_a_year_in_a_one_word_per_line_header_stands_over_the_years_below_it():
+    rows = rows_of(GROUP_PER_LINE)
+    assert [(r["base_year"], r["base_text"], r["target_year"], r["target_text"], r["annual_growth"]) for r in rows] == [
+        (2020, "1800", 2025, "2600", "7.5"), (2020, "1.8", 2025, "2.5", "[0.7]")]
+
+
+CONTINUED_LABELS = """表3 “十四五”主要指标
+序号	指标	单位	2020年	2025年	属性
+1	森林覆盖率	%	23.5	26	约束性
+2	湿地保护率	%	50	55	预期性
+续表3
+序号	指标	单位	2020年	2025年	属性
+3	草原综合植被盖度	%	70	73	预期性
+（续表）
+4	水土保持率	%	65	68	约束性
+第三章 下一章
+"""
+
+
+def test_continued_table_labels_are_page_furniture():
+    assert [r["name"] for r in rows_of(CONTINUED_LABELS)] == ["森林覆盖率", "湿地保护率", "草原综合植被盖度", "水土保持率"]
+
+
+NUMBERED = """表1 主要指标
+指标名称 单位 2020年 2025年 属性
+（1）地区生产总值 亿元 1800 2600 预期性
+（2）常住人口城镇化率 % 58 63 预期性
+①森林覆盖率 % 23.5 26 约束性
+第二章 下一章
+"""
+
+
+def test_row_numbers_in_brackets_or_circles_are_not_part_of_the_name():
+    assert [r["name"] for r in rows_of(NUMBERED)] == ["地区生产总值", "常住人口城镇化率", "森林覆盖率"]
+
+
+def test_a_last_row_that_lost_its_binding_cell_is_still_a_row():
+    text = FLIPBOOK.replace("单位地区生产总值二氧化碳排放降低 % 完成省下达任务 约束性", "湿地保护率 % 55")
+    rows = rows_of(text)
+    assert (rows[-1]["name"], rows[-1]["target_text"], rows[-1]["binding"]) == ("湿地保护率", "55", None)
+
+
+def test_a_unit_that_lost_its_first_word_is_still_the_unit_cell():
+    text = ONE_CELL_PER_LINE.replace("第二节 下一节", "新区单位生产总值CO2\n排放量\n/GDP万元\n符合国家、省要求\n约束性\n第二节 下一节")
+    row = rows_of(text)[-1]
+    assert (row["name"], row["unit"], row["base_text"], row["target_text"], row["binding"]) == (
+        "新区单位生产总值CO2排放量", "/GDP万元", None, "符合国家、省要求", "binding")
+
+
+def test_expected_targets_and_reference_years_are_column_words():
+    cols = columns_from_header(["指标名称单位基准年2025年预期目标属性"])
+    assert [(c.role, c.year) for c in cols] == [("name", None), ("unit", None), ("base", None), ("target", 2025), ("binding", None)]
+    cols = columns_from_header(["指标", "2020年现状", "2025年预期", "属性"])
+    assert [(c.role, c.year) for c in cols] == [("name", None), ("base", 2020), ("target", 2025), ("binding", None)]
+
+
+SUB_ROWS_OF_THEIR_OWN = """表1 主要指标
+序号\t指标\t单位\t2020年\t2025年\t属性
+1\t居民人均可支配收入增长\t%\t5\t与经济增长同步\t预期性
+\t其中：城镇居民\t%\t4.8\t6.5\t
+\t农村居民\t%\t6.1\t7\t
+2\t森林覆盖率\t%\t23.5\t26\t约束性
+"""
+
+
+def test_sub_rows_on_rows_of_their_own_are_named_under_their_parent_and_share_its_binding():
+    rows = rows_of(SUB_ROWS_OF_THEIR_OWN)
+    assert [(r["name"], r["unit"], r["target_text"], r["binding"]) for r in rows] == [
+        ("居民人均可支配收入增长", "%", "与经济增长同步", "expected"),
+        ("居民人均可支配收入增长（其中：城镇居民）", "%", "6.5", "expected"),
+        ("居民人均可支配收入增长（其中：农村居民）", "%", "7", "expected"),
+        ("森林覆盖率", "%", "26", "binding"),
+    ]
+
+
+def test_flow_sub_rows_without_a_binding_cell_are_rows_of_their_own():
+    text = """表1 主要指标
+序号 指标 2020年 2025年 属性
+1 居民人均可支配收入增长(%) 5 与经济增长同步 预期性
+其中：城镇居民(%) 4.8 6.5
+农村居民(%) 6.1 7
+2 森林覆盖率(%) 23.5 26 约束性
+第二章 下一章
+"""
+    rows = rows_of(text)
+    assert [(r["name"], r["unit"], r["base_text"], r["target_text"], r["binding"]) for r in rows] == [
+        ("居民人均可支配收入增长", "%", "5", "与经济增长同步", "expected"),
+        ("居民人均可支配收入增长（其中：城镇居民）", "%", "4.8", "6.5", "expected"),
+        ("居民人均可支配收入增长（其中：农村居民）", "%", "6.1", "7", "expected"),
+        ("森林覆盖率", "%", "23.5", "26", "binding"),
+    ]
+
+
+def test_vertical_category_labels_also_stand_before_unnumbered_rows():
+    text = """专栏2 主要指标
+类
+        指标                                2020年      2025年      属性
+别
+    地区生产总值增长（%）                   3.6         6左右       预期性
+经  全员劳动生产率增长（%）                 3.1         6           预期性
+济  常住人口城镇化率（%）                   62.5        67          预期性
+    一般公共预算收入增长（%）               2.0         6           预期性
+    森林覆盖率（%）                         23.5        26          约束性
+绿  湿地保护率（%）                         50          55          约束性
+色  草原综合植被盖度（%）                   70          73          预期性
+    水土保持率（%）                         65          68          约束性
+第三章  下一章
+"""
+    rows = rows_of(text)
+    assert [r["category"] for r in rows] == ["经济"] * 4 + ["绿色"] * 4
+    assert [r["name"] for r in rows][:2] == ["地区生产总值增长", "全员劳动生产率增长"]
+
+
+OWNER_TAB = """表1 主要指标
+序号	指标名称	单位	2020年	2025年	属性	责任单位
+1	地区生产总值	亿元	120	180	预期性	县发改局
+2	森林覆盖率	%	23.5	26	约束性	县林业局
+"""
+OWNER_FLOW = """表1 主要指标
+序号 指标名称 单位 2020年 2025年 属性 牵头单位
+1 地区生产总值 亿元 120 180 预期性 县发改局
+2 森林覆盖率 % 23.5 26 约束性 县林业局
+第二章 下一章
+"""
+REMARKS = """表1 主要指标
+指标名称	单位	2020年	2025年	属性	备注
+地区生产总值	亿元	120	180	预期性	按可比价计算
+森林覆盖率	%	23.5	26	约束性	
+"""
+
+
+def test_columns_of_owners_and_remarks_after_the_binding_do_not_hide_the_table_or_shift_its_cells():
+    for text in (OWNER_TAB, OWNER_FLOW, REMARKS):
+        rows = rows_of(text)
+        assert [(r["name"], r["unit"], r["base_text"], r["target_text"], r["binding"]) for r in rows] == [
+            ("地区生产总值", "亿元", "120", "180", "expected"), ("森林覆盖率", "%", "23.5", "26", "binding")], text
+
+
+def test_a_table_grouped_by_binding_gives_each_row_its_groups_binding():
+    text = """表1 主要指标
+序号\t指标\t单位\t2020年\t2025年
+一、约束性指标
+1\t森林覆盖率\t%\t23.5\t26
+二、预期性指标
+2\t地区生产总值\t亿元\t1800\t2600
+"""
+    assert [(r["name"], r["binding"]) for r in rows_of(text)] == [("森林覆盖率", "binding"), ("地区生产总值", "expected")]

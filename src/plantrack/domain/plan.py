@@ -52,7 +52,7 @@ class TableRef(_Open):
       their column (a number under 2025年, a unit under 单位); a row's is its table's, lowered by
       its own cells' disagreement;
     - layout: "tab" (one row per line, cells by tabs) or "flow" (cells by spaces, rows wrapped,
-      one cell per line included); columns: the role of each column (name, unit, base, target,
+      one cell per line included) or "glued" (cells run together with no separator); columns: the role of each column (name, unit, base, target,
       growth, binding, category, seq, actual, actual_growth, planned_growth, other);
     - line / header_line / last_line: source lines of the title (or header), the header, the end.
     """

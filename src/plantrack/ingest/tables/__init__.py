@@ -6,9 +6,11 @@ The steps, each in its own module (pdfplumber's separation of edges, cells and t
 - `cells`: the type of every cell (name, unit, number, marker, binding word, year, header word);
 - `regions`: candidate regions — a header run, or a run of body rows with no header at all
   (continuation pages) — and the table-like runs that were not read;
-- `layouts`: column roles from header words and cell types together, and the row readers of the
-  two layouts ("tab": one row per line; "flow": cells split by spaces, rows wrapped).
-
+- `columns`: column roles from header words, whatever the header's shape;
+- `layouts`: finding tables and the row readers of the layouts ("tab": one row per line; "flow":
+  cells split by spaces, rows wrapped, one cell per line);
+- `fields`: a row's cells as the contract's indicator or review row;
+- `glued`: tables whose cells were run together with no separator (text dumps);
 - `confidence`: how sure the reader is of each table and row (evidence and confidence in the JSON).
 
 Callers use `find_tables` (the tables of cleaned lines) and `unread_regions(lines, tables)` (the

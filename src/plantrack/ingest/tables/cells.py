@@ -32,7 +32,7 @@ _SUFFIX_WORDS = r"(?:左右|以上|以下|以内|及以上|及以下|上下)"
 _NUMBER = re.compile(
     rf"^{_PREFIX}\s*[\[〔(（]?\s*[<>≤≥]?\s*[-+]?\d+(?:[.,]\d+)*\s*[\]〕)）]?\s*(?P<rest>.*)$"
 )
-_BINDING = re.compile(r"^(?:约束性|预期性)(?:指标)?$")
+_BINDING = re.compile(r"^(?:约束性?|预期性?)(?:指标)?$")
 _YEAR = re.compile(r"^(?:19|20)\d{2}\s*年(?:底|末)?$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _TWO_CJK = re.compile(r"[\u4e00-\u9fff].*[\u4e00-\u9fff]")

@@ -17,6 +17,7 @@ FURNITURE_RULES: tuple[tuple[str, re.Pattern], ...] = (
     ("page_label", re.compile(r"^(?:page|p\.?)\s*\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?(?:\s*[-—–:|·]\s*.*)?$", re.I)),
     ("page_of", re.compile(r"^第?\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$")),
     ("pipes", re.compile(r"^\|+$")),  # the row separators a converter left (|, |||||)
+    ("continued", re.compile(r"^[(（]?\s*续表\s*[\d一二三四五六七八九十]*\s*[)）]?$")),  # 续表3, （续表）
     ("dashed_number", re.compile(r"^[-—–~·•]+\s*\d{1,4}\s*[-—–~·•]+$")),
 )
 

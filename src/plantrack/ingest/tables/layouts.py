@@ -1,245 +1,61 @@
-"""Indicator tables and review tables, in the layouts PDF extraction leaves them in.
+"""Finding tables and reading their rows, in the layouts plans are published in.
 
-A table is found by its header: a run of short lines made only of header words (序号, 指标名称,
-单位, 2020年, 2025年目标, 年均增长/累计, 属性 …) that names an indicator column. The header's words
-give the columns (COLUMN_RULES), whatever the layout. The body is then read by one of two layouts:
+A table is found by its header (a run of header lines, columns.py) or, where it has none, by its
+body (regions.py), or as a glued run (glued.py). Its rows are then read by the layout:
 
 - "tab": one row per line, cells separated by tabs (merged category cells left empty);
 - "flow": cells separated by spaces and rows wrapped over several lines, as PDF text
-  extraction flattens a grid. Rows end at the binding column (约束性/预期性) where there is one,
-  or start at their sequence number; names wrap across lines; category labels stand on lines
-  of their own, sometimes one character per line; headers repeat after page breaks.
+  extraction flattens a grid, one cell per line included (web pages). Rows end at the binding
+  column (约束性/预期性) where there is one, or start at their sequence number; names wrap across
+  lines; category labels stand on lines of their own, one character per line, or down the left
+  edge; headers repeat after page breaks among page furniture (furniture.py); `其中` sub-rows
+  stacked in one row's cells become rows of their own.
 
-The footnote under the table (注：*为2019年数据 …) gives the meaning of the markers.
+Recognisers read the lines normalised (normalize.py); the cells are given back as written. The
+footnote under the table (注：*为2019年数据 …) gives the meaning of the markers. Each row's meaning
+(fields.py) and confidence (confidence.py) are read from its cells.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ...domain.units import is_unit, is_unit_fragment
 from ...domain.values import (
-    as_number,
     is_compound,
     join_digit_groups,
     is_empty_cell,
-    leading_number,
     normalize_digits,
 )
 from ..clean import Line
 from ..normalize import normalize_line
-from .confidence import row_agreement, row_confidence, table_confidence
+from .columns import (
+    _BARE_YEAR,
+    Column,
+    _group_header_columns,
+    _join_header_lines,
+    _tab_header_columns,
+    _width,
+    columns_from_header,
+    is_header_line,
+    stack_header_cells,
+)
+from .confidence import row_agreement, table_confidence
+from .fields import _BINDING_TOKEN, _trailing_groups, indicator_from_row, review_from_row, split_name
 from .furniture import furniture_kind
+from .glued import glued_texts, read_glued
 from .regions import body_table_columns, is_row_like, row_runs, split_row_cells, unread_runs
 from ..outline import match_heading
 
-# --- column headers -------------------------------------------------------------------------
-
-# Each header word and the column it names, in the order they are tried on the header text.
-COLUMN_RULES: tuple[tuple[str, str], ...] = (
-    ("binding", r"(?:指标)?(?:属性|性质)"),
-    ("category", r"类别|类型|领域|分类|项目"),
-    ("seq", r"序号|编号"),
-    ("name", r"指标(?:名称|内容)?|名称"),
-    ("unit", r"(?:计量)?单位"),
-    ("plan_group", r"规划目标|规划值"),
-    ("actual_group", r"实现情况|完成情况|执行情况|进展情况|实际完成"),
-    ("growth", r"(?:累计或)?年均(?:或累计)?增(?:长|速)率?(?:目标)?(?:[/／或]累计)?(?:\(%\)|（%）)?|累计(?:增长|变化)?(?:目标)?(?:\(%\)|（%）)?"),
-    ("target", r"\d{4}年规划目标值?(?![实完执进])|\d{4}年目标值?|目标值?|\d{4}年规划值"),
-    ("year_done", r"\d{4}年(?:实际)?完成(?:值|数|情况)?|\d{4}年实际值?"),
-    ("year", r"\d{4}年?(?:现状值?|基期值?|基数|完成值?|实际值?|预计值?|值)?"),
-    ("base", r"现状值?|基期值?|基数"),
-)
-_COLUMN_SCAN = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in COLUMN_RULES))
-
-# A header line consists of header words only.
-# A year standing alone among header lines (指标 / 单位 / 2020 / 2030 / 属性) names a column.
-_BARE_YEAR = re.compile(r"^\s*(?:19|20)\d{2}\s*$")
-_HEADER_CHARS = re.compile(
-    r"^(?:[序号类别型项目指标名称内容计量单位年均增长速率累计或属性质规划目标值现状基期数实际实现完成进展情况执行预计期末领域分类\d/／、()（）%\s])+$"
-)
-_BINDING_WORDS = {"约束性": "binding", "预期性": "expected", "约束": "binding", "预期": "expected"}
-_BINDING_TOKEN = re.compile(r"^(约束性|预期性)$")
 _FOOTNOTE = re.compile(r"^\s*(?:注|备注|说明|资料来源|数据来源)\s*[:：]")
 _CATEGORY_LINE = re.compile(
     r"^(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十]+[)）])\s*(?P<name>[^\t\d][^\t]*?)\s*(?:[(（]\s*\d+\s*(?:个|项)?\s*[)）])?\s*$"
 )
 _COUNT_SUFFIX = re.compile(r"\s*(?:[(（]\s*\d+\s*(?:个|项)\s*[)）]|\d+\s*(?:个|项))\s*$")
-_YEAR = re.compile(r"(\d{4})")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _MARKER_NOTE = re.compile(r"(?:带)?(\*+)\s*(?:号)?\s*(?:为|表示|是|系)\s*(\d{4})\s*年")
-
-
-def is_header_line(text: str) -> bool:
-    """A line of header words: only the characters header words are made of, or one header word
-    the rules know with a few words they do not (“十三五”年均增长(%), 2020年预计完成)."""
-    t = text.strip()
-    if not t or _DIGITS_ONLY.fullmatch(t):
-        return False
-    return bool(_HEADER_CHARS.match(t)) or _is_loose_header_line(t)
-
-
-def _is_loose_header_line(t: str) -> bool:
-    if len(t) > 24 or _NOT_HEADER.search(t) or _DIGIT.search(_YEAR_WORD.sub("", t)):
-        return False
-    compact = _SPACES.sub("", t)
-    words = list(_COLUMN_SCAN.finditer(compact))
-    return len(words) == 1 and len(words[0].group()) >= 0.4 * len(_NOT_WORD.sub("", compact))
-
-
-_YEAR_WORD = re.compile(r"(?:19|20)\d{2}\s*年?")
-_DIGITS_ONLY = re.compile(r"[\d\s]+")
-_NOT_HEADER = re.compile(r"[。，；;：:、？！]|表|专栏")
-_DIGIT = re.compile(r"\d")
-_SPACES = re.compile(r"\s+")
-_NOT_WORD = re.compile(r"[^\w%]")
-
-
-@dataclass
-class Column:
-    role: str  # name | unit | base | target | growth | binding | category | seq | actual | actual_growth | planned_growth
-    year: int | None = None
-    text: str = ""
-
-
-def columns_from_header(cells: list[str]) -> list[Column]:
-    """Columns named by a header, given as its cells (tab layout) or as one joined text (flow layout)."""
-    found: list[Column] = []
-    for cell in cells:
-        text = re.sub(r"\s+", "", cell)
-        pos = 0
-        got_any = False
-        for m in _COLUMN_SCAN.finditer(text):
-            if m.start() < pos:
-                continue
-            role = m.lastgroup
-            year = _YEAR.search(m.group())
-            if got_any and len(cells) > 1 and role == "year" and re.fullmatch(r"\d{4}年?", m.group()) \
-                    and found[-1].year is None and found[-1].role in ("base", "target", "actual"):
-                # 基期值(2020年) in one cell: the year qualifies the column, it is not one of its own.
-                found[-1].year = int(year.group(1))
-                pos = m.end()
-                continue
-            found.append(Column(role, int(year.group(1)) if year else None, m.group()))
-            pos = m.end()
-            got_any = True
-        if not got_any and len(cells) > 1:
-            found.append(Column("other", None, cell))
-    return _resolve_roles(found)
-
-
-def _tab_header_columns(header_lines: list[str]) -> list[Column]:
-    """Columns of a tab header over one or more lines, read column by column.
-
-    A cell merged across columns (规划目标 over 2020年目标 | 年均增长) is printed once and left
-    empty to its right; the empty cells inherit it so each sub-column knows its group.
-    """
-    rows = [t.split("\t") for t in header_lines]
-    width = max(len(r) for r in rows)
-    stacked = [""] * width
-    for r_i, r in enumerate(rows):
-        r = r + [""] * (width - len(r))
-        last = ""
-        for c in range(width):
-            cell = r[c].strip()
-            if cell:
-                last = cell
-            elif r_i < len(rows) - 1 and last and _COLUMN_SCAN.fullmatch(re.sub(r"\s+", "", last)) and re.sub(r"\s+", "", last) in _GROUP_WORDS:
-                cell = last
-            stacked[c] += cell
-    while stacked and not stacked[-1]:
-        stacked.pop()
-    cols = []
-    for text in stacked:
-        t = re.sub(r"\s+", "", text)
-        found = [m for m in _COLUMN_SCAN.finditer(t)]
-        groups = {m.lastgroup for m in found}
-        year = _YEAR.search(t)
-        year_v = int(year.group(1)) if year else None
-        if "binding" in groups:
-            role = "binding"
-        elif groups & {"plan_group", "actual_group"}:
-            actual = "actual_group" in groups
-            growth = "growth" in groups
-            role = ("actual_growth" if growth else "actual") if actual else ("planned_growth" if growth else "target")
-        elif found:
-            role = found[0].lastgroup
-        else:
-            role = "other"
-        cols.append(Column(role, year_v, text))
-    return _assign_years(cols)
-
-
-_GROUP_WORDS = {"规划目标", "规划值", "实现情况", "完成情况", "执行情况", "进展情况", "实际完成"}
-
-
-def _resolve_roles(cols: list[Column]) -> list[Column]:
-    """Year columns become base or target; grouped headers (规划目标 | 实现情况) split their sub-columns."""
-    while cols and cols[-1].role in ("plan_group", "actual_group"):
-        # A group word with no columns under it (完成情况 last) is a column of remarks (完成, 基本完成).
-        cols = cols[:-1] + [Column("other", None, cols[-1].text)]
-    groups = [c.role for c in cols if c.role in ("plan_group", "actual_group")]
-    subs = [c for c in cols if c.role not in ("plan_group", "actual_group")]
-    out: list[Column] = []
-    if groups:
-        # Columns after the groups are their sub-columns, shared out in order.
-        first_group = next(i for i, c in enumerate(cols) if c.role in ("plan_group", "actual_group"))
-        before = [c for c in cols[:first_group]]
-        after = [c for c in cols[first_group:] if c.role not in ("plan_group", "actual_group", "binding")]
-        tail = [c for c in cols[first_group:] if c.role == "binding"]
-        for c in before:
-            out.append(Column("base", c.year, c.text) if c.role == "year" else c)
-        per = max(1, len(after) // len(groups)) if after else 0
-        for gi, g in enumerate(groups):
-            for c in after[gi * per:(gi + 1) * per]:
-                if g == "plan_group":
-                    role = "planned_growth" if c.role == "growth" else "target"
-                else:
-                    role = "actual_growth" if c.role == "growth" else "actual"
-                out.append(Column(role, c.year, c.text))
-        return out + tail
-    return _assign_years(subs)
-
-
-def _assign_years(cols: list[Column]) -> list[Column]:
-    """Bare year columns: the first is the base, a later one the target.
-
-    "2020年完成" is the base of a plan whose targets lie later (2025年目标), and the result of one
-    whose target year it is (2020年规划目标 | 2020年完成: a review of the previous plan).
-    """
-    target_years = [c.year for c in cols if c.role == "target" and c.year]
-    # 2020年预计值 beside 2020年目标值: the estimate of the result, in a review of the plan ending then.
-    cols = [Column("year_done", c.year, c.text) if c.role == "year" and "预计" in c.text and c.year in target_years else c
-            for c in cols]
-    done = [c for c in cols if c.role == "year_done"]
-    if len(done) >= 2 and not target_years and not any(c.role in ("base", "year") for c in cols):
-        # Every year column reports a result (2015年完成 | 2020年完成): the first is the base, the
-        # last what the plan achieved, and its growth column the growth achieved.
-        roles = {id(done[0]): "base", id(done[-1]): "actual"}
-        cols = [Column(roles.get(id(c), "actual_growth" if c.role == "growth" else c.role), c.year, c.text)
-                for c in cols if c.role != "year_done" or id(c) in roles]
-    bare_years = [c for c in cols if c.role == "year"]
-    if len(bare_years) == 1 and not any(c.role in ("target", "base", "year_done", "actual") for c in cols):
-        # An indicator table states targets: its only year column (指标 | 单位 | 2025年 | 属性) is the target.
-        cols = [Column("target", c.year, c.text) if c is bare_years[0] else c for c in cols]
-    out: list[Column] = []
-    seen_base = seen_target = False
-    for c in cols:
-        role = c.role
-        if role == "year_done":
-            role = "actual" if any(c.year and ty <= c.year for ty in target_years) else "year"
-        if role == "year":
-            role = "base" if not seen_base else "target"
-        if role == "target" and seen_target and c.year:
-            # A later year after the target (2025年 | 2035年): the plan's long-range horizon.
-            role = "horizon"
-        if role == "base":
-            seen_base = True
-        if role == "target":
-            seen_target = True
-        out.append(Column(role, c.year, c.text))
-    return out
 
 
 # --- tables -----------------------------------------------------------------------------------
@@ -324,8 +140,38 @@ def find_tables(lines: list[Line]) -> list[Table]:
             _restore_written(table, written, lines, changed)
     for k, table in enumerate(tables):
         table.index = k
+        _name_sub_rows(table)
         _score(table)
     return tables
+
+
+def _name_sub_rows(table: "Table") -> None:
+    """`其中` sub-rows on rows of their own (其中：城镇居民 / 农村居民 under 居民人均可支配收入): each is its
+    own indicator named 父（其中：子）, and a sub-row without a binding cell shares its parent's (one
+    属性 cell merged over the group). The rows after a 其中 row with no number and no binding of
+    their own continue the group."""
+    parent: Row | None = None
+    in_group = False
+    for row in table.rows:
+        raw = row.written.get("name") or row.cells.get("name", "")
+        sub = _SUB_ROW.match(raw)
+        continues = in_group and not row.cells.get("binding") and not row.cells.get("seq") and len(raw) <= 16
+        if (sub or continues) and parent is not None and "（其中：" not in raw:
+            parent_name, parent_unit, _ = split_name(parent.written.get("name") or parent.cells.get("name", ""))
+            own, unit, _ = split_name(raw[sub.end():] if sub else raw)
+            name = f"{parent_name}（其中：{own}）"
+            unit = unit or parent_unit
+            if unit and table.column("unit") is None:
+                name += f"({unit})"
+            elif unit and not row.cells.get("unit"):
+                row.cells["unit"] = unit
+            row.cells["name"] = row.written["name"] = name
+            if not row.cells.get("binding") and parent.cells.get("binding"):
+                row.cells["binding"] = parent.cells["binding"]
+            row.group = row.group or parent_name
+            in_group = True
+        elif not sub:
+            parent, in_group = row, False
 
 
 def _score(table: "Table") -> None:
@@ -339,9 +185,12 @@ def _score(table: "Table") -> None:
 _EDGE_PIPES = re.compile(r"^\s*\|(?=.*[^|\s])|(?<=[^|\s])\s*\|+\s*$")
 
 
+@lru_cache(maxsize=16384)  # unread_regions reads the same lines again after find_tables
 def _table_view(text: str) -> str:
     """A line as the table rules read it: normalised, and the pipes a converter left at the edges
     of a cell written one per line (地区生产总值(亿元) |) turned into spaces, so lengths stay."""
+    if len(text) > 60 and "。" in text:
+        return text  # a paragraph of prose: no table rule reads it (and normalising it costs time)
     t = normalize_line(text)
     if "|" in t:
         t = _EDGE_PIPES.sub(lambda m: " " * len(m.group()), t)
@@ -357,7 +206,7 @@ def _restore_written(table: "Table", written: list[Line], lines: list[Line], cha
         return
     for row in table.rows:
         first = next((i for i in span if lines[i].no == row.line), table.start)
-        rows_lines = [i for i in span if i >= first]
+        rows_lines = [i for i in span if first <= i < first + 16]  # a row spans a few lines, not the table
         for role, cell in row.cells.items():
             cell = (cell or "").strip()
             if cell and role not in ("binding", "category", "seq"):
@@ -403,6 +252,11 @@ def _find_tables(lines: list[Line]) -> list[Table]:
             i = table.end + 1
         else:
             i = h_end + 1
+    for a, b, text in glued_texts(lines):
+        if a not in table_lines(tables):
+            table = _read_glued_table(lines, a, b, text)
+            if table is not None:
+                tables.append(table)
     texts = [ln.text for ln in lines]
     for a, b in row_runs(texts, table_lines(tables)):
         table = _read_body_table(lines, a, b, tables)
@@ -417,6 +271,43 @@ def unread_regions(lines: list[Line], tables: list[Table]) -> list[tuple[int, in
     person should look at, because the reader declined them (for ingest/completeness.py)."""
     texts = [_table_view(ln.text) for ln in lines]
     return [(lines[a].no, lines[b].no) for a, b in unread_runs(texts, table_lines(tables))]
+
+
+def _read_glued_table(lines: list[Line], a: int, b: int, text: str) -> Table | None:
+    """A table whose cells were run together (glued.py): the last year column is the target; the
+    first is the base unless the header calls them all expected values (预期值, 目标值)."""
+    got = read_glued(text)
+    if got is None:
+        return None
+    years, kind, found = got
+    all_targets = bool(re.search(r"预期|目标|规划", kind))
+    columns = [Column("name"), Column("unit"), *(Column("target" if k == len(years) - 1 else (
+        "base" if k == 0 and not all_targets else "other"), y) for k, y in enumerate(years))]
+    title, t_index = _title_before(lines, a)
+    table = Table("indicators", title, min(t_index, a), b, lines[min(t_index, a)].no, "glued", columns,
+                  header_start=a, evidence="header")
+    # The source line of a row: the glued line its name starts on (the joined text keeps them in order).
+    bounds, total = [], 0
+    for k in range(a, b + 1):
+        total += len(lines[k].text.strip()) - (len(_CHUNK_NO.match(lines[k].text.strip()).group()) if k > a and _CHUNK_NO.match(lines[k].text.strip()) else 0)
+        bounds.append((total, lines[k].no))
+    for offset, name, cells in found:
+        row: dict[str, str] = {"name": name}
+        if len(cells) == len(years):
+            for col, cell in zip(columns[2:], cells):
+                if col.role != "other":
+                    row[col.role] = cell
+            suffixes = {re.sub(r"^[<>≤≥]?[\d.]+", "", c) for c in cells if c not in "-—/"}
+            if len(suffixes) == 1 and is_unit(next(iter(suffixes))):
+                row["unit"] = next(iter(suffixes))
+        else:
+            row["target"] = cells[0]  # one text for every year: the plan's aim for the last
+        line = next((no for end, no in bounds if offset < end), lines[b].no)
+        table.rows.append(Row(row, None, line))
+    return table
+
+
+_CHUNK_NO = re.compile(r"^\d{1,3}、")
 
 
 def table_lines(tables: list[Table]) -> set[int]:
@@ -521,7 +412,7 @@ def _read_table(lines: list[Line], h_start: int, h_end: int) -> Table | None:
         columns = columns_from_header(stack_header_cells(header_lines) if len(header_lines) > 1 else
                                       [c for t in header_lines for c in re.split(r"\s{2,}", t.strip()) if c])
     else:
-        columns = _group_header_columns(header_lines) or columns_from_header(["".join(header_lines)])
+        columns = _group_header_columns(header_lines) or columns_from_header([_join_header_lines(header_lines)])
     roles = [c.role for c in columns]
     if "name" not in roles:
         return None
@@ -538,72 +429,6 @@ def _read_table(lines: list[Line], h_start: int, h_end: int) -> Table | None:
         _read_flow_body(table, lines, h_end + 1, header_texts)
     _read_footnote(table, lines)
     return table
-
-
-def _group_header_columns(header_lines: list[str]) -> list[Column] | None:
-    """A flattened two-line header whose first line holds a group word (规划目标, 实现情况) and whose
-    next line holds only the words under it (2025年 年均增长): the sub-columns take the group's
-    place, before the columns to its right (属性)."""
-    if len(header_lines) != 2:
-        return None
-    first, second = (t.split() for t in header_lines)
-    groups = [k for k, w in enumerate(first) if w in _GROUP_WORDS]
-    subs = [m.lastgroup for w in second for m in [_COLUMN_SCAN.fullmatch(w)] if m]
-    if len(groups) != 1 or len(subs) != len(second) or not set(subs) <= {"year", "target", "growth", "year_done"}:
-        return None
-    g = groups[0]
-    actual = first[g] not in ("规划目标", "规划值")
-    under = []
-    for w, kind in zip(second, subs):
-        year = _YEAR.search(w)
-        role = ("actual_growth" if actual else "growth") if kind == "growth" else ("actual" if actual else "target")
-        under.append(Column(role, int(year.group(1)) if year else None, w))
-    before = columns_from_header([" ".join(first[:g])]) if g else []
-    after = columns_from_header([" ".join(first[g + 1:])]) if g + 1 < len(first) else []
-    # A year before the group is the base the group's targets start from.
-    before = [Column("base", c.year, c.text) if c.role == "target" and c.year else c for c in before]
-    return before + under + after
-
-
-def _positioned_cells(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, text) of each cell of a line whose cells are set apart by runs of spaces, in
-    display columns (a Chinese character is two wide, as the monospace text was laid out)."""
-    out = []
-    for m in re.finditer(r"\S+(?: \S+)*", text):
-        start = _width(text[: m.start()])
-        out.append((start, start + _width(m.group()), m.group()))
-    return out
-
-
-_YEAR_QUALIFIER = re.compile(r"[(（]?\s*(?:19|20)\d{2}\s*年?\s*[)）]?")
-_VALUE_WORD = re.compile(r"现状|基期|基数|目标|规划|预期|预计|完成|实际")
-
-
-def stack_header_cells(header_lines: list[str]) -> list[str]:
-    """The column words of a header printed over several lines, read top to bottom per column.
-
-    A cell belongs to the column whose span it overlaps: 类 above 别 at the same place is 类别,
-    序 above 号 is 序号, and a line holding the other words between them keeps its own columns.
-    """
-    columns: list[list] = []  # [start, end, text]
-    for line in header_lines:
-        cells = _positioned_cells(line)
-        if columns and cells and all(_YEAR_QUALIFIER.fullmatch(c[2]) for c in cells):
-            # (2020年) (2025年) under 基期值 目标值: cleaning may have lost the indent, so the years go
-            # to the value words without a year, in order.
-            open_words = [c for c in columns if _VALUE_WORD.search(c[2]) and not _YEAR.search(c[2])]
-            if len(open_words) == len(cells):
-                for col, (_, _, text) in zip(open_words, cells):
-                    col[2] += text
-                continue
-        for start, end, text in cells:
-            hit = next((c for c in columns if start < c[1] and c[0] < end), None)
-            if hit is None:
-                columns.append([start, end, text])
-            else:
-                hit[0], hit[1], hit[2] = min(hit[0], start), max(hit[1], end), hit[2] + text
-    columns.sort(key=lambda c: c[0])
-    return [c[2] for c in columns]
 
 
 def _is_repeat(text: str, table: Table, header_texts: set[str]) -> bool:
@@ -751,52 +576,24 @@ def _balanced(s: str) -> bool:
     return s.count("(") + s.count("（") == s.count(")") + s.count("）")
 
 
-_TRAILING_GROUP = re.compile(r"[(（]([^()（）]*)[)）]\s*$")
-
-
-def _trailing_groups(name: str) -> list[str]:
-    groups = []
-    s = name.strip()
-    while True:
-        m = _TRAILING_GROUP.search(s)
-        if not m or len(groups) >= 2:
-            break
-        groups.insert(0, m.group(1).strip())
-        s = s[: m.start()].rstrip()
-    return groups
-
-
-def split_name(raw: str) -> tuple[str, str | None, str | None]:
-    """名称(单位)(标签) -> (名称, 单位, 标签). Brackets that are not a unit stay in the name."""
-    name = raw.strip()
-    unit = tag = None
-    m = _TRAILING_GROUP.search(name)
-    if m:
-        last = m.group(1).strip()
-        rest = name[: m.start()].rstrip()
-        if is_unit(last):
-            unit, name = last, rest
-        else:
-            m2 = _TRAILING_GROUP.search(rest)
-            if m2 and is_unit(m2.group(1).strip()):
-                unit, tag, name = m2.group(1).strip(), last, rest[: m2.start()].rstrip()
-    return name, unit, tag
-
-
-def _width(text: str) -> int:
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
-
-
 def _read_flow_body(table: Table, lines: list[Line], start: int, header_texts: set[str]) -> None:
     """Group the body's lines into rows, then read each row's cells."""
     has_binding = table.column("binding") is not None
     has_seq = table.column("seq") is not None
+    # Columns after the binding one (责任单位, 备注) hold no values: cut off each row's last cells.
+    roles = [c.role for c in table.columns]
+    trailing = len(roles) - 1 - roles.index("binding") if has_binding else 0
+    if trailing and (trailing > 2 or any(r != "other" for r in roles[-trailing:])):
+        trailing = 0
+    if trailing:
+        table.columns = table.columns[:-trailing]
     segments: list[list[Line]] = []
     pending: list[Line] = []
     last_row_end = start - 1
     i = start
     expected_seq = 1
     vertical = _has_vertical_labels(lines, start)
+    in_sub_rows = False
     label_chars: list[tuple[int, str]] = []  # (line index, character) of a label printed down the left edge
     at: dict[int, int] = {}  # id of a (possibly stripped) Line -> its index
     while i < len(lines):
@@ -825,15 +622,35 @@ def _read_flow_body(table: Table, lines: list[Line], start: int, header_texts: s
             segments.append(pending)
             pending = []
             last_row_end = i - 1
+        if has_binding and _SUB_ROW.match(text) and pending and _complete_without_binding(pending):
+            # 其中 opens sub-rows on lines of their own: the row above is complete.
+            segments.append(pending)
+            pending = []
+        cells = _split_cells(text)
+        if trailing and len(cells) > trailing and _BINDING_TOKEN.match(cells[-1 - trailing]):
+            cells = cells[:-trailing]
+            ln = Line(ln.no, "  ".join(cells), ln.page_start)
+            at[id(ln)] = i
         pending.append(ln)
-        if has_binding and _BINDING_TOKEN.match(_split_cells(text)[-1] if _split_cells(text) else ""):
+        if has_binding and _BINDING_TOKEN.match(cells[-1] if cells else ""):
             segments.append(pending)
             pending = []
             last_row_end = i
+            in_sub_rows = False
+        elif has_binding and (in_sub_rows or _SUB_ROW.match(text)) and len(pending) == 1 and _complete_without_binding(pending):
+            # A sub-row under 其中 whose binding is the parent's (one 属性 cell merged over the group).
+            segments.append(pending)
+            pending = []
+            last_row_end = i
+            in_sub_rows = True
         elif not has_binding and _starts_row(text, expected_seq):
             expected_seq += 1
         i += 1
     if not has_binding and pending and any(_is_value_token(t) for ln in pending for t in _split_cells(ln.text)):
+        segments.append(pending)
+        last_row_end = i - 1
+    elif has_binding and pending and _complete_without_binding(pending):
+        # The last row lost its binding cell (a truncated page): it is still a row.
         segments.append(pending)
         last_row_end = i - 1
     table.end = max(table.end, last_row_end)
@@ -865,7 +682,7 @@ def _labels_as_categories(rows: list[Row]) -> None:
 
 # A category label printed one character per line down the left edge: the character alone, or
 # before the row's sequence number.
-_LABEL_CHAR = re.compile(r"^([\u4e00-\u9fff])(?:$|\s{2,}(\d{1,3}\s.*))")
+_LABEL_CHAR = re.compile(r"^([\u4e00-\u9fff])(?:$|\s{2,}((?:\d{1,3}\s|[\u4e00-\u9fff]).*))")
 
 
 def _has_vertical_labels(lines: list[Line], start: int) -> bool:
@@ -894,6 +711,15 @@ def _apply_vertical_labels(rows: list[Row], starts: list[int], chars: list[tuple
     for row, s in zip(rows, starts):
         if s >= 0:
             row.category = min(centres, key=lambda c: abs(c[0] - s))[1]
+
+
+def _complete_without_binding(pending: list[Line]) -> bool:
+    """A name followed by two value cells (or a unit and a value), and no sentence among them."""
+    tokens = [t for ln in pending for t in _split_cells(ln.text)]
+    if not tokens or _is_value_token(tokens[0]) or any(re.search(r"[。；]", t) for t in tokens):
+        return False
+    values = sum(_is_value_token(t) for t in tokens[1:])
+    return values >= 2 or (values >= 1 and any(is_unit(t) for t in tokens[1:]))
 
 
 def _page_number_between(lines: list[Line], i: int, table: Table, header_texts: set[str]) -> bool:
@@ -982,7 +808,9 @@ def _row_from_segment(table: Table, seg: list[Line], category: str | None, seq: 
     return [Row(cells, category, row_line or body[0].no, group)], category, seq
 
 
-_NUMBERED_NAME = re.compile(r"^\d{1,3}\s*[.、．]\s*(?=[^\d\s.])")
+# A unit that lost its first word in extraction (吨/万元 -> /万元, /.): still the unit cell.
+_DAMAGED_UNIT = re.compile(r"/[^\s/]{0,9}")
+_NUMBERED_NAME = re.compile(r"^(?:\d{1,3}\s*[.、．]|[(（]\d{1,3}[)）]|[①-⑳])\s*(?=[^\d\s.])")
 _SUB_ROW = re.compile(r"^其中\s*[:：]?\s*")
 
 
@@ -1064,6 +892,8 @@ def _take_name(table: Table, tokens: list[_Token], body: list[Line], width: int)
                 break
             if has_unit_col and (is_unit(t.text) or (is_unit_fragment(t.text) and t.line_pos != name[-1].line_pos and "/" in t.text)):
                 break
+            if has_unit_col and t.line_pos != name[-1].line_pos and _DAMAGED_UNIT.fullmatch(t.text):
+                break  # a unit that lost its first word (/万元, /.) on a line of its own: the unit cell
             if not has_unit_col and _name_closed(_join_tokens(name)) and not t.text.startswith(("(", "（")):
                 if t.line_pos > name[-1].line_pos and _CJK.search(t.text[:1]) and _line_has_values(tokens, t.line_pos):
                     # 主要污染物排放总量减少(%) / 化学需氧量(万吨) 40.51 …: the first line labels a group.
@@ -1145,7 +975,7 @@ def _right_aligned(slots: list[str], toks: list[_Token]) -> dict[str, str]:
     slots, toks = list(slots), list(toks)
     if slots and slots[0] == "unit":
         slots.pop(0)
-        if toks and is_unit(toks[0].text):
+        if toks and (is_unit(toks[0].text) or _DAMAGED_UNIT.fullmatch(toks[0].text)):
             cells["unit"] = toks.pop(0).text
     for role, t in zip(slots[len(slots) - len(toks):], toks):
         cells[role] = t.text
@@ -1196,97 +1026,3 @@ def _read_footnote(table: Table, lines: list[Line]) -> None:
     table.cumulative_brackets = bool(re.search(r"[\[［]\s*[\]］]\s*(?:内|中)?\s*(?:为|表示)[^。；]*累计", note))
     table.end = j - 1
 
-
-def _marker_year(table: Table, text: str | None, default: int | None) -> int | None:
-    if not text:
-        return default
-    m = re.search(r"(\*+)\s*$", text.strip())
-    if m and m.group(1) in table.markers:
-        return table.markers[m.group(1)]
-    return default
-
-
-def _cell(cells: dict[str, str], role: str) -> str | None:
-    t = cells.get(role)
-    if t is None:
-        return None
-    t = normalize_digits(t.strip())
-    return None if is_empty_cell(t) else t
-
-
-def _text(row: Row, role: str) -> str | None:
-    """A text cell as the plan wrote it, digits and signs in ASCII (None when empty)."""
-    t = _cell(row.cells, role)
-    return None if t is None else _cell(row.written, role) or t
-
-
-def _name_unit_tag(table: Table, row: Row) -> tuple[str, str | None, str | None]:
-    cells = row.cells
-    name, unit, tag = split_name(row.written.get("name") or cells.get("name", ""))
-    if table.column("unit") is not None:
-        u = _cell(cells, "unit")
-        unit = u or unit
-    return name, unit, tag
-
-
-def _common_fields(table: Table, row: Row) -> dict:
-    """The fields an indicator row and a review row share: name, unit, base, target, binding."""
-    cells = row.cells
-    name, unit, tag = _name_unit_tag(table, row)
-    base_col, target_col = table.column("base"), table.column("target")
-    base_text, target_text = _cell(cells, "base"), _cell(cells, "target")
-    return {
-        "category": row.category,
-        "name": name,
-        "unit": unit,
-        "tag": tag,
-        "base_year": _marker_year(table, base_text, base_col.year if base_col else None) if base_text else None,
-        "base_value": as_number(leading_number(base_text)),
-        "base_text": _text(row, "base"),
-        "target_year": target_col.year if target_col else None,
-        "target_value": as_number(leading_number(target_text)),
-        "target_text": _text(row, "target"),
-    }
-
-
-def _horizon_fields(table: Table, row: Row) -> dict:
-    """A long-range target beside the plan's own (2035年 after 2025年), when the table has one."""
-    col = table.column("horizon")
-    text = _cell(row.cells, "horizon")
-    if col is None or text is None:
-        return {}
-    return {"horizon_year": col.year, "horizon_value": as_number(leading_number(text)), "horizon_text": _text(row, "horizon")}
-
-
-def indicator_from_row(table: Table, row: Row) -> dict:
-    return {
-        **_common_fields(table, row),
-        **_horizon_fields(table, row),
-        "annual_growth": _text(row, "growth"),
-        "binding": _BINDING_WORDS.get((row.cells.get("binding") or "").strip()),
-        "line": row.line,
-        **({"group": row.group} if row.group else {}),
-        **_row_evidence(table, row),
-    }
-
-
-def _row_evidence(table: Table, row: Row) -> dict:
-    return {**table.evidence_fields(), "confidence": row_confidence(table.confidence, row.agreement)}
-
-
-def review_from_row(table: Table, row: Row) -> dict:
-    cells = row.cells
-    actual_col = table.column("actual")
-    actual_text = _cell(cells, "actual")
-    return {
-        **_common_fields(table, row),
-        "planned_growth": _text(row, "planned_growth") or _text(row, "growth"),
-        "actual_year": _marker_year(table, actual_text, actual_col.year if actual_col else None) if actual_text else None,
-        "actual_value": as_number(leading_number(actual_text)),
-        "actual_text": _text(row, "actual"),
-        "actual_growth": _text(row, "actual_growth"),
-        "binding": _BINDING_WORDS.get((cells.get("binding") or "").strip()),
-        "line": row.line,
-        **({"group": row.group} if row.group else {}),
-        **_row_evidence(table, row),
-    }

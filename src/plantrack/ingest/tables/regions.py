@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from .cells import VALUE_TYPES, cell_type
 
@@ -43,10 +44,11 @@ def row_types(text: str) -> list[str]:
     return [cell_type(c) for c in split_row_cells(text)]
 
 
+@lru_cache(maxsize=16384)
 def is_row_like(text: str) -> bool:
     """A line shaped like an indicator row: a name, then at least two values (or one value and a
     unit or a binding word), and no sentence."""
-    if len(text) > 160 or not _ROW_HINT.search(text) or _SENTENCE.search(text):
+    if len(text) > 160 or "。" in text or not _ROW_HINT.search(text) or _SENTENCE.search(text):
         return False
     types = row_types(text)
     if "name" not in types:
@@ -130,6 +132,25 @@ def body_table_columns(texts: list[str]) -> list[str] | None:
     return roles
 
 
+def cell_stream_runs(texts: list[str], skip: set[int] = frozenset()) -> list[tuple[int, int]]:
+    """(first, last) indices of runs of short lines that read as a table printed one cell per line:
+    at least 12 cells, a third of them values, and names among them; a sentence ends a run."""
+    runs: list[tuple[int, int]] = []
+    start = None
+    for i in range(len(texts) + 1):
+        short = i < len(texts) and i not in skip and len(texts[i].strip()) <= 30 and not _SENTENCE.search(texts[i])
+        if short and start is None:
+            start = i
+        elif not short and start is not None:
+            if i - start >= 12:  # only a long enough run is worth typing its cells
+                kinds = [cell_type(texts[k].strip()) for k in range(start, i)]
+                values = sum(k in VALUE_TYPES or k == "binding" for k in kinds)
+                if values * 3 >= len(kinds) and kinds.count("name") >= 3:
+                    runs.append((start, i - 1))
+            start = None
+    return runs
+
+
 def unread_runs(texts: list[str], taken: set[int]) -> list[tuple[int, int]]:
-    """Runs of row-like lines (indices) that no table took."""
-    return row_runs(texts, taken)
+    """Runs of row-like lines, or of cells printed one per line, (indices) that no table took."""
+    return sorted(row_runs(texts, taken) + cell_stream_runs(texts, taken))

@@ -92,12 +92,16 @@ def dashboard(
         state = data_state(session)
         totals = {s: 0 for s in labels.STATUS_ORDER}
         per_plan, warnings = [], []
+        from ...evaluate.index import composite, method_text
+
         for plan in plans:
             ev = evaluation(session, plan, chosen, state)
             counts = {s: ev["counts"].get(s, 0) for s in labels.STATUS_ORDER}
             for s, n in ev["counts"].items():
                 totals[s] = totals.get(s, 0) + n
-            per_plan.append({**plan_brief(plan, keys), "indicators": len(ev["assessments"]), "counts": counts})
+            composite_index = composite(ev["assessments"])
+            per_plan.append({**plan_brief(plan, keys), "indicators": len(ev["assessments"]), "counts": counts,
+                             "index": composite_index["index"], "index_coverage": composite_index["coverage"]})
             warnings += [_warning(plan, w) for w in ev["warnings"]]
         warnings.sort(key=lambda w: (not w["binding"], w["plan"]))
         level_rank = {lv: i for i, lv in enumerate(labels.LEVEL_ORDER)}
@@ -107,6 +111,7 @@ def dashboard(
             years = sorted({*years, chosen}, reverse=True)
         data = {
             "year": chosen,
+            "index_method": method_text(),
             "years": years,
             "plans": _matrix(plans),
             "status_counts": [{"status": s, "count": totals.get(s, 0)} for s in totals],

@@ -31,7 +31,7 @@ from ..upload import UploadRefused, confirm_form, megabytes, packed, safe_name, 
 router = APIRouter()
 
 CRUMBS = [("/", "首页"), ("/plans", "规划目录"), (None, "规划入库")]
-NO_FILE = "请选择要上传的规划文件（.txt、.docx 或 .pdf）。"
+NO_FILE = "请选择要上传的规划文件（.txt、.docx、.pdf 或 .html）。"
 PREVIEW_ROWS = 10
 INDICATOR_FIELDS = ("category", "name", "unit", "base_year", "base_text", "target_year", "target_text",
                     "annual_growth", "binding", "line")
@@ -195,7 +195,7 @@ def upload_page(request: Request):
 @router.post("/plans/new/check", include_in_schema=False)
 def check_plan(
     request: Request,
-    file: Annotated[UploadFile | None, File(description="规划文件（.txt、.docx 或 .pdf）")] = None,
+    file: Annotated[UploadFile | None, File(description="规划文件（.txt、.docx、.pdf 或 .html）")] = None,
     key: Annotated[str, Form()] = "",
     parent: Annotated[str, Form()] = "",
     level: Annotated[str, Form()] = "",

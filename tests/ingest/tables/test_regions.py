@@ -77,3 +77,12 @@ def test_row_shaped_runs_no_table_took_are_listed_by_source_line():
     assert tables == []
     assert unread_regions(lines, tables) == [(2, 4)]
     assert unread_regions(clean_text(HEADERLESS), find_tables(clean_text(HEADERLESS))) == []
+
+
+def test_a_table_printed_one_cell_per_line_that_no_reader_took_is_listed():
+    cells = ["地区生产总值", "亿元", "1800", "2600", "水资源总量", "亿立方米", "12", "13",
+             "森林覆盖率", "%", "23.5", "26", "湿地保护率", "%", "50", "55"]
+    text = "下表列出各项数据\n" + "\n".join(cells) + "\n以上数据来自统计年鉴，仅供参考。\n"
+    lines = clean_text(text)
+    # The short line above the cells is inside the run: a run is what a person should look at.
+    assert unread_regions(lines, find_tables(lines)) == [(1, 17)]
