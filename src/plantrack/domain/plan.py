@@ -177,6 +177,7 @@ class Plan(_Open):
     period: Period
     horizon: int | None = None
     outline: list[OutlineNode]
+    outline_counts: dict[str, int] | None = None  # 篇, 章, 节, 专栏 in the outline
     indicators: list[Indicator]
     reviews: list[Review]
     tables: list[TableRef] = Field(default_factory=list)  # added: every table read, with its evidence

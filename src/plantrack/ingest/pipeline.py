@@ -14,7 +14,7 @@ from .boxes import extract_projects, find_project_tables, project_table_lines
 from .clean import Line, clean_text
 from .completeness import check_completeness
 from .metadata import extract_metadata
-from .outline import Heading, build_outline, find_toc_lines
+from .outline import Heading, build_outline, find_toc_lines, outline_counts
 from .paragraphs import Paragraph, build_paragraphs
 from .prose import extract_targets
 from .read import SourceText, decode_plan_bytes, read_plan_file
@@ -73,6 +73,7 @@ def plan_document(doc: ParsedDocument) -> dict:
         },
         **meta,
         "outline": [h.to_json() for h in doc.outline],
+        "outline_counts": outline_counts(doc.outline),
         "indicators": indicators,
         "reviews": reviews,
         "tables": [t.to_json(doc.lines) for t in doc.tables],
