@@ -594,5 +594,10 @@ def report(
               + "，".join(f"{s} {n}" for s, n in model.counts if n) + f"，预警 {len(model.warnings)} 条", highlight=False)
 
 
+from .cli_accounts import register as _register_accounts  # noqa: E402  (users, token: cli_accounts.py)
+
+_register_accounts(app)
+
+
 if __name__ == "__main__":
     app()

@@ -18,6 +18,7 @@ from ...store.repository import list_plans
 from .. import labels
 from ..queries import current_versions, plan_brief
 from ..render import render
+from ..auth import allow
 
 router = APIRouter()
 
@@ -81,7 +82,7 @@ def build_tree(session, plans: list[Plan], keys: dict[int, str], children_of: di
     return [_finish(n) for n in sorted(roots.values(), key=lambda n: (n["code"] == NO_REGION, n["code"]))]
 
 
-@router.get("/plans", include_in_schema=False)
+@router.get("/plans", include_in_schema=False, dependencies=[allow("plans.read")])
 def catalogue(
     request: Request,
     level: Annotated[Literal["national", "province", "city", "county"] | None, Query()] = None,

@@ -16,6 +16,7 @@ from ...store.models import ObservationImport, Plan, PlanVersion
 from .. import labels
 from ..queries import current_versions, data_state, default_year, evaluation, observation_years, plan_brief
 from ..render import render
+from ..auth import allow
 
 router = APIRouter()
 
@@ -79,7 +80,7 @@ def _recent(session) -> list[dict]:
     return items[:RECENT]
 
 
-@router.get("/", include_in_schema=False)
+@router.get("/", include_in_schema=False, dependencies=[allow("plans.read")])
 def dashboard(
     request: Request,
     year: Annotated[int | None, Query(ge=1949, le=2200, title="年份")] = None,

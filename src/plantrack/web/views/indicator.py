@@ -24,6 +24,7 @@ from ..chart import chart_data
 from ..queries import data_state, default_year, evaluation, find_plan, indicators_by_concept, plan_brief
 from ..render import error_page, plan_url, render
 from .plan import not_found
+from ..auth import allow
 
 router = APIRouter()
 
@@ -67,7 +68,7 @@ def _assessment_view(a: dict) -> dict:
     }
 
 
-@router.get("/plans/{key}/indicators/{indicator_id}", include_in_schema=False)
+@router.get("/plans/{key}/indicators/{indicator_id}", include_in_schema=False, dependencies=[allow("plans.read")])
 def indicator_page(request: Request, key: str, indicator_id: int,
                    year: Annotated[int | None, Query(ge=1949, le=2200)] = None):
     with request.app.state.session_factory() as session:

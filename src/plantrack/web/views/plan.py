@@ -22,6 +22,7 @@ from ...store.models import Indicator, PlanVersion, Project, Target
 from .. import labels
 from ..queries import MEMO, alignment, default_year, evaluation, find_plan, findings, memo_key, plan_brief, source_lines
 from ..render import error_page, plan_url, render, wants_json
+from ..auth import allow
 
 router = APIRouter()
 
@@ -141,7 +142,7 @@ def _finding_rows(found: list[dict]) -> list[dict]:
     ]
 
 
-@router.get("/plans/{key}", include_in_schema=False)
+@router.get("/plans/{key}", include_in_schema=False, dependencies=[allow("plans.read")])
 def plan_page(request: Request, key: str, year: Annotated[int | None, Query(ge=1949, le=2200)] = None):
     with request.app.state.session_factory() as session:
         plan = find_plan(session, key)
@@ -179,7 +180,7 @@ def plan_page(request: Request, key: str, year: Annotated[int | None, Query(ge=1
                   crumbs=[("/", "首页"), ("/plans", "规划目录"), (None, title)])
 
 
-@router.get("/plans/{key}/source", include_in_schema=False)
+@router.get("/plans/{key}/source", include_in_schema=False, dependencies=[allow("plans.read")])
 def source_page(
     request: Request,
     key: str,

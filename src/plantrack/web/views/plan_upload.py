@@ -20,13 +20,14 @@ from sqlalchemy import select
 from starlette.datastructures import FormData
 
 from ...ingest.read import max_plan_bytes
-from ...load import LoadRefused, ParsedPlan, load_source, parse_source, plan_key_for, read_source
+from ...load import LoadRefused, ParsedPlan, parse_source, plan_key_for, read_source, store_parsed
 from ...store.models import Plan, PlanVersion
-from ...store.repository import get_plan
+from ...store.repository import _region_code, get_plan
 from .. import labels
 from ..queries import current_versions, period_text
 from ..render import plan_url, render
 from ..upload import UploadRefused, confirm_form, megabytes, packed, safe_name, unpacked
+from ..auth import allow, require
 
 router = APIRouter()
 
@@ -185,14 +186,25 @@ def _rejected(request: Request, message: str, form: dict, status: int, file: str
     return _respond(request, data, status=status)
 
 
-@router.get("/plans/new", include_in_schema=False)
+def _require_scope(request: Request, session, choices: Choices, parsed: ParsedPlan) -> None:
+    """A planning office stores plans of its region and the regions below it (plantrack.policy):
+    both the region the plan will be filed under and that of the plan a new version replaces."""
+    existing = get_plan(session, choices.key)
+    if existing is not None:
+        require(request, "plans.write", existing.region_code or "", existing.region_name or f"规划“{choices.key}”")
+    region = choices.region or parsed.document.get("region")
+    code = _region_code(session, region) if region else None
+    require(request, "plans.write", code or "", region or "未识别所属地区的规划")
+
+
+@router.get("/plans/new", include_in_schema=False, dependencies=[allow("plans.write")])
 def upload_page(request: Request):
     with request.app.state.session_factory() as session:
         data = _page_data(session)
     return _respond(request, data)
 
 
-@router.post("/plans/new/check", include_in_schema=False)
+@router.post("/plans/new/check", include_in_schema=False, dependencies=[allow("plans.write")])
 def check_plan(
     request: Request,
     file: Annotated[UploadFile | None, File(description="规划文件（.txt、.docx 或 .pdf）")] = None,
@@ -225,7 +237,7 @@ def check_plan(
     return _respond(request, page)
 
 
-@router.post("/plans/new/confirm", include_in_schema=False)
+@router.post("/plans/new/confirm", include_in_schema=False, dependencies=[allow("plans.write")])
 def confirm_plan(request: Request, form: Annotated[FormData, Depends(confirm_form(max_upload_bytes))]):
     """Store the checked file: read and parsed again (the form is only as trusted as its sha256),
     then stored in one transaction by load_source."""
@@ -238,10 +250,12 @@ def confirm_plan(request: Request, form: Annotated[FormData, Depends(confirm_for
     except UploadRefused as exc:
         return _rejected(request, str(exc), fields, 400)
     try:
-        source = read_source(name, data)
+        parsed = parse_source(read_source(name, data))
     except LoadRefused as exc:
         return _rejected(request, exc.message, fields, 422, file=name)
-    outcome = load_source(factory, source, choices.key, choices.parent, choices.overrides)
+    with factory() as session:
+        _require_scope(request, session, choices, parsed)
+    outcome = store_parsed(factory, parsed, choices.key, choices.parent, choices.overrides)
     if not outcome.ok:
         return _rejected(request, outcome.message, fields, 422, file=name)
     with factory() as session:
