@@ -17,6 +17,8 @@ from enum import Enum
 import typer
 from rich.console import Console
 
+from .domain.actor import LOCAL_OPERATOR
+
 err = Console(stderr=True)
 
 users_app = typer.Typer(help="帐号：新建、列出、停用、重置密码。", no_args_is_help=True)
@@ -81,6 +83,7 @@ def users_add(
     display_name: str = typer.Option(None, "--display-name", help="显示名称（默认同帐号名）"),
 ) -> None:
     """新建帐号。密码从标准输入读取一行；未提供时自动生成并只显示一次。"""
+    from .accounts.events import user_changed
     from .accounts.service import ROLE_LABELS, AccountError, create_user
 
     password = _password_from_stdin()
@@ -89,6 +92,7 @@ def users_add(
         with factory.begin() as session:
             user, generated = create_user(session, name, role.value, password, display_name=display_name,
                                           region=region, unit=unit)
+            user_changed(session, LOCAL_OPERATOR, user, None)
             where = f"，地区 {user.region_code}" if user.region_code else ""
             err.print(f"已新建帐号 {user.login}（{ROLE_LABELS[user.role]}{where}）。", highlight=False)
     except AccountError as exc:
@@ -123,11 +127,13 @@ def users_list(format: ListFormat = typer.Option(ListFormat.table, "--format", "
 @users_app.command("disable")
 def users_disable(name: str = typer.Argument(..., help="帐号名")) -> None:
     """停用帐号：不能再登录，已登录的会话和 API 令牌随即失效。帐号本身保留。"""
-    from .accounts.service import AccountError, disable_user
+    from .accounts.events import user_changed, user_fields
+    from .accounts.service import AccountError, disable_user, require_user
 
     try:
         with _factory().begin() as session:
-            disable_user(session, name)
+            before = user_fields(require_user(session, name))
+            user_changed(session, LOCAL_OPERATOR, disable_user(session, name), before)
     except AccountError as exc:
         _fail(str(exc))
     err.print(f"已停用帐号 {name}。", highlight=False)
@@ -136,12 +142,14 @@ def users_disable(name: str = typer.Argument(..., help="帐号名")) -> None:
 @users_app.command("reset-password")
 def users_reset_password(name: str = typer.Argument(..., help="帐号名")) -> None:
     """重置密码（并解除锁定）。新密码从标准输入读取一行；未提供时自动生成并只显示一次。"""
+    from .accounts.events import user_changed, user_fields
     from .accounts.service import AccountError, set_password
 
     password = _password_from_stdin()
     try:
         with _factory().begin() as session:
-            _user, generated = set_password(session, name, password)
+            user, generated = set_password(session, name, password)
+            user_changed(session, LOCAL_OPERATOR, user, user_fields(user), note="重置密码")
     except AccountError as exc:
         _fail(str(exc))
     err.print(f"已重置帐号 {name} 的密码，其已登录的会话均已退出。", highlight=False)
@@ -152,11 +160,14 @@ def users_reset_password(name: str = typer.Argument(..., help="帐号名")) -> N
 @users_app.command("ensure-admin")
 def users_ensure_admin(name: str = typer.Option("admin", "--name", help="新建管理员的帐号名")) -> None:
     """首次运行：没有可用的系统管理员时新建一个（密码取自 PLANTRACK_ADMIN_PASSWORD，或自动生成并只显示一次）。"""
+    from .accounts.events import user_changed
     from .accounts.service import AccountError, ensure_admin
 
     try:
         with _factory().begin() as session:
             made = ensure_admin(session, name, os.environ.get("PLANTRACK_ADMIN_PASSWORD") or None)
+            if made:
+                user_changed(session, LOCAL_OPERATOR, made[0], None, note="首次运行")
             login = made[0].login if made else None
     except AccountError as exc:
         _fail(f"{exc}（PLANTRACK_ADMIN_PASSWORD）")

@@ -14,6 +14,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse
 
+from ...accounts.events import login_attempted, user_changed, user_fields
 from ...accounts.service import ROLE_LABELS, SESSION_HOURS, AccountError, LoginRefused, authenticate, change_password, end_session, start_session
 from ...store.models import User
 from ..auth import SESSION_COOKIE, actor_of, allow, client_address, signed_in
@@ -45,12 +46,15 @@ def login(request: Request, login: Annotated[str, Form()] = "", password: Annota
     next_url = safe_next(next)
     factory = request.app.state.session_factory
     with factory() as session:
+        address = client_address(request.scope)
         try:
             user = authenticate(session, login, password)
         except LoginRefused as exc:
+            login_attempted(session, login.strip()[:100], None, address, str(exc))
             session.commit()  # the failure count is the point of refusing
             return _login_page(request, next_url, str(exc), login, status=401)
-        cookie, row = start_session(session, user, client_address(request.scope))
+        cookie, row = start_session(session, user, address)
+        login_attempted(session, user.login, user, address)
         session.commit()
     response = RedirectResponse(next_url, status_code=303)
     response.set_cookie(SESSION_COOKIE, cookie, max_age=SESSION_HOURS * 3600, httponly=True, samesite="lax",
@@ -100,5 +104,6 @@ def password_change(request: Request, old: Annotated[str, Form()] = "", new: Ann
             change_password(session, user, old, new, keep_session=keep)
         except AccountError as exc:
             return _password_page(request, str(exc), status=422)
+        user_changed(session, actor_of(request), user, user_fields(user), note="本人修改密码")
         session.commit()
     return _password_page(request, done=True)
