@@ -147,6 +147,8 @@ def test_a_refused_page_for_the_public_offers_the_login(app):
     resp = TestClient(app).get("/observations/new")
     assert resp.status_code == 401
     assert 'href="/login?next=/observations/new"' in resp.text
+    refused_post = TestClient(app).post("/observations/save")
+    assert refused_post.status_code == 401 and 'href="/login?next=/"' in refused_post.text  # not back to a POST-only address
     assert TestClient(app).get("/observations/new?format=json").json()["error"]["code"] == "login_required"
 
 

@@ -25,6 +25,12 @@ def test_every_response_carries_the_security_headers(web_store, path):
     assert resp.headers["referrer-policy"] == "same-origin"
 
 
+def test_what_a_signed_in_user_sees_is_not_cached(client, web_store):
+    assert client.get("/plans").headers["cache-control"] == "no-store"
+    assert client.get("/static/css/site.css").headers["cache-control"].startswith("public")
+    assert "cache-control" not in TestClient(create_app(web_store)).get("/plans").headers
+
+
 def test_pages_forbid_inline_and_foreign_scripts():
     assert "script-src 'self';" in PAGE_CSP and "unsafe-inline" not in PAGE_CSP.split("style-src-attr")[0]
     assert "http" not in PAGE_CSP

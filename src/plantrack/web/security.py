@@ -8,6 +8,8 @@ the pages load no inline script and no CDN (ECharts and the API docs are served 
 - the API docs pages (/docs, /redoc): ReDoc writes <style> elements and starts a worker from a
   blob, so those two pages allow inline styles and blob workers; their scripts are still local.
 frame-ancestors 'none' (and X-Frame-Options for old browsers) keeps the pages out of frames.
+What a signed-in user is shown is theirs: those responses are not stored by browsers or proxies
+(Cache-Control: no-store) unless the route set its own caching (static files).
 """
 
 from __future__ import annotations
@@ -55,6 +57,8 @@ class SecurityMiddleware:
                 headers.append((b"content-security-policy", csp.encode()))
                 headers.extend(HEADERS)
                 state = scope.get("state") or {}
+                if state.get("signed_in") is not None and not any(k.lower() == b"cache-control" for k, _ in headers):
+                    headers.append((b"cache-control", b"no-store"))
                 if state.get("set_anon_csrf") and state.get("anon_csrf"):
                     cookie = f"{ANON_COOKIE}={state['anon_csrf']}; Path=/; HttpOnly; SameSite=Strict"
                     headers.append((b"set-cookie", (cookie + ("; Secure" if secure else "")).encode()))
