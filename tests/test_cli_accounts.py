@@ -73,6 +73,9 @@ def test_a_token_acts_as_its_user_until_revoked(store):
     assert client.get("/observations/new").status_code == 200
     assert run("token", "revoke", "1").exit_code == 0
     assert client.get("/observations/new").status_code == 401
+    listed = json.loads(run("token", "list", "yc", "--format", "json").stdout)
+    assert [(t["id"], t["login"], t["revoked"], t["expired"]) for t in listed] == [(1, "yc", True, False)]
+    assert token not in run("token", "list").stdout
 
 
 def test_disable_and_reset_password(store):

@@ -208,3 +208,36 @@ def token_revoke(token_id: int = typer.Argument(..., help="令牌编号（token 
     except AccountError as exc:
         _fail(str(exc))
     err.print(f"已撤销令牌 {token_id}。", highlight=False)
+
+
+@token_app.command("list")
+def token_list(
+    name: str = typer.Argument(None, help="只列出该帐号的令牌"),
+    format: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="table 或 json"),
+) -> None:
+    """列出 API 令牌（编号、帐号、用途、到期、是否撤销；令牌本身不再显示）。"""
+    from sqlalchemy import select
+
+    from .accounts.service import aware, utcnow
+    from .store.models import ApiToken, User
+
+    with _factory()() as session:
+        query = select(ApiToken, User.login).join(User, User.id == ApiToken.user_id).order_by(ApiToken.id)
+        if name:
+            query = query.where(User.login == name)
+        now = utcnow()
+        rows = [{"id": t.id, "login": login, "name": t.name,
+                 "created_at": aware(t.created_at).isoformat(timespec="seconds"),
+                 "expires_at": aware(t.expires_at).isoformat(timespec="seconds") if t.expires_at else None,
+                 "revoked": t.revoked_at is not None,
+                 "expired": bool(t.expires_at and aware(t.expires_at) <= now)} for t, login in session.execute(query)]
+    if format is ListFormat.json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+        return
+    from rich.table import Table
+
+    table = Table("编号", "帐号", "用途", "到期", "状态")
+    for r in rows:
+        state = "已撤销" if r["revoked"] else ("已过期" if r["expired"] else "有效")
+        table.add_row(str(r["id"]), r["login"], r["name"], (r["expires_at"] or "不过期")[:10], state)
+    Console().print(table)
