@@ -67,5 +67,6 @@ def test_a_crash_shows_a_page_without_paths_or_traceback(web_store, monkeypatch)
     assert resp.status_code == 500
     assert "服务器内部错误" in resp.text
     assert "/secret" not in resp.text and "Traceback" not in resp.text and "RuntimeError" not in resp.text
+    assert resp.headers["x-content-type-options"] == "nosniff" and "frame-ancestors" in resp.headers["content-security-policy"]
     api = client.get("/?format=json")
     assert api.json() == {"error": {"code": "internal_error", "message": "服务器内部错误，请稍后再试；如果问题持续，请联系管理员。"}}

@@ -18,7 +18,7 @@ from .errors import _unexpected_error, http_error, install_error_handlers
 from ..web import router as web_router
 from ..web.auth import AccessRefused, ActorMiddleware, refused_response
 from ..web.render import error_page
-from ..web.security import SecurityMiddleware
+from ..web.security import SecurityMiddleware, secure
 
 DESCRIPTION = """
 规划综合管理信息平台的数据接口：规划目录、规划详情与目录树、主要指标、上期规划实施情况、
@@ -82,6 +82,6 @@ async def _page_or_api_crash(request: Request, exc: Exception):
     """An unexpected failure: logged with its traceback (api/errors.py); a page gets a page that
     names no file, path or line of the server, the API its JSON error."""
     response = await _unexpected_error(request, exc)
-    if request.url.path.startswith("/api"):
-        return response
-    return error_page(request, 500, "internal_error", "服务器内部错误，请稍后再试；如果问题持续，请联系管理员。")
+    if not request.url.path.startswith("/api"):
+        response = error_page(request, 500, "internal_error", "服务器内部错误，请稍后再试；如果问题持续，请联系管理员。")
+    return secure(response, request.url.path)
