@@ -188,6 +188,9 @@ def test_a_planning_office_stores_plans_of_its_region_and_below_only(app, web_st
     form = WRITES["/plans/new/confirm"]["data"]
     resp = office.post("/plans/new/confirm", data={**form, "region": "太原市"})
     assert resp.status_code == 403 and "太原市" in resp.text
+    check = WRITES["/plans/new/check"]
+    assert office.post("/plans/new/check", files=check["files"], data={"region": "太原市"}).status_code == 403
+    assert office.post("/plans/new/check", **check).status_code == 200
     # a new version of a plan filed under another region is refused too
     with web_store.begin() as s:
         s.scalar(select(Plan).where(Plan.key == JIANGZHOU)).region_code = TAIYUAN

@@ -232,6 +232,7 @@ def check_plan(
     except LoadRefused as exc:
         return _rejected(request, exc.message, form, 422, file=name)
     with factory() as session:
+        _require_scope(request, session, choices, parsed)  # said at check already, not only on confirm
         page = _page_data(session, stage="checked", file=name, preview=_preview(session, parsed, choices),
                           form=form, choices=choices.form(), **packed(data))
     return _respond(request, page)
