@@ -160,7 +160,9 @@ def counts(factory) -> tuple[int, int]:
 
 def wait_for_chart(pg) -> None:
     """ECharts drew the chart: an SVG with the series' paths and the legend's words."""
-    pg.wait_for_function("document.querySelectorAll('#indicator-chart svg path').length > 10")
+    # A locator, not wait_for_function: playwright polls a function with eval, which the pages'
+    # Content-Security-Policy (no 'unsafe-eval') refuses.
+    pg.locator("#indicator-chart svg path").nth(10).wait_for(state="attached")
     assert "目标" in pg.locator("#indicator-chart").inner_text()
 
 
