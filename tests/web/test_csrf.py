@@ -3,6 +3,8 @@ nothing; with the token it goes through; a bearer-token client needs none."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
@@ -42,6 +44,14 @@ def test_every_post_form_carries_the_token(browser):
     for path in ("/observations/new", "/plans/new", "/account/password", "/login"):
         html = browser.get(path).text
         assert html.count('method="post"') == html.count('name="csrf_token"'), path
+
+
+def test_every_post_form_in_every_template_carries_the_token():
+    from plantrack.web.render import TEMPLATES
+
+    for path in TEMPLATES.glob("*.html"):
+        for form in re.findall(r"<form[^>]*method=\"post\"[^>]*>(.*?)</form>", path.read_text(encoding="utf-8"), re.S | re.I):
+            assert "csrf_field(request)" in form, path.name
 
 
 def test_a_form_post_without_the_token_is_refused_and_saves_nothing(browser, web_store):
