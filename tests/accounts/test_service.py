@@ -153,3 +153,15 @@ def test_first_run_makes_one_administrator_only(session_factory):
         disable_user(s, "admin")
         again, given = ensure_admin(s, password="from-env-pass")
         assert again.login != "admin" and given is None
+
+
+def test_an_address_with_too_many_failures_waits_whatever_account_it_tries():
+    from plantrack.accounts.throttle import FailureWindow
+
+    window, now = FailureWindow(limit=3, minutes=15), utcnow()
+    for i in range(3):
+        assert window.blocked_for("10.0.0.9", now) is None
+        window.failed("10.0.0.9", now + timedelta(minutes=i))
+    assert window.blocked_for("10.0.0.9", now + timedelta(minutes=3)) == timedelta(minutes=12)
+    assert window.blocked_for("10.0.0.8", now) is None  # another address
+    assert window.blocked_for("10.0.0.9", now + timedelta(minutes=15)) is None  # the first failure has aged out

@@ -127,3 +127,15 @@ def test_the_json_twin_names_who_is_signed_in_but_never_a_password(app):
     body = client.get("/account/password?format=json").json()
     assert body["account"] == {"login": "yc", "role": "planning", "role_label": "规划管理", "region_code": "140800", "unit": None}
     assert "password" not in str(body).lower().replace("password.html", "")
+
+
+def test_an_address_that_keeps_failing_is_slowed_down_across_accounts(app):
+    from plantrack.accounts.throttle import FailureWindow
+
+    app.state.login_throttle = FailureWindow(limit=3)
+    client = TestClient(app)
+    for login in ("a", "b", "c"):
+        assert sign_in(client, login=login, password="guess-1234").status_code == 401
+    resp = sign_in(client)  # even the right password, for now
+    assert resp.status_code == 429 and "登录失败次数过多" in resp.text
+    assert "plantrack_session" not in client.cookies

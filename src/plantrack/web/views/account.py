@@ -15,7 +15,10 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse
 
 from ...accounts.events import login_attempted, user_changed, user_fields
-from ...accounts.service import ROLE_LABELS, SESSION_HOURS, AccountError, LoginRefused, authenticate, change_password, end_session, start_session
+from ...accounts.service import (
+    ROLE_LABELS, SESSION_HOURS, AccountError, LoginRefused, authenticate, change_password, end_session, start_session, utcnow,
+)
+from ...accounts.throttle import FailureWindow
 from ...store.models import User
 from ..auth import SESSION_COOKIE, actor_of, allow, client_address, signed_in
 from ..render import render
@@ -35,6 +38,14 @@ def _login_page(request: Request, next_url: str, error: str | None = None, login
     return render(request, "login.html", data, title="登录", status=status, crumbs=[("/", "首页"), (None, "登录")])
 
 
+def _throttle(request: Request) -> FailureWindow:
+    """Failed sign-ins per client address, one window per application (accounts/throttle.py)."""
+    state = request.app.state
+    if not hasattr(state, "login_throttle"):
+        state.login_throttle = FailureWindow()
+    return state.login_throttle
+
+
 @router.get("/login", include_in_schema=False, dependencies=[allow("site.read")])
 def login_page(request: Request, next: str = "/"):
     return _login_page(request, safe_next(next))
@@ -47,9 +58,18 @@ def login(request: Request, login: Annotated[str, Form()] = "", password: Annota
     factory = request.app.state.session_factory
     with factory() as session:
         address = client_address(request.scope)
+        throttle = _throttle(request)
+        now = utcnow()
+        wait = throttle.blocked_for(address, now)
+        if wait is not None:
+            message = f"登录失败次数过多，请 {int(wait.total_seconds() // 60) + 1} 分钟后再试。"
+            login_attempted(session, login.strip()[:100], None, address, message)
+            session.commit()
+            return _login_page(request, next_url, message, login, status=429)
         try:
-            user = authenticate(session, login, password)
+            user = authenticate(session, login, password, now)
         except LoginRefused as exc:
+            throttle.failed(address, now)
             login_attempted(session, login.strip()[:100], None, address, str(exc))
             session.commit()  # the failure count is the point of refusing
             return _login_page(request, next_url, str(exc), login, status=401)
