@@ -656,5 +656,10 @@ def corrections(
 
 from . import cli_audit  # noqa: E402,F401  (plantrack audit / publish / unpublish, registered on app)
 
+from .cli_accounts import register as _register_accounts  # noqa: E402  (users, token: cli_accounts.py)
+
+_register_accounts(app)
+
+
 if __name__ == "__main__":
     app()

@@ -9,6 +9,7 @@ from plantrack.api.app import create_app
 from plantrack.load import load_files
 from plantrack.observations.importer import import_file
 
+from ..actors import STAFF, acting_as
 from ..conftest import CORPUS, SHARED
 
 
@@ -18,7 +19,7 @@ def client(session_factory):
         pytest.skip("../shared/corpus is not next to the repository")
     load_files(session_factory, [CORPUS / "shanxi-14th-fyp-outline.txt"])
     import_file(session_factory, SHARED / "data" / "observations.csv")
-    return TestClient(create_app(session_factory))
+    return TestClient(acting_as(create_app(session_factory), STAFF))  # the public sees published plans only
 
 
 def test_the_index_of_a_plan_with_its_areas_weights_and_coverage(client):

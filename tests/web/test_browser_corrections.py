@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .test_browser import browser, page, server, shot  # noqa: F401  (fixtures shared with the other walks)
-from tests.actors import STAFF
+from .test_browser import browser, page, server, shot, sign_in  # noqa: F401  (fixtures shared with the other walks)
 
 PARTIAL = Path(__file__).resolve().parents[1] / "fixtures" / "partial" / "tongchuan-county-14th-fyp.txt"
 KEY = "tongchuan-browser"
@@ -23,8 +22,12 @@ def store(tmp_path_factory):
     """An empty store: this walk loads its own plan through the page."""
     from plantrack.store.db import open_store
 
+    from ..userfixtures import add_user
+
     url = f"sqlite:///{tmp_path_factory.mktemp('browser-corrections') / 'plantrack.db'}"
-    return url, open_store(url)
+    factory = open_store(url)
+    add_user(factory, "admin", "admin")
+    return url, factory
 
 
 def _row(pg, name_value: str):
@@ -43,6 +46,8 @@ def test_a_person_corrects_a_partly_read_table_and_the_corrections_survive_a_new
     path = tmp_path / f"{KEY}.txt"
     path.write_text(PARTIAL.read_text(encoding="utf-8"), encoding="utf-8")
 
+    page.goto("/")
+    sign_in(page, "admin")
     _upload(page, path)
     warning = page.locator(".parse-checks")
     assert "序号不连续" in warning.inner_text() and "缺少序号14" in warning.inner_text()
@@ -82,7 +87,7 @@ def test_a_person_corrects_a_partly_read_table_and_the_corrections_survive_a_new
     assert table.locator(".tag-corrected").count() == 3
     assert table.locator("tbody tr:not(.group-row)").count() == 15
     jobs_row = table.locator("tr.is-corrected", has_text="城镇新增就业人数")
-    assert "原解析：人" in jobs_row.inner_text() and STAFF.name in jobs_row.inner_text()  # the account, not the typed name
+    assert "原解析：人" in jobs_row.inner_text() and "admin" in jobs_row.inner_text()  # the account, not the typed name
     assert "原解析：无（新增）" in table.locator("tr.is-corrected", has_text="每千人口拥有执业").inner_text()
     shot(page, "18-plan-with-corrections", full=False)
 

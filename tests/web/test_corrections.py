@@ -8,7 +8,6 @@ from pathlib import Path
 
 from plantrack.corrections import FIELDS
 from plantrack.store.repository import counts
-from tests.actors import STAFF
 
 PARTIAL = Path(__file__).resolve().parents[1] / "fixtures" / "partial" / "tongchuan-county-14th-fyp.txt"
 KEY = "tongchuan"
@@ -77,7 +76,7 @@ def test_rows_corrected_on_the_check_page_are_stored_with_the_plan_as_correction
     page = client.get(f"/plans/{KEY}?format=json").json()
     marked = {i["name"]: i["correction"] for i in page["indicators"] if i["correction"]}
     assert set(marked) == {"一般公共预算收入", "城镇新增就业人数", "每千人口拥有执业（助理）医师数"}
-    assert {c["label"] for c in marked.values()} == {"人工修正"} and {c["who"] for c in marked.values()} == {STAFF.name}  # a logged-in account is recorded, not the typed name
+    assert {c["label"] for c in marked.values()} == {"人工修正"} and {c["who"] for c in marked.values()} == {"admin"}  # the signed-in account (tests/web/conftest.py) is recorded, not the typed name
     assert marked["城镇新增就业人数"]["originals"][0]["name"] == "人"  # the parser's original beside it
     assert marked["每千人口拥有执业（助理）医师数"]["originals"] == []
     assert len(page["indicators"]) == 15
@@ -137,7 +136,7 @@ def test_the_corrections_page_saves_the_table_and_refuses_a_bad_one_whole(client
                      follow_redirects=False)
     assert ok.status_code == 303 and ok.headers["location"].endswith("/corrections?saved=1#table")
     listed = client.get(f"/api/plans/{KEY}/corrections").json()["corrections"]
-    assert [(c["action"], c["who"], c["why"], c["rows"][0]["target_text"]) for c in listed] == [("edit", STAFF.name, "笔误", "29")]
+    assert [(c["action"], c["who"], c["why"], c["rows"][0]["target_text"]) for c in listed] == [("edit", "admin", "笔误", "29")]
     html = client.get(f"/plans/{KEY}/corrections").text
     assert "修正记录" in html and "笔误" in html and "/withdraw" in html
 

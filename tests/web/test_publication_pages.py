@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from plantrack.api import create_app
 from plantrack.store.models import AuditEvent, Publication
 
-from ..actors import PLANNER, acting_as
+from ..actors import STAFF, acting_as
 from .conftest import JIANGZHOU, QINGHE
 
 UNKNOWN = "no-such-plan"
@@ -19,7 +19,8 @@ UNKNOWN = "no-such-plan"
 
 @pytest.fixture
 def staff(web_store):
-    with TestClient(acting_as(create_app(web_store), PLANNER)) as c:
+    # An administrator: a planning office publishes only its region's plans (tests/web/test_auth.py).
+    with TestClient(acting_as(create_app(web_store), STAFF)) as c:
         yield c
 
 

@@ -17,8 +17,9 @@ from ..export.analysis_xlsx import alignment_workbook, findings_workbook
 from ..store.repository import CatalogueError, get_plan
 from ..tracking import evaluate_plan
 from .errors import ERROR_RESPONSES, ApiError
+from ..web.auth import allow
 
-router = APIRouter(prefix="/api/plans", tags=["规划"], responses=ERROR_RESPONSES)
+router = APIRouter(prefix="/api/plans", tags=["规划"], responses=ERROR_RESPONSES, dependencies=[allow("plans.read")])
 
 KeyPath = Annotated[str, Path(title="规划的键", max_length=200)]
 Format = Annotated[Literal["json", "xlsx"], Query(title="格式", description="json 或 xlsx")]

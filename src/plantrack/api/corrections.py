@@ -16,6 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..corrections import CorrectionError, corrections_view, effective_indicators, plan_checks, submit_table, withdraw
 from ..store.repository import CatalogueError, get_plan
+from ..web.actors import request_actor
+from ..web.auth import allow
 from ..web.queries import MEMO
 from .errors import ERROR_RESPONSES, ApiError, error_response
 
@@ -54,17 +56,14 @@ class WithdrawIn(BaseModel):
     why: str | None = Field(None, max_length=500)
 
 
-def _actor(request: Request):
-    return getattr(request.state, "actor", None)
-
-
 def _refused(exc: CorrectionError):
     return error_response(400, "invalid_corrections", "未保存任何修正：" + "；".join(exc.problems),
                           [{"message": p} for p in exc.problems])
 
 
 @router.get("/{key}/corrections", summary="人工修正",
-            description="规划当前版本的指标表（解析结果加上生效的人工修正，每行带行键 ref）、解析检查和全部修正记录（含已撤回、未匹配）。")
+            description="规划当前版本的指标表（解析结果加上生效的人工修正，每行带行键 ref）、解析检查和全部修正记录（含已撤回、未匹配）。",
+            dependencies=[allow("plans.read")])
 def plan_corrections(request: Request, key: KeyPath):
     with request.app.state.session_factory() as session:
         plan = get_plan(session, key)
@@ -76,7 +75,8 @@ def plan_corrections(request: Request, key: KeyPath):
 
 
 @router.get("/{key}/corrections.xlsx", summary="下载指标表（Excel）", response_class=Response,
-            description="可修改后用 POST /api/plans/{key}/corrections 或页面上传；原样上传不产生修正。")
+            description="可修改后用 POST /api/plans/{key}/corrections 或页面上传；原样上传不产生修正。",
+            dependencies=[allow("plans.export")])
 def plan_corrections_xlsx(request: Request, key: KeyPath):
     from ..export.corrections_xlsx import table_workbook
 
@@ -89,11 +89,12 @@ def plan_corrections_xlsx(request: Request, key: KeyPath):
 
 
 @router.post("/{key}/corrections", summary="保存人工修正",
-             description="发回修改后的整张指标表：改动的行记为修改，行键重复为拆分，行键用 + 连接为合并，缺少的行为删除，无行键的行为新增。全部无误才保存。")
+             description="发回修改后的整张指标表：改动的行记为修改，行键重复为拆分，行键用 + 连接为合并，缺少的行为删除，无行键的行为新增。全部无误才保存。",
+             dependencies=[allow("corrections.write")])
 def save_corrections(request: Request, key: KeyPath, body: TableIn):
     try:
         with request.app.state.session_factory.begin() as session:
-            made = submit_table(session, key, [r.model_dump() for r in body.rows], actor=_actor(request),
+            made = submit_table(session, key, [r.model_dump() for r in body.rows], actor=request_actor(request),
                                 name=body.name, why=body.why)
             saved = [{"id": c.id, "action": c.action, "rows": c.rows, "originals": c.originals} for c in made]
     except CatalogueError as exc:
@@ -105,11 +106,12 @@ def save_corrections(request: Request, key: KeyPath, body: TableIn):
 
 
 @router.post("/{key}/corrections/{correction_id}/withdraw", summary="撤回人工修正",
-             description="撤回后该行恢复为解析结果；修正记录保留，状态为已撤回。")
+             description="撤回后该行恢复为解析结果；修正记录保留，状态为已撤回。",
+             dependencies=[allow("corrections.write")])
 def withdraw_correction(request: Request, key: KeyPath, correction_id: int, body: WithdrawIn):
     try:
         with request.app.state.session_factory.begin() as session:
-            c = withdraw(session, key, correction_id, actor=_actor(request), name=body.name, why=body.why)
+            c = withdraw(session, key, correction_id, actor=request_actor(request), name=body.name, why=body.why)
             out = {"id": c.id, "status": c.status}
     except CatalogueError as exc:
         raise ApiError(404, "plan_not_found", str(exc)) from None

@@ -26,8 +26,9 @@ from ..store.repository import get_plan, list_plans
 from .deps import PagingDep, SessionDep
 from .errors import ERROR_RESPONSES, ApiError
 from ..web.actors import request_actor
+from ..web.auth import allow
 
-router = APIRouter(prefix="/api/plans", tags=["规划"], responses=ERROR_RESPONSES)
+router = APIRouter(prefix="/api/plans", tags=["规划"], responses=ERROR_RESPONSES, dependencies=[allow("plans.read")])
 
 Level = Literal["national", "province", "city", "county"]
 Kind = Literal["general", "special", "regional", "spatial"]
@@ -300,6 +301,7 @@ def plan_reviews(key: KeyPath, session: SessionDep, version: VersionQuery = None
 
 @router.get(
     "/{key}/export",
+    dependencies=[allow("plans.export")],
     summary="导出规划",
     description="以 JSON（契约格式）、CSV（主要指标，带 BOM 的 UTF-8）或 XLSX（规划信息、主要指标和各回顾表）下载该版本。",
     response_class=Response,

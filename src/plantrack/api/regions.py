@@ -13,8 +13,9 @@ from ..publication import visible_plan_ids
 from ..web.actors import request_actor
 from .deps import SessionDep
 from .errors import ERROR_RESPONSES, ApiError
+from ..web.auth import allow
 
-router = APIRouter(prefix="/api/regions", tags=["行政区划"], responses=ERROR_RESPONSES)
+router = APIRouter(prefix="/api/regions", tags=["行政区划"], responses=ERROR_RESPONSES, dependencies=[allow("plans.read")])
 
 MAX_PER_PAGE = 1000  # larger than for plans: a client often wants a whole province's counties at once
 

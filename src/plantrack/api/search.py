@@ -18,8 +18,9 @@ from ..store.search import SearchError, search
 from ..web.actors import request_actor
 from .deps import PagingDep, SessionDep
 from .errors import ERROR_RESPONSES, ApiError, ErrorResponse
+from ..web.auth import allow
 
-router = APIRouter(prefix="/api/search", tags=["全文检索"], responses=ERROR_RESPONSES)
+router = APIRouter(prefix="/api/search", tags=["全文检索"], responses=ERROR_RESPONSES, dependencies=[allow("plans.read")])
 
 
 class Hit(BaseModel):

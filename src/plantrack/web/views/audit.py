@@ -1,9 +1,8 @@
 """操作记录 (/audit): every write, newest first, filterable by user, object, action and time, paged;
 ?format=json is its twin and ?format=xlsx the same filtered list as an Excel workbook.
 
-Who may read it: administrators and planning offices (issue 10). Until the accounts work's policy
-module answers that for every route, AUDIT_READERS says it here; the public never sees the trail
-(it names people and their addresses).
+Who may read it is the policy's "audit.read" (administrators and planning offices); the public
+never sees the trail (it names people and their addresses).
 """
 
 from __future__ import annotations
@@ -16,17 +15,16 @@ from sqlalchemy import select
 
 from ... import audit
 from ...store.models import AuditEvent
-from ..actors import request_actor
 from ..render import error_page, query_url, render
+from ..auth import allow
 
 router = APIRouter()
 
 PER_PAGE = 50
 EXPORT_LIMIT = 50_000
-AUDIT_READERS = ("admin", "planning")
 
 
-@router.get("/audit", include_in_schema=False)
+@router.get("/audit", include_in_schema=False, dependencies=[allow("audit.read")])
 def audit_page(
     request: Request,
     user: Annotated[str | None, Query(max_length=200)] = None,
@@ -36,11 +34,6 @@ def audit_page(
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
     format: Annotated[str | None, Query(max_length=10)] = None,  # noqa: A002
 ):
-    actor = request_actor(request)
-    if actor.role not in AUDIT_READERS:
-        if actor.is_public:
-            return error_page(request, 401, "login_required", "操作记录仅供登录的系统管理员和规划管理人员查看，请先登录。")
-        return error_page(request, 403, "forbidden", "操作记录仅供系统管理员和规划管理人员查看。")
     filters = {"user": (user or "").strip() or None, "object": (object or "").strip() or None,
                "action": (action or "").strip() or None, "since": (since or "").strip() or None}
     with request.app.state.session_factory() as session:

@@ -20,6 +20,7 @@ from ...publication import visible_plan_ids
 from ..actors import request_actor
 from ..queries import current_versions, plan_brief
 from ..render import render
+from ..auth import allow
 
 router = APIRouter()
 
@@ -83,7 +84,7 @@ def build_tree(session, plans: list[Plan], keys: dict[int, str], children_of: di
     return [_finish(n) for n in sorted(roots.values(), key=lambda n: (n["code"] == NO_REGION, n["code"]))]
 
 
-@router.get("/plans", include_in_schema=False)
+@router.get("/plans", include_in_schema=False, dependencies=[allow("plans.read")])
 def catalogue(
     request: Request,
     level: Annotated[Literal["national", "province", "city", "county"] | None, Query()] = None,

@@ -34,6 +34,7 @@ from .. import labels
 from ..queries import MEMO, find_plan, source_lines
 from ..actors import request_actor
 from ..render import error_page, plan_url, render, wants_json
+from ..auth import allow
 
 router = APIRouter()
 
@@ -121,7 +122,7 @@ def not_found(request: Request, key: str):
     return error_page(request, 404, "plan_not_found", f"没有键为“{key}”的规划。请在规划目录中查看已入库的规划。")
 
 
-@router.get("/plans/{key}/corrections", include_in_schema=False)
+@router.get("/plans/{key}/corrections", include_in_schema=False, dependencies=[allow("plans.read")])
 def corrections_page(request: Request, key: str, saved: int | None = None):
     with request.app.state.session_factory() as session:
         plan = find_plan(session, key)
@@ -148,7 +149,7 @@ def _refused(request: Request, key: str, problems: list[str], sent: list[dict] |
     return _respond(request, data, status=status)
 
 
-@router.post("/plans/{key}/corrections", include_in_schema=False)
+@router.post("/plans/{key}/corrections", include_in_schema=False, dependencies=[allow("corrections.write")])
 async def save_table(request: Request, key: str):
     """The table form: what changed becomes corrections, all or nothing."""
     form = await request.form(max_fields=MAX_FIELDS)
@@ -167,7 +168,7 @@ async def save_table(request: Request, key: str):
     return _saved(request, key, made)
 
 
-@router.get("/plans/{key}/corrections.xlsx", include_in_schema=False)
+@router.get("/plans/{key}/corrections.xlsx", include_in_schema=False, dependencies=[allow("plans.export")])
 def download_table(request: Request, key: str):
     from ...export.corrections_xlsx import table_workbook
 
@@ -180,7 +181,7 @@ def download_table(request: Request, key: str):
     return Response(data, media_type=XLSX, headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(filename)}"})
 
 
-@router.post("/plans/{key}/corrections/import", include_in_schema=False)
+@router.post("/plans/{key}/corrections/import", include_in_schema=False, dependencies=[allow("corrections.write")])
 def import_table(
     request: Request,
     key: str,
@@ -205,7 +206,7 @@ def import_table(
     return _saved(request, key, made)
 
 
-@router.post("/plans/{key}/corrections/{correction_id}/withdraw", include_in_schema=False)
+@router.post("/plans/{key}/corrections/{correction_id}/withdraw", include_in_schema=False, dependencies=[allow("corrections.write")])
 def withdraw_correction(request: Request, key: str, correction_id: int,
                         name: Annotated[str, Form()] = "", why: Annotated[str, Form()] = ""):
     factory = request.app.state.session_factory

@@ -18,6 +18,7 @@ from ...publication import visible_plan_ids
 from ..actors import request_actor
 from ..queries import current_versions, data_state, default_year, evaluation, observation_years, plan_brief
 from ..render import render
+from ..auth import allow
 
 router = APIRouter()
 
@@ -81,7 +82,7 @@ def _recent(session) -> list[dict]:
     return items[:RECENT]
 
 
-@router.get("/", include_in_schema=False)
+@router.get("/", include_in_schema=False, dependencies=[allow("plans.read")])
 def dashboard(
     request: Request,
     year: Annotated[int | None, Query(ge=1949, le=2200, title="年份")] = None,

@@ -27,6 +27,7 @@ from ..plan_publication import hide_unpublished_relatives
 from ..queries import data_state, default_year, evaluation, find_plan, indicators_by_concept, plan_brief
 from ..render import error_page, plan_url, render
 from .plan import not_found
+from ..auth import allow
 
 router = APIRouter()
 
@@ -81,7 +82,7 @@ def indicator_history(session, actor, plan, name: str, concept: str | None) -> l
     return [audit.brief(e) for e in events[:20]]
 
 
-@router.get("/plans/{key}/indicators/{indicator_id}", include_in_schema=False)
+@router.get("/plans/{key}/indicators/{indicator_id}", include_in_schema=False, dependencies=[allow("plans.read")])
 def indicator_page(request: Request, key: str, indicator_id: int,
                    year: Annotated[int | None, Query(ge=1949, le=2200)] = None):
     with request.app.state.session_factory() as session:

@@ -25,6 +25,7 @@ from ..actors import request_actor
 from ..plan_publication import hide_unpublished_relatives, publication_section
 from ..queries import MEMO, alignment, default_year, evaluation, find_plan, findings, memo_key, plan_brief, source_lines
 from ..render import error_page, plan_url, render, wants_json
+from ..auth import allow
 
 router = APIRouter()
 
@@ -151,7 +152,7 @@ def _finding_rows(found: list[dict]) -> list[dict]:
     ]
 
 
-@router.get("/plans/{key}", include_in_schema=False)
+@router.get("/plans/{key}", include_in_schema=False, dependencies=[allow("plans.read")])
 def plan_page(request: Request, key: str, year: Annotated[int | None, Query(ge=1949, le=2200)] = None):
     with request.app.state.session_factory() as session:
         plan = find_plan(session, key)
@@ -199,7 +200,7 @@ def plan_page(request: Request, key: str, year: Annotated[int | None, Query(ge=1
                   crumbs=[("/", "首页"), ("/plans", "规划目录"), (None, title)])
 
 
-@router.get("/plans/{key}/source", include_in_schema=False)
+@router.get("/plans/{key}/source", include_in_schema=False, dependencies=[allow("plans.read")])
 def source_page(
     request: Request,
     key: str,

@@ -26,12 +26,13 @@ from ...ingest.read import max_plan_bytes
 from ...load import LoadRefused, ParsedPlan, parse_source, plan_key_for, read_source, store_parsed
 from ..actors import request_actor
 from ...store.models import Plan, PlanVersion
-from ...store.repository import get_plan
+from ...store.repository import _region_code, get_plan
 from .. import labels
 from ..queries import MEMO, current_versions, period_text
 from ..render import plan_url, render
 from ..upload import UploadRefused, confirm_form, megabytes, packed, safe_name, unpacked
 from .corrections import form_rows, rows_from_form, sent_rows
+from ..auth import allow, require
 
 router = APIRouter()
 
@@ -226,14 +227,25 @@ def _store_corrections(factory, outcome, parsed: ParsedPlan, changes: list, sent
     return len(made), None
 
 
-@router.get("/plans/new", include_in_schema=False)
+def _require_scope(request: Request, session, choices: Choices, parsed: ParsedPlan) -> None:
+    """A planning office stores plans of its region and the regions below it (plantrack.policy):
+    both the region the plan will be filed under and that of the plan a new version replaces."""
+    existing = get_plan(session, choices.key)
+    if existing is not None:
+        require(request, "plans.write", existing.region_code or "", existing.region_name or f"规划“{choices.key}”")
+    region = choices.region or parsed.document.get("region")
+    code = _region_code(session, region) if region else None
+    require(request, "plans.write", code or "", region or "未识别所属地区的规划")
+
+
+@router.get("/plans/new", include_in_schema=False, dependencies=[allow("plans.write")])
 def upload_page(request: Request):
     with request.app.state.session_factory() as session:
         data = _page_data(session)
     return _respond(request, data)
 
 
-@router.post("/plans/new/check", include_in_schema=False)
+@router.post("/plans/new/check", include_in_schema=False, dependencies=[allow("plans.write")])
 def check_plan(
     request: Request,
     file: Annotated[UploadFile | None, File(description="规划文件（.txt、.docx、.pdf 或 .html）")] = None,
@@ -261,12 +273,13 @@ def check_plan(
     except LoadRefused as exc:
         return _rejected(request, exc.message, form, 422, file=name)
     with factory() as session:
+        _require_scope(request, session, choices, parsed)  # said at check already, not only on confirm
         page = _page_data(session, stage="checked", file=name, preview=_preview(session, parsed, choices),
                           form=form, choices=choices.form(), **packed(data))
     return _respond(request, page)
 
 
-@router.post("/plans/new/confirm", include_in_schema=False)
+@router.post("/plans/new/confirm", include_in_schema=False, dependencies=[allow("plans.write")])
 def confirm_plan(request: Request, form: Annotated[FormData, Depends(confirm_form(max_upload_bytes))]):
     """Store the checked file: read and parsed again (the form is only as trusted as its sha256),
     then stored in one transaction by store_parsed; the indicator table corrected on the check
@@ -298,6 +311,8 @@ def confirm_plan(request: Request, form: Annotated[FormData, Depends(confirm_for
                 page = _page_data(session, stage="checked", file=name, preview=_preview(session, parsed, choices, sent),
                                   form=fields, choices=choices.form(), errors=exc.problems, **packed(data))
             return _respond(request, page, status=400)
+    with factory() as session:
+        _require_scope(request, session, choices, parsed)
     outcome = store_parsed(factory, parsed, choices.key, choices.parent, choices.overrides, request_actor(request))
     if not outcome.ok:
         return _rejected(request, outcome.message, fields, 422, file=name)

@@ -19,13 +19,10 @@ from ...publication import REPORT_KINDS, PublicationRefused, gate, in_force, pub
 from ..actors import request_actor
 from ..queries import find_plan
 from ..render import error_page, plan_url, render, wants_json
+from ..auth import allow, require
 from .plan import not_found
 
 router = APIRouter()
-
-
-def _refused_to_public(request: Request):
-    return error_page(request, 401, "login_required", "发布和撤回须由登录的规划管理人员操作，请先登录。")
 
 
 def _gate_page(request: Request, key: str, year: int | None, status: int = 200, error: str | None = None,
@@ -50,10 +47,8 @@ def _gate_page(request: Request, key: str, year: int | None, status: int = 200, 
                   crumbs=[("/", "首页"), ("/plans", "规划目录"), (plan_url(key), title), (None, "对社会公布")])
 
 
-@router.get("/plans/{key}/publish", include_in_schema=False)
+@router.get("/plans/{key}/publish", include_in_schema=False, dependencies=[allow("publication.write")])
 def publish_page(request: Request, key: str, year: Annotated[int | None, Query(ge=1949, le=2200)] = None):
-    if request_actor(request).is_public:
-        return _refused_to_public(request)
     return _gate_page(request, key, year)
 
 
@@ -63,7 +58,7 @@ def _done(request: Request, key: str, row):
     return RedirectResponse(f"{plan_url(key)}#publication", status_code=303)
 
 
-@router.post("/plans/{key}/publish", include_in_schema=False)
+@router.post("/plans/{key}/publish", include_in_schema=False, dependencies=[allow("publication.write")])
 def publish_form(
     request: Request,
     key: str,
@@ -72,16 +67,17 @@ def publish_form(
     acknowledge: Annotated[str, Form(max_length=2000)] = "",
 ):
     actor = request_actor(request)
-    if actor.is_public:
-        return _refused_to_public(request)
     form = {"report": report, "year": year, "acknowledge": acknowledge}
     chosen_year = int(year) if year.strip().isdigit() else None
     if year.strip() and chosen_year is None:
         return _gate_page(request, key, None, 422, f"报告年份“{year}”不是年份。", form)
     factory = request.app.state.session_factory
     with factory() as session:
-        if find_plan(session, key) is None:
+        plan = find_plan(session, key)
+        if plan is None:
             return not_found(request, key)
+        # A planning office publishes the plans of its region and the regions below it.
+        require(request, "publication.write", plan.region_code or "", plan.region_name or f"规划“{key}”")
     try:
         with factory.begin() as session:
             row = publish(session, key, actor, report.strip() or None, chosen_year, acknowledge)
@@ -90,15 +86,16 @@ def publish_form(
     return _done(request, key, row)
 
 
-@router.post("/plans/{key}/unpublish", include_in_schema=False)
+@router.post("/plans/{key}/unpublish", include_in_schema=False, dependencies=[allow("publication.write")])
 def unpublish_form(request: Request, key: str, reason: Annotated[str, Form(max_length=2000)] = ""):
     actor = request_actor(request)
-    if actor.is_public:
-        return _refused_to_public(request)
     factory = request.app.state.session_factory
     with factory() as session:
-        if find_plan(session, key) is None:
+        plan = find_plan(session, key)
+        if plan is None:
             return not_found(request, key)
+        # A planning office publishes the plans of its region and the regions below it.
+        require(request, "publication.write", plan.region_code or "", plan.region_name or f"规划“{key}”")
     try:
         with factory.begin() as session:
             row = unpublish(session, key, reason, actor)

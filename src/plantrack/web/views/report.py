@@ -18,11 +18,12 @@ from ..actors import request_actor
 from ..queries import default_year
 from ..render import error_page
 from .plan import report_formats
+from ..auth import allow
 
 router = APIRouter()
 
 
-@router.get("/plans/{key}/report", include_in_schema=False)
+@router.get("/plans/{key}/report", include_in_schema=False, dependencies=[allow("plans.export")])
 def report_download(
     request: Request,
     key: str,

@@ -19,13 +19,14 @@ from ...store.models import Plan
 from ...store.search import SearchError, search
 from ..actors import request_actor
 from ..render import render, wants_json
+from ..auth import allow
 
 router = APIRouter()
 
 PER_PAGE = 30
 
 
-@router.get("/search", include_in_schema=False)
+@router.get("/search", include_in_schema=False, dependencies=[allow("plans.read")])
 def search_page(
     request: Request,
     q: Annotated[str | None, Query(max_length=200)] = None,

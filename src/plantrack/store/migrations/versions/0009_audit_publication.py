@@ -4,13 +4,13 @@ Revision ID: 0009
 Revises: 0007
 
 Accounts (0008) are built beside this on another branch; whoever merges both relinks this
-revision's down_revision to "0008" so the history stays one line.
+revision (0008_accounts), so the history stays one line.
 """
 from alembic import op
 import sqlalchemy as sa
 
 revision = "0009"
-down_revision = "0007"
+down_revision = "0008_accounts"
 branch_labels = None
 depends_on = None
 
