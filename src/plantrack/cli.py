@@ -634,5 +634,9 @@ def report(
               + "，".join(f"{s} {n}" for s, n in model.counts if n) + f"，预警 {len(model.warnings)} 条", highlight=False)
 
 
+from .cli_duties import register as register_duty_commands  # noqa: E402  (units, assignments, annual targets, decomposition)
+
+register_duty_commands(app)
+
 if __name__ == "__main__":
     app()
