@@ -210,3 +210,37 @@ def assigned_for_plan(session: Session, plan: Plan, catalogue=None, decisions: d
                                              "value": a.assigned_value, "unit": a.unit, "rule": a.rule})
                 break
     return out
+
+
+def parent_as_assigned(session: Session, parent: Plan, child_region_code: str | None, document: dict) -> dict:
+    """The parent's document as the child's region sees it: each indicator passed down to that
+    region carries the assigned figure as its target (the provincial figure kept under
+    `parent_target_text`), so alignment holds the child to what it was given, not to the province's own."""
+    if child_region_code is None:
+        return document
+    allocations = {a.indicator_name: a for a in _active(session, [parent.id], child_region_code)}
+    if not allocations:
+        return document
+    indicators = []
+    for ind in document.get("indicators", []):
+        a = allocations.get(ind["name"])
+        if a is not None:
+            ind = {**ind, "parent_target_text": ind.get("target_text"), "parent_target_value": ind.get("target_value"),
+                   "target_text": a.assigned_text, "target_value": a.assigned_value, "annual_growth": None,
+                   "assigned_to": child_region_code, "allocation_id": a.id}
+        indicators.append(ind)
+    return {**document, "indicators": indicators}
+
+
+def mark_assigned(result: dict) -> dict:
+    """Say in each finding of a passed-down indicator that the parent's figure is the assigned one."""
+    for row in result.get("rows", []):
+        parent = row.get("parent") or {}
+        if parent.get("assigned_to") is None:
+            continue
+        for f in row.get("findings", []):
+            f["assigned"] = {"value": parent.get("target_text"), "parent_target_text": parent.get("parent_target_text"),
+                             "allocation_id": parent.get("allocation_id")}
+            f["message"] += (f"（上位规划目标按分解下达本地区的{parent.get('target_text')}计，"
+                             f"全省目标为{parent.get('parent_target_text') or '—'}。）")
+    return result

@@ -54,3 +54,12 @@ def annual_view(indicator: dict, year: int, text: str | None, observed: float | 
         met = meets(spec, observed)
         status = MET if met else NOT_MET
     return {"year": year, "target": text, "kind": spec.kind, "value": observed, "met": met, "status": status}
+
+
+def year_value(observations, unit: str | None, year: int) -> float | None:
+    """The observed value of `year` (a full-year value over a partial one), in the indicator's unit."""
+    from plantrack.evaluate.observations import one_per_year, prepare
+
+    obs, _ = prepare(observations, unit)
+    found = one_per_year([o for o in obs if o.year == year]).get(year)
+    return None if found is None else found.value
