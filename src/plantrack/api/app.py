@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from . import analysis, plans, regions, search
+from . import duties
 from .deps import reject_nul
 from .errors import http_error, install_error_handlers
 from ..web import router as web_router
@@ -52,6 +53,7 @@ def create_app(session_factory: sessionmaker[Session] | None = None) -> FastAPI:
     app.add_middleware(GZipMiddleware, minimum_size=1000)
     for module in (plans, analysis, regions, search):
         app.include_router(module.router)
+    app.include_router(duties.router)  # units, assignments, annual targets, decomposition (issue 11)
     app.include_router(web_router)  # the pages and /static (web/), on the same store
     return app
 
