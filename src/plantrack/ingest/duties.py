@@ -27,6 +27,8 @@ _LEAD_HEAD = re.compile(r"^(?:主要)?(?:牵头|责任|主责|负责)(?:单位|�
 _PARTNER_HEAD = re.compile(r"^(?:配合|协办|参与|协同|协助|责任)(?:单位|部门)$")
 _ITEM_HEAD = re.compile(r"任务|工作|事项|内容|措施|举措|指标|项目|名称|目标")
 _DUE_HEAD = re.compile(r"时限|期限|完成时间|时间节点|进度")
+# A category line inside a table: short, numbered or not, never a sentence.
+_CATEGORY = re.compile(r"^[^。；;，,]{1,30}$")
 _NUMBER_CELL = re.compile(r"^[\d０-９]+[.、．]?$|^[（(]?[一二三四五六七八九十]+[)）、]?$")
 
 
@@ -73,6 +75,8 @@ def _align(row: list[str], cols: Columns) -> list[str] | None:
     """The row's cells under the header's columns: a row without the leading number cell is shifted."""
     if len(row) == cols.width:
         return row
+    if row and not row[0]:  # cells kept in place (tabs): only trailing ones can be missing
+        return row + [""] * (cols.width - len(row)) if len(row) <= cols.width else None
     if len(row) == cols.width - 1 and not _NUMBER_CELL.match(row[0]):
         return [""] + row
     if len(row) == cols.width + 1 and _NUMBER_CELL.match(row[0]) and cols.width >= 3:
@@ -106,7 +110,8 @@ def read_duty_tables(lines: list[Line]) -> list[dict]:
             row = cells(text)
             if sum(1 for c in row if c) < 2 and "\t" not in text:
                 nxt = next((ln for ln in lines[i + 1:i + 3] if ln.text.strip()), None)
-                if nxt is not None and _is_row(nxt.text) and header_columns(cells(nxt.text)) is None:
+                if _CATEGORY.match(text.strip()) and nxt is not None and _is_row(nxt.text) \
+                        and header_columns(cells(nxt.text)) is None:
                     i += 1  # a category line inside the table
                     continue
                 break
