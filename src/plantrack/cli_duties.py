@@ -53,7 +53,7 @@ def _run_import(file: Path, format: Fmt, importer, noun: str) -> None:
     if format is Fmt.json:
         cli._print_json({"path": str(file), "ok": True, **result})
     else:
-        extra = "，".join(f"{label} {result[k]}" for k, label in (("updated", "更新"), ("withdrawn", "撤回旧分工"),
+        extra = "，".join(f"{label} {result[k]}" for k, label in (("updated", "更新"), ("unchanged", "未变化"), ("withdrawn", "撤回旧分工"),
                                                                   ("superseded", "替换旧值")) if result.get(k))
         Console().print(f"已导入 {file}：{noun} {result['rows']} 行" + (f"，{extra}" if extra else ""), highlight=False)
 

@@ -73,3 +73,37 @@ def test_a_bad_annual_target_file_is_refused_as_a_whole(yuncheng, tmp_path):
     ]
     with yuncheng() as s:
         assert list_annual_targets(s) == []
+
+
+def test_an_xlsx_with_impossible_values_is_refused_with_every_bad_row_named(yuncheng, tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["plan", "indicator", "year", "target"])
+    ws.append([YUNCHENG, GDP, 2023, 6.5])
+    ws.append([YUNCHENG, GDP, 2019, 6])
+    ws.append([YUNCHENG, "没有的指标", 2024, "≥95"])
+    wb.save(tmp_path / "annual.xlsx")
+    with pytest.raises(DutyInputError) as exc, yuncheng.begin() as s:
+        import_annual_targets(s, tmp_path / "annual.xlsx", LOCAL_OPERATOR)
+    assert exc.value.problems == [
+        "annual.xlsx 第3行：2019年不在规划期2021—2025年内",
+        f"annual.xlsx 第4行：规划“{YUNCHENG}”的指标表中没有“没有的指标”",
+    ]
+    with yuncheng() as s:
+        assert list_annual_targets(s) == []
+
+
+def test_an_xlsx_of_annual_targets_is_read_like_a_csv(yuncheng, tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["plan", "indicator", "year", "target", "note"])
+    ws.append([YUNCHENG, GDP, 2023, 6.5, "年度计划"])
+    wb.save(tmp_path / "annual.xlsx")
+    with yuncheng.begin() as s:
+        import_annual_targets(s, tmp_path / "annual.xlsx", LOCAL_OPERATOR)
+    with yuncheng() as s:
+        assert [(r["year"], r["target"]) for r in list_annual_targets(s)] == [(2023, "6.5")]

@@ -106,3 +106,15 @@ def test_a_name_the_plan_repeats_must_be_given_by_its_source_line(store, tmp_pat
     with pytest.raises(DutyInputError) as exc, store.begin() as s:
         import_assignments(s, f, LOCAL_OPERATOR)
     assert exc.value.problems == ["a.csv 第2行：目标“城镇调查失业率”在规划中出现多次（L65、L163），请用行号指明"]
+
+
+def test_the_same_file_imported_again_changes_nothing(store, tmp_path):
+    f = write_csv(tmp_path / "a.csv", HEADER, [
+        ["qinghe-county-14th-fyp", "indicator", "常住人口城镇化率", "县发展改革局", "县财政局", "2025-12-31"]])
+    with store.begin() as s:
+        import_assignments(s, f, LOCAL_OPERATOR)
+    with store.begin() as s:
+        again = import_assignments(s, f, LOCAL_OPERATOR)
+    assert (again["added"], again["unchanged"], again["withdrawn"]) == (0, 1, 0)
+    with store() as s:
+        assert len(list_assignments(s, include_withdrawn=True)) == 1

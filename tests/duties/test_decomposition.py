@@ -136,3 +136,13 @@ def test_xinzhou_forest_cover_is_aligned_with_the_figure_assigned_to_xinzhou(ses
     assert [(f["kind"], f["severity"]) for f in after] == [("target_consistent", "info")]
     assert after[0]["assigned"]["value"] == "18.39" and after[0]["assigned"]["parent_target_text"] == "26"
     assert "分解下达本地区的18.39" in after[0]["message"]
+
+
+def test_a_changed_figure_supersedes_the_old_one_and_the_same_file_changes_nothing(outlines, tmp_path):
+    first = write_csv(tmp_path / "a.csv", HEADER, [[SHANXI, "森林覆盖率", "运城市", "25", "%", "at_least", ""]])
+    second = write_csv(tmp_path / "b.csv", HEADER, [[SHANXI, "森林覆盖率", "运城市", "27", "%", "at_least", ""]])
+    assert _import(outlines, first)["added"] == 1
+    assert (_import(outlines, first)["added"], _import(outlines, first)["unchanged"]) == (0, 1)
+    assert _import(outlines, second)["superseded"] == 1
+    with outlines() as s:
+        assert [(r["region"], r["assigned"], r["value"]) for r in list_allocations(s, SHANXI)] == [("运城市", "27", 27)]

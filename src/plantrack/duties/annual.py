@@ -61,17 +61,22 @@ def import_annual_targets(session: Session, path: str | Path, actor: Actor) -> d
             good.append((plan, row["indicator"], year, row["target"]))
     if problems:
         raise DutyInputError(problems)
-    superseded = 0
+    superseded = unchanged = 0
     for plan, name, year, text in good:
-        for old in session.scalars(select(AnnualTarget).where(
-                AnnualTarget.plan_id == plan.id, AnnualTarget.indicator_name == name, AnnualTarget.year == year,
-                AnnualTarget.state == "active")):
+        current = list(session.scalars(select(AnnualTarget).where(
+            AnnualTarget.plan_id == plan.id, AnnualTarget.indicator_name == name, AnnualTarget.year == year,
+            AnnualTarget.state == "active")))
+        if [a.target_text for a in current] == [text]:
+            unchanged += 1  # the same file again changes nothing
+            continue
+        for old in current:
             old.state = "superseded"
             superseded += 1
         session.add(AnnualTarget(plan_id=plan.id, indicator_name=name, year=year, target_text=text, state="active",
                                  created_by=actor.name))
     session.flush()
-    return {"file": fname, "rows": len(good), "added": len(good), "superseded": superseded, "by": actor.name}
+    return {"file": fname, "rows": len(good), "added": len(good) - unchanged, "unchanged": unchanged,
+            "superseded": superseded, "by": actor.name}
 
 
 def annual_targets(session: Session, plan_id: int) -> dict[tuple[str, int], str]:

@@ -133,11 +133,16 @@ def import_assignments(session: Session, path: str | Path, actor: Actor) -> dict
             good.append((plan, kind, item, units[0], units[1:], due))
     if problems:
         raise DutyInputError(problems)
-    withdrawn = 0
+    withdrawn = unchanged = 0
     for plan, kind, item, lead, supporting, due in good:
-        for old in session.scalars(select(Assignment).where(
-                Assignment.plan_id == plan.id, Assignment.item_kind == kind, Assignment.state == "active",
-                Assignment.item_name == item_name(kind, item), Assignment.item_line == item.line)):
+        current = list(session.scalars(select(Assignment).where(
+            Assignment.plan_id == plan.id, Assignment.item_kind == kind, Assignment.state == "active",
+            Assignment.item_name == item_name(kind, item), Assignment.item_line == item.line)))
+        if [(a.lead_unit_id, list(a.supporting_unit_ids or []), a.due) for a in current] == \
+                [(lead.id, [u.id for u in supporting], due)]:
+            unchanged += 1  # the same file again changes nothing
+            continue
+        for old in current:
             old.state = "withdrawn"
             withdrawn += 1
         session.add(Assignment(plan_id=plan.id, item_kind=kind, item_id=item.id, item_name=item_name(kind, item),
@@ -145,7 +150,8 @@ def import_assignments(session: Session, path: str | Path, actor: Actor) -> dict
                                supporting_unit_ids=[u.id for u in supporting], due=due, state="active",
                                created_by=actor.name))
     session.flush()
-    return {"file": fname, "rows": len(good), "added": len(good), "withdrawn": withdrawn, "by": actor.name}
+    return {"file": fname, "rows": len(good), "added": len(good) - unchanged, "unchanged": unchanged,
+            "withdrawn": withdrawn, "by": actor.name}
 
 
 def list_assignments(session: Session, plan_key: str | None = None, include_withdrawn: bool = False) -> list[dict]:

@@ -115,18 +115,23 @@ def import_allocations(session: Session, path: str | Path, actor: Actor) -> dict
                          row["unit"] or indicator.get("unit"), rule, weight))
     if problems:
         raise DutyInputError(problems)
-    superseded = 0
+    superseded = unchanged = 0
     for plan, name, code, text, value, unit, rule, weight in good:
-        for old in session.scalars(select(Allocation).where(
-                Allocation.parent_plan_id == plan.id, Allocation.indicator_name == name,
-                Allocation.region_code == code, Allocation.state == "active")):
+        current = list(session.scalars(select(Allocation).where(
+            Allocation.parent_plan_id == plan.id, Allocation.indicator_name == name,
+            Allocation.region_code == code, Allocation.state == "active")))
+        if [(a.assigned_text, a.unit, a.rule, a.weight) for a in current] == [(text, unit, rule, weight)]:
+            unchanged += 1  # the same file again changes nothing
+            continue
+        for old in current:
             old.state = "superseded"
             superseded += 1
         session.add(Allocation(parent_plan_id=plan.id, indicator_name=name, region_code=code, assigned_text=text,
                                assigned_value=value, unit=unit, rule=rule, weight=weight, state="active",
                                created_by=actor.name))
     session.flush()
-    return {"file": fname, "rows": len(good), "added": len(good), "superseded": superseded, "by": actor.name}
+    return {"file": fname, "rows": len(good), "added": len(good) - unchanged, "unchanged": unchanged,
+            "superseded": superseded, "by": actor.name}
 
 
 def _active(session: Session, plan_ids: list[int], region_code: str | None = None) -> list[Allocation]:
