@@ -3,7 +3,6 @@ tables, every lead and supporting unit of the gold lists is proposed with its it
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
