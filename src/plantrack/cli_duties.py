@@ -193,6 +193,21 @@ def decomposition_check(parent_plan: str = typer.Argument(..., help="上级规�
     Console().print(f"检查 {result['checked']} 个指标，不到位 {result['flagged']} 个", highlight=False)
 
 
+@decomposition_app.command("matrix")
+def decomposition_matrix(parent_plan: str = typer.Argument(..., help="上级规划键"), format: Fmt = FORMAT) -> None:
+    """指标×地区矩阵：各地区下达目标、最新观测值及是否达到。"""
+    from .duties.decomposition import decomposition_matrix as matrix
+
+    result = _read(matrix, parent_plan)
+    if format is Fmt.json:
+        _cli()._print_json(result)
+        return
+    for row in result["indicators"]:
+        for r in row["regions"]:
+            seen = f"{r['observed']['year']}年 {r['observed']['value']:g}" if r["observed"] else "—"
+            Console().print(f"{row['indicator']}\t{r['region']}\t下达 {r['assigned']}\t最新 {seen}\t{r['status']}", highlight=False)
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(units_app, name="units")
     app.add_typer(assignments_app, name="assignments")

@@ -27,5 +27,6 @@ def test_units_and_assignments_are_served_as_json(session_factory, tmp_path):
     assert [(a["item"], a["lead_unit"], a["due"]) for a in rows] == [("常住人口城镇化率", "县发展改革局", "2025-12-31")]
     assert client.get("/api/plans/qinghe-county-14th-fyp/annual-targets").json() == []
     assert client.get("/api/plans/qinghe-county-14th-fyp/decomposition/check").json()["indicators"] == []
+    assert client.get("/api/plans/qinghe-county-14th-fyp/decomposition/matrix").json()["indicators"] == []
     missing = client.get("/api/plans/nowhere/assignments")
     assert missing.status_code == 404 and missing.json()["error"]["code"] == "plan_not_found"

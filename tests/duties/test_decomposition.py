@@ -146,3 +146,24 @@ def test_a_changed_figure_supersedes_the_old_one_and_the_same_file_changes_nothi
     assert _import(outlines, second)["superseded"] == 1
     with outlines() as s:
         assert [(r["region"], r["assigned"], r["value"]) for r in list_allocations(s, SHANXI)] == [("运城市", "27", 27)]
+
+
+def test_the_matrix_shows_each_region_assigned_figure_beside_its_latest_observation(outlines, tmp_path):
+    from plantrack.duties.decomposition import decomposition_matrix
+    from plantrack.observations.importer import import_file
+
+    _import(outlines, write_csv(tmp_path / "d.csv", HEADER, [
+        [SHANXI, "森林覆盖率", "运城市", "30", "%", "at_least", ""],
+        [SHANXI, "森林覆盖率", "忻州市", "27", "%", "at_least", ""],
+        [SHANXI, "森林覆盖率", "太原市", "27", "%", "at_least", ""],
+    ]))
+    import_file(outlines, write_csv(tmp_path / "obs.csv", "region,indicator,unit,year,value,source_url", [
+        ["运城市", "森林覆盖率", "%", "2022", "29.1", "https://example.org/a"],
+        ["运城市", "森林覆盖率", "%", "2023", "30.2", "https://example.org/b"],
+        ["忻州市", "森林覆盖率", "%", "2023", "20.5", "https://example.org/c"]]))
+    with outlines() as s:
+        matrix = decomposition_matrix(s, SHANXI)
+    [forest] = matrix["indicators"]
+    assert [(r["region"], r["assigned"], r["observed"] and r["observed"]["value"], r["status"])
+            for r in forest["regions"]] == [("运城市", "30", 30.2, "达到下达目标"), ("忻州市", "27", 20.5, "未达到下达目标"),
+                                            ("太原市", "27", None, "无数据")]

@@ -76,3 +76,11 @@ def decomposition_check(session: SessionDep, key: str) -> dict[str, Any]:
 
     _plan(session, key)
     return check_decomposition(session, key)
+
+
+@router.get("/plans/{key}/decomposition/matrix", summary="指标×地区矩阵：下达目标、最新观测值、是否达到")
+def decomposition_matrix(session: SessionDep, key: str) -> dict[str, Any]:
+    from ..duties.decomposition import decomposition_matrix as matrix
+
+    _plan(session, key)
+    return matrix(session, key)

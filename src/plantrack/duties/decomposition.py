@@ -249,3 +249,47 @@ def mark_assigned(result: dict) -> dict:
             f["message"] += (f"（上位规划目标按分解下达本地区的{parent.get('target_text')}计，"
                              f"全省目标为{parent.get('parent_target_text') or '—'}。）")
     return result
+
+
+LEVEL_KINDS = frozenset({"level", "at_least", "at_most", "about", "range"})
+
+
+def decomposition_matrix(session: Session, parent_key: str) -> dict:
+    """Indicator × region: each region's assigned figure beside its latest observed value and
+    whether that value meets the figure (达到下达目标 / 未达到下达目标 / 无数据; a cumulative or
+    rate figure is left to the full evaluation: 需人工评估). What the matrix page will show."""
+    from ..align.catalogue import default_catalogue
+    from ..analysis import decisions as stored_decisions
+    from ..evaluate.annual import meets
+    from ..store.models import Observation
+
+    plan = require_plan(session, parent_key)
+    catalogue, decisions = default_catalogue(), stored_decisions(session)
+    names = dict(session.execute(select(Region.code, Region.name)).all())
+    indicators = {i["name"]: i for i in plan.current.document.get("indicators", [])}
+    rows: dict[str, dict] = {}
+    for a in _active(session, [plan.id]):
+        indicator = indicators.get(a.indicator_name, {"name": a.indicator_name, "unit": a.unit})
+        match = catalogue.concept_of(a.indicator_name, indicator.get("unit"), decisions)
+        concept = match.concept.id if match else None
+        row = rows.setdefault(a.indicator_name, {"indicator": a.indicator_name, "unit": indicator.get("unit"),
+                                                 "concept": concept, "rule": a.rule, "line": indicator.get("line"),
+                                                 "regions": []})
+        observed = None
+        if concept:
+            observed = session.scalar(select(Observation).where(
+                Observation.region_code == a.region_code, Observation.concept == concept,
+                Observation.superseded_by_id.is_(None)).order_by(Observation.year.desc(), Observation.id.desc()).limit(1))
+        spec = read_assigned(indicator, a.assigned_text)
+        if observed is None:
+            status = "无数据"
+        elif spec.kind not in LEVEL_KINDS or spec.rate:
+            status = "需人工评估"
+        else:
+            status = "达到下达目标" if meets(spec, observed.value) else "未达到下达目标"
+        row["regions"].append({
+            "region_code": a.region_code, "region": names.get(a.region_code), "assigned": a.assigned_text,
+            "value": a.assigned_value, "weight": a.weight, "status": status,
+            "observed": None if observed is None else {"year": observed.year, "value": observed.value,
+                                                       "source_url": observed.source_url, "observation_id": observed.id}})
+    return {"parent_plan": plan.key, "indicators": list(rows.values())}
