@@ -154,6 +154,24 @@ def annual_list(plan: str = typer.Argument(None, help="规划键（省略则列�
     Console().print(f"共 {len(rows)} 条年度目标", highlight=False)
 
 
+@annual_app.command("propose")
+def annual_propose(plan: str = typer.Argument(..., help="规划键"), format: Fmt = FORMAT) -> None:
+    """按基期到目标的线性/复合路径拟出各年年度目标（不保存）；表格输出即导入模板，修改确认后用 import 导入。"""
+    import csv
+    import sys
+
+    from .duties.annual import propose_annual_targets
+
+    rows = _read(propose_annual_targets, plan)
+    if format is Fmt.json:
+        _cli()._print_json(rows)
+        return
+    w = csv.writer(sys.stdout)
+    w.writerow(["plan", "indicator", "year", "target", "method"])
+    for r in rows:
+        w.writerow([r["plan"], r["indicator"], r["year"], r["target"], r["method"]])
+
+
 @decomposition_app.command("import")
 def decomposition_import(file: Path = typer.Argument(..., help="分解模板（列：parent_plan, indicator, region, assigned, unit, rule, weight）"),
                          format: Fmt = FORMAT) -> None:

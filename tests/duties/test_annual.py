@@ -107,3 +107,20 @@ def test_an_xlsx_of_annual_targets_is_read_like_a_csv(yuncheng, tmp_path):
         import_annual_targets(s, tmp_path / "annual.xlsx", LOCAL_OPERATOR)
     with yuncheng() as s:
         assert [(r["year"], r["target"]) for r in list_annual_targets(s)] == [(2023, "6.5")]
+
+
+def test_annual_targets_are_proposed_on_the_plan_path_and_the_proposal_imports_as_it_is(yuncheng, tmp_path):
+    from plantrack.duties.annual import propose_annual_targets
+
+    with yuncheng() as s:
+        proposed = propose_annual_targets(s, YUNCHENG)
+        assert list_annual_targets(s) == []  # proposing stores nothing
+    by = {(p["indicator"], p["year"]): (p["target"], p["method"]) for p in proposed}
+    assert by[(GDP, 2023)] == ("10", "same_rate")  # a growth rate: the plan's rate every year
+    assert by[("工业增加值占GDP比重", 2025)] == ("42", "linear")  # the path ends at the plan's target
+    assert by[("工业增加值占GDP比重", 2023)] == ("36.6", "linear")
+    assert ("战略性新兴产业增加值占GDP比重", 2023) not in by  # 完成省下任务: no figure to draw a path to
+    f = write_csv(tmp_path / "p.csv", "plan,indicator,year,target,method",
+                  [[p["plan"], p["indicator"], p["year"], p["target"], p["method"]] for p in proposed])
+    with yuncheng.begin() as s:
+        assert import_annual_targets(s, f, LOCAL_OPERATOR)["added"] == len(proposed)

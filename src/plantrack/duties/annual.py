@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from ..domain.actor import Actor
 from ..evaluate.annual import annual_spec, readable
 from ..store.models import AnnualTarget, Plan
-from ..store.repository import get_plan
+from ..store.repository import get_plan, require_plan
 from . import DutyInputError
 from .rows import read_file
 
@@ -92,3 +92,39 @@ def list_annual_targets(session: Session, plan_key: str | None = None) -> list[d
         query = query.where(Plan.key == plan_key)
     return [{"id": r.id, "plan": key, "indicator": r.indicator_name, "year": r.year, "target": r.target_text,
              "state": r.state, "created_by": r.created_by} for r, key in session.execute(query)]
+
+
+def _figure(x: float, like: float) -> str:
+    """x with as many decimals as the plan's own figure has (at least one for a path value)."""
+    text = f"{like:g}"
+    decimals = max(1, len(text.split(".")[1]) if "." in text else 0)
+    return f"{round(x, decimals):g}"
+
+
+def propose_annual_targets(session: Session, plan_key: str) -> list[dict]:
+    """Annual targets drafted from the plan's own figures, for the planning office to confirm
+    (edit, then import): a level on the linear path from the base to the target; a level growing
+    at an average rate on the compound path; a growth rate, the same rate each year. Targets
+    without a figure and a base are left out. Nothing is stored."""
+    from ..domain.targets import interpret
+    from ..evaluate.progress import compound_growth, linear
+
+    plan = require_plan(session, plan_key)
+    start, end = plan.period_start or 2021, plan.period_end or 2025
+    out = []
+    for ind in plan.current.document.get("indicators", []):
+        spec = interpret(ind, (start, end))
+        base_year, base, target_year = spec.base_year, spec.base_value, spec.target_year or end
+        for year in range(start, min(end, target_year) + 1):
+            if spec.rate and spec.kind in ("level", "at_least", "about") and spec.value is not None:
+                text, method = spec.text, "same_rate"
+            elif spec.kind in ("level", "at_least", "at_most", "about") and not spec.rate and \
+                    spec.value is not None and base is not None and base_year is not None:
+                text, method = _figure(linear(base, spec.value, base_year, target_year, year), spec.value), "linear"
+            elif spec.kind == "average_growth" and base is not None and base_year is not None:
+                text, method = _figure(compound_growth(base, spec.value, base_year, year), base), "compound"
+            else:
+                break
+            out.append({"plan": plan.key, "indicator": ind["name"], "year": year, "target": text, "method": method,
+                        "line": ind.get("line")})
+    return out
