@@ -44,6 +44,8 @@ def test_every_unit_of_the_gold_list_is_proposed_with_its_line_and_role(session_
         proposals = propose_assignments(s, name)
     assert [(p["line"], p["lead_units"], p["supporting_units"]) for p in proposals] == gold(name)
     assert all(p["item"] for p in proposals)
+    if name == "anping-task-division":  # its second table lists indicators (指标名称)
+        assert [p["item_kind"] for p in proposals if p["line"] >= 23] == ["indicator"] * 3
 
 
 def test_proposals_name_the_catalogue_units_they_stand_for_and_store_nothing(session_factory, tmp_path):

@@ -11,7 +11,7 @@ def rows_of(*texts: str) -> list[dict]:
 def test_a_tab_table_gives_each_task_with_its_lead_and_supporting_units_and_due():
     got = rows_of("序号\t重点任务\t牵头单位\t配合单位\t完成时限",
                   "1\t推进煤炭清洁高效利用\t省能源局\t省发展改革委、省生态环境厅\t2025年底")
-    assert got == [{"item": "推进煤炭清洁高效利用", "lead_units": ["省能源局"],
+    assert got == [{"item_kind": "task", "item": "推进煤炭清洁高效利用", "lead_units": ["省能源局"],
                     "supporting_units": ["省发展改革委", "省生态环境厅"], "due": "2025年底", "line": 2, "header_line": 1}]
 
 
@@ -39,3 +39,8 @@ def test_headers_without_a_lead_role_are_not_duty_tables():
     assert header_columns(cells("指标\t单位\t2020年\t2025年\t属性")) is None
     assert header_columns(cells("牵头单位：市水利局")) is None
     assert rows_of("各牵头单位要切实负起责任。") == []
+
+
+def test_the_item_column_header_says_whether_rows_are_tasks_indicators_or_projects():
+    assert [r["item_kind"] for r in rows_of("序号  指标名称  责任单位", "1  森林覆盖率  县林业局")] == ["indicator"]
+    assert [r["item_kind"] for r in rows_of("序号\t工程名称\t牵头单位", "1\t汾河治理工程\t省水利厅")] == ["project"]

@@ -29,7 +29,7 @@ def propose_assignments(session: Session, plan_key: str) -> list[dict]:
                     "lead_units": list(task.get("lead_units") or []),
                     "supporting_units": list(task.get("partner_units") or []), "source": task.get("rule", "text")})
     for row in document.get("duties", []):
-        out.append({"item_kind": "task", "item": row["item"], "line": row["line"],
+        out.append({"item_kind": row.get("item_kind", "task"), "item": row["item"], "line": row["line"],
                     "lead_units": list(row["lead_units"]), "supporting_units": list(row["supporting_units"]),
                     "source": "table"})
     for p in out:

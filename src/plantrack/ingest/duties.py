@@ -34,6 +34,7 @@ _NUMBER_CELL = re.compile(r"^[\d０-９]+[.、．]?$|^[（(]?[一二三四五六
 
 @dataclass(frozen=True)
 class Columns:
+    kind: str  # what the rows are: task | indicator | project, from the item column's header
     item: int
     lead: int
     partner: int | None
@@ -64,7 +65,9 @@ def header_columns(row: list[str]) -> Columns | None:
         item = next((i for i, c in enumerate(row[:lead]) if c not in ("序号", "编号")), None)
     if item is None:
         return None
-    return Columns(item, lead, partner, due, len(row))
+    head = row[item]
+    kind = "indicator" if "指标" in head else "project" if re.search(r"项目|工程", head) else "task"
+    return Columns(kind, item, lead, partner, due, len(row))
 
 
 def _units(cell: str) -> list[str]:
@@ -91,7 +94,7 @@ def _is_row(text: str) -> bool:
 
 
 def read_duty_tables(lines: list[Line]) -> list[dict]:
-    """Every row of every 分工 table: {item, lead_units, supporting_units, due, line, header_line}."""
+    """Every row of every 分工 table: {item_kind, item, lead_units, supporting_units, due, line, header_line}."""
     out: list[dict] = []
     i = 0
     while i < len(lines):
@@ -125,7 +128,7 @@ def read_duty_tables(lines: list[Line]) -> list[dict]:
             partners = _units(aligned[cols.partner]) if cols.partner is not None and cols.partner < len(aligned) else []
             if item and lead:
                 due = aligned[cols.due] if cols.due is not None and cols.due < len(aligned) else None
-                out.append({"item": item, "lead_units": lead, "supporting_units": partners, "due": due or None,
+                out.append({"item_kind": cols.kind, "item": item, "lead_units": lead, "supporting_units": partners, "due": due or None,
                             "line": lines[i].no, "header_line": header_line})
                 previous_item = item
             i += 1
