@@ -49,7 +49,11 @@ def align_stored(session: Session, child_key: str, parent_key: str | None = None
     if parent is None:
         raise CatalogueError(f"规划“{child_key}”没有衔接的上位规划；请指定上位规划，或先用 plantrack link 设置。")
     cv, pv = child.current, parent.current
-    result = align_plans(effective_document(session, cv), effective_document(session, pv), child.key, parent.key, decisions(session), child_text=cv.source_text)
+    from .duties.decomposition import mark_assigned, parent_as_assigned  # 分解下达: the child region's figure
+
+    parent_document = parent_as_assigned(session, parent, child.region_code, effective_document(session, pv))
+    result = mark_assigned(align_plans(effective_document(session, cv), parent_document, child.key, parent.key,
+                                       decisions(session), child_text=cv.source_text))
     session.execute(delete(Alignment).where(Alignment.child_version_id == cv.id, Alignment.parent_version_id == pv.id))
     session.add(Alignment(child_version_id=cv.id, parent_version_id=pv.id, result=result))
     return result

@@ -660,6 +660,9 @@ from .cli_accounts import register as _register_accounts  # noqa: E402  (users, 
 
 _register_accounts(app)
 
+from .cli_duties import register as register_duty_commands  # noqa: E402  (units, assignments, annual targets, decomposition)
+
+register_duty_commands(app)
 
 if __name__ == "__main__":
     app()

@@ -176,6 +176,7 @@ def evaluate_plan(session: Session, key: str, year: int, catalogue: Catalogue | 
     rows = effective_indicators(session, version)  # the parser's rows with people's corrections applied
     parser_ids = list(session.scalars(select(Indicator.id).where(Indicator.version_id == version.id)))
     overrides = {o.indicator_name: o for o in session.scalars(select(IndicatorOverride).where(IndicatorOverride.plan_id == plan.id))}
+    passed_down, annual = duty_inputs(session, plan, year, catalogue, decisions)
     if store:
         session.execute(delete(AssessmentRecord).where(AssessmentRecord.indicator_id.in_(parser_ids),
                                                        AssessmentRecord.year == year))
@@ -198,12 +199,17 @@ def evaluate_plan(session: Session, key: str, year: int, catalogue: Catalogue | 
         from .evaluation_links import prose_target_for, reference_observations
 
         arguments = override_arguments(overrides.get(indicator["name"]))
+        allocation = passed_down.get(indicator["name"])
+        if allocation is not None and "assigned" not in arguments:  # a person's override wins
+            arguments["assigned"] = allocation["assigned"]
         prose = prose_target_for(document, indicator, concept, catalogue, decisions)
         spec = interpret(indicator, period, prose=prose, **arguments)
         reference = reference_observations(session, spec, plan.region_code, concept, catalogue, decisions, _obs_dict,
                                            document, period)
-        assessment = assess(indicator, spec, observations, year, reference=reference)
+        year_target = annual.get(indicator["name"])
+        assessment = assess(indicator, spec, observations, year, reference=reference, annual_target=year_target)
         data = assessment.to_dict()
+        add_duty_views(data, indicator, year, observations, allocation, year_target)
         data["indicator_id"] = row["indicator_id"]
         data["row_ref"] = row["ref"]
         data["correction"] = row["correction"]
@@ -220,6 +226,29 @@ def evaluate_plan(session: Session, key: str, year: int, catalogue: Catalogue | 
             for o in context_series(session, plan.region_code, measured)
         ]
     return result
+
+
+def duty_inputs(session: Session, plan: Plan, year: int, catalogue, decisions) -> tuple[dict, dict]:
+    """What the accountability data adds to an evaluation: the figures passed down to the plan's
+    region (分解下达, by indicator name) and the plan's annual targets for `year` (by indicator name)."""
+    from .duties.annual import annual_targets
+    from .duties.decomposition import assigned_for_plan
+
+    passed_down = assigned_for_plan(session, plan, catalogue, decisions)
+    annual = {name: text for (name, y), text in annual_targets(session, plan.id).items() if y == year}
+    return passed_down, annual
+
+
+def add_duty_views(data: dict, indicator: dict, year: int, observations: list[dict], allocation: dict | None,
+                   year_target: str | None) -> None:
+    """The assigned figure an evaluation used, and the annual view (the year's value against the
+    year's own target) beside the period view."""
+    from .evaluate.annual import annual_view, year_value
+
+    if allocation is not None:
+        data["assigned"] = allocation
+    if year_target is not None:
+        data["annual"] = annual_view(indicator, year, year_target, year_value(observations, indicator.get("unit"), year))
 
 
 def observation_matches(session: Session, catalogue: Catalogue | None = None) -> list[tuple[int, str, str, str, str]]:

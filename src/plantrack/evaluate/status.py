@@ -85,7 +85,7 @@ def classify(r: float | None, config: EvalConfig) -> Status:
 
 def assess(indicator: dict, spec: TargetSpec, observations: Iterable, year: int,
            base: dict | object | None = None, config: EvalConfig = DEFAULT,
-           reference: Iterable | None = None) -> Assessment:
+           reference: Iterable | None = None, annual_target: str | None = None) -> Assessment:
     """The status of `indicator` in `year`, with the method and the numbers behind it.
 
     observations  this indicator's observations (dicts or objects: year, value, unit, series,
@@ -94,6 +94,8 @@ def assess(indicator: dict, spec: TargetSpec, observations: Iterable, year: int,
                   by default the indicator's own base_year / base_value
     reference     for a relative target (spec.reference): the observations of what it is measured
                   against — the region's GDP growth, or the same concept at national level
+    annual_target the target set for `year` itself (年度目标, as written: 6.5, ≥95); an annual-kind
+                  target is judged against it
     """
     obs, unconvertible = prepare(observations, indicator.get("unit"))
     ctx = _Ctx(indicator, spec, obs, len(unconvertible), year, config,
@@ -103,7 +105,7 @@ def assess(indicator: dict, spec: TargetSpec, observations: Iterable, year: int,
     if not obs and unconvertible:
         return _unit_mismatch(ctx, unconvertible)
     if spec.kind == "annual":
-        return _assess_annual(ctx)
+        return _assess_annual(ctx, annual_target)
     if spec.kind == "relative":
         return _assess_relative(ctx, reference)
     if spec.kind == "directional":
@@ -521,15 +523,30 @@ def change_from_base(spec: TargetSpec, unit: str | None, base_value: float, valu
     return -diff if spec.reduction else diff
 
 
-def _assess_annual(ctx: _Ctx) -> Assessment:
-    """各年度视情提出: the plan sets no figure for the period. Until that year's own target is entered
-    (annual targets, another issue: it will pass the year's target text here and judge the year's
-    value against it), a person judges, with every value observed in the period in front of them."""
+def _assess_annual(ctx: _Ctx, annual_target: str | None = None) -> Assessment:
+    """各年度视情提出: the plan sets no figure for the period. With that year's own target entered
+    (年度目标), the year's value is judged against it (evaluate/annual.py): 完成年度目标 is
+    基本符合预期, 未完成年度目标 滞后. Without it a person judges, with every value observed in the
+    period in front of them."""
+    from plantrack.evaluate.annual import annual_view
+
     spec = ctx.spec
     window = in_window(ctx.obs, spec.period[0], ctx.year, prefer_full_year=ctx.prefer_full)
     observed = window[-1] if window else None
     values = "，".join(f"{o.year}年{explain.v(o.value, ctx.unit)}" for o in window)
     seen = f"观测值：{values}。" if window else "规划期内暂无观测值。"
+    if annual_target is not None:
+        this_year = next((o for o in reversed(window) if o.year == ctx.year), None)
+        view = annual_view(ctx.indicator, ctx.year, annual_target,
+                           None if this_year is None else this_year.value)
+        details = {"observed_series": [{"year": o.year, "value": o.value} for o in window], "annual_target": view}
+        if this_year is None:
+            text = f"{ctx.name}{ctx.year}年年度目标为{explain.quote(annual_target)}，该年暂无观测值，{Status.NO_DATA}。{seen}"
+            return _make(ctx, Status.NO_DATA, ANNUAL, text, reason=Reason.NO_OBSERVATION, details=details)
+        status = Status.ON_TRACK if view["met"] else Status.LAGGING
+        text = (f"{ctx.name}{ctx.year}年年度目标为{explain.quote(annual_target)}，实际{explain.v(this_year.value, ctx.unit)}，"
+                f"{view['status']}，{status}。{seen}")
+        return _make(ctx, status, ANNUAL, text, observed=this_year, met=view["met"], details=details)
     text = (f"{ctx.name}的目标为{explain.quote(spec.text)}，按年度目标评估；{ctx.year}年年度目标尚未录入，"
             f"{Status.MANUAL}。{seen}")
     details = {"observed_series": [{"year": o.year, "value": o.value} for o in window], "annual_target": None}

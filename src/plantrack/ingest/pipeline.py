@@ -20,6 +20,7 @@ from .prose import extract_targets
 from .read import SourceText, decode_plan_bytes, read_plan_file
 from .tables import Table, find_tables
 from .tasks import extract_tasks
+from .duties import read_duty_tables
 
 
 @dataclass
@@ -80,6 +81,7 @@ def plan_document(doc: ParsedDocument) -> dict:
         "targets": extract_targets(doc.paragraphs, doc.heading_at, meta),
         "projects": extract_projects(doc.lines, doc.heading_at, doc.tables, doc.project_tables),
         "tasks": extract_tasks(doc.paragraphs, doc.heading_at),
+        "duties": read_duty_tables(doc.lines),  # 任务分工 table rows (ingest/duties.py)
     }
     plan["checks"] = check_completeness(plan, doc.lines, read_lines(doc), unread_table_runs(doc))
     Plan.model_validate(plan)

@@ -428,3 +428,77 @@ class UserSession(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     ended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+# --- accountability (issue 11): units, assignments, annual targets, decomposition ---------------
+# Nothing here is hard-deleted: a withdrawn or replaced row keeps its state and stays as history.
+
+
+class Unit(Base):
+    """A department of a region's government (省发展改革委 …): who leads or supports an item."""
+
+    __tablename__ = "unit"
+    __table_args__ = (UniqueConstraint("region_code", "name"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    region_code: Mapped[str] = mapped_column(ForeignKey("region.code"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    short_name: Mapped[str | None] = mapped_column(String(100))
+    kind: Mapped[str | None] = mapped_column(String(40))
+    extra: Mapped[dict] = mapped_column(JSON, default=dict)  # further columns of the template
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Assignment(Base):
+    """An indicator, prose target, task or project of a plan given to a lead unit and supporting units.
+
+    The item is named three ways so it survives re-ingestion: the stored row's id (of the version it
+    was assigned in), its name and its source line."""
+
+    __tablename__ = "assignment"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
+    item_kind: Mapped[str] = mapped_column(String(12))  # indicator | target | task | project
+    item_id: Mapped[int | None] = mapped_column(Integer)
+    item_name: Mapped[str] = mapped_column(Text)
+    item_line: Mapped[int | None] = mapped_column(Integer)
+    lead_unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
+    supporting_unit_ids: Mapped[list] = mapped_column(JSON, default=list)
+    due: Mapped[str | None] = mapped_column(String(10))  # ISO date
+    state: Mapped[str] = mapped_column(String(12), default="active")  # active | withdrawn
+    created_by: Mapped[str | None] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    lead_unit: Mapped[Unit] = relationship()
+
+
+class AnnualTarget(Base):
+    """An indicator's target for one year (年度目标), written as a plan writes it (6.5, ≥95, 5.5左右)."""
+
+    __tablename__ = "annual_target"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
+    indicator_name: Mapped[str] = mapped_column(Text)
+    year: Mapped[int] = mapped_column(Integer)
+    target_text: Mapped[str] = mapped_column(String(50))
+    state: Mapped[str] = mapped_column(String(12), default="active")  # active | superseded
+    created_by: Mapped[str | None] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Allocation(Base):
+    """分解下达: a parent plan indicator's target passed down to a child region, with the rule by
+    which the children's figures must add up to (or be as strict as) the parent's."""
+
+    __tablename__ = "allocation"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    parent_plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
+    indicator_name: Mapped[str] = mapped_column(Text)
+    region_code: Mapped[str] = mapped_column(ForeignKey("region.code"), index=True)
+    assigned_text: Mapped[str] = mapped_column(String(50))
+    assigned_value: Mapped[float | None] = mapped_column(Float)
+    unit: Mapped[str | None] = mapped_column(String(50))
+    rule: Mapped[str] = mapped_column(String(10))  # sum | weighted | at_least | at_most
+    weight: Mapped[float | None] = mapped_column(Float)
+    state: Mapped[str] = mapped_column(String(12), default="active")  # active | superseded
+    created_by: Mapped[str | None] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
