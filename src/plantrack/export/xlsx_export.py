@@ -35,6 +35,17 @@ HEADERS = {
     "actual_growth": "实际年均增长",
     "binding": "指标属性",
     "line": "原文行号",
+    # Added by the table reader (domain/plan.py TableRef): how each row was read, and targets for
+    # years other than the plan's last one.
+    "interim_year": "中期目标年份",
+    "interim_value": "中期目标值",
+    "interim_text": "中期目标值（原文）",
+    "horizon_year": "远景目标年份",
+    "horizon_value": "远景目标值",
+    "horizon_text": "远景目标值（原文）",
+    "evidence": "识别依据",
+    "confidence": "识别置信度",
+    "table": "所在表格",
 }
 
 BINDING = {"binding": "约束性", "expected": "预期性"}
