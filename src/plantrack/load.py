@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from .ingest.errors import PlanInputError
 from .ingest.pipeline import analyse, plan_document, text_units
 from .ingest.read import SourceText, read_plan_bytes, read_plan_file
+from .store.db import conflict_message, write_transaction
 from .store.repository import CatalogueError, StoreResult, get_plan, link_inferred, link_plans, store_plan
 
 log = logging.getLogger(__name__)
@@ -108,22 +109,29 @@ def store_parsed(
     """Store a parsed plan in one transaction, then link it to its parent (given, or inferred the
     way the catalogue infers it); any failure rolls back everything of this plan."""
     path = parsed.source.path
+
+    def store(session: Session) -> tuple[StoreResult, list[tuple[str, str]]]:
+        result = store_plan(session, parsed.document, parsed.source.text, parsed.units, key, overrides)
+        plan = get_plan(session, key)
+        links = []
+        if parent:
+            link_plans(session, key, parent)
+            links.append((key, parent))
+        elif result.status != "unchanged":
+            session.flush()
+            links = link_inferred(session, plan)
+        return result, links
+
     try:
-        with factory.begin() as session:
-            result: StoreResult = store_plan(session, parsed.document, parsed.source.text, parsed.units, key, overrides)
-            plan = get_plan(session, key)
-            links = []
-            if parent:
-                link_plans(session, key, parent)
-                links.append((key, parent))
-            elif result.status != "unchanged":
-                session.flush()
-                links = link_inferred(session, plan)
+        # A concurrent ingest of the same plan queues behind this one (or is repeated after it),
+        # and then finds the version stored: both succeed.
+        result, links = write_transaction(factory, store)
     except CatalogueError as exc:
         return LoadOutcome(path, key, "failed", message=str(exc))
     except Exception as exc:
         log.exception("store failed: %s", path)
-        return LoadOutcome(path, key, "failed", message=f"保存 {path} 时出错：{type(exc).__name__}: {exc}")
+        reason = conflict_message(exc) or f"{type(exc).__name__}: {exc}"
+        return LoadOutcome(path, key, "failed", message=f"保存 {path} 时出错：{reason}")
     return LoadOutcome(path, key, result.status, result.version, links=links)
 
 
