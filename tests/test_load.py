@@ -189,3 +189,17 @@ def test_the_same_plan_stored_by_two_writers_at_once_is_stored_once(session_fact
         for t in threads:
             t.join()
         assert sorted(o.status for o in outcomes) == ["created", "unchanged"], [o.message for o in outcomes]
+
+
+def test_an_unsafe_key_stores_nothing_and_says_why(session_factory):
+    outcome = load_file(session_factory, FIXTURES / "qinghe-county-14th-fyp.txt", key="..")
+    assert outcome.status == "failed" and "规划键“..”不能以 . 开头" in outcome.message
+    with session_factory() as s:
+        assert counts(s)["plan"] == 0
+
+
+def test_the_default_key_of_an_oddly_named_file_is_made_safe(session_factory, tmp_path):
+    odd = tmp_path / "清河县“十四五”规划 (1).txt"
+    odd.write_bytes((FIXTURES / "qinghe-county-14th-fyp.txt").read_bytes())
+    outcome = load_file(session_factory, odd)
+    assert (outcome.status, outcome.key) == ("created", "清河县-十四五-规划-1")

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from .domain.keys import key_from_name
 from .ingest.errors import PlanInputError
 from .ingest.pipeline import analyse, plan_document, text_units
 from .ingest.read import SourceText, read_plan_bytes, read_plan_file
@@ -44,8 +45,9 @@ class LoadOutcome:
 
 
 def plan_key_for(path: str | Path) -> str:
-    """The default catalogue key: the file's name without its extension."""
-    return Path(path).stem
+    """The default catalogue key: the file's name without its extension, in the keys' safe
+    alphabet (domain/keys.py)."""
+    return key_from_name(Path(path).stem)
 
 
 class LoadRefused(Exception):
