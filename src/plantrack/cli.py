@@ -607,5 +607,7 @@ def report(
               + "，".join(f"{s} {n}" for s, n in model.counts if n) + f"，预警 {len(model.warnings)} 条", highlight=False)
 
 
+from . import cli_maintenance  # noqa: E402,F401  (registers backup, restore, doctor)
+
 if __name__ == "__main__":
     app()
