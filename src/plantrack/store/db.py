@@ -85,9 +85,12 @@ def _sqlite_begin(conn) -> None:
     """An explicit transaction (BEGIN IMMEDIATE) for connections that ask for one: the driver's
     own handling is switched off for it, so DDL is inside the transaction too."""
     mode = conn.get_execution_options().get(BEGIN_OPTION)
+    dbapi = conn.connection.driver_connection
     if mode:
-        conn.connection.driver_connection.isolation_level = None
+        dbapi.isolation_level = None
         conn.exec_driver_sql(f"BEGIN {mode}")
+    elif dbapi.isolation_level is None:  # an explicit transaction that ended without its event
+        dbapi.isolation_level = ""
 
 
 def _sqlite_end(conn) -> None:
