@@ -156,3 +156,29 @@ def test_write_transaction_repeats_work_a_concurrent_writer_got_in_the_way_of(se
 
     assert write_transaction(session_factory, store_once) == "ok"
     assert len(calls) == 2
+
+
+def test_a_writer_that_cannot_get_the_lock_fails_with_a_chinese_message(tmp_path, monkeypatch):
+    """Busy timeout and repeats exhausted: exit 1, one Chinese line, nothing of the file stored."""
+    from typer.testing import CliRunner
+
+    from plantrack.cli import app
+
+    monkeypatch.setenv("PLANTRACK_SQLITE_BUSY_TIMEOUT", "0.05")
+    monkeypatch.setenv("PLANTRACK_DATABASE_URL", f"sqlite:///{tmp_path / 'plantrack.db'}")
+    monkeypatch.setenv("PLANTRACK_HOME", str(tmp_path))
+    open_store()
+    data = tmp_path / "o.csv"
+    data.write_text("region,indicator,unit,year,value\n山西省,森林覆盖率,%,2021,23.6\n", encoding="utf-8")
+    holder = sqlite3.connect(tmp_path / "plantrack.db", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        result = CliRunner().invoke(app, ["import-observations", str(data)])
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert result.exit_code == 1
+    assert "数据库正被另一个写入占用" in result.output and "PLANTRACK_SQLITE_BUSY_TIMEOUT" in result.output
+    assert "Traceback" not in result.output and "OperationalError" not in result.output
+    with open_store()() as session:
+        assert session.scalar(text("SELECT count(*) FROM observation")) == 0

@@ -120,6 +120,15 @@ def writer(engine: Engine) -> Engine:
     return engine.execution_options(**{BEGIN_OPTION: "IMMEDIATE"}) if engine.dialect.name == "sqlite" else engine
 
 
+def _at_head(engine: Engine, cfg: Config) -> bool:
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    heads = set(ScriptDirectory.from_config(cfg).get_heads())
+    with engine.connect() as conn:
+        return set(MigrationContext.configure(conn).get_current_heads()) == heads
+
+
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest migration, in one transaction on both engines.
 
@@ -127,6 +136,8 @@ def migrate(engine: Engine) -> None:
     lock before anything is read, so the second run finds the schema at head and does nothing."""
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
+    if _at_head(engine, cfg):  # the usual open: no lock taken, so a long writer elsewhere holds up nothing
+        return
     with writer(engine).begin() as conn:
         if conn.dialect.name == "postgresql":
             conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": MIGRATION_LOCK})
