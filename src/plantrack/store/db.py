@@ -27,7 +27,7 @@ from typing import TypeVar
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Engine, create_engine, event, inspect, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -242,6 +242,12 @@ def open_store(url: str | None = None) -> sessionmaker[Session]:
     check_openable(engine)
     migrate(engine)
     factory = sessionmaker(engine, expire_on_commit=False)
-    with factory.begin() as session:
-        sync_regions(session)
+    from .models import Region
+    from .regions import load_regions
+
+    records = load_regions()
+    with factory() as session:
+        present = set(session.scalars(select(Region.code)))
+    if any(r.code not in present for r in records):  # a new store, or a gazetteer grown: fill it, one writer at a time
+        write_transaction(factory, lambda session: sync_regions(session, records))
     return factory
