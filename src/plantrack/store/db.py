@@ -85,18 +85,20 @@ def _sqlite_begin(conn) -> None:
     """An explicit transaction (BEGIN IMMEDIATE) for connections that ask for one: the driver's
     own handling is switched off for it, so DDL is inside the transaction too."""
     mode = conn.get_execution_options().get(BEGIN_OPTION)
-    dbapi = conn.connection.driver_connection
+    pooled = conn.connection
     if mode:
-        dbapi.isolation_level = None
+        pooled.driver_connection.isolation_level = None
+        pooled.info[BEGIN_OPTION] = True
         conn.exec_driver_sql(f"BEGIN {mode}")
-    elif dbapi.isolation_level is None:  # an explicit transaction that ended without its event
-        dbapi.isolation_level = ""
+    elif pooled.info.pop(BEGIN_OPTION, False):  # an explicit transaction that ended without its event
+        pooled.driver_connection.isolation_level = ""
 
 
 def _sqlite_end(conn) -> None:
     """Back to the driver's lazy BEGIN once an explicit transaction ends (the connection is pooled)."""
     if conn.get_execution_options().get(BEGIN_OPTION):
         conn.connection.driver_connection.isolation_level = ""
+        conn.connection.info.pop(BEGIN_OPTION, None)
 
 
 def make_engine(url: str | None = None, **kwargs) -> Engine:
