@@ -93,7 +93,7 @@ def test_doctor_passes_a_healthy_store(store_url):
 def test_doctor_reports_a_store_behind_the_code_and_changes_nothing(store_url):
     engine = make_engine(store_url)
     with engine.begin() as conn:
-        command.downgrade(_config(conn), "0007")
+        command.downgrade(_config(conn), "-1")
     engine.dispose()
     result = runner.invoke(app, ["doctor"])
     assert result.exit_code == 1

@@ -3,6 +3,10 @@
 align/ holds the pure logic over contract JSON; this module feeds it the stored versions (with the
 source text, so findings cite lines) and the people's match decisions, and stores what comes back:
 one alignment per (child version, parent version), the findings per version, replaced on re-run.
+
+Alignments and findings are derived caches of the pure logic over stored versions and decisions:
+replacing them (the only DELETE statements the application runs) loses nothing a person entered,
+so they are not audited. A match decision is a person's: changing one is an audit event.
 """
 
 from __future__ import annotations
@@ -10,7 +14,9 @@ from __future__ import annotations
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from . import audit
 from .align.align import align_plans
+from .domain.actor import LOCAL_OPERATOR, Actor
 from .align.checks import check_plan
 from .store.models import Alignment, Finding, MatchDecision, PlanVersion
 from .store.repository import CatalogueError, require_plan
@@ -20,12 +26,19 @@ def decisions(session: Session) -> dict[tuple[str, str], bool]:
     return {(d.name_norm, d.concept): d.accepted for d in session.scalars(select(MatchDecision))}
 
 
-def record_decision(session: Session, name_norm: str, concept: str, accepted: bool, note: str | None = None) -> None:
+def record_decision(session: Session, name_norm: str, concept: str, accepted: bool, note: str | None = None,
+                    actor: Actor = LOCAL_OPERATOR) -> None:
+    """A person's verdict on a name-to-concept match; a change is one audit event by actor (a
+    verdict changed keeps the old one as the event's before)."""
     existing = session.scalar(select(MatchDecision).where(MatchDecision.name_norm == name_norm, MatchDecision.concept == concept))
+    before = None if existing is None else {"accepted": existing.accepted, "note": existing.note}
     if existing is None:
         session.add(MatchDecision(name_norm=name_norm, concept=concept, accepted=accepted, note=note))
     else:
         existing.accepted, existing.note = accepted, note
+    after = {"accepted": accepted, "note": note}
+    if after != before:
+        audit.record(session, actor, "match.decide", "match_decision", f"{name_norm} → {concept}", before, after)
 
 
 def align_stored(session: Session, child_key: str, parent_key: str | None = None) -> dict:

@@ -18,6 +18,8 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from . import audit
+from .domain.actor import LOCAL_OPERATOR, Actor
 from .domain.keys import key_from_name
 from .ingest.errors import PlanInputError
 from .ingest.pipeline import analyse, plan_document, text_units
@@ -107,12 +109,16 @@ def store_parsed(
     key: str,
     parent: str | None = None,
     overrides: dict | None = None,
+    actor: Actor = LOCAL_OPERATOR,
 ) -> LoadOutcome:
     """Store a parsed plan in one transaction, then link it to its parent (given, or inferred the
-    way the catalogue infers it); any failure rolls back everything of this plan."""
+    way the catalogue infers it); any failure rolls back everything of this plan. A plan stored
+    (new, or a new version) is one audit event by actor, its links included; the same file again
+    with a new --parent is one link event."""
     path = parsed.source.path
 
     def store(session: Session) -> tuple[StoreResult, list[tuple[str, str]]]:
+        before = plan_state(get_plan(session, key))
         result = store_plan(session, parsed.document, parsed.source.text, parsed.units, key, overrides)
         plan = get_plan(session, key)
         links = []
@@ -122,6 +128,14 @@ def store_parsed(
         elif result.status != "unchanged":
             session.flush()
             links = link_inferred(session, plan)
+        if result.status != "unchanged":
+            session.flush()
+            session.refresh(plan)
+            after = {**plan_state(plan), "links": [list(link) for link in links]}
+            audit.record(session, actor, f"plan.{'create' if result.status == 'created' else 'new_version'}",
+                         "plan", key, before, after)
+        elif parent and before["parent"] != parent:  # the same file, linked anew: the link is the write
+            audit.record(session, actor, "plan.link", "plan", key, {"parent": before["parent"]}, {"parent": parent})
         return result, links
 
     try:
@@ -137,12 +151,27 @@ def store_parsed(
     return LoadOutcome(path, key, result.status, result.version, links=links)
 
 
+def plan_state(plan) -> dict | None:
+    """What an audit event keeps of a plan: its catalogue facts and its current version."""
+    if plan is None:
+        return None
+    current = plan.current
+    return {
+        "title": plan.title, "level": plan.level, "kind": plan.kind, "region": plan.region_name,
+        "parent": plan.parent.key if plan.parent else None,
+        "version": current.number if current else None, "sha256": current.sha256 if current else None,
+        "file": Path(current.source_path).name if current else None,
+        "indicators": len(current.document.get("indicators", [])) if current else 0,
+    }
+
+
 def load_source(
     factory: sessionmaker[Session],
     source: SourceText,
     key: str | None = None,
     parent: str | None = None,
     overrides: dict | None = None,
+    actor: Actor = LOCAL_OPERATOR,
 ) -> LoadOutcome:
     """Parse text already read (a file, or bytes uploaded through the web) and store it; the one
     path from text to store, so the CLI and the upload page cannot drift apart."""
@@ -151,7 +180,7 @@ def load_source(
         parsed = parse_source(source)
     except LoadRefused as exc:
         return LoadOutcome(source.path, key, "failed", message=exc.message)
-    return store_parsed(factory, parsed, key, parent, overrides)
+    return store_parsed(factory, parsed, key, parent, overrides, actor)
 
 
 def load_file(
@@ -160,6 +189,7 @@ def load_file(
     key: str | None = None,
     parent: str | None = None,
     overrides: dict | None = None,
+    actor: Actor = LOCAL_OPERATOR,
 ) -> LoadOutcome:
     """Read one file, parse it and store it; any failure leaves the store as it was."""
     key = key or plan_key_for(path)
@@ -167,7 +197,7 @@ def load_file(
         source = read_source(path)
     except LoadRefused as exc:
         return LoadOutcome(str(path), key, "failed", message=exc.message)
-    return load_source(factory, source, key, parent, overrides)
+    return load_source(factory, source, key, parent, overrides, actor)
 
 
 def load_files(
@@ -177,10 +207,11 @@ def load_files(
     parent: str | None = None,
     overrides: dict | None = None,
     progress: Callable[[LoadOutcome], None] | None = None,
+    actor: Actor = LOCAL_OPERATOR,
 ) -> list[LoadOutcome]:
     outcomes = []
     for path in paths:
-        outcome = load_file(factory, path, key=key, parent=parent, overrides=overrides)
+        outcome = load_file(factory, path, key=key, parent=parent, overrides=overrides, actor=actor)
         outcomes.append(outcome)
         if progress:
             progress(outcome)

@@ -13,8 +13,11 @@ from dataclasses import dataclass, field
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from . import audit
 from .align.catalogue import Catalogue, default_catalogue
+from .domain.actor import LOCAL_OPERATOR, Actor
 from .domain.targets import interpret
+from .evaluate.observations import measure_of
 from .evaluate.status import assess
 from .evaluate.warnings import collect
 from .store.models import AssessmentRecord, Indicator, IndicatorOverride, Observation, Plan, Region
@@ -56,6 +59,7 @@ def _obs_dict(o: Observation) -> dict:
         "year": o.year, "value": o.value, "unit": o.unit, "series": o.series, "flags": list(o.flags or []),
         "note": o.note, "source": {"url": o.source_url, "title": o.source_title, "quote": o.quote, "name": o.name,
                                    "observation_id": o.id},
+        "measure": measure_of(o.name, (o.extra or {}).get("measure") or (o.extra or {}).get("口径")),
     }
 
 
@@ -94,20 +98,33 @@ def override_arguments(o: IndicatorOverride | None) -> dict:
     return {k: v for k, v in args.items() if v is not None}
 
 
-def set_override(session: Session, key: str, indicator_name: str, **fields) -> IndicatorOverride:
-    """Record (or change) how an indicator of a plan is to be read; None leaves a field as it was."""
+OVERRIDE_FIELDS = ("direction", "held", "assigned", "note")
+
+
+def _override_state(row: IndicatorOverride | None) -> dict | None:
+    return None if row is None else {f: getattr(row, f) for f in OVERRIDE_FIELDS}
+
+
+def set_override(session: Session, key: str, indicator_name: str, actor: Actor = LOCAL_OPERATOR,
+                 **fields) -> IndicatorOverride:
+    """Record (or change) how an indicator of a plan is to be read; None leaves a field as it was.
+    A change is one audit event on the indicator ("<plan key>/<indicator name>") by actor."""
     plan = require_plan(session, key)
     names = {i["name"] for i in plan.current.document.get("indicators", [])}
     if indicator_name not in names:
         raise CatalogueError(f"规划“{key}”的指标表中没有“{indicator_name}”。")
     row = session.scalar(select(IndicatorOverride).where(IndicatorOverride.plan_id == plan.id,
                                                          IndicatorOverride.indicator_name == indicator_name))
+    before = _override_state(row)
     if row is None:
         row = IndicatorOverride(plan_id=plan.id, indicator_name=indicator_name)
         session.add(row)
     for field_name, value in fields.items():
         if value is not None:
             setattr(row, field_name, value)
+    after = _override_state(row)
+    if after != before:
+        audit.record(session, actor, "indicator.override", "indicator", f"{plan.key}/{indicator_name}", before, after)
     return row
 
 
@@ -138,7 +155,11 @@ def region_warnings(session: Session, region: str, year: int) -> list[dict]:
 
 def evaluate_plan(session: Session, key: str, year: int, catalogue: Catalogue | None = None,
                   decisions: dict | None = None, store: bool = True) -> PlanEvaluation:
-    """Assess every indicator of the plan's current version for `year`; store the assessments."""
+    """Assess every indicator of the plan's current version for `year`; store the assessments.
+
+    The stored assessments are a derived cache of this computation (plan text, observations,
+    overrides and decisions, each of which keeps its own history): they are replaced on every run,
+    not audited, and nothing a person entered is lost by replacing them."""
     from .analysis import decisions as stored_decisions
 
     catalogue = catalogue or default_catalogue()
@@ -172,8 +193,14 @@ def evaluate_plan(session: Session, key: str, year: int, catalogue: Catalogue | 
                     ).order_by(Observation.year, Observation.id)
                 )
                 observations += [_obs_dict(o) for o in stored]
-        spec = interpret(indicator, period, **override_arguments(overrides.get(indicator["name"])))
-        assessment = assess(indicator, spec, observations, year)
+        from .evaluation_links import prose_target_for, reference_observations
+
+        arguments = override_arguments(overrides.get(indicator["name"]))
+        prose = prose_target_for(document, indicator, concept, catalogue, decisions)
+        spec = interpret(indicator, period, prose=prose, **arguments)
+        reference = reference_observations(session, spec, plan.region_code, concept, catalogue, decisions, _obs_dict,
+                                           document, period)
+        assessment = assess(indicator, spec, observations, year, reference=reference)
         data = assessment.to_dict()
         data["indicator_id"] = row.id
         data["concept"] = concept

@@ -110,7 +110,7 @@ def test_0011_keeps_duplicates_stored_before_it_as_history(store_url):
     engine = make_engine(store_url)
     try:
         with engine.begin() as conn:
-            command.downgrade(_config(conn), "0007")
+            command.downgrade(_config(conn), "0011_observation_current_unique-1")
         from sqlalchemy.orm import sessionmaker
 
         factory = sessionmaker(engine)

@@ -20,6 +20,8 @@ from plantrack.observations.importer import import_file
 from plantrack.store.repository import link_plans, store_plan
 from plantrack.web.queries import MEMO
 
+from ..actors import STAFF, acting_as
+
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 QINGHE = "qinghe-14th-fyp"
 JIANGZHOU = "jiangzhou-ecology-14th"
@@ -79,7 +81,7 @@ def web_store(session_factory, tmp_path):
 
 @pytest.fixture
 def client(web_store):
-    with TestClient(create_app(web_store)) as c:
+    with TestClient(acting_as(create_app(web_store), STAFF)) as c:
         yield c
 
 

@@ -80,8 +80,10 @@ def server(store):
     env = {k: v for k, v in os.environ.items() if not k.startswith("PLANTRACK_")}
     env["PLANTRACK_DATABASE_URL"] = url
     proc = subprocess.Popen(
-        [sys.executable, "-m", "plantrack.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        # `plantrack serve`, acting as a logged-in administrator (tests/actors.py) until accounts land.
+        [sys.executable, "-c", "import uvicorn; from plantrack.api import create_app; from tests.actors import STAFF, "
+         f"acting_as; uvicorn.run(acting_as(create_app(), STAFF), host='127.0.0.1', port={port}, log_level='warning')"],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=REPO,
     )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60

@@ -75,3 +75,15 @@ def plan_evaluation(request: Request, key: KeyPath,
         _require(session, key)
     with factory.begin() as session:
         return evaluate_plan(session, key, year).to_json()
+
+
+@router.get("/{key}/index", summary="规划目标实现综合指数",
+            description="按领域加权的规划目标实现综合指数：各领域、各指标的达成度与权重、覆盖率（计入/全部指标）及计算方法。")
+def plan_composite_index(request: Request, key: KeyPath,
+                         year: Annotated[int, Query(ge=1949, le=2100, title="评估年份")]):
+    from ..indexing import plan_index
+
+    factory = request.app.state.session_factory
+    with factory() as session:
+        _require(session, key)
+        return plan_index(session, key, year)

@@ -16,6 +16,7 @@ from . import analysis, plans, regions, search
 from .deps import reject_nul
 from .errors import http_error, install_error_handlers
 from ..web import router as web_router
+from ..web.public import install_public_view, public_view
 from ..web.render import error_page
 
 DESCRIPTION = """
@@ -43,10 +44,11 @@ def create_app(session_factory: sessionmaker[Session] | None = None) -> FastAPI:
         description=DESCRIPTION,
         version=__version__,
         openapi_tags=TAGS,
-        dependencies=[Depends(reject_nul)],
+        dependencies=[Depends(reject_nul), Depends(public_view)],
     )
     app.state.session_factory = session_factory
     install_error_handlers(app)
+    install_public_view(app)
     app.add_exception_handler(StarletteHTTPException, _page_or_api_error)
     # Pages of a big plan (its source view, its JSON) are hundreds of kilobytes of text that compress ~5x.
     app.add_middleware(GZipMiddleware, minimum_size=1000)

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Annotated, Literal
 from urllib.parse import quote
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 from pydantic import BaseModel, Field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -21,10 +21,12 @@ from sqlalchemy.orm import Session
 from ..domain import plan as contract
 from ..domain.sources import source_file_name, without_server_paths
 from ..export import EXPORTERS, exporter_for
+from ..publication import visible_plan_ids
 from ..store.models import Indicator, Plan, PlanVersion, Project, ReviewRow, Target, Task
 from ..store.repository import get_plan, list_plans
 from .deps import PagingDep, SessionDep
 from .errors import ERROR_RESPONSES, ApiError
+from ..web.actors import request_actor
 
 router = APIRouter(prefix="/api/plans", tags=["规划"], responses=ERROR_RESPONSES)
 
@@ -213,6 +215,7 @@ def _rows(session: Session, model, version: PlanVersion) -> list[dict]:
 
 @router.get("", response_model=PlanPage, summary="规划目录", description="按层级、类型、地区、年份筛选规划，分页返回。")
 def plans_index(
+    request: Request,
     session: SessionDep,
     paging: PagingDep,
     level: Annotated[Level | None, Query(title="层级", description="national / province / city / county")] = None,
@@ -221,7 +224,8 @@ def plans_index(
     period: Annotated[int | None, Query(ge=1949, le=2200, title="年份", description="规划期覆盖该年份的规划")] = None,
 ):
     plans, total = list_plans(
-        session, level=level, kind=kind, region=region, period=period, offset=paging.offset, limit=paging.per_page
+        session, level=level, kind=kind, region=region, period=period, offset=paging.offset, limit=paging.per_page,
+        only_ids=visible_plan_ids(session, request_actor(request)),
     )
     return {"total": total, "page": paging.page, "per_page": paging.per_page, "items": summaries(session, plans)}
 

@@ -316,3 +316,43 @@ class IndicatorOverride(Base):
     assigned: Mapped[str | None] = mapped_column(String(50))
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class AuditEvent(Base):
+    """One write anyone made, appended and never changed (plantrack/audit.py records it): who (the
+    actor's name, user id, role, address), when (UTC), what (action, object type and key) and the
+    object's state before and after, as JSON. No foreign keys: the trail outlives what it names."""
+
+    __tablename__ = "audit_event"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    actor_name: Mapped[str] = mapped_column(String(200), index=True)
+    actor_user_id: Mapped[int | None] = mapped_column(Integer)
+    role: Mapped[str] = mapped_column(String(20))
+    address: Mapped[str | None] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(50), index=True)
+    object_type: Mapped[str] = mapped_column(String(50))
+    object_key: Mapped[str] = mapped_column(String(300))
+    before: Mapped[dict | None] = mapped_column(JSON)
+    after: Mapped[dict | None] = mapped_column(JSON)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class Publication(Base):
+    """A plan published to the public (对社会公布): the plan and its indicators, optionally one
+    evaluation report (kind and year), who published it and why the gate's open items were accepted.
+    Withdrawing sets withdrawn_* on the row: the publication stays as history, never deleted."""
+
+    __tablename__ = "publication"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
+    version_number: Mapped[int] = mapped_column(Integer)
+    report_kind: Mapped[str | None] = mapped_column(String(20))
+    report_year: Mapped[int | None] = mapped_column(Integer)
+    acknowledgement: Mapped[str | None] = mapped_column(Text)  # the reason open gate items were accepted
+    open_items: Mapped[list] = mapped_column(JSON, default=list)  # the gate's findings and gaps when published
+    published_by: Mapped[str] = mapped_column(String(200))
+    published_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    withdrawn_by: Mapped[str | None] = mapped_column(String(200))
+    withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    withdrawal_reason: Mapped[str | None] = mapped_column(Text)

@@ -225,9 +225,13 @@ def list_plans(
     period: int | None = None,
     offset: int = 0,
     limit: int | None = None,
+    only_ids: set[int] | None = None,
 ) -> tuple[list[Plan], int]:
-    """Plans matching the filters (region by code or name, period by a year it covers), and the total."""
+    """Plans matching the filters (region by code or name, period by a year it covers), and the total;
+    only_ids limits them to those plans (what the public may see: publication.visible_plan_ids)."""
     q = select(Plan)
+    if only_ids is not None:
+        q = q.where(Plan.id.in_(only_ids))
     if level:
         q = q.where(Plan.level == level)
     if kind:

@@ -127,9 +127,12 @@ def find_plan(session: Session, key: str) -> Plan | None:
 
 
 def default_year(session: Session) -> int:
-    """The latest year with a current observation, else last year: the year a dashboard opens on."""
-    year = session.scalar(select(func.max(Observation.year)).where(Observation.superseded_by_id.is_(None)))
-    return int(year) if year else date.today().year - 1
+    """The year a dashboard opens on: the latest year with enough complete data (evaluate/years.py),
+    else last year."""
+    from ..evaluate.years import evaluation_year, full_year_counts
+
+    rows = session.execute(select(Observation.year, Observation.flags).where(Observation.superseded_by_id.is_(None)))
+    return evaluation_year(full_year_counts(rows), fallback=date.today().year - 1)
 
 
 def observation_years(session: Session) -> list[int]:

@@ -105,11 +105,17 @@ def _environment() -> Environment:
 ENV = _environment()
 
 NAV = (("/", "首页"), ("/plans", "规划目录"), ("/search", "检索"), ("/observations/new", "数据填报"))
+STAFF_NAV = (("/audit", "操作记录"),)  # for logged-in users only: the public has no trail to read
+
+
+def _nav(request: Request) -> tuple:
+    actor = getattr(request.state, "actor", None)
+    return NAV + STAFF_NAV if actor is not None and not actor.is_public else NAV
 
 
 def _section(path: str) -> str:
     """The nav item a path belongs to, for aria-current."""
-    for href, _ in reversed(NAV):
+    for href, _ in reversed(NAV + STAFF_NAV):
         if href != "/" and (path == href or path.startswith(href + "/")):
             return href
     return "/" if path == "/" else ""
@@ -128,7 +134,7 @@ def render(request: Request, template: str, data: dict, *, title: str, status: i
         d=data,
         title=title,
         crumbs=crumbs or [],
-        nav=NAV,
+        nav=_nav(request),
         current=_section(request.url.path),
         json_href=json_url(request),
         request=request,

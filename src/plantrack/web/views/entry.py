@@ -23,6 +23,7 @@ from starlette.datastructures import FormData
 
 from ...align.catalogue import default_catalogue
 from ...observations.importer import ImportRejected, check_rows, import_file
+from ..actors import request_actor
 from ...observations.readers import KNOWN_COLUMNS, REQUIRED_COLUMNS, ReaderError
 from ...store.models import Indicator, ObservationImport, Plan, Region
 from ...store.observations import current_observation
@@ -224,7 +225,7 @@ def save_upload(request: Request, form: Annotated[FormData, Depends(confirm_form
         path = Path(tmp) / name
         path.write_bytes(data)
         try:
-            result = import_file(factory, path)
+            result = import_file(factory, path, actor=request_actor(request))
         except ImportRejected as exc:  # the data changed between check and confirm (a region renamed ...)
             with factory() as session:
                 errors = [{"row": e.row, "reason": e.reason, "message": e.message()} for e in exc.errors]

@@ -14,6 +14,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from sqlalchemy import select
 
+from ... import audit
 from ...align.catalogue import default_catalogue
 from ...analysis import decisions
 from ...store.ids import possible_row_id
@@ -22,6 +23,8 @@ from ...store.observations import observations_for
 from ...tracking import indicator_concept, review_observations
 from .. import labels
 from ..chart import chart_data
+from ..actors import request_actor
+from ..plan_publication import hide_unpublished_relatives
 from ..queries import data_state, default_year, evaluation, find_plan, indicators_by_concept, plan_brief
 from ..render import error_page, plan_url, render
 from .plan import not_found
@@ -66,6 +69,17 @@ def _assessment_view(a: dict) -> dict:
         "reason_label": labels.label(labels.REASONS, a.get("reason"), "") if a.get("reason") else None,
         "flag_labels": [labels.label(labels.FLAGS, f) for f in a.get("flags") or []],
     }
+
+
+def indicator_history(session, actor, plan, name: str, concept: str | None) -> list[dict] | None:
+    """The indicator's 修改记录 (reading overrides, imports of its values), newest first; None for the public."""
+    if actor.is_public:
+        return None
+    events = audit.history(session, "indicator", f"{plan.key}/{name}")
+    if concept and plan.region_code:
+        events += audit.observation_history(session, plan.region_code, concept)
+    events.sort(key=lambda e: (audit.as_utc(e.at), e.id), reverse=True)
+    return [audit.brief(e) for e in events[:20]]
 
 
 @router.get("/plans/{key}/indicators/{indicator_id}", include_in_schema=False)
@@ -115,7 +129,9 @@ def indicator_page(request: Request, key: str, indicator_id: int,
             "reviews": [{"kind": "review", "year": r["year"], "value": r["value"], "unit": r.get("unit"),
                          "title": r["source"]["title"], "line": r["source"].get("line")} for r in reviews],
             "chart": chart_data(assessment or {"year": chosen}, ind, current, reviews, period),
-            "related": _related(session, plan, concept, state),
+            "related": hide_unpublished_relatives(session, request_actor(request),
+                                                  {"related": _related(session, plan, concept, state)})["related"],
+            "changes": indicator_history(session, request_actor(request), plan, row.name, concept),
         }
         title = f"{row.name} · {plan.title or plan.key}"
     return render(request, "indicator.html", data, title=title,

@@ -20,6 +20,8 @@ from sqlalchemy import select
 
 from ...store.models import Indicator, PlanVersion, Project, Target
 from .. import labels
+from ..actors import request_actor
+from ..plan_publication import hide_unpublished_relatives, publication_section
 from ..queries import MEMO, alignment, default_year, evaluation, find_plan, findings, memo_key, plan_brief, source_lines
 from ..render import error_page, plan_url, render, wants_json
 
@@ -173,7 +175,11 @@ def plan_page(request: Request, key: str, year: Annotated[int | None, Query(ge=1
                 "reports": [{"format": f, "label": lbl, "href": f"{plan_url(plan.key)}/report?format={f}&year={chosen}"}
                             for f, lbl in report_formats()],
             },
+            **publication_section(session, request_actor(request), plan, report_formats()),
         }
+        if data["publication"]["public"]:  # the public downloads the published report only
+            data["downloads"]["reports"] = data["publication"]["reports"]
+            data = hide_unpublished_relatives(session, request_actor(request), data)
         title = plan.title or plan.key
     return render(request, "plan.html", data, title=title,
                   crumbs=[("/", "首页"), ("/plans", "规划目录"), (None, title)])

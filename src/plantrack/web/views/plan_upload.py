@@ -21,6 +21,7 @@ from starlette.datastructures import FormData
 
 from ...ingest.read import max_plan_bytes
 from ...load import LoadRefused, ParsedPlan, load_source, parse_source, plan_key_for, read_source
+from ..actors import request_actor
 from ...store.models import Plan, PlanVersion
 from ...store.repository import get_plan
 from .. import labels
@@ -31,7 +32,7 @@ from ..upload import UploadRefused, confirm_form, megabytes, packed, safe_name, 
 router = APIRouter()
 
 CRUMBS = [("/", "首页"), ("/plans", "规划目录"), (None, "规划入库")]
-NO_FILE = "请选择要上传的规划文件（.txt、.docx 或 .pdf）。"
+NO_FILE = "请选择要上传的规划文件（.txt、.docx、.pdf 或 .html）。"
 PREVIEW_ROWS = 10
 INDICATOR_FIELDS = ("category", "name", "unit", "base_year", "base_text", "target_year", "target_text",
                     "annual_growth", "binding", "line")
@@ -195,7 +196,7 @@ def upload_page(request: Request):
 @router.post("/plans/new/check", include_in_schema=False)
 def check_plan(
     request: Request,
-    file: Annotated[UploadFile | None, File(description="规划文件（.txt、.docx 或 .pdf）")] = None,
+    file: Annotated[UploadFile | None, File(description="规划文件（.txt、.docx、.pdf 或 .html）")] = None,
     key: Annotated[str, Form()] = "",
     parent: Annotated[str, Form()] = "",
     level: Annotated[str, Form()] = "",
@@ -241,7 +242,7 @@ def confirm_plan(request: Request, form: Annotated[FormData, Depends(confirm_for
         source = read_source(name, data)
     except LoadRefused as exc:
         return _rejected(request, exc.message, fields, 422, file=name)
-    outcome = load_source(factory, source, choices.key, choices.parent, choices.overrides)
+    outcome = load_source(factory, source, choices.key, choices.parent, choices.overrides, request_actor(request))
     if not outcome.ok:
         return _rejected(request, outcome.message, fields, 422, file=name)
     with factory() as session:
