@@ -217,7 +217,7 @@ def test_the_application_deletes_only_derived_results():
         for line in path.read_text(encoding="utf-8").splitlines():
             if "session.delete(" in line or "delete(" in line and "session.execute" in line:
                 deletions.setdefault(path.name, []).append(line.strip())
-    assert set(deletions) == {"analysis.py", "tracking.py"}
+    assert set(deletions) <= {"analysis.py", "tracking.py", "corrections.py"}
     assert all(any(t in line for t in ("delete(Alignment)", "delete(Finding)", "delete(AssessmentRecord)"))
                for lines in deletions.values() for line in lines)
 

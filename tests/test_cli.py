@@ -144,6 +144,12 @@ def test_a_scanned_pdf_is_refused_with_advice_to_ocr_it(tmp_path):
     assert "OCR" in result.stderr
 
 
+def test_parse_format_summary_counts_the_outline_by_kind():
+    result = run("parse", str(SAMPLE), "--format", "summary")
+    assert result.exit_code == 0, result.output
+    assert "目录统计" in result.stdout and "章" in result.stdout.split("目录统计", 1)[1]
+
+
 def test_parse_reads_an_html_page_saved_from_a_portal(tmp_path):
     path = tmp_path / "江河县规划.htm"
     page = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>'

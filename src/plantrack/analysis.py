@@ -18,6 +18,7 @@ from . import audit
 from .align.align import align_plans
 from .domain.actor import LOCAL_OPERATOR, Actor
 from .align.checks import check_plan
+from .corrections import effective_document, plan_checks
 from .store.models import Alignment, Finding, MatchDecision, PlanVersion
 from .store.repository import CatalogueError, require_plan
 
@@ -48,7 +49,7 @@ def align_stored(session: Session, child_key: str, parent_key: str | None = None
     if parent is None:
         raise CatalogueError(f"规划“{child_key}”没有衔接的上位规划；请指定上位规划，或先用 plantrack link 设置。")
     cv, pv = child.current, parent.current
-    result = align_plans(cv.document, pv.document, child.key, parent.key, decisions(session), child_text=cv.source_text)
+    result = align_plans(effective_document(session, cv), effective_document(session, pv), child.key, parent.key, decisions(session), child_text=cv.source_text)
     session.execute(delete(Alignment).where(Alignment.child_version_id == cv.id, Alignment.parent_version_id == pv.id))
     session.add(Alignment(child_version_id=cv.id, parent_version_id=pv.id, result=result))
     return result
@@ -58,11 +59,21 @@ def check_stored(session: Session, key: str) -> list[dict]:
     """Check the current version of a plan against itself; store the findings."""
     plan = require_plan(session, key)
     version: PlanVersion = plan.current
-    findings = check_plan(version.document, plan.key, text=version.source_text)
+    findings = check_plan(effective_document(session, version), plan.key, text=version.source_text)
+    findings += completeness_findings(version, findings)
     session.execute(delete(Finding).where(Finding.version_id == version.id))
     for i, f in enumerate(findings):
         session.add(Finding(version_id=version.id, ordinal=i, kind=f["kind"], severity=f["severity"], message=f["message"], data=f))
     return findings
+
+
+def completeness_findings(version: PlanVersion, found: list[dict] = ()) -> list[dict]:
+    """The parse's completeness checks (ingest/completeness.py) as self-check findings, so
+    `plantrack check` and the plan page show where the parser is unsure beside the plan's own
+    inconsistencies; a stated count the self-check already reported (count_mismatch) once only."""
+    counted = {ln for f in found if f.get("kind") == "count_mismatch" for ln in f.get("lines") or []}
+    return [{**c, "lines": [c["line"]] if c.get("line") else [], "source": "completeness"}
+            for c in plan_checks(version) if not (c["kind"] == "stated_count" and c.get("line") in counted)]
 
 
 def stored_alignment(session: Session, key: str) -> dict | None:

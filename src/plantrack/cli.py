@@ -271,6 +271,7 @@ def export(
     version: int = typer.Option(None, "--version", help="导出指定版本（默认最新版本）"),
 ) -> None:
     """导出规划：契约 JSON，或主要指标的 CSV / Excel。"""
+    from .corrections import effective_document
     from .export import exporter_for
     from .store.repository import CatalogueError, require_plan
 
@@ -281,7 +282,7 @@ def export(
             chosen = next((v for v in record.versions if v.number == version), None) if version else record.current
             if chosen is None:
                 raise CatalogueError(f"规划“{plan}”没有第 {version} 版。")
-            document = chosen.document
+            document = effective_document(session, chosen)  # people's corrections applied, listed
     exporter = exporter_for(format.value)
     data = exporter.to_bytes(document)
     if output is None and format is ExportFormat.xlsx:
@@ -402,7 +403,8 @@ def evaluate(
         base = a.get("base") or {}
         obs = a.get("observed") or {}
         table.add_row(
-            ind["name"], "约束性" if ind.get("binding") == "binding" else "预期性", a["status"],
+            ind["name"] + ("（人工修正）" if a.get("correction") else ""),
+            "约束性" if ind.get("binding") == "binding" else "预期性", a["status"],
             f"{base.get('value')}（{base.get('year')}）" if base.get("value") is not None else "—",
             ind.get("target_text") or ind.get("annual_growth") or "—",
             f"{a['expected']:.4g}" if isinstance(a.get("expected"), (int, float)) else "—",
@@ -646,6 +648,23 @@ def report(
         raise typer.Exit(1) from None
     err.print(f"已生成{model.kind_label}报告 {output}（{writer.label}，{len(data) / 1024:.1f} KB）：指标 {model.total} 项，"
               + "，".join(f"{s} {n}" for s, n in model.counts if n) + f"，预警 {len(model.warnings)} 条", highlight=False)
+
+
+
+@app.command(context_settings={"help_option_names": ["-h", "--help"]})
+def corrections(
+    words: list[str] = typer.Argument(..., metavar="[export|import|withdraw] PLAN [FILE|ID]",
+                                      help="PLAN：列出该规划的人工修正；export PLAN：下载指标表（Excel）；"
+                                           "import PLAN FILE.xlsx：导入修正后的指标表；withdraw PLAN ID：撤回一条修正"),
+    format: SummaryFormat = typer.Option(SummaryFormat.summary, "--format", "-f", help="输出格式：summary 或 json"),
+    output: Path = typer.Option(None, "--output", "-o", help="export 写入的 Excel 文件（默认 <键>-指标表.xlsx）"),
+    by: str = typer.Option(None, "--by", help="修正人姓名（import、withdraw 必填）"),
+    why: str = typer.Option(None, "--why", help="修正原因"),
+) -> None:
+    """人工修正指标表：列出修正、下载指标表（Excel）、导入改好的指标表、撤回修正。解析结果本身不会被改动。"""
+    from .cli_corrections import run_corrections
+
+    run_corrections(_factory, words, format.value, output, by, why)
 
 
 from . import cli_audit  # noqa: E402,F401  (plantrack audit / publish / unpublish, registered on app)

@@ -85,6 +85,12 @@ FINDING_KINDS = {
     "child_only": "本级新增指标",
     "related": "相关但口径不同",
     "candidate": "可能对应（需人工确认）",
+    # completeness of the parse (ingest/completeness.py KIND_LABELS)
+    "sequence_gap": "序号不连续",
+    "stated_count": "指标数量与正文不符",
+    "missing_unit": "缺少计量单位",
+    "unparsed_value": "数值未能识别",
+    "unread_table": "疑似表格未读取",
 }
 
 

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from . import audit
 from .domain.actor import LOCAL_OPERATOR, Actor
+from .corrections import reconcile
 from .domain.keys import key_from_name
 from .ingest.errors import PlanInputError
 from .ingest.pipeline import analyse, plan_document, text_units
@@ -122,6 +123,8 @@ def store_parsed(
         result = store_plan(session, parsed.document, parsed.source.text, parsed.units, key, overrides)
         plan = get_plan(session, key)
         links = []
+        if result.status == "new_version":
+            reconcile(session, plan)  # people's corrections: kept where the new rows still match
         if parent:
             link_plans(session, key, parent)
             links.append((key, parent))

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from . import audit
 from .align.catalogue import Catalogue, default_catalogue
 from .domain.actor import LOCAL_OPERATOR, Actor
+from .corrections import contract_row, effective_indicators
 from .domain.targets import interpret
 from .evaluate.observations import measure_of
 from .evaluate.status import assess
@@ -110,7 +111,7 @@ def set_override(session: Session, key: str, indicator_name: str, actor: Actor =
     """Record (or change) how an indicator of a plan is to be read; None leaves a field as it was.
     A change is one audit event on the indicator ("<plan key>/<indicator name>") by actor."""
     plan = require_plan(session, key)
-    names = {i["name"] for i in plan.current.document.get("indicators", [])}
+    names = {i["name"] for i in effective_indicators(session, plan.current)}
     if indicator_name not in names:
         raise CatalogueError(f"规划“{key}”的指标表中没有“{indicator_name}”。")
     row = session.scalar(select(IndicatorOverride).where(IndicatorOverride.plan_id == plan.id,
@@ -172,13 +173,14 @@ def evaluate_plan(session: Session, key: str, year: int, catalogue: Catalogue | 
     result = PlanEvaluation(plan.key, year, plan.region_code)
     items = []
     measured: set[str] = set()
-    rows = list(session.scalars(select(Indicator).where(Indicator.version_id == version.id).order_by(Indicator.ordinal)))
+    rows = effective_indicators(session, version)  # the parser's rows with people's corrections applied
+    parser_ids = list(session.scalars(select(Indicator.id).where(Indicator.version_id == version.id)))
     overrides = {o.indicator_name: o for o in session.scalars(select(IndicatorOverride).where(IndicatorOverride.plan_id == plan.id))}
     if store:
-        session.execute(delete(AssessmentRecord).where(AssessmentRecord.indicator_id.in_([r.id for r in rows]),
+        session.execute(delete(AssessmentRecord).where(AssessmentRecord.indicator_id.in_(parser_ids),
                                                        AssessmentRecord.year == year))
     for row in rows:
-        indicator = row.data
+        indicator = contract_row(row)
         concept = indicator_concept(catalogue, indicator, decisions)
         observations: list[dict] = []
         if concept:
@@ -202,12 +204,14 @@ def evaluate_plan(session: Session, key: str, year: int, catalogue: Catalogue | 
                                            document, period)
         assessment = assess(indicator, spec, observations, year, reference=reference)
         data = assessment.to_dict()
-        data["indicator_id"] = row.id
+        data["indicator_id"] = row["indicator_id"]
+        data["row_ref"] = row["ref"]
+        data["correction"] = row["correction"]
         data["concept"] = concept
         result.assessments.append(data)
         items.append((indicator, spec, assessment, observations))
-        if store:
-            session.add(AssessmentRecord(indicator_id=row.id, year=year, status=data["status"], data=data))
+        if store and row["indicator_id"] is not None:  # a row people added or split has no parser row
+            session.add(AssessmentRecord(indicator_id=row["indicator_id"], year=year, status=data["status"], data=data))
     result.warnings = [w.to_dict() for w in collect(items)]
     if plan.region_code:
         result.context = [
@@ -230,7 +234,7 @@ def observation_matches(session: Session, catalogue: Catalogue | None = None) ->
     for plan in session.scalars(select(Plan).order_by(Plan.key)):
         if plan.current is None:
             continue
-        for ind in plan.current.document.get("indicators", []):
+        for ind in effective_indicators(session, plan.current):
             concept = indicator_concept(catalogue, ind, decisions)
             if concept:
                 by_concept.setdefault((plan.region_code, concept), []).append((plan.key, ind["name"]))

@@ -45,3 +45,10 @@ def test_the_plan_lists_its_tables_and_each_row_names_its_table():
     assert [(t["kind"], t["evidence"], t["rows"]) for t in plan["tables"]] == [("indicators", "header", 2)]
     assert {i["table"] for i in plan["indicators"]} == {0}
     assert all(0 < i["confidence"] <= 1 for i in plan["indicators"])
+
+
+def test_the_plan_json_counts_its_outline_by_kind():
+    from .national_plan import EXPECTED_COUNTS, TEXT as NATIONAL
+
+    plan = parse_bytes(NATIONAL.encode("utf-8"), "national.txt")
+    assert plan["outline_counts"] == EXPECTED_COUNTS

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
-from . import analysis, plans, regions, search
+from . import analysis, corrections, plans, regions, search
 from .deps import reject_nul
 from .errors import http_error, install_error_handlers
 from ..web import router as web_router
@@ -52,7 +52,7 @@ def create_app(session_factory: sessionmaker[Session] | None = None) -> FastAPI:
     app.add_exception_handler(StarletteHTTPException, _page_or_api_error)
     # Pages of a big plan (its source view, its JSON) are hundreds of kilobytes of text that compress ~5x.
     app.add_middleware(GZipMiddleware, minimum_size=1000)
-    for module in (plans, analysis, regions, search):
+    for module in (plans, analysis, corrections, regions, search):
         app.include_router(module.router)
     app.include_router(web_router)  # the pages and /static (web/), on the same store
     return app

@@ -317,4 +317,7 @@ def plan_export(
     filename = f"{key}-v{ver.number}{exporter.suffix}"
     ascii_name = filename.encode("ascii", "replace").decode("ascii").replace("?", "_").replace('"', "_")
     disposition = f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}"
-    return Response(exporter.to_bytes(without_server_paths(ver.document)), media_type=exporter.media_type, headers={"Content-Disposition": disposition})
+    from ..corrections import effective_document  # people's corrections applied, and listed
+
+    return Response(exporter.to_bytes(without_server_paths(effective_document(session, ver))), media_type=exporter.media_type,
+                    headers={"Content-Disposition": disposition})

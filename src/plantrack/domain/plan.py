@@ -154,6 +154,16 @@ class Task(_Open):
     line: int
 
 
+class Check(_Open):
+    """A check of completeness (ingest/completeness.py): where the parser may have missed rows."""
+
+    kind: str  # sequence_gap | stated_count | missing_unit | unparsed_value | unread_table
+    label: str | None = None
+    severity: str  # high | medium | low | info
+    message: str  # Chinese, naming the line
+    line: int | None = None
+
+
 class Plan(_Open):
     schema_: Literal["plantrack.plan/1"] = Field(SCHEMA, alias="schema")
     source: Source
@@ -167,11 +177,16 @@ class Plan(_Open):
     period: Period
     horizon: int | None = None
     outline: list[OutlineNode]
+    outline_counts: dict[str, int] | None = None  # 篇, 章, 节, 专栏 in the outline
     indicators: list[Indicator]
     reviews: list[Review]
     tables: list[TableRef] = Field(default_factory=list)  # added: every table read, with its evidence
     targets: list[Target]
     projects: list[Project]
     tasks: list[Task]
+    # Added to plantrack.plan/1 (fields may be added): the completeness checks of the parse, so a
+    # person sees where the parser is unsure before trusting its rows. Plans parsed before the
+    # field existed have none; readers recompute them (corrections.plan_checks).
+    checks: list[Check] = Field(default_factory=list)
 
     model_config = ConfigDict(extra="allow", populate_by_name=True)

@@ -12,8 +12,9 @@ from pathlib import Path
 from ..domain.plan import SCHEMA, Plan
 from .boxes import extract_projects, find_project_tables, project_table_lines
 from .clean import Line, clean_text
+from .completeness import check_completeness
 from .metadata import extract_metadata
-from .outline import Heading, build_outline, find_toc_lines
+from .outline import Heading, build_outline, find_toc_lines, outline_counts
 from .paragraphs import Paragraph, build_paragraphs
 from .prose import extract_targets
 from .read import SourceText, decode_plan_bytes, read_plan_file
@@ -72,6 +73,7 @@ def plan_document(doc: ParsedDocument) -> dict:
         },
         **meta,
         "outline": [h.to_json() for h in doc.outline],
+        "outline_counts": outline_counts(doc.outline),
         "indicators": indicators,
         "reviews": reviews,
         "tables": [t.to_json(doc.lines) for t in doc.tables],
@@ -79,6 +81,7 @@ def plan_document(doc: ParsedDocument) -> dict:
         "projects": extract_projects(doc.lines, doc.heading_at, doc.tables, doc.project_tables),
         "tasks": extract_tasks(doc.paragraphs, doc.heading_at),
     }
+    plan["checks"] = check_completeness(plan, doc.lines, read_lines(doc), unread_table_runs(doc))
     Plan.model_validate(plan)
     return plan
 
@@ -89,6 +92,22 @@ _INTERIM = re.compile(r"近期(?:目标)?(?:年限)?(?:为|至|到)\s*(\d{4})\s*
 def _interim_years(lines: list[Line]) -> set[int]:
     """Years the plan names as its near-term horizon (规划期至2030年，近期至2020年)."""
     return {int(m.group(1)) for ln in lines[:400] if "近期" in ln.text for m in _INTERIM.finditer(ln.text)}
+
+
+def read_lines(doc: ParsedDocument) -> set[int]:
+    """Source line numbers of every table the parser read (indicator, review and project tables)."""
+    spans = {i for t in doc.tables for i in range(min(t.header_start, t.start) if t.header_start >= 0 else t.start, t.end + 1)}
+    return {doc.lines[i].no for i in spans | set(doc.project_lines) if 0 <= i < len(doc.lines)}
+
+
+def unread_table_runs(doc: ParsedDocument) -> list[tuple[int, int]] | None:
+    """The table reader's own list of candidate regions it declined, as (first, last) source lines,
+    once ingest/tables.py gives one (a function `unread_regions(lines, tables)`); None until then,
+    and completeness falls back to its own look for table-shaped runs."""
+    from . import tables
+
+    unread = getattr(tables, "unread_regions", None)
+    return unread(doc.lines, doc.tables) if unread else None
 
 
 def _fill_years_from_period(indicators: list[dict], period: dict, interim: set[int] = frozenset()) -> None:

@@ -385,7 +385,7 @@ def build_model(evaluation: dict, info: PlanInfo, findings: list[dict] | None,
     year = evaluation["year"]
     period = (info.period_start, info.period_end) if info.period_start and info.period_end else None
     rows = [
-        indicator_row(i, a, observations.get(a.get("indicator_id"), []), period)
+        indicator_row(i, a, observations.get(a.get("indicator_id") or a.get("row_ref"), []), period)
         for i, a in enumerate(evaluation.get("assessments") or [], start=1)
     ]
     warnings = _warning_rows(evaluation.get("warnings") or [])

@@ -356,3 +356,32 @@ class Publication(Base):
     withdrawn_by: Mapped[str | None] = mapped_column(String(200))
     withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     withdrawal_reason: Mapped[str | None] = mapped_column(Text)
+
+
+class IndicatorCorrection(Base):
+    """A person's correction of the parser's indicator rows (corrections.py), stored beside them.
+
+    The parser's rows are never changed: a correction names the rows it replaces (`originals`,
+    as the parser gave them; none for an added row) and the rows a person wrote instead (`rows`;
+    none for a deletion), so an edit is one row for one, a split one for several, a merge several
+    for one. It belongs to the plan, not a version: when a new version is ingested it still applies
+    where its original rows match (by normalised name and category) and is marked unmatched where
+    they are gone. Nothing is deleted: a correction replaced or taken back is withdrawn.
+    """
+
+    __tablename__ = "indicator_correction"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("plan_version.id", ondelete="CASCADE"))  # made on
+    action: Mapped[str] = mapped_column(String(10))  # edit | add | split | merge | delete
+    originals: Mapped[list] = mapped_column(JSON)
+    rows: Mapped[list] = mapped_column(JSON)
+    who: Mapped[str] = mapped_column(String(100))
+    user_id: Mapped[int | None] = mapped_column(Integer)  # the account, once accounts exist
+    why: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(12), default="active", index=True)  # active | unmatched | withdrawn
+    replaced_by_id: Mapped[int | None] = mapped_column(ForeignKey("indicator_correction.id"))
+    withdrawn_by: Mapped[str | None] = mapped_column(String(100))  # who took it back, and why
+    withdrawn_why: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    status_changed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -207,7 +207,7 @@ def _affected(session, records_rows: list[dict]) -> list[dict]:
                 continue
             for ind in by_concept.get(concept, []):
                 ev = evaluation(session, plan, year, state)
-                a = next((x for x in ev["assessments"] if x["indicator_id"] == ind["id"]), {})
+                a = next((x for x in ev["assessments"] if x.get("row_ref", x["indicator_id"]) == ind.get("ref", ind["id"])), {})
                 out.append({"plan": plan.key, "plan_title": plan.title or plan.key, "indicator_id": ind["id"],
                             "indicator": ind["name"], "year": year, "status": a.get("status"),
                             "explanation": a.get("explanation")})

@@ -115,7 +115,9 @@ def indicator_page(request: Request, key: str, indicator_id: int,
         if concept:
             document = session.get(PlanVersion, row.version_id).document
             reviews = review_observations(document, catalogue).get(concept, [])
-        ind = dict(row.data)
+        # the row as people corrected it (corrections.py), as the evaluation read it; else the parser's
+        ind = dict(assessment["indicator"]) if assessment and assessment.get("indicator") else dict(row.data)
+        ind["correction"] = assessment.get("correction") if assessment else None
         period = (plan.period_start, plan.period_end)
         data = {
             "plan": plan_brief(plan),
@@ -133,6 +135,6 @@ def indicator_page(request: Request, key: str, indicator_id: int,
                                                   {"related": _related(session, plan, concept, state)})["related"],
             "changes": indicator_history(session, request_actor(request), plan, row.name, concept),
         }
-        title = f"{row.name} · {plan.title or plan.key}"
+        title = f"{ind['name']} · {plan.title or plan.key}"
     return render(request, "indicator.html", data, title=title,
-                  crumbs=[("/", "首页"), ("/plans", "规划目录"), (plan_url(key), plan.title or key), (None, row.name)])
+                  crumbs=[("/", "首页"), ("/plans", "规划目录"), (plan_url(key), plan.title or key), (None, ind["name"])])

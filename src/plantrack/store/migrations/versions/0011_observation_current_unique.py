@@ -1,7 +1,7 @@
 """one current observation per identity, enforced by the database
 
 Revision ID: 0011_observation_current_unique
-Revises: 0009 (written on 0007; relinked after merging main, which holds 0009)
+Revises: 0010_indicator_corrections (written on 0007; relinked after merging main)
 
 Two imports of the same file at once on PostgreSQL each found no current value and each inserted
 one, leaving duplicate current observations. The identity of an observed value is (region,
@@ -15,7 +15,7 @@ stays current and supersedes the others.
 from alembic import op
 
 revision = "0011_observation_current_unique"
-down_revision = "0009"
+down_revision = "0010_indicator_corrections"
 branch_labels = None
 depends_on = None
 
