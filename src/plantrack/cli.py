@@ -77,10 +77,13 @@ class DataFormat(str, Enum):
 
 
 def _factory():
-    from .store.db import open_store
+    from .store.db import StoreUnusable, open_store
 
     try:
         return open_store()
+    except StoreUnusable as exc:  # says itself what to do
+        err.print(f"[red]错误：[/red]{exc}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
     except Exception as exc:  # an unreachable server or a locked file is the user's to fix
         err.print(f"[red]错误：[/red]无法打开数据库（{type(exc).__name__}: {exc}）", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
@@ -550,6 +553,8 @@ def import_observations(
     """导入观测值。每个文件整体导入：任何一行有误则整个文件不导入，并列出所有错误行。"""
     from .observations.importer import ImportRejected, import_file
     from .observations.readers import ReaderError
+    from .store.db import conflict_message
+    from sqlalchemy.exc import DBAPIError
 
     factory = _factory()
     failed = 0
@@ -562,6 +567,14 @@ def import_observations(
             results.append({"path": str(path), "ok": False, "errors": [e.message() for e in getattr(exc, "errors", [])] or [str(exc)]})
             if format is DataFormat.table:
                 err.print(f"[red]未导入[/red] {exc}", highlight=False, soft_wrap=True)
+            continue
+        except DBAPIError as exc:  # lost to concurrent writers after the repeats: nothing of the file stored
+            if conflict_message(exc) is None:
+                raise
+            failed += 1
+            results.append({"path": str(path), "ok": False, "errors": [f"{path}：{conflict_message(exc)}"]})
+            if format is DataFormat.table:
+                err.print(f"[red]未导入[/red] {path}：{conflict_message(exc)}", highlight=False, soft_wrap=True)
             continue
         s = result.summary
         results.append({"path": str(path), "ok": True, "rows": result.rows, "added": s.added, "superseded": s.superseded,
@@ -655,6 +668,7 @@ def corrections(
 
 
 from . import cli_audit  # noqa: E402,F401  (plantrack audit / publish / unpublish, registered on app)
+from . import cli_maintenance  # noqa: E402,F401  (registers backup, restore, doctor)
 
 from .cli_accounts import register as _register_accounts  # noqa: E402  (users, token: cli_accounts.py)
 

@@ -21,9 +21,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from . import audit
 from .domain.actor import LOCAL_OPERATOR, Actor
 from .corrections import reconcile
+from .domain.keys import key_from_name
 from .ingest.errors import PlanInputError
 from .ingest.pipeline import analyse, plan_document, text_units
 from .ingest.read import SourceText, read_plan_bytes, read_plan_file
+from .store.db import conflict_message, write_transaction
 from .store.repository import CatalogueError, StoreResult, get_plan, link_inferred, link_plans, store_plan
 
 log = logging.getLogger(__name__)
@@ -46,8 +48,9 @@ class LoadOutcome:
 
 
 def plan_key_for(path: str | Path) -> str:
-    """The default catalogue key: the file's name without its extension."""
-    return Path(path).stem
+    """The default catalogue key: the file's name without its extension, in the keys' safe
+    alphabet (domain/keys.py)."""
+    return key_from_name(Path(path).stem)
 
 
 class LoadRefused(Exception):
@@ -114,33 +117,40 @@ def store_parsed(
     (new, or a new version) is one audit event by actor, its links included; the same file again
     with a new --parent is one link event."""
     path = parsed.source.path
+
+    def store(session: Session) -> tuple[StoreResult, list[tuple[str, str]]]:
+        before = plan_state(get_plan(session, key))
+        result = store_plan(session, parsed.document, parsed.source.text, parsed.units, key, overrides)
+        plan = get_plan(session, key)
+        links = []
+        if result.status == "new_version":
+            reconcile(session, plan)  # people's corrections: kept where the new rows still match
+        if parent:
+            link_plans(session, key, parent)
+            links.append((key, parent))
+        elif result.status != "unchanged":
+            session.flush()
+            links = link_inferred(session, plan)
+        if result.status != "unchanged":
+            session.flush()
+            session.refresh(plan)
+            after = {**plan_state(plan), "links": [list(link) for link in links]}
+            audit.record(session, actor, f"plan.{'create' if result.status == 'created' else 'new_version'}",
+                         "plan", key, before, after)
+        elif parent and before["parent"] != parent:  # the same file, linked anew: the link is the write
+            audit.record(session, actor, "plan.link", "plan", key, {"parent": before["parent"]}, {"parent": parent})
+        return result, links
+
     try:
-        with factory.begin() as session:
-            before = plan_state(get_plan(session, key))
-            result: StoreResult = store_plan(session, parsed.document, parsed.source.text, parsed.units, key, overrides)
-            plan = get_plan(session, key)
-            links = []
-            if result.status == "new_version":
-                reconcile(session, plan)  # people's corrections: kept where the new rows still match
-            if parent:
-                link_plans(session, key, parent)
-                links.append((key, parent))
-            elif result.status != "unchanged":
-                session.flush()
-                links = link_inferred(session, plan)
-            if result.status != "unchanged":
-                session.flush()
-                session.refresh(plan)
-                after = {**plan_state(plan), "links": [list(link) for link in links]}
-                audit.record(session, actor, f"plan.{'create' if result.status == 'created' else 'new_version'}",
-                             "plan", key, before, after)
-            elif parent and before["parent"] != parent:  # the same file, linked anew: the link is the write
-                audit.record(session, actor, "plan.link", "plan", key, {"parent": before["parent"]}, {"parent": parent})
+        # A concurrent ingest of the same plan queues behind this one (or is repeated after it),
+        # and then finds the version stored: both succeed.
+        result, links = write_transaction(factory, store)
     except CatalogueError as exc:
         return LoadOutcome(path, key, "failed", message=str(exc))
     except Exception as exc:
         log.exception("store failed: %s", path)
-        return LoadOutcome(path, key, "failed", message=f"保存 {path} 时出错：{type(exc).__name__}: {exc}")
+        reason = conflict_message(exc) or f"{type(exc).__name__}: {exc}"
+        return LoadOutcome(path, key, "failed", message=f"保存 {path} 时出错：{reason}")
     return LoadOutcome(path, key, result.status, result.version, links=links)
 
 

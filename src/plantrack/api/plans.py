@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..domain import plan as contract
+from ..domain.sources import source_file_name, without_server_paths
 from ..export import EXPORTERS, exporter_for
 from ..publication import visible_plan_ids
 from ..store.models import Indicator, Plan, PlanVersion, Project, ReviewRow, Target, Task
@@ -65,7 +66,7 @@ class PlanPage(BaseModel):
 
 
 class SourceInfo(BaseModel):
-    path: str = Field(description="入库时的源文件路径")
+    path: str = Field(description="源文件名（入库时用户给出的文件名，不含服务器上的目录）")
     sha256: str
     encoding: str = Field(description="源文件编码")
     lines: int = Field(description="源文件行数")
@@ -245,7 +246,7 @@ def plan_detail(key: KeyPath, session: SessionDep, version: VersionQuery = None)
         "doc_number": plan.doc_number,
         "issued_on": plan.issued_on,
         "version": ver.number,
-        "source": {"path": ver.source_path, "sha256": ver.sha256, "encoding": ver.encoding, "lines": ver.line_count},
+        "source": {"path": source_file_name(ver.source_path), "sha256": ver.sha256, "encoding": ver.encoding, "lines": ver.line_count},
         "outline": ver.document.get("outline", []),
         "version_history": [{"number": n, "sha256": s, "created_at": c} for n, s, c in history],
     }
@@ -320,4 +321,5 @@ def plan_export(
     disposition = f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}"
     from ..corrections import effective_document  # people's corrections applied, and listed
 
-    return Response(exporter.to_bytes(effective_document(session, ver)), media_type=exporter.media_type, headers={"Content-Disposition": disposition})
+    return Response(exporter.to_bytes(without_server_paths(effective_document(session, ver))), media_type=exporter.media_type,
+                    headers={"Content-Disposition": disposition})

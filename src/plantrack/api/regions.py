@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from ..store.models import Plan, Region
 from ..publication import visible_plan_ids
 from ..web.actors import request_actor
-from .deps import SessionDep
+from .deps import MAX_PAGE, SessionDep
 from .errors import ERROR_RESPONSES, ApiError
 from ..web.auth import allow
 
@@ -49,7 +49,7 @@ def regions_index(
     session: SessionDep,
     parent: Annotated[str | None, Query(title="上级区划代码", description="只列出该区划的直接下级", max_length=12)] = None,
     level: Annotated[str | None, Query(title="级别", description="如 province / city / county", max_length=12)] = None,
-    page: Annotated[int, Query(ge=1, title="页码")] = 1,
+    page: Annotated[int, Query(ge=1, le=MAX_PAGE, title="页码", description=f"从 1 开始，不超过 {MAX_PAGE}")] = 1,
     per_page: Annotated[int, Query(ge=1, le=MAX_PER_PAGE, title="每页条数", description=f"1–{MAX_PER_PAGE}")] = 100,
 ):
     q = select(Region)

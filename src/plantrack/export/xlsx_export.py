@@ -15,6 +15,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .base import INDICATOR_FIELDS, REVIEW_FIELDS, Exporter, columns
+from .formulas import neutralise_workbook
 
 HEADERS = {
     "category": "类别",
@@ -156,4 +157,4 @@ class XlsxExporter(Exporter):
         for review in plan_json.get("reviews", []):
             ws = wb.create_sheet(sheet_title(review.get("title") or "回顾表", taken))
             write_table(ws, review.get("rows", []), REVIEW_FIELDS)
-        wb.save(out)
+        neutralise_workbook(wb).save(out)

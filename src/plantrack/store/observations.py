@@ -71,6 +71,11 @@ def save_observations(session: Session, records: list, file_name: str, sha256: s
             source_url=r.source_url, source_title=r.source_title, quote=r.quote, extra=r.extra,
             import_id=imp.id, row_number=r.row,
         )
+        if old is not None:
+            # Only one row of an identity may be current (migration 0011): the old row leaves the
+            # current set before the new one enters it, pointing at itself until the new id exists.
+            old.superseded_by_id = old.id
+            session.flush()
         session.add(new)
         session.flush()
         if old is not None:

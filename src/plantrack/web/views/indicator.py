@@ -17,6 +17,7 @@ from sqlalchemy import select
 from ... import audit
 from ...align.catalogue import default_catalogue
 from ...analysis import decisions
+from ...store.ids import possible_row_id
 from ...store.models import Indicator, ObservationImport, Plan, PlanVersion
 from ...store.observations import observations_for
 from ...tracking import indicator_concept, review_observations
@@ -89,7 +90,7 @@ def indicator_page(request: Request, key: str, indicator_id: int,
         plan = find_plan(session, key)
         if plan is None:
             return not_found(request, key)
-        row = session.get(Indicator, indicator_id)
+        row = session.get(Indicator, indicator_id) if possible_row_id(indicator_id) else None
         versions = {v.id: v.number for v in plan.versions}
         if row is None or row.version_id not in versions:
             return error_page(request, 404, "indicator_not_found", f"规划“{key}”中没有编号为 {indicator_id} 的指标。")

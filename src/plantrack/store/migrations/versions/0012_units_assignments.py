@@ -7,7 +7,7 @@ from alembic import op
 import sqlalchemy as sa
 
 revision = "0012_units_assignments"
-down_revision = "0010_indicator_corrections"
+down_revision = "0011_observation_current_unique"
 branch_labels = None
 depends_on = None
 
