@@ -42,6 +42,10 @@ ACTIONS = {
     "login.failure": "登录失败",
     "user.create": "新建用户",
     "user.update": "修改用户",
+    "units.import": "导入单位",
+    "assignments.import": "导入任务分工",
+    "annual_targets.import": "导入年度目标",
+    "decomposition.import": "导入分解下达",
 }
 """Every action the trail knows, with its Chinese name; record() refuses others, so a typo in a
 service cannot file events nobody will find."""
@@ -52,6 +56,7 @@ OBJECT_TYPES = {
     "observation_import": "观测值文件",
     "match_decision": "名称匹配",
     "user": "用户",
+    "duty_import": "分工与分解文件",
 }
 
 

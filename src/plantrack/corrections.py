@@ -31,6 +31,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from .align.normalize import normalize, plain
+from . import audit
 from .domain.actor import Actor
 from .domain.values import as_number, leading_number
 from .ingest.completeness import check_completeness, read_lines_of, source_lines_of
@@ -400,15 +401,8 @@ def table_changes(parser_rows: list[dict], effective: list[dict], live: dict[int
 
 def _audit(session: Session, actor: Actor | None, who: str, action: str, key: str, before, after,
            note: str | None) -> None:
-    """Every write is an audit event: through plantrack.audit (the audit work: record(session,
-    actor, action, object_type, object_key, before, after, note)) where that module exists; until
-    it is merged, the correction row itself (who, when, why, before and after) is the record."""
-    import importlib.util
-
-    if importlib.util.find_spec("plantrack.audit") is None:
-        return
-    from . import audit  # noqa: PLC0415 - present once the audit work is merged
-
+    """Every write is an audit event (plantrack.audit), on the plan whose table it changed; a
+    name typed while nobody is signed in (the CLI's --by) stands for the actor."""
     acting = actor if actor is not None and not actor.is_public else Actor(name=who, role="public")
     audit.record(session, acting, action, "plan", key, before=before, after=after, note=note)
 

@@ -14,6 +14,7 @@ from ..store.models import AnnualTarget, Plan
 from ..store.repository import get_plan, require_plan
 from . import DutyInputError
 from .rows import read_file
+from .audit_events import record_import
 
 ANNUAL_COLUMNS = ("plan", "indicator", "year", "target")
 
@@ -75,8 +76,10 @@ def import_annual_targets(session: Session, path: str | Path, actor: Actor) -> d
         session.add(AnnualTarget(plan_id=plan.id, indicator_name=name, year=year, target_text=text, state="active",
                                  created_by=actor.name))
     session.flush()
-    return {"file": fname, "rows": len(good), "added": len(good) - unchanged, "unchanged": unchanged,
+    summary = {"file": fname, "rows": len(good), "added": len(good) - unchanged, "unchanged": unchanged,
             "superseded": superseded, "by": actor.name}
+    record_import(session, actor, "annual_targets.import", summary)
+    return summary
 
 
 def annual_targets(session: Session, plan_id: int) -> dict[tuple[str, int], str]:

@@ -20,6 +20,7 @@ from ..store.repository import get_plan
 from . import DutyInputError
 from .rows import read_file
 from .units import UnitFinder
+from .audit_events import record_import
 
 ASSIGNMENT_COLUMNS = ("plan", "item_kind", "item", "lead_unit", "supporting_units", "due")
 ITEM_KINDS = {"indicator": (Indicator, "name"), "target": (Target, "subject"),
@@ -150,8 +151,10 @@ def import_assignments(session: Session, path: str | Path, actor: Actor) -> dict
                                supporting_unit_ids=[u.id for u in supporting], due=due, state="active",
                                created_by=actor.name))
     session.flush()
-    return {"file": fname, "rows": len(good), "added": len(good) - unchanged, "unchanged": unchanged,
+    summary = {"file": fname, "rows": len(good), "added": len(good) - unchanged, "unchanged": unchanged,
             "withdrawn": withdrawn, "by": actor.name}
+    record_import(session, actor, "assignments.import", summary)
+    return summary
 
 
 def list_assignments(session: Session, plan_key: str | None = None, include_withdrawn: bool = False) -> list[dict]:

@@ -22,6 +22,7 @@ from ..store.repository import get_plan, require_plan
 from . import DutyInputError
 from .rows import read_file
 from .units import region_resolver
+from .audit_events import record_import
 
 DECOMPOSITION_COLUMNS = ("parent_plan", "indicator", "region", "assigned", "unit", "rule")
 
@@ -130,8 +131,10 @@ def import_allocations(session: Session, path: str | Path, actor: Actor) -> dict
                                assigned_value=value, unit=unit, rule=rule, weight=weight, state="active",
                                created_by=actor.name))
     session.flush()
-    return {"file": fname, "rows": len(good), "added": len(good) - unchanged, "unchanged": unchanged,
+    summary = {"file": fname, "rows": len(good), "added": len(good) - unchanged, "unchanged": unchanged,
             "superseded": superseded, "by": actor.name}
+    record_import(session, actor, "decomposition.import", summary)
+    return summary
 
 
 def _active(session: Session, plan_ids: list[int], region_code: str | None = None) -> list[Allocation]:

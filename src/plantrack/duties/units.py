@@ -14,6 +14,7 @@ from ..domain.actor import Actor
 from ..store.models import Region, Unit
 from . import DutyInputError
 from .rows import read_file
+from .audit_events import record_import
 
 UNIT_COLUMNS = ("region", "name", "short_name")
 _KNOWN = (*UNIT_COLUMNS, "kind")
@@ -83,12 +84,15 @@ def import_units(session: Session, path: str | Path, actor: Actor) -> dict:
                              kind=row.get("kind") or None, extra=extra))
             added += 1
         else:
-            unit.short_name = row["short_name"] or unit.short_name
-            unit.kind = row.get("kind") or unit.kind
-            unit.extra = {**(unit.extra or {}), **extra}
-            updated += 1
+            before = (unit.short_name, unit.kind, unit.extra or {})
+            after = (row["short_name"] or unit.short_name, row.get("kind") or unit.kind, {**(unit.extra or {}), **extra})
+            if after != before:  # the same row again is no change (and no audit event)
+                unit.short_name, unit.kind, unit.extra = after
+                updated += 1
     session.flush()
-    return {"file": name, "rows": len(good), "added": added, "updated": updated, "by": actor.name}
+    summary = {"file": name, "rows": len(good), "added": added, "updated": updated, "by": actor.name}
+    record_import(session, actor, "units.import", summary)
+    return summary
 
 
 def list_units(session: Session, region: str | None = None) -> list[dict]:
