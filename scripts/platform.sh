@@ -3,6 +3,8 @@
 # directory argument, every plan in it (.txt, .docx, .pdf), and the observed values in ../shared/data/
 # observations.csv or $PLANTRACK_OBSERVATIONS when present) into the default store, and serves the
 # web pages and the API on 127.0.0.1 (http://127.0.0.1:8000/).
+# First run: creates a system administrator (帐号 admin) when the store has none and prints its
+# password once, or takes it from PLANTRACK_ADMIN_PASSWORD; later runs leave accounts alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -23,4 +25,5 @@ else
   .venv/bin/plantrack ingest samples/*.txt
 fi
 .venv/bin/plantrack plans
+.venv/bin/plantrack users ensure-admin
 exec .venv/bin/plantrack serve --host 127.0.0.1 --port "${PLANTRACK_PORT:-8000}"

@@ -142,3 +142,33 @@ def test_a_scanned_pdf_is_refused_with_advice_to_ocr_it(tmp_path):
     result = run("parse", str(path))
     _assert_refused(result, path)
     assert "OCR" in result.stderr
+
+
+def test_parse_format_summary_counts_the_outline_by_kind():
+    result = run("parse", str(SAMPLE), "--format", "summary")
+    assert result.exit_code == 0, result.output
+    assert "目录统计" in result.stdout and "章" in result.stdout.split("目录统计", 1)[1]
+
+
+def test_parse_reads_an_html_page_saved_from_a_portal(tmp_path):
+    path = tmp_path / "江河县规划.htm"
+    page = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>'
+            '<div class="nav">首页</div><p>第一章 发展目标</p><table><tr><td>指标</td><td>单位</td><td>2020年</td>'
+            '<td>2025年</td><td>属性</td></tr><tr><td>森林覆盖率</td><td>%</td><td>28</td><td>30</td><td>约束性</td>'
+            '</tr></table></body></html>')
+    path.write_bytes(page.encode("gb18030"))
+    result = run("parse", str(path))
+    assert result.exit_code == 0, result.output
+    plan = json.loads(result.stdout)
+    assert plan["source"]["encoding"] == "html"
+    assert [(i["name"], i["target_text"], i["binding"]) for i in plan["indicators"]] == [("森林覆盖率", "30", "binding")]
+
+
+@pytest.mark.parametrize("name, data", [
+    ("blank.html", b"<!DOCTYPE html><html><body><script>var a=1;</script><nav>\xe9\xa6\x96\xe9\xa1\xb5</nav></body></html>"),
+    ("bad.htm", b"<html><head><meta charset='utf-8'></head><body><p>\xff\xfe\x80 \xc3</p></body></html>"),
+])
+def test_an_html_page_without_text_or_readable_bytes_is_refused_in_one_line(tmp_path, name, data):
+    path = tmp_path / name
+    path.write_bytes(data)
+    _assert_refused(run("parse", str(path)), path)

@@ -180,3 +180,66 @@ def test_plans_from_outside_shanxi_are_filed_to_their_region(session_factory, na
     with session_factory() as s:
         plan = get_plan(s, outcome.key)
         assert (plan.level, plan.region_name, plan.region_code) == (level, region, code)
+
+
+def test_two_ingests_of_one_file_at_once_on_a_new_sqlite_store_both_succeed(tmp_path):
+    """The probe: the loser failed with "table region already exists" (both building the schema)
+    or "UNIQUE constraint failed: plan.key" (both creating the plan)."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    src = Path(__file__).resolve().parents[1] / "src"
+    env = {**os.environ, "PYTHONPATH": str(src), "PLANTRACK_HOME": str(tmp_path / "home")}
+    env.pop("PLANTRACK_DATABASE_URL", None)
+    command = [sys.executable, "-c", "from plantrack.cli import app; app()", "ingest", "--format", "json",
+               str(FIXTURES / "qinghe-county-14th-fyp.txt")]
+    runs = [subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
+    results = [(p.wait(), p.stdout.read().decode(), p.stderr.read().decode()) for p in runs]
+    for p in runs:
+        p.stdout.close()
+        p.stderr.close()
+    assert [code for code, _, _ in results] == [0, 0], results
+    statuses = sorted(json.loads(out)[0]["status"] for _, out, _ in results)
+    assert statuses == ["created", "unchanged"]
+
+
+@pytest.mark.parametrize("rounds", [6])
+def test_the_same_plan_stored_by_two_writers_at_once_is_stored_once(session_factory, rounds):
+    """Two ingests reaching the store together: one creates the plan, the other finds it unchanged
+    (no "UNIQUE constraint failed: plan.key")."""
+    import threading
+
+    from plantrack.load import parse_source, read_source, store_parsed
+
+    parsed = parse_source(read_source(FIXTURES / "qinghe-county-14th-fyp.txt"))
+    for n in range(rounds):
+        key = f"qinghe-{n}"
+        barrier = threading.Barrier(2)
+        outcomes = []
+
+        def store():
+            barrier.wait()
+            outcomes.append(store_parsed(session_factory, parsed, key))
+
+        threads = [threading.Thread(target=store) for _ in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert sorted(o.status for o in outcomes) == ["created", "unchanged"], [o.message for o in outcomes]
+
+
+def test_an_unsafe_key_stores_nothing_and_says_why(session_factory):
+    outcome = load_file(session_factory, FIXTURES / "qinghe-county-14th-fyp.txt", key="..")
+    assert outcome.status == "failed" and "规划键“..”不能以 . 开头" in outcome.message
+    with session_factory() as s:
+        assert counts(s)["plan"] == 0
+
+
+def test_the_default_key_of_an_oddly_named_file_is_made_safe(session_factory, tmp_path):
+    odd = tmp_path / "清河县“十四五”规划 (1).txt"
+    odd.write_bytes((FIXTURES / "qinghe-county-14th-fyp.txt").read_bytes())
+    outcome = load_file(session_factory, odd)
+    assert (outcome.status, outcome.key) == ("created", "清河县-十四五-规划-1")

@@ -106,3 +106,50 @@ def _corpus_lines(path: Path) -> list[str]:
     if path not in _cache:
         _cache[path] = path.read_text(encoding="utf-8").split("\n")
     return _cache[path]
+
+
+# --- HTML pages: the same property through the HTML reader ------------------------------------
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+_MARKUP = [
+    "<html>", "</html>", "<body>", "</body>", "<head>", "<meta charset=\"gbk\">", "<meta charset=\"x-unknown\">",
+    "<table>", "</table>", "<tr>", "</tr>", "<td>", "</td>", "<th colspan=\"3\">", "<td rowspan=\"99\">",
+    "<td rowspan=\"0\">", "<td colspan=\"abc\">", "<td colspan=\"-2\">", "<p>", "</p>", "<br>", "<div class=\"nav\">",
+    "</div>", "<script>", "</script>", "<!--", "-->", "<pre>", "</pre>", "<sub>", "&nbsp;", "&#0;", "&lt;", "<![CDATA[",
+    "<?xml version=\"1.0\" encoding=\"utf-8\"?>", "<article>", "<main>", "<", ">", "\"", "'",
+]
+html_like_text = st.lists(
+    st.one_of(st.sampled_from(_MARKUP), st.sampled_from(_PLAN_WORDS), st.text(max_size=6)), max_size=150
+).map(lambda parts: "<!DOCTYPE html>" + "".join(parts))
+
+
+@FEW
+@given(page=html_like_text, encoding=st.sampled_from(["utf-8", "gb18030"]))
+def test_any_markup_gives_a_valid_plan_or_a_plan_input_error(page, encoding):
+    parses_or_refuses(page.encode(encoding, "replace"), "x.html")
+
+
+def as_page(text: str) -> list[str]:
+    """A text plan as the lines of an HTML page: tab rows in a <table>, other lines paragraphs."""
+    out = ["<!DOCTYPE html>", "<html><head><meta charset=\"utf-8\"></head><body>"]
+    in_table = False
+    for line in text.split("\n"):
+        if "\t" in line:
+            out += [] if in_table else ["<table>"]
+            out.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in line.split("\t")) + "</tr>")
+            in_table = True
+            continue
+        out += ["</table>"] if in_table else []
+        in_table = False
+        if line.strip():
+            out.append(f"<p>{line}</p>")
+    return [*out, "</table>" if in_table else "", "</body></html>"]
+
+
+@pytest.mark.parametrize("name", ["jiangzhou-ecology-14th-plan.txt", "qinghe-county-14th-fyp.txt"])
+@FEW
+@given(edits=st.lists(edit, min_size=1, max_size=40))
+def test_a_plan_page_with_markup_deleted_duplicated_or_cut_still_parses_or_is_refused(name, edits):
+    page = as_page((FIXTURES / name).read_text(encoding="utf-8"))
+    damaged = "\n".join(apply_edits(page, edits))
+    parses_or_refuses(damaged.encode("utf-8"), name.replace(".txt", ".html"))

@@ -11,6 +11,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
+from .domain.actor import LOCAL_OPERATOR
 from .ingest.errors import PlanInputError
 
 app = typer.Typer(
@@ -50,7 +51,7 @@ def _log_to_file() -> None:
 
 @app.command()
 def parse(
-    file: Path = typer.Argument(..., help="规划文件：文本（.txt，UTF-8 或 GB18030/GBK）、Word（.docx）或 PDF（有文字层）"),
+    file: Path = typer.Argument(..., help="规划文件：文本（.txt/.md，UTF-8 或 GB18030/GBK）、Word（.docx）、PDF（有文字层）或网页（.html/.htm）"),
     format: ParseFormat = typer.Option(ParseFormat.json, "--format", "-f", help="输出格式：json（契约 JSON）或 summary（终端摘要）"),
 ) -> None:
     """解析一份规划文本，输出结构化规划（不保存）。"""
@@ -76,10 +77,13 @@ class DataFormat(str, Enum):
 
 
 def _factory():
-    from .store.db import open_store
+    from .store.db import StoreUnusable, open_store
 
     try:
         return open_store()
+    except StoreUnusable as exc:  # says itself what to do
+        err.print(f"[red]错误：[/red]{exc}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
     except Exception as exc:  # an unreachable server or a locked file is the user's to fix
         err.print(f"[red]错误：[/red]无法打开数据库（{type(exc).__name__}: {exc}）", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
@@ -104,7 +108,7 @@ def _print_json(data) -> None:
 
 @app.command()
 def ingest(
-    files: list[Path] = typer.Argument(..., help="一个或多个规划文件（.txt、.docx 或 .pdf）"),
+    files: list[Path] = typer.Argument(..., help="一个或多个规划文件（.txt、.docx、.pdf 或 .html）"),
     key: str = typer.Option(None, "--key", help="规划键（默认取文件名，不含扩展名；只能用于单个文件）"),
     parent: str = typer.Option(None, "--parent", help="上位规划的键（本规划与之衔接）"),
     level: str = typer.Option(None, "--level", help="层级：national|province|city|county（覆盖文本识别结果）"),
@@ -134,7 +138,7 @@ def ingest(
         task = bar.add_task("", total=len(files))
         outcomes = load_files(
             factory, files, key=key, parent=parent, overrides=overrides,
-            progress=lambda o: bar.update(task, advance=1, description=o.key),
+            progress=lambda o: bar.update(task, advance=1, description=o.key), actor=LOCAL_OPERATOR,
         )
     failed = [o for o in outcomes if not o.ok]
     if format is DataFormat.json:
@@ -215,7 +219,7 @@ def link(
     clear: bool = typer.Option(False, "--clear", help="解除该规划的上位衔接"),
 ) -> None:
     """设置规划的上位规划（衔接关系）。"""
-    from .store.repository import link_plans
+    from .links import link_plan
 
     if parent is None and not clear:
         err.print("[red]错误：[/red]请给出上位规划的键，或用 --clear 解除衔接")
@@ -223,7 +227,7 @@ def link(
     factory = _factory()
     with _user_errors():
         with factory.begin() as session:
-            link_plans(session, child, None if clear else parent)
+            link_plan(session, child, None if clear else parent, actor=LOCAL_OPERATOR)
     Console().print(f"已解除 {child} 的上位衔接" if clear else f"已衔接：{child} → {parent}")
 
 
@@ -267,6 +271,7 @@ def export(
     version: int = typer.Option(None, "--version", help="导出指定版本（默认最新版本）"),
 ) -> None:
     """导出规划：契约 JSON，或主要指标的 CSV / Excel。"""
+    from .corrections import effective_document
     from .export import exporter_for
     from .store.repository import CatalogueError, require_plan
 
@@ -277,7 +282,7 @@ def export(
             chosen = next((v for v in record.versions if v.number == version), None) if version else record.current
             if chosen is None:
                 raise CatalogueError(f"规划“{plan}”没有第 {version} 版。")
-            document = chosen.document
+            document = effective_document(session, chosen)  # people's corrections applied, listed
     exporter = exporter_for(format.value)
     data = exporter.to_bytes(document)
     if output is None and format is ExportFormat.xlsx:
@@ -398,7 +403,8 @@ def evaluate(
         base = a.get("base") or {}
         obs = a.get("observed") or {}
         table.add_row(
-            ind["name"], "约束性" if ind.get("binding") == "binding" else "预期性", a["status"],
+            ind["name"] + ("（人工修正）" if a.get("correction") else ""),
+            "约束性" if ind.get("binding") == "binding" else "预期性", a["status"],
             f"{base.get('value')}（{base.get('year')}）" if base.get("value") is not None else "—",
             ind.get("target_text") or ind.get("annual_growth") or "—",
             f"{a['expected']:.4g}" if isinstance(a.get("expected"), (int, float)) else "—",
@@ -408,6 +414,46 @@ def evaluate(
     out.print("状态分布：" + "，".join(f"{k} {v}" for k, v in result["counts"].items()))
     for w in result["warnings"]:
         out.print(f"[red]预警[/red] {w.get('message')}", highlight=False)
+
+
+@app.command("index")
+def index_command(
+    plan: str = typer.Argument(None, help="规划的键（与 --region 二选一）"),
+    year: int = typer.Option(..., "--year", "-y", help="评估年份"),
+    region: str = typer.Option(None, "--region", "-r", help="地区名称或代码：汇总该地区全部规划"),
+    format: SummaryFormat = typer.Option(SummaryFormat.summary, "--format", "-f", help="输出格式：summary 或 json"),
+) -> None:
+    """规划目标实现综合指数：按领域加权，列出各领域、各指标的达成度与权重及计算方法。"""
+    from .indexing import plan_index, region_index
+
+    if bool(plan) == bool(region):
+        err.print("[red]错误：[/red]请给出规划的键或 --region 之一")
+        raise typer.Exit(2)
+    factory = _factory()
+    with _user_errors(), factory.begin() as session:
+        result = plan_index(session, plan, year) if plan else region_index(session, region, year)
+    if format is SummaryFormat.json:
+        _print_json(result)
+        return
+    out = Console()
+    num = lambda x: "—" if x is None else f"{x:.1f}"  # noqa: E731
+    cov = result["coverage"]
+    out.print(f"{result.get('plan') or result.get('region')} {year} 年规划目标实现综合指数：{num(result['index'])}"
+              f"（计入 {cov['counted']}/{cov['total']} 项指标）", highlight=False)
+    for p in result.get("plans", []):
+        out.print(f"  规划 {p['plan']}：{num(p['index'])}（计入 {p['coverage']['counted']}/{p['coverage']['total']}）",
+                  highlight=False)
+    for area in result["areas"]:
+        out.print(f"  {area['area']}：{num(area['index'])}（权重 {area['weight']:.3f}）", highlight=False)
+        for i in area["indicators"]:
+            out.print(f"    {i['name']}  {i['status']}  达成度 {i['attainment']:.3f}  权重 {i['weight']:g}", highlight=False)
+    if result["excluded"]:
+        by_status: dict[str, int] = {}
+        for x in result["excluded"]:
+            by_status[x["status"]] = by_status.get(x["status"], 0) + 1
+        out.print(f"  未计入 {len(result['excluded'])} 项（" + "，".join(f"{k} {v}" for k, v in by_status.items())
+                  + "；--format json 列出明细）", highlight=False)
+    out.print(f"方法：{result['method']}", highlight=False)
 
 
 @app.command()
@@ -429,7 +475,7 @@ def override(
         raise typer.Exit(2)
     factory = _factory()
     with _user_errors(), factory.begin() as session:
-        set_override(session, plan, indicator, direction=direction, held=held, assigned=assigned)
+        set_override(session, plan, indicator, actor=LOCAL_OPERATOR, direction=direction, held=held, assigned=assigned)
     Console().print(f"已保存：{plan} 的“{indicator}”按人工设定解读", highlight=False)
 
 
@@ -476,9 +522,9 @@ def match(
     factory = _factory()
     with factory.begin() as session:
         if confirm:
-            record_decision(session, normalize(name), confirm, True)
+            record_decision(session, normalize(name), confirm, True, actor=LOCAL_OPERATOR)
         if reject:
-            record_decision(session, normalize(name), reject, False)
+            record_decision(session, normalize(name), reject, False, actor=LOCAL_OPERATOR)
         known = decisions(session)
     found = catalogue.concept_of(name, unit, known)
     candidates = catalogue.candidates(name, unit, 5, known) if found is None else []
@@ -507,18 +553,28 @@ def import_observations(
     """导入观测值。每个文件整体导入：任何一行有误则整个文件不导入，并列出所有错误行。"""
     from .observations.importer import ImportRejected, import_file
     from .observations.readers import ReaderError
+    from .store.db import conflict_message
+    from sqlalchemy.exc import DBAPIError
 
     factory = _factory()
     failed = 0
     results = []
     for path in files:
         try:
-            result = import_file(factory, path)
+            result = import_file(factory, path, actor=LOCAL_OPERATOR)
         except (ImportRejected, ReaderError) as exc:
             failed += 1
             results.append({"path": str(path), "ok": False, "errors": [e.message() for e in getattr(exc, "errors", [])] or [str(exc)]})
             if format is DataFormat.table:
                 err.print(f"[red]未导入[/red] {exc}", highlight=False, soft_wrap=True)
+            continue
+        except DBAPIError as exc:  # lost to concurrent writers after the repeats: nothing of the file stored
+            if conflict_message(exc) is None:
+                raise
+            failed += 1
+            results.append({"path": str(path), "ok": False, "errors": [f"{path}：{conflict_message(exc)}"]})
+            if format is DataFormat.table:
+                err.print(f"[red]未导入[/red] {path}：{conflict_message(exc)}", highlight=False, soft_wrap=True)
             continue
         s = result.summary
         results.append({"path": str(path), "ok": True, "rows": result.rows, "added": s.added, "superseded": s.superseded,
@@ -593,6 +649,34 @@ def report(
     err.print(f"已生成{model.kind_label}报告 {output}（{writer.label}，{len(data) / 1024:.1f} KB）：指标 {model.total} 项，"
               + "，".join(f"{s} {n}" for s, n in model.counts if n) + f"，预警 {len(model.warnings)} 条", highlight=False)
 
+
+
+@app.command(context_settings={"help_option_names": ["-h", "--help"]})
+def corrections(
+    words: list[str] = typer.Argument(..., metavar="[export|import|withdraw] PLAN [FILE|ID]",
+                                      help="PLAN：列出该规划的人工修正；export PLAN：下载指标表（Excel）；"
+                                           "import PLAN FILE.xlsx：导入修正后的指标表；withdraw PLAN ID：撤回一条修正"),
+    format: SummaryFormat = typer.Option(SummaryFormat.summary, "--format", "-f", help="输出格式：summary 或 json"),
+    output: Path = typer.Option(None, "--output", "-o", help="export 写入的 Excel 文件（默认 <键>-指标表.xlsx）"),
+    by: str = typer.Option(None, "--by", help="修正人姓名（import、withdraw 必填）"),
+    why: str = typer.Option(None, "--why", help="修正原因"),
+) -> None:
+    """人工修正指标表：列出修正、下载指标表（Excel）、导入改好的指标表、撤回修正。解析结果本身不会被改动。"""
+    from .cli_corrections import run_corrections
+
+    run_corrections(_factory, words, format.value, output, by, why)
+
+
+from . import cli_audit  # noqa: E402,F401  (plantrack audit / publish / unpublish, registered on app)
+from . import cli_maintenance  # noqa: E402,F401  (registers backup, restore, doctor)
+
+from .cli_accounts import register as _register_accounts  # noqa: E402  (users, token: cli_accounts.py)
+
+_register_accounts(app)
+
+from .cli_duties import register as register_duty_commands  # noqa: E402  (units, assignments, annual targets, decomposition)
+
+register_duty_commands(app)
 
 if __name__ == "__main__":
     app()

@@ -24,6 +24,8 @@ METHODS = {
     "threshold_every_year": "逐年对照约束阈值",
     "threshold_hold": "基期已达目标，检查是否保持",
     "direction_only": "仅判断变化方向",
+    "relative": "与参照指标（地区生产总值增速或全国平均）同期比较",
+    "annual_target": "按当年年度目标评估",
     "manual": "需人工评估",
 }
 
@@ -38,6 +40,8 @@ REASONS = {
     "qualitative": "定性目标，无数值可比",
     "compound": "复合指标（含多个分项），需分项评估",
     "no_target": "规划未给出可评估的目标",
+    "no_reference": "缺少同期参照指标数据（地区生产总值增速或全国平均）",
+    "annual_target": "目标逐年确定，当年年度目标尚未录入",
 }
 
 
@@ -53,6 +57,7 @@ FLAGS = {
     "unit_mismatch": "存在单位无法换算的数据",
     "base_ignored": "未采用基期值",
     "missing_base": "缺少基期值",
+    "base_from_observation": "规划未列基期值，基期取自观测值",
     "provisional_partial_year": "另有更新的非全年数据（未采用）",
 }
 
@@ -80,6 +85,12 @@ FINDING_KINDS = {
     "child_only": "本级新增指标",
     "related": "相关但口径不同",
     "candidate": "可能对应（需人工确认）",
+    # completeness of the parse (ingest/completeness.py KIND_LABELS)
+    "sequence_gap": "序号不连续",
+    "stated_count": "指标数量与正文不符",
+    "missing_unit": "缺少计量单位",
+    "unparsed_value": "数值未能识别",
+    "unread_table": "疑似表格未读取",
 }
 
 

@@ -18,9 +18,14 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from . import audit
+from .domain.actor import LOCAL_OPERATOR, Actor
+from .corrections import reconcile
+from .domain.keys import key_from_name
 from .ingest.errors import PlanInputError
 from .ingest.pipeline import analyse, plan_document, text_units
 from .ingest.read import SourceText, read_plan_bytes, read_plan_file
+from .store.db import conflict_message, write_transaction
 from .store.repository import CatalogueError, StoreResult, get_plan, link_inferred, link_plans, store_plan
 
 log = logging.getLogger(__name__)
@@ -43,8 +48,9 @@ class LoadOutcome:
 
 
 def plan_key_for(path: str | Path) -> str:
-    """The default catalogue key: the file's name without its extension."""
-    return Path(path).stem
+    """The default catalogue key: the file's name without its extension, in the keys' safe
+    alphabet (domain/keys.py)."""
+    return key_from_name(Path(path).stem)
 
 
 class LoadRefused(Exception):
@@ -104,27 +110,62 @@ def store_parsed(
     key: str,
     parent: str | None = None,
     overrides: dict | None = None,
+    actor: Actor = LOCAL_OPERATOR,
 ) -> LoadOutcome:
     """Store a parsed plan in one transaction, then link it to its parent (given, or inferred the
-    way the catalogue infers it); any failure rolls back everything of this plan."""
+    way the catalogue infers it); any failure rolls back everything of this plan. A plan stored
+    (new, or a new version) is one audit event by actor, its links included; the same file again
+    with a new --parent is one link event."""
     path = parsed.source.path
+
+    def store(session: Session) -> tuple[StoreResult, list[tuple[str, str]]]:
+        before = plan_state(get_plan(session, key))
+        result = store_plan(session, parsed.document, parsed.source.text, parsed.units, key, overrides)
+        plan = get_plan(session, key)
+        links = []
+        if result.status == "new_version":
+            reconcile(session, plan)  # people's corrections: kept where the new rows still match
+        if parent:
+            link_plans(session, key, parent)
+            links.append((key, parent))
+        elif result.status != "unchanged":
+            session.flush()
+            links = link_inferred(session, plan)
+        if result.status != "unchanged":
+            session.flush()
+            session.refresh(plan)
+            after = {**plan_state(plan), "links": [list(link) for link in links]}
+            audit.record(session, actor, f"plan.{'create' if result.status == 'created' else 'new_version'}",
+                         "plan", key, before, after)
+        elif parent and before["parent"] != parent:  # the same file, linked anew: the link is the write
+            audit.record(session, actor, "plan.link", "plan", key, {"parent": before["parent"]}, {"parent": parent})
+        return result, links
+
     try:
-        with factory.begin() as session:
-            result: StoreResult = store_plan(session, parsed.document, parsed.source.text, parsed.units, key, overrides)
-            plan = get_plan(session, key)
-            links = []
-            if parent:
-                link_plans(session, key, parent)
-                links.append((key, parent))
-            elif result.status != "unchanged":
-                session.flush()
-                links = link_inferred(session, plan)
+        # A concurrent ingest of the same plan queues behind this one (or is repeated after it),
+        # and then finds the version stored: both succeed.
+        result, links = write_transaction(factory, store)
     except CatalogueError as exc:
         return LoadOutcome(path, key, "failed", message=str(exc))
     except Exception as exc:
         log.exception("store failed: %s", path)
-        return LoadOutcome(path, key, "failed", message=f"保存 {path} 时出错：{type(exc).__name__}: {exc}")
+        reason = conflict_message(exc) or f"{type(exc).__name__}: {exc}"
+        return LoadOutcome(path, key, "failed", message=f"保存 {path} 时出错：{reason}")
     return LoadOutcome(path, key, result.status, result.version, links=links)
+
+
+def plan_state(plan) -> dict | None:
+    """What an audit event keeps of a plan: its catalogue facts and its current version."""
+    if plan is None:
+        return None
+    current = plan.current
+    return {
+        "title": plan.title, "level": plan.level, "kind": plan.kind, "region": plan.region_name,
+        "parent": plan.parent.key if plan.parent else None,
+        "version": current.number if current else None, "sha256": current.sha256 if current else None,
+        "file": Path(current.source_path).name if current else None,
+        "indicators": len(current.document.get("indicators", [])) if current else 0,
+    }
 
 
 def load_source(
@@ -133,6 +174,7 @@ def load_source(
     key: str | None = None,
     parent: str | None = None,
     overrides: dict | None = None,
+    actor: Actor = LOCAL_OPERATOR,
 ) -> LoadOutcome:
     """Parse text already read (a file, or bytes uploaded through the web) and store it; the one
     path from text to store, so the CLI and the upload page cannot drift apart."""
@@ -141,7 +183,7 @@ def load_source(
         parsed = parse_source(source)
     except LoadRefused as exc:
         return LoadOutcome(source.path, key, "failed", message=exc.message)
-    return store_parsed(factory, parsed, key, parent, overrides)
+    return store_parsed(factory, parsed, key, parent, overrides, actor)
 
 
 def load_file(
@@ -150,6 +192,7 @@ def load_file(
     key: str | None = None,
     parent: str | None = None,
     overrides: dict | None = None,
+    actor: Actor = LOCAL_OPERATOR,
 ) -> LoadOutcome:
     """Read one file, parse it and store it; any failure leaves the store as it was."""
     key = key or plan_key_for(path)
@@ -157,7 +200,7 @@ def load_file(
         source = read_source(path)
     except LoadRefused as exc:
         return LoadOutcome(str(path), key, "failed", message=exc.message)
-    return load_source(factory, source, key, parent, overrides)
+    return load_source(factory, source, key, parent, overrides, actor)
 
 
 def load_files(
@@ -167,10 +210,11 @@ def load_files(
     parent: str | None = None,
     overrides: dict | None = None,
     progress: Callable[[LoadOutcome], None] | None = None,
+    actor: Actor = LOCAL_OPERATOR,
 ) -> list[LoadOutcome]:
     outcomes = []
     for path in paths:
-        outcome = load_file(factory, path, key=key, parent=parent, overrides=overrides)
+        outcome = load_file(factory, path, key=key, parent=parent, overrides=overrides, actor=actor)
         outcomes.append(outcome)
         if progress:
             progress(outcome)

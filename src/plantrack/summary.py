@@ -47,6 +47,8 @@ def print_summary(plan: dict, console: Console) -> None:
 
     add(plan.get("outline", []), tree, 0)
     console.print(tree)
+    if counts := plan.get("outline_counts"):
+        console.print("目录统计：" + "，".join(f"{kind} {n} 个" for kind, n in counts.items()))
 
     ind = Table(title=f"主要指标（{len(plan.get('indicators', []))} 项）", title_justify="left")
     for col in ("类别", "指标", "单位", "基期值", "目标值", "年均增长/累计", "属性", "行"):

@@ -13,8 +13,12 @@ from dataclasses import dataclass, field
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from . import audit
 from .align.catalogue import Catalogue, default_catalogue
+from .domain.actor import LOCAL_OPERATOR, Actor
+from .corrections import contract_row, effective_indicators
 from .domain.targets import interpret
+from .evaluate.observations import measure_of
 from .evaluate.status import assess
 from .evaluate.warnings import collect
 from .store.models import AssessmentRecord, Indicator, IndicatorOverride, Observation, Plan, Region
@@ -56,6 +60,7 @@ def _obs_dict(o: Observation) -> dict:
         "year": o.year, "value": o.value, "unit": o.unit, "series": o.series, "flags": list(o.flags or []),
         "note": o.note, "source": {"url": o.source_url, "title": o.source_title, "quote": o.quote, "name": o.name,
                                    "observation_id": o.id},
+        "measure": measure_of(o.name, (o.extra or {}).get("measure") or (o.extra or {}).get("口径")),
     }
 
 
@@ -94,20 +99,33 @@ def override_arguments(o: IndicatorOverride | None) -> dict:
     return {k: v for k, v in args.items() if v is not None}
 
 
-def set_override(session: Session, key: str, indicator_name: str, **fields) -> IndicatorOverride:
-    """Record (or change) how an indicator of a plan is to be read; None leaves a field as it was."""
+OVERRIDE_FIELDS = ("direction", "held", "assigned", "note")
+
+
+def _override_state(row: IndicatorOverride | None) -> dict | None:
+    return None if row is None else {f: getattr(row, f) for f in OVERRIDE_FIELDS}
+
+
+def set_override(session: Session, key: str, indicator_name: str, actor: Actor = LOCAL_OPERATOR,
+                 **fields) -> IndicatorOverride:
+    """Record (or change) how an indicator of a plan is to be read; None leaves a field as it was.
+    A change is one audit event on the indicator ("<plan key>/<indicator name>") by actor."""
     plan = require_plan(session, key)
-    names = {i["name"] for i in plan.current.document.get("indicators", [])}
+    names = {i["name"] for i in effective_indicators(session, plan.current)}
     if indicator_name not in names:
         raise CatalogueError(f"规划“{key}”的指标表中没有“{indicator_name}”。")
     row = session.scalar(select(IndicatorOverride).where(IndicatorOverride.plan_id == plan.id,
                                                          IndicatorOverride.indicator_name == indicator_name))
+    before = _override_state(row)
     if row is None:
         row = IndicatorOverride(plan_id=plan.id, indicator_name=indicator_name)
         session.add(row)
     for field_name, value in fields.items():
         if value is not None:
             setattr(row, field_name, value)
+    after = _override_state(row)
+    if after != before:
+        audit.record(session, actor, "indicator.override", "indicator", f"{plan.key}/{indicator_name}", before, after)
     return row
 
 
@@ -138,7 +156,11 @@ def region_warnings(session: Session, region: str, year: int) -> list[dict]:
 
 def evaluate_plan(session: Session, key: str, year: int, catalogue: Catalogue | None = None,
                   decisions: dict | None = None, store: bool = True) -> PlanEvaluation:
-    """Assess every indicator of the plan's current version for `year`; store the assessments."""
+    """Assess every indicator of the plan's current version for `year`; store the assessments.
+
+    The stored assessments are a derived cache of this computation (plan text, observations,
+    overrides and decisions, each of which keeps its own history): they are replaced on every run,
+    not audited, and nothing a person entered is lost by replacing them."""
     from .analysis import decisions as stored_decisions
 
     catalogue = catalogue or default_catalogue()
@@ -151,13 +173,15 @@ def evaluate_plan(session: Session, key: str, year: int, catalogue: Catalogue | 
     result = PlanEvaluation(plan.key, year, plan.region_code)
     items = []
     measured: set[str] = set()
-    rows = list(session.scalars(select(Indicator).where(Indicator.version_id == version.id).order_by(Indicator.ordinal)))
+    rows = effective_indicators(session, version)  # the parser's rows with people's corrections applied
+    parser_ids = list(session.scalars(select(Indicator.id).where(Indicator.version_id == version.id)))
     overrides = {o.indicator_name: o for o in session.scalars(select(IndicatorOverride).where(IndicatorOverride.plan_id == plan.id))}
+    passed_down, annual = duty_inputs(session, plan, year, catalogue, decisions)
     if store:
-        session.execute(delete(AssessmentRecord).where(AssessmentRecord.indicator_id.in_([r.id for r in rows]),
+        session.execute(delete(AssessmentRecord).where(AssessmentRecord.indicator_id.in_(parser_ids),
                                                        AssessmentRecord.year == year))
     for row in rows:
-        indicator = row.data
+        indicator = contract_row(row)
         concept = indicator_concept(catalogue, indicator, decisions)
         observations: list[dict] = []
         if concept:
@@ -172,15 +196,28 @@ def evaluate_plan(session: Session, key: str, year: int, catalogue: Catalogue | 
                     ).order_by(Observation.year, Observation.id)
                 )
                 observations += [_obs_dict(o) for o in stored]
-        spec = interpret(indicator, period, **override_arguments(overrides.get(indicator["name"])))
-        assessment = assess(indicator, spec, observations, year)
+        from .evaluation_links import prose_target_for, reference_observations
+
+        arguments = override_arguments(overrides.get(indicator["name"]))
+        allocation = passed_down.get(indicator["name"])
+        if allocation is not None and "assigned" not in arguments:  # a person's override wins
+            arguments["assigned"] = allocation["assigned"]
+        prose = prose_target_for(document, indicator, concept, catalogue, decisions)
+        spec = interpret(indicator, period, prose=prose, **arguments)
+        reference = reference_observations(session, spec, plan.region_code, concept, catalogue, decisions, _obs_dict,
+                                           document, period)
+        year_target = annual.get(indicator["name"])
+        assessment = assess(indicator, spec, observations, year, reference=reference, annual_target=year_target)
         data = assessment.to_dict()
-        data["indicator_id"] = row.id
+        add_duty_views(data, indicator, year, observations, allocation, year_target)
+        data["indicator_id"] = row["indicator_id"]
+        data["row_ref"] = row["ref"]
+        data["correction"] = row["correction"]
         data["concept"] = concept
         result.assessments.append(data)
         items.append((indicator, spec, assessment, observations))
-        if store:
-            session.add(AssessmentRecord(indicator_id=row.id, year=year, status=data["status"], data=data))
+        if store and row["indicator_id"] is not None:  # a row people added or split has no parser row
+            session.add(AssessmentRecord(indicator_id=row["indicator_id"], year=year, status=data["status"], data=data))
     result.warnings = [w.to_dict() for w in collect(items)]
     if plan.region_code:
         result.context = [
@@ -189,6 +226,29 @@ def evaluate_plan(session: Session, key: str, year: int, catalogue: Catalogue | 
             for o in context_series(session, plan.region_code, measured)
         ]
     return result
+
+
+def duty_inputs(session: Session, plan: Plan, year: int, catalogue, decisions) -> tuple[dict, dict]:
+    """What the accountability data adds to an evaluation: the figures passed down to the plan's
+    region (分解下达, by indicator name) and the plan's annual targets for `year` (by indicator name)."""
+    from .duties.annual import annual_targets
+    from .duties.decomposition import assigned_for_plan
+
+    passed_down = assigned_for_plan(session, plan, catalogue, decisions)
+    annual = {name: text for (name, y), text in annual_targets(session, plan.id).items() if y == year}
+    return passed_down, annual
+
+
+def add_duty_views(data: dict, indicator: dict, year: int, observations: list[dict], allocation: dict | None,
+                   year_target: str | None) -> None:
+    """The assigned figure an evaluation used, and the annual view (the year's value against the
+    year's own target) beside the period view."""
+    from .evaluate.annual import annual_view, year_value
+
+    if allocation is not None:
+        data["assigned"] = allocation
+    if year_target is not None:
+        data["annual"] = annual_view(indicator, year, year_target, year_value(observations, indicator.get("unit"), year))
 
 
 def observation_matches(session: Session, catalogue: Catalogue | None = None) -> list[tuple[int, str, str, str, str]]:
@@ -203,7 +263,7 @@ def observation_matches(session: Session, catalogue: Catalogue | None = None) ->
     for plan in session.scalars(select(Plan).order_by(Plan.key)):
         if plan.current is None:
             continue
-        for ind in plan.current.document.get("indicators", []):
+        for ind in effective_indicators(session, plan.current):
             concept = indicator_concept(catalogue, ind, decisions)
             if concept:
                 by_concept.setdefault((plan.region_code, concept), []).append((plan.key, ind["name"]))

@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from plantrack.api.app import create_app
 from plantrack.load import load_files
 
+from ..actors import STAFF, acting_as
 from ..conftest import CORPUS
 
 
@@ -20,7 +21,7 @@ def client(session_factory):
         pytest.skip("../shared/corpus is not next to the repository")
     names = ["shanxi-ecology-14th-plan", "xinzhou-ecology-14th-plan"]
     load_files(session_factory, [CORPUS / f"{n}.txt" for n in names])
-    return TestClient(create_app(session_factory))
+    return TestClient(acting_as(create_app(session_factory), STAFF))
 
 
 def test_alignment_reports_the_missing_binding_indicator(client):

@@ -27,6 +27,8 @@ from plantrack.store.regions import load_regions
 from plantrack.store.regions_sync import sync_regions
 from plantrack.store.repository import link_plans, require_plan, store_plan
 
+from ..actors import STAFF, acting_as
+
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 QINGHE = "qinghe-14th-fyp"
 JIANGZHOU = "jiangzhou-ecology-14th"
@@ -48,7 +50,7 @@ def client(session_factory):
         ingest(s, decode_plan_bytes(changed.encode("utf-8"), str(path)), JIANGZHOU, {"region": "运城市"})
         link_plans(s, QINGHE, JIANGZHOU)
         s.commit()
-    with TestClient(create_app(session_factory)) as c:
+    with TestClient(acting_as(create_app(session_factory), STAFF)) as c:
         yield c
 
 

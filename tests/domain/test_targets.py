@@ -83,7 +83,34 @@ CASES = [
      dict(kind="assigned", assigned_by="provincial")),
     ("qualitative 有效保障", ind("重点建设用地安全利用", target_text="有效保障"), dict(kind="qualitative")),
     ("qualitative 基本消除", ind("重污染天气", unit=None, target_text="基本消除"), dict(kind="qualitative")),
-    ("qualitative 与GDP目标增速保持一致", ind("城镇居民人均可支配收入增长率", annual_growth="与GDP目标增速保持一致"),
+    ("relative 与GDP目标增速保持一致", ind("城镇居民人均可支配收入增长率", annual_growth="与GDP目标增速保持一致"),
+     dict(kind="relative", reference="economic_growth_target", relation="in_step", observed_as="rate")),
+    ("relative 高于GDP增长", ind("居民人均可支配收入增长", annual_growth="高于GDP增长"),
+     dict(kind="relative", reference="economic_growth", relation="above")),
+    ("relative 与经济增长基本同步", ind("居民人均可支配收入增长", annual_growth="与经济增长基本同步"),
+     dict(kind="relative", reference="economic_growth", relation="in_step")),
+    ("relative 快于全国平均", ind("农村居民人均可支配收入增长", annual_growth="快于全国平均"),
+     dict(kind="relative", reference="national_average", relation="above")),
+    ("relative level 高于全国平均水平", ind("常住人口城镇化率", target_text="高于全国平均水平"),
+     dict(kind="relative", reference="national_average", observed_as="level")),
+    ("annual 各年度视情提出", ind("地区生产总值增长", annual_growth="保持在合理区间、各年度视情提出"),
+     dict(kind="annual")),
+    ("per year in words on a rate", ind("地区生产总值增长", annual_growth="年均增长7%左右"),
+     dict(kind="about", value=7, held="average", observed_as="rate")),
+    ("per year in words on a level", ind("地区生产总值", unit="亿元", base_value=17000, target_text="年均增长6%左右"),
+     dict(kind="average_growth", value=6, qualifier="about")),
+    ("difference 提高1岁", ind("人均预期寿命", unit="岁", base_value=77.9, target_text="提高1岁"),
+     dict(kind="cumulative_change", value=1, observed_as="level", direction="higher")),
+    ("difference [1] on a level with a base", ind("人均预期寿命", unit="岁", base_value=77.9, annual_growth="[1]"),
+     dict(kind="cumulative_change", value=1, observed_as="level")),
+    ("difference 提高5个百分点", ind("常住人口城镇化率", base_value=62.5, annual_growth="提高5个百分点"),
+     dict(kind="cumulative_change", value=5, observed_as="level")),
+    ("difference 下降3个百分点", ind("劣V类水体比例", base_value=5.0, target_text="下降3个百分点"),
+     dict(kind="cumulative_change", value=3, reduction=True)),
+    ("a flow with a base is still a change", ind("城镇新增就业", unit="万人", base_value=47, annual_growth="[230]"),
+     dict(kind="cumulative_change", observed_as="change")),
+    ("growth figure without 累计 stays a rate per year", ind("地区生产总值", unit="亿元", base_value=17000,
+                                                          annual_growth="增长6%"),
      dict(kind="qualitative")),
     ("qualitative with a year in it", ind("晋祠泉复流", unit=None, target_text="2025年前复流"), dict(kind="qualitative")),
     ("不减少 with a base is a floor kept every year", ind("生态保护红线占国土面积比例", base_value=30.1, target_text="不减少"),
@@ -218,6 +245,26 @@ def test_not_assigned(text):
     assert read_target_text(text).form != "assigned"
 
 
+@pytest.mark.parametrize("prose, held", [
+    ("到2025年，粮食综合生产能力保持在6.5亿吨以上", "every_year"),
+    ("城镇调查失业率控制在5.5%以内", "every_year"),
+    ("常住人口城镇化率达到65%以上", "end"),
+    ("粮食综合生产能力稳步提升", None),
+])
+def test_the_prose_verb_says_whether_a_threshold_is_held_or_reached(prose, held):
+    from plantrack.domain.targets import held_in_prose
+
+    assert held_in_prose(prose) == held
+
+
+def test_a_prose_hold_makes_a_bare_table_threshold_a_floor_kept_every_year():
+    table = ind("粮食综合生产能力", unit="亿吨", target_text="＞6.5")
+    assert interpret(table).held == "end"
+    spec = interpret(table, prose="粮食综合生产能力保持在6.5亿吨以上")
+    assert spec.held == "every_year" and any("prose" in n for n in spec.notes)
+    assert interpret(table, prose="粮食综合生产能力达到6.5亿吨以上").held == "end"
+
+
 def test_growth_column_is_read_when_there_is_no_target():
     spec = interpret(ind("地区生产总值", unit="亿元", annual_growth=">8"))
     assert (spec.kind, spec.value, spec.qualifier, spec.column) == ("average_growth", 8, "at_least", "annual_growth")
@@ -232,3 +279,19 @@ def test_spec_to_dict_is_json_ready():
     import json
     d = interpret(ind("单位地区生产总值能源消耗降低", annual_growth="[14]")).to_dict()
     assert json.loads(json.dumps(d, ensure_ascii=False))["change"] == -14 and d["better"] == "higher"
+
+
+@pytest.mark.parametrize("text, form, value", [
+    ("〔13.5〕", "cumulative", 13.5),            # the bracket national tables use for period totals
+    ("【15】", "cumulative", 15),
+    (">7、力争投入强度高于“十三五”时期实际", "at_least", 7),  # an aside after an enumeration comma
+    ("5、8", "qualitative", None),              # an enumeration of figures is not a figure and an aside
+])
+def test_brackets_and_enumeration_commas(text, form, value):
+    reading = read_target_text(text)
+    assert (reading.form, reading.value) == (form, value)
+
+
+def test_faster_than_the_provincial_average_is_relative_to_the_province():
+    spec = interpret(ind("规模以上工业增加值增长", annual_growth="快于全省平均水平"))
+    assert (spec.kind, spec.reference, spec.relation) == ("relative", "provincial_average", "above")

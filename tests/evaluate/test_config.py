@@ -47,3 +47,23 @@ def test_compound_level_path():
     assert a.expected == pytest.approx(100 * 2 ** 0.6)
     assert a.status == Status.ON_TRACK
     assert assess(indicator, spec, [{"year": 2023, "value": 150}], 2023).status == Status.LAGGING
+
+
+def test_the_new_tolerances_have_stated_defaults_and_are_validated():
+    assert (DEFAULT.in_step_tolerance, DEFAULT.base_from_observation_years, DEFAULT.default_year_min_share) == (1.0, 1, 0.5)
+    cfg = EvalConfig.from_env({"PLANTRACK_EVAL_IN_STEP_TOLERANCE": "0.5", "PLANTRACK_EVAL_BASE_FROM_OBSERVATION_YEARS": "0"})
+    assert (cfg.in_step_tolerance, cfg.base_from_observation_years) == (0.5, 0)
+    for bad in ({"in_step_tolerance": "-1"}, {"base_from_observation_years": "-1"}, {"default_year_min_share": "0"}):
+        with pytest.raises(ValueError):
+            EvalConfig.from_mapping(bad)
+
+
+def test_a_tighter_in_step_tolerance_changes_the_status():
+    # income 7.5, 5.5 -> 6.4953%; GDP 7.0, 5.0 -> 5.9953%; gap 0.50: in step within 1, ahead beyond 0.4
+    indicator = {"name": "居民人均可支配收入增长", "unit": "%", "annual_growth": "与经济增长基本同步"}
+    own = [{"year": 2021, "value": 7.5}, {"year": 2022, "value": 5.5}]
+    gdp = [{"year": 2021, "value": 7.0}, {"year": 2022, "value": 5.0}]
+    spec = interpret(indicator)
+    assert assess(indicator, spec, own, 2022, reference=gdp).status == Status.ON_TRACK
+    tight = DEFAULT.but(in_step_tolerance=0.4)
+    assert assess(indicator, spec, own, 2022, reference=gdp, config=tight).status == Status.AHEAD

@@ -345,12 +345,12 @@ def test_at_least_by_the_end_follows_the_path():
 
 
 def test_target_below_base_is_a_level_to_keep():
-    # capacity 282 in 2020, target 270: already met at the base; 275 in 2023 keeps it -> 提前实现,
-    # 265 loses it -> 滞后
+    # capacity 282 in 2020, target 270: already met at the base; 275 in 2023 keeps it -> 基本符合预期
+    # (a level kept is never 提前实现), 265 loses it -> 滞后
     indicator = ind("粮食综合生产能力", unit="万吨", base_value=282, target_text="270", binding="binding")
     kept = run(indicator, [ob(2023, 275)], 2023)
     lost = run(indicator, [ob(2023, 265)], 2023)
-    assert (kept.method, kept.status) == ("threshold_hold", Status.MET_EARLY)
+    assert (kept.method, kept.status) == ("threshold_hold", Status.ON_TRACK)
     assert lost.status == Status.LAGGING
 
 

@@ -118,3 +118,49 @@ def test_trend_skips_values_on_another_definition():
     assert p["slope"] == pytest.approx(0.575)
     assert p["projected"] == pytest.approx(74.775)
     assert p["reaches"] is False
+
+
+def test_an_on_track_status_and_an_off_trend_warning_explain_each_other():
+    # base 50 (2020) -> 60: expected 2023 = 56; observed 56.2 -> ratio 6.2 / 6 = 1.033 -> 基本符合预期
+    # trend 55, 56, 56.2 (2021-2023): slope ((-1)(55 - 55.733) + (1)(56.2 - 55.733)) / 2 = 0.6;
+    # 2025: 56.2 + 0.6 x 2 = 57.4 < 60 -> 按近期趋势难以实现目标, with the reason both hold
+    indicator = ind("森林覆盖率", base_value=50, target_text="60")
+    observations = [ob(2021, 55), ob(2022, 56), ob(2023, 56.2)]
+    spec = interpret(indicator)
+    a = assess(indicator, spec, observations, 2023)
+    assert a.status == "基本符合预期"
+    found = [w for w in warnings_for(indicator, spec, a, observations) if w.kind == OFF_TREND]
+    assert len(found) == 1
+    assert found[0].projection["projected"] == pytest.approx(57.4)
+    assert "两者并不矛盾" in found[0].message and "2020年以来的累计进度" in found[0].message
+    assert found[0].projection["status_note"] in found[0].message
+
+
+def test_a_lagging_status_with_an_off_trend_warning_needs_no_reconciling():
+    indicator = ind("森林覆盖率", base_value=50, target_text="60")
+    observations = [ob(2021, 51), ob(2022, 51.5), ob(2023, 52)]
+    spec = interpret(indicator)
+    a = assess(indicator, spec, observations, 2023)
+    assert a.status == "滞后"
+    found = [w for w in warnings_for(indicator, spec, a, observations) if w.kind == OFF_TREND]
+    assert found and "两者并不矛盾" not in found[0].message
+
+
+def test_a_cumulative_fall_observed_as_levels_is_projected_as_levels():
+    # 能耗 1.50 (2020), 累计下降13.5% -> must reach 1.50 x 0.865 = 1.2975 by 2025
+    # levels 1.46, 1.44, 1.43 (2021-2023): slope -0.015 a year; 2025: 1.43 - 0.03 = 1.40 > 1.2975 -> 难以达到
+    indicator = ind("单位地区生产总值能源消耗", unit="吨标准煤/万元", base_value=1.5, annual_growth="累计下降13.5%")
+    observations = [ob(2021, 1.46, measure="level"), ob(2022, 1.44, measure="level"), ob(2023, 1.43, measure="level")]
+    proj = project(indicator, interpret(indicator), observations, 2023)
+    assert proj["target"] == pytest.approx(1.2975)
+    assert proj["slope"] == pytest.approx(-0.015)
+    assert proj["projected"] == pytest.approx(1.40)
+    assert proj["reaches"] is False and "不高于1.3" in proj["message"]
+
+
+def test_a_rise_in_years_observed_as_levels_is_projected_to_the_base_plus_the_rise():
+    # 人均预期寿命 77.3 (2020) 〔1〕 -> 78.3; 77.5, 77.6 (2021-2022): slope 0.1; 2025: 77.6 + 0.3 = 77.9 < 78.3
+    indicator = ind("人均预期寿命", unit="岁", base_value=77.3, annual_growth="〔1〕")
+    proj = project(indicator, interpret(indicator), [ob(2021, 77.5), ob(2022, 77.6)], 2022)
+    assert proj["target"] == pytest.approx(78.3) and proj["projected"] == pytest.approx(77.9)
+    assert proj["reaches"] is False

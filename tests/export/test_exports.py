@@ -12,6 +12,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
+from plantrack.domain.sources import without_server_paths
 from plantrack.export import EXPORTERS, CsvExporter, JsonExporter, XlsxExporter, exporter_for
 from plantrack.export.base import INDICATOR_FIELDS
 from plantrack.export.xlsx_export import sheet_title
@@ -72,7 +73,8 @@ def test_json_equals_the_stored_document(session_factory):
         plan_id = require_plan(s, "qinghe").id
         stored = s.scalar(select(PlanVersion.document).where(PlanVersion.plan_id == plan_id))
     assert json.loads(JsonExporter().to_bytes(stored)) == stored
-    assert json.loads(JsonExporter().to_bytes(stored)) == plan_document(analyse(read_plan_file(QINGHE)))
+    # stored as parsed, except that the source is named by its file name, never the server's path
+    assert json.loads(JsonExporter().to_bytes(stored)) == without_server_paths(plan_document(analyse(read_plan_file(QINGHE))))
 
 
 # --- CSV -----------------------------------------------------------------------------------------
@@ -86,13 +88,16 @@ def test_csv_has_a_bom_and_the_contract_header(plan):
     data = CsvExporter().to_bytes(plan)
     assert data.startswith(b"\xef\xbb\xbf")
     header = next(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
-    assert header == list(INDICATOR_FIELDS)
+    # The contract's fields first, then what the parser adds (evidence, confidence …): nothing dropped.
+    assert header[:len(INDICATOR_FIELDS)] == list(INDICATOR_FIELDS)
+    assert set(header[len(INDICATOR_FIELDS):]) >= {"evidence", "confidence"}
 
 
 def test_csv_rows_round_trip(plan):
     rows = read_csv(CsvExporter().to_bytes(plan))
     assert len(rows) == len(plan["indicators"]) == 18
-    gdp = rows[1]
+    gdp = {k: v for k, v in rows[1].items() if k in INDICATOR_FIELDS}
+    assert rows[1]["evidence"] == "header"
     assert gdp == {
         "category": "经济发展", "name": "人均地区生产总值", "unit": "元", "tag": "",
         "base_year": "2020", "base_value": "41260", "base_text": "41260",
@@ -140,13 +145,14 @@ def test_xlsx_plan_information(workbook):
 def test_xlsx_indicator_sheet_header_and_values(workbook, plan):
     ws = workbook["主要指标"]
     header = [c.value for c in ws[1]]
-    assert header == ["类别", "指标名称", "单位", "标注", "基期年份", "基期值", "基期值（原文）", "目标年份", "目标值",
-                      "目标值（原文）", "年均增长/累计", "指标属性", "原文行号"]
+    assert header[:13] == ["类别", "指标名称", "单位", "标注", "基期年份", "基期值", "基期值（原文）", "目标年份", "目标值",
+                           "目标值（原文）", "年均增长/累计", "指标属性", "原文行号"]
+    assert "识别依据" in header[13:]  # the parser's additions, labelled in Chinese too
     assert all(c.font.bold and c.fill.fill_type == "solid" for c in ws[1])
     assert ws.freeze_panes == "A2"
     assert ws.column_dimensions["B"].width > ws.column_dimensions["E"].width
     assert ws.max_row == 1 + len(plan["indicators"])
-    row = [c.value for c in ws[3]]
+    row = [c.value for c in ws[3]][:13]
     assert row == ["经济发展", "人均地区生产总值", "元", None, 2020, 41260, "41260", 2025, 60000, "60000", None, "预期性", 72]
     assert ws["F3"].data_type == "n" and ws["I3"].data_type == "n" and ws["G3"].data_type == "s"
     growth = [c.value for c in ws[2]]

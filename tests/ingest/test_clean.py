@@ -59,3 +59,9 @@ def test_a_running_header_at_page_starts_is_dropped():
         body += ["— %d —" % (page + 1), "某某市国土空间总体规划", f"第{page}页的正文。"]
     texts = [ln.text for ln in clean_text("\n".join(body))]
     assert "某某市国土空间总体规划" not in texts and len(texts) == 4
+
+
+def test_raw_html_rows_on_one_line_stay_rows_of_their_own():
+    raw = ('<p>主要指标表</p> <table> <tr> <td>序号</td> <td>指标</td> </tr> <tr> <td rowspan="2">1</td>'
+           ' <td>森林覆盖率</td> </tr>')
+    assert [ln.text.split() for ln in clean_text(raw)] == [["主要指标表"], ["序号", "指标"], ["1", "森林覆盖率"]]

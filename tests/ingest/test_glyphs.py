@@ -37,3 +37,28 @@ def test_real_rare_characters_are_left_alone():
 def test_text_without_damage_is_returned_unchanged():
     text = "到2025年，森林覆盖率达到26%。"
     assert repair_glyphs(text) is text or repair_glyphs(text) == text
+
+
+def test_symbol_font_characters_in_the_private_use_area_are_repaired_beside_numbers():
+    # The evidence: Symbol-font text sits at U+F000 + its code; ≥ is 0xB3 and ≤ is 0xA3 there.
+    assert repair_glyphs("达标率\uf0b3 85%") == "达标率≥ 85%"
+    assert repair_glyphs("浓度\uf0a335") == "浓度≤35"
+    assert repair_glyphs("[\uf0b317.6]") == "[≥17.6]"
+
+
+def test_private_use_characters_without_evidence_are_left_alone():
+    assert repair_glyphs("回收利用率\ue0a5 35%") == "回收利用率\ue0a5 35%"
+    assert repair_glyphs("标题\uf0b3装饰") == "标题\uf0b3装饰"
+
+
+def test_another_shift_is_repaired_where_the_document_shows_it_twice():
+    # A font that lowers the lead byte by 0x0B: ≤ A1DC -> 栜 96DC, ≥ A1DD -> 栞 96DD.
+    assert "栞".encode("gbk") == bytes([0xA1 - 0x0B, 0xDD])
+    text = "森林覆盖率栞26%，细颗粒物浓度栜35微克/立方米，重要江河湖泊水功能区达标率栞90%"
+    assert repair_glyphs(text) == "森林覆盖率≥26%，细颗粒物浓度≤35微克/立方米，重要江河湖泊水功能区达标率≥90%"
+
+
+def test_one_rare_character_beside_a_figure_is_not_evidence_of_another_shift():
+    assert repair_glyphs("栞2") == "栞2"
+    # Traditional forms of common characters are words: 勢 (≥ at shift 0x1D) stays.
+    assert repair_glyphs("發展態勢2021年 勢3 勢4") == "發展態勢2021年 勢3 勢4"

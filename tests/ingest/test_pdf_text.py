@@ -98,3 +98,20 @@ def test_text_drawn_twice_for_a_bold_look_is_read_once():
     chars = [{**c, "top": 100, "fontname": "F"} for c in _chars(("第", 0, 10), ("第", 0.4, 10), ("一", 10, 10),
                                                                 ("一", 10.4, 10), ("一", 20, 10))]
     assert line_text(distinct_chars(chars)) == "第一一"
+
+
+@needs_font
+def test_when_the_table_finder_fails_the_page_is_read_by_character_positions(pdf_path, monkeypatch):
+    import pdfplumber.page
+
+    def broken(self, *args, **kwargs):
+        raise ValueError("bad drawing operator")
+
+    monkeypatch.setattr(pdfplumber.page.Page, "find_tables", broken)
+    lines = pdf_text(pdf_path.read_bytes(), "qinghe.pdf").split("\n")
+    assert "森林覆盖率  %  28  30  约束性" in lines  # cells set apart by gaps, for the flow layout
+    assert "上述指标由市统计局会同有关部门监测。" in lines
+    # Cells closer than CELL_GAP run together by position alone (单位地区生产总值能源消耗降低% here);
+    # the rows with wide gaps still read as indicators.
+    plan = parse_file(pdf_path)
+    assert {("地区生产总值增长率", "6左右"), ("森林覆盖率", "30")} <= {(i["name"], i["target_text"]) for i in plan["indicators"]}

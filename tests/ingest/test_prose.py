@@ -10,12 +10,12 @@ from plantrack.ingest.paragraphs import build_paragraphs
 from plantrack.ingest.prose import clean_subject, extract_targets, time_marks
 
 
-def targets_of(*texts: str, start: int | None = 2021, end: int | None = 2025) -> list[dict]:
+def targets_of(*texts: str, start: int | None = 2021, end: int | None = 2025, region: str | None = None) -> list[dict]:
     """Targets of a small plan whose lines are texts (headings recognised by their numbering)."""
     lines = [Line(no, text) for no, text in enumerate(texts, start=1)]
     _, heading_at = build_outline(lines)
     paragraphs = build_paragraphs(lines, breaks=set(heading_at), skip=set())
-    meta = {"period": {"start": start, "end": end}, "horizon": 2035}
+    meta = {"period": {"start": start, "end": end}, "horizon": 2035, "region": region}
     return extract_targets(paragraphs, heading_at, meta)
 
 
@@ -350,3 +350,212 @@ def test_subject_cleaning_strips_framing_words():
 def test_time_marks_tell_deadlines_from_bases_and_the_past():
     kinds = [(m.kind, m.year) for m in time_marks("截至2020年，较2015年提高，到2025年，2021年后", 2025)]
     assert kinds == [("past", 2020), ("base", 2015), ("deadline", 2025), ("ignore", 2021)]
+
+
+# --- damage of plans as published: hard wraps, full-width forms, stray spaces, glyphs -------------
+
+from plantrack.ingest.clean import clean_text  # noqa: E402
+from plantrack.ingest.outline import find_toc_lines  # noqa: E402
+
+
+def targets_in(text: str, start: int = 2021, end: int = 2025) -> list[dict]:
+    """Targets of a plan text as a file holds it: cleaned (glyphs repaired), outlined, joined."""
+    lines = clean_text(text)
+    toc = find_toc_lines(lines)
+    _, heading_at = build_outline(lines, toc)
+    paragraphs = build_paragraphs(lines, breaks=set(heading_at), skip=toc)
+    return extract_targets(paragraphs, heading_at, {"period": {"start": start, "end": end}, "horizon": 2035})
+
+
+def test_a_sentence_hard_wrapped_mid_number_is_read_whole():
+    got = targets_in("第一章 发展目标\n到2025年，全市森林覆盖率达到3\n2.5%，城市建成区绿地率达到4\n2%以上，空气质量\n优良天数比率达到80%。\n")
+    assert [fields(t, "subject", "value", "year") for t in got] == [
+        ("全市森林覆盖率", 32.5, 2025), ("城市建成区绿地率", 42, 2025), ("空气质量优良天数比率", 80, 2025)]
+    assert [t["line"] for t in got] == [2, 3, 4]
+
+
+def test_a_wrapped_line_that_starts_with_a_number_is_not_a_heading():
+    got = targets_in("第一章 发展目标\n一、主要目标\n到2025年，全县新建高标准农田\n1 万亩，城镇新增就业\n2.5万人，单位地区生产总值能耗下降\n3.2%。\n二、重点任务\n")
+    assert [fields(t, "value", "unit", "year") for t in got] == [(1, "万亩", 2025), (2.5, "万人", 2025), (3.2, "%", 2025)]
+
+
+def test_a_decimal_point_written_as_a_full_stop_at_a_line_end_continues_the_number():
+    t = only(targets_in("第一章 发展目标\n到2025年，全市森林覆盖率达到32。\n5%。\n"))
+    assert fields(t, "value", "year") == (32.5, 2025)
+
+
+def test_full_width_digits_percent_and_spaces_in_a_wrapped_sentence():
+    got = targets_in("第一章 发展目标\n到２０２５年，城镇调查失业率控制在５．５％以内，常住人口城镇化率达到\n６８％左右。\n")
+    assert [fields(t, "subject", "value", "unit", "year", "relation") for t in got] == [
+        ("城镇调查失业率", 5.5, "%", 2025, "at_most"), ("常住人口城镇化率", 68, "%", 2025, "about")]
+
+
+def test_stray_spaces_inside_numbers_and_between_words_are_ignored():
+    got = targets_in("第一章 发展目标\n到 2025 年，研发经费投入强度达到 2. 5%，每万人口高价值发明专利拥有量达到1 2.5件，\n森林 覆盖率 不 低于 3 5%。\n")
+    assert [fields(t, "subject", "value", "year") for t in got] == [
+        ("研发经费投入强度", 2.5, 2025), ("每万人口高价值发明专利拥有量", 12.5, 2025), ("森林覆盖率", 35, 2025)]
+
+
+def test_the_text_of_a_target_is_the_plan_as_written():
+    t = only(targets_in("第一章 发展目标\n到２０２５年，城市污水处理率达到９５％。\n"))
+    assert t["text"] == "城市污水处理率达到９５％" and t["value"] == 95
+
+
+def test_a_symbol_font_glyph_in_the_private_use_area_is_a_bound():
+    got = targets_in("第一章 发展目标\n到2025年，地表水达到或好于Ⅲ类水体比例\uf0b3 85%，细颗粒物浓度\uf0a3 35微克/立方米。\n")
+    assert [fields(t, "subject", "value", "relation") for t in got] == [
+        ("地表水达到或好于Ⅲ类水体比例", 85, "at_least"), ("细颗粒物浓度", 35, "at_most")]
+
+
+def test_an_unknown_private_use_glyph_before_a_number_is_a_bound_of_unknown_direction():
+    t = only(targets_in("第一章 发展目标\n到2025年，城市生活垃圾回收利用率\ue0a5 35%。\n"))
+    assert fields(t, "subject", "value", "unit", "year", "relation") == ("城市生活垃圾回收利用率", 35, "%", 2025, "bound")
+
+
+def test_a_shifted_gbk_glyph_is_a_bound():
+    t = only(targets_in("第一章 发展目标\n到2025年，农村自来水普及率曒90%。\n"))
+    assert fields(t, "subject", "value", "relation") == ("农村自来水普及率", 90, "at_least")
+
+
+def test_years_of_schooling_are_a_quantity_but_a_year_is_not():
+    t = only(targets_of("到2025年，劳动年龄人口平均受教育年限达12.3年以上。"))
+    assert fields(t, "subject", "value", "unit", "relation") == ("劳动年龄人口平均受教育年限", 12.3, "年", "at_least")
+    assert targets_of("全面建成小康社会的目标提前到2025年。") == []
+
+
+def test_a_target_in_a_goals_section_without_a_time_is_for_the_plan_end():
+    got = targets_of("第二章 总体要求", "第二节 发展目标", "服务社会，群众满意。劳动年龄人口平均受教育年限达12.3年以上。")
+    assert fields(only(got), "subject", "year") == ("劳动年龄人口平均受教育年限", 2025)
+
+
+def test_a_plan_reposted_in_traditional_script_is_read_and_named_as_written():
+    got = targets_of("到2025年，地區生產總值增長7.5%左右；不良貸款率控制在1.3%以內。")
+    assert [fields(t, "subject", "value", "year", "relation") for t in got] == [
+        ("地區生產總值", 7.5, 2025, "increase"), ("不良貸款率", 1.3, 2025, "at_most")]
+
+
+def test_a_reading_printed_after_each_character_is_dropped():
+    got = targets_in("第一章 总则\n到2035年,耕(gēng)地保有量不低於4004.59萬(wàn)畝。\n", end=2035)
+    assert [fields(t, "subject", "value", "unit", "year") for t in got] == [("耕地保有量", 4004.59, "万亩", 2035)]
+
+
+def test_a_modal_before_the_verb_is_not_part_of_the_subject():
+    t = only(targets_of("到2025年，全省粮食综合生产能力将达到1600亿斤。"))
+    assert fields(t, "subject", "value", "unit") == ("全省粮食综合生产能力", 1600, "亿斤")
+
+
+def test_a_latin_abbreviation_alone_is_a_subject_and_owns_the_growth_after_it():
+    got = targets_of("到2015年，GDP突破7000亿元，年均增长14%左右。", start=2011, end=2015)
+    assert [fields(t, "subject", "value", "unit") for t in got] == [("GDP", 7000, "亿元"), ("GDP年均增长", 14, "%")]
+
+
+def test_a_measure_without_its_owner_takes_the_thing_the_clause_before_was_about():
+    got = targets_of("到2025年，地区生产总值（GDP）在2018年基础上翻两番，年均增速达到25%左右。")
+    assert [fields(t, "subject", "value", "year") for t in got] == [
+        ("地区生产总值（GDP）", None, 2025), ("地区生产总值年均增速", 25, 2025)]
+
+
+def test_a_clause_without_a_subject_takes_the_subject_of_the_clause_before():
+    got = targets_of("到2035年，用水总量不超过国家下达指标，其中2025年不超过262.3亿立方米。", end=2035)
+    assert [fields(t, "subject", "value", "unit", "year") for t in got] == [("用水总量", 262.3, "亿立方米", 2025)]
+
+
+def test_a_bare_magnitude_is_a_unit_and_square_kilometres_are_an_area():
+    got = targets_of("到2025年，全市人口控制在800万以内，生态保护红线不低于4.12万平方千米。")
+    assert [fields(t, "subject", "value", "unit") for t in got] == [("全市人口", 800, "万"), ("生态保护红线", 4.12, "万平方千米")]
+
+
+def test_a_bound_relative_to_a_base_year_is_read_for_the_target_year():
+    t = only(targets_of("到2035年，城镇开发边界扩展倍数控制在基于2020年城镇建设用地规模的1.3倍以内。", end=2035))
+    assert fields(t, "subject", "value", "year", "relation") == ("城镇开发边界扩展倍数", 1.3, 2035, "at_most")
+
+
+def test_a_time_before_a_semicolon_holds_for_the_items_after_it():
+    got = targets_of("批复称，到2035年，耕地保有量不低于4000万亩；生态保护红线不低于4.12万平方千米。", end=2035)
+    assert [t["year"] for t in got] == [2035, 2035]
+
+
+def test_a_bracketed_qi_zhong_is_a_target_of_its_own():
+    got = targets_of("到2015年，财政收入突破1000亿元（其中地方财政收入达到400亿元），年均增长14%以上。", start=2011, end=2015)
+    assert [fields(t, "subject", "value") for t in got][:2] == [("财政收入", 1000), ("地方财政收入", 400)]
+
+
+def test_the_plans_own_region_is_not_part_of_a_subject():
+    t = only(targets_of("到2035年，江西省耕地保有量不低于4004.59万亩。", end=2035, region="江西省"))
+    assert t["subject"] == "耕地保有量"
+
+
+def test_a_cumulative_change_names_its_subject():
+    t = only(targets_of("到2020年，万元GDP能耗累计下降20%以上。", start=2016, end=2020))
+    assert fields(t, "subject", "value", "relation") == ("万元GDP能耗累计下降", 20, "cumulative")
+
+
+def test_percentage_points_move_the_rate_itself():
+    t = only(targets_of("到2015年，公共交通分担率提高10个百分点。", start=2011, end=2015))
+    assert fields(t, "subject", "value", "unit") == ("公共交通分担率", 10, "个百分点")
+
+
+def test_things_built_or_fostered_with_a_bound_are_counted():
+    got = targets_of("到2025年，临港新片区要建设不少于10个顶尖科学家实验室，培育销售收入过亿的科技型企业超过60家。")
+    assert [fields(t, "subject", "value", "relation") for t in got] == [
+        ("顶尖科学家实验室", 10, "at_least"), ("销售收入过亿的科技型企业", 60, "at_least")]
+
+
+def test_full_coverage_of_an_object_is_an_end_state():
+    t = only(targets_of("到2025年，黑土地保护技术将全面覆盖永久基本农田。"))
+    assert fields(t, "subject", "relation", "year") == ("黑土地保护技术", "qualitative", 2025)
+
+
+def test_a_section_of_goals_and_indicators_dates_its_targets_at_the_plan_end():
+    got = targets_of("一、发展目标与主要指标", "城镇调查失业率控制在5.5%以内。")
+    assert fields(only(got), "subject", "year") == ("城镇调查失业率", 2025)
+
+
+def test_a_range_whose_figures_both_carry_the_unit():
+    t = only(targets_of("到2025年，地区生产总值年均增长6%—7%。"))
+    assert fields(t, "value", "low", "high", "unit") == (None, 6, 7, "%")
+
+
+def test_a_level_stated_with_wei_and_a_growth_rate_stated_without_a_verb():
+    got = targets_of("到2025年，常住人口城镇化率为68%，GDP年均增速6%左右。")
+    assert [fields(t, "subject", "value", "relation") for t in got] == [
+        ("常住人口城镇化率", 68, "reach"), ("GDP", 6, "increase")]
+    assert targets_of("到2025年，以10个重点项目为抓手。") == []
+
+
+def test_percentage_points_and_multiples_in_chinese_numerals():
+    got = targets_of("到2025年，常住人口城镇化率提高两个百分点，研发经费投入增长三倍。")
+    assert [fields(t, "subject", "value", "unit") for t in got] == [
+        ("常住人口城镇化率", 2, "个百分点"), ("研发经费投入", 3, "倍")]
+
+
+def test_a_sign_between_the_verb_and_the_figure_bounds_it():
+    got = targets_in("第一章 发展目标\n到2025年，农村自来水普及率达到\uf0b3 90%，城镇调查失业率控制在\ue0a1 5.5%。\n")
+    assert [fields(t, "subject", "value", "relation") for t in got] == [
+        ("农村自来水普及率", 90, "at_least"), ("城镇调查失业率", 5.5, "bound")]
+
+
+def test_bullets_before_a_subject_are_not_part_of_it():
+    got = targets_of("到2025年，森林覆盖率达到26%。", "• 城市绿地率达到42%。", "——湿地保护率达到55%。", start=2021)
+    assert [t["subject"] for t in got] == ["森林覆盖率", "城市绿地率", "湿地保护率"]
+
+
+def test_a_lead_in_before_any_heading_dates_the_paragraphs_after_it():
+    got = targets_of("到2025年，主要目标是：", "森林覆盖率达到26%；", "城市绿地率达到42%。")
+    assert [(t["subject"], t["year"]) for t in got] == [("森林覆盖率", 2025), ("城市绿地率", 2025)]
+
+
+def test_a_numbered_item_that_is_a_target_is_read_whole():
+    got = targets_of("到2025年，主要目标是：", "1.人均预期寿命达到79岁；", "（2）劳动年龄人口平均受教育年限达到11年。")
+    assert [fields(t, "subject", "value", "year", "line") for t in got] == [
+        ("人均预期寿命", 79, 2025, 2), ("劳动年龄人口平均受教育年限", 11, 2025, 3)]
+
+
+def test_a_measure_named_before_a_colon_is_the_subject_of_the_figure_after_it():
+    t = only(targets_of("到2025年，森林覆盖率：达到26%。"))
+    assert fields(t, "subject", "value", "year") == ("森林覆盖率", 26, 2025)
+
+
+def test_growing_faster_than_an_average_is_a_qualitative_target():
+    t = only(targets_of("到2025年，地区生产总值年均增速快于全省平均水平。"))
+    assert fields(t, "subject", "value", "year", "relation") == ("地区生产总值年均增速", None, 2025, "qualitative")

@@ -103,3 +103,31 @@ def test_the_size_limit_applies_to_a_word_file(tmp_path, monkeypatch):
     with pytest.raises(PlanInputError) as exc:
         read_plan_file(path)
     assert "过大" in exc.value.message() and "plan.docx" in exc.value.message()
+
+
+def test_an_html_page_is_read_by_its_content_whatever_its_name():
+    data = '<!DOCTYPE html><html><body><p>第一章 总则</p><table><tr><td>指标</td><td>单位</td></tr></table></body></html>'
+    src = decode_plan_bytes(data.encode("utf-8"), "upload.txt")
+    assert (src.encoding, src.text) == ("html", "第一章 总则\n指标\t单位\n")
+
+
+def test_a_saved_fragment_named_html_is_read_as_a_page():
+    src = decode_plan_bytes("<div><p>第一章 总则</p><p>第二章 目标</p></div>".encode("utf-8"), "plan.htm")
+    assert (src.encoding, src.text) == ("html", "第一章 总则\n第二章 目标\n")
+
+
+def test_text_named_html_is_read_as_text():
+    src = decode_plan_bytes("第一章 总则\n".encode("utf-8"), "plan.html")
+    assert (src.encoding, src.text) == ("utf-8", "第一章 总则\n")
+
+
+def test_the_sha256_of_an_html_page_is_of_its_bytes():
+    import hashlib
+
+    data = '<html><head><meta charset="gbk"></head><body><p>森林覆盖率</p></body></html>'.encode("gbk")
+    assert decode_plan_bytes(data, "p.html").sha256 == hashlib.sha256(data).hexdigest()
+
+
+def test_pipe_tables_in_text_are_read_as_tab_rows_line_for_line():
+    text = "表1 主要指标\n| 指标 | 单位 | 2025年 |\n|---|---|---|\n| 森林覆盖率 | % | 30 |\n"
+    assert decode_plan_bytes(text.encode("utf-8"), "plan.md").text == "表1 主要指标\n指标\t单位\t2025年\n\n森林覆盖率\t%\t30\n"

@@ -66,3 +66,9 @@ def test_a_plan_that_names_no_units_has_no_tasks():
 def test_unit_names_are_recognised_by_their_endings():
     assert is_unit_name("省发展改革委") and is_unit_name("市水利局") and is_unit_name("各县（市、区）人民政府")
     assert not is_unit_name("龙头企业") and not is_unit_name("粮食安全省长")
+
+
+def test_a_bank_branch_is_a_unit_that_can_support_a_measure():
+    t = tasks_of("扩大普惠金融覆盖面，由市地方金融监管局牵头，人民银行和平市中心支行配合。")[0]
+    assert (t["lead_units"], t["partner_units"]) == (["市地方金融监管局"], ["人民银行和平市中心支行"])
+    assert is_unit_name("国家开发银行山西省分行")

@@ -20,6 +20,8 @@ from plantrack.observations.importer import import_file
 from plantrack.store.repository import link_plans, store_plan
 from plantrack.web.queries import MEMO
 
+from ..userfixtures import admin_headers
+
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 QINGHE = "qinghe-14th-fyp"
 JIANGZHOU = "jiangzhou-ecology-14th"
@@ -79,7 +81,9 @@ def web_store(session_factory, tmp_path):
 
 @pytest.fixture
 def client(web_store):
-    with TestClient(create_app(web_store)) as c:
+    """An administrator's client (a bearer token): the page tests are about pages, not access,
+    which tests/web/test_access.py covers."""
+    with TestClient(create_app(web_store), headers=admin_headers(web_store)) as c:
         yield c
 
 

@@ -33,7 +33,7 @@ def confirm(client, checked: dict, json: bool = True, **changes):
 def test_the_upload_page_offers_the_form_and_the_catalogue_links_it(client):
     html = client.get("/plans/new").text
     assert 'action="/plans/new/check"' in html and 'enctype="multipart/form-data"' in html
-    assert 'accept=".txt,.docx,.pdf' in html
+    assert 'accept=".txt,.docx,.pdf,.html,.htm,.md' in html
     data = client.get("/plans/new?format=json").json()
     assert data["stage"] == "new"
     assert JIANGZHOU in [p["key"] for p in data["plans"]]
@@ -145,7 +145,7 @@ def test_files_that_are_not_plans_say_why_and_store_nothing(client, web_store, m
 
 def test_no_file_chosen_is_refused_in_chinese(client):
     resp = client.post("/plans/new/check?format=json", data={"key": "x"})
-    assert resp.status_code == 400 and resp.json()["errors"] == ["请选择要上传的规划文件（.txt、.docx 或 .pdf）。"]
+    assert resp.status_code == 400 and resp.json()["errors"] == ["请选择要上传的规划文件（.txt、.docx、.pdf 或 .html）。"]
 
 
 def test_a_word_plan_uploads_too(client, web_store):
@@ -213,3 +213,29 @@ def test_plan_text_in_the_preview_is_shown_as_text(client):
     assert script in checked["preview"]["indicators"][2]["name"]  # the danger is real
     html = check(client, text.encode("utf-8"), json=False).text
     assert script not in html and "&lt;script&gt;" in html
+
+
+def as_html_page(text: str) -> str:
+    """The plan as a portal page: tab rows as a <table>, every other line a paragraph."""
+    body = []
+    for line in text.splitlines():
+        if "\t" in line:
+            cells = "".join(f"<td>{c}</td>" for c in line.split("\t"))
+            body.append(f"<table><tr>{cells}</tr></table>")
+        elif line.strip():
+            body.append(f"<p>{line}</p>")
+    page = "".join(body).replace("</table><table>", "")
+    return f'<!DOCTYPE html><html><head><meta charset="gbk"></head><body><div class="nav">首页</div>{page}</body></html>'
+
+
+def test_an_html_page_is_checked_and_stored_like_a_text_file(client, web_store):
+    before = stored(web_store)
+    body = check(client, as_html_page(PLAN).encode("gbk"), name=f"{KEY}.html").json()
+    assert body["stage"] == "checked" and body["preview"]["title"] == TITLE
+    assert [(i["name"], i["target_text"]) for i in body["preview"]["indicators"]] == [
+        ("地区生产总值增长率", "6左右"), ("森林覆盖率", "30"), ("空气质量优良天数比率", "85")]
+    assert body["choices"]["key"] == KEY
+    assert stored(web_store) == before
+    done = confirm(client, body).json()
+    assert done["stage"] == "saved"
+    assert stored(web_store)["indicator"] == before["indicator"] + 3

@@ -17,8 +17,9 @@ from ..export.analysis_xlsx import alignment_workbook, findings_workbook
 from ..store.repository import CatalogueError, get_plan
 from ..tracking import evaluate_plan
 from .errors import ERROR_RESPONSES, ApiError
+from ..web.auth import allow
 
-router = APIRouter(prefix="/api/plans", tags=["规划"], responses=ERROR_RESPONSES)
+router = APIRouter(prefix="/api/plans", tags=["规划"], responses=ERROR_RESPONSES, dependencies=[allow("plans.read")])
 
 KeyPath = Annotated[str, Path(title="规划的键", max_length=200)]
 Format = Annotated[Literal["json", "xlsx"], Query(title="格式", description="json 或 xlsx")]
@@ -75,3 +76,15 @@ def plan_evaluation(request: Request, key: KeyPath,
         _require(session, key)
     with factory.begin() as session:
         return evaluate_plan(session, key, year).to_json()
+
+
+@router.get("/{key}/index", summary="规划目标实现综合指数",
+            description="按领域加权的规划目标实现综合指数：各领域、各指标的达成度与权重、覆盖率（计入/全部指标）及计算方法。")
+def plan_composite_index(request: Request, key: KeyPath,
+                         year: Annotated[int, Query(ge=1949, le=2100, title="评估年份")]):
+    from ..indexing import plan_index
+
+    factory = request.app.state.session_factory
+    with factory() as session:
+        _require(session, key)
+        return plan_index(session, key, year)

@@ -12,17 +12,24 @@ from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
-from . import analysis, plans, regions, search
+from . import analysis, corrections, docs, duties, plans, regions, search
 from .deps import reject_nul
-from .errors import http_error, install_error_handlers
+from .errors import _unexpected_error, http_error, install_error_handlers
 from ..web import router as web_router
+from ..web.public import install_public_view, public_view
+from ..web.auth import AccessRefused, ActorMiddleware, refused_response
 from ..web.render import error_page
+from ..web.security import SecurityMiddleware, secure
 
 DESCRIPTION = """
 规划综合管理信息平台的数据接口：规划目录、规划详情与目录树、主要指标、上期规划实施情况、
 文中量化目标、专栏项目、重点任务、行政区划和全文检索，以及规划的 JSON / CSV / Excel 导出。
 
 所有错误均以 `{"error": {"code": "…", "message": "…"}}` 返回，`message` 为中文说明。
+
+身份验证：脚本在请求头中携带 `Authorization: Bearer 令牌`（令牌由 `plantrack token create 帐号` 生成），
+以该帐号的身份和权限访问任何地址（包括网页）；未携带令牌时按未登录的公众处理。
+令牌无效、已撤销或已过期时返回 401。
 """
 
 TAGS = [
@@ -43,14 +50,23 @@ def create_app(session_factory: sessionmaker[Session] | None = None) -> FastAPI:
         description=DESCRIPTION,
         version=__version__,
         openapi_tags=TAGS,
-        dependencies=[Depends(reject_nul)],
+        dependencies=[Depends(reject_nul), Depends(public_view)],
+        # /docs, /redoc and /openapi.json are api/docs.py's: local assets, and a declared action.
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
     )
     app.state.session_factory = session_factory
     install_error_handlers(app)
+    install_public_view(app)
     app.add_exception_handler(StarletteHTTPException, _page_or_api_error)
+    app.add_exception_handler(AccessRefused, refused_response)
+    app.add_exception_handler(Exception, _page_or_api_crash)
     # Pages of a big plan (its source view, its JSON) are hundreds of kilobytes of text that compress ~5x.
     app.add_middleware(GZipMiddleware, minimum_size=1000)
-    for module in (plans, analysis, regions, search):
+    app.add_middleware(ActorMiddleware)  # request.state.actor on every request (web/auth.py)
+    app.add_middleware(SecurityMiddleware)  # outermost: headers on every response (web/security.py)
+    for module in (plans, analysis, corrections, duties, regions, search, docs):
         app.include_router(module.router)
     app.include_router(web_router)  # the pages and /static (web/), on the same store
     return app
@@ -62,3 +78,12 @@ async def _page_or_api_error(request: Request, exc: StarletteHTTPException):
     if exc.status_code == 404 and not request.url.path.startswith("/api"):
         return error_page(request, 404, "not_found", "找不到该页面。请从首页或导航栏进入。")
     return await http_error(request, exc)
+
+
+async def _page_or_api_crash(request: Request, exc: Exception):
+    """An unexpected failure: logged with its traceback (api/errors.py); a page gets a page that
+    names no file, path or line of the server, the API its JSON error."""
+    response = await _unexpected_error(request, exc)
+    if not request.url.path.startswith("/api"):
+        response = error_page(request, 500, "internal_error", "服务器内部错误，请稍后再试；如果问题持续，请联系管理员。")
+    return secure(response, request.url.path)

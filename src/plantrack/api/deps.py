@@ -14,6 +14,9 @@ from fastapi import Depends, Query, Request
 from sqlalchemy.orm import Session
 
 MAX_PER_PAGE = 200
+# Pages beyond this are refused with a 422: an offset of 2**63 or more made the database driver
+# fail (a 500). Every listing's per_page times MAX_PAGE stays far inside 64 bits.
+MAX_PAGE = 100_000
 
 
 def get_session(request: Request) -> Iterator[Session]:
@@ -36,7 +39,7 @@ class Paging:
 
 
 def paging(
-    page: Annotated[int, Query(ge=1, title="页码", description="从 1 开始的页码")] = 1,
+    page: Annotated[int, Query(ge=1, le=MAX_PAGE, title="页码", description=f"从 1 开始的页码，不超过 {MAX_PAGE}")] = 1,
     per_page: Annotated[int, Query(ge=1, le=MAX_PER_PAGE, title="每页条数", description=f"每页条数，1–{MAX_PER_PAGE}")] = 20,
 ) -> Paging:
     return Paging(page, per_page)

@@ -13,19 +13,23 @@ from datetime import datetime
 from typing import Annotated, Literal
 from urllib.parse import quote
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 from pydantic import BaseModel, Field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..domain import plan as contract
+from ..domain.sources import source_file_name, without_server_paths
 from ..export import EXPORTERS, exporter_for
+from ..publication import visible_plan_ids
 from ..store.models import Indicator, Plan, PlanVersion, Project, ReviewRow, Target, Task
 from ..store.repository import get_plan, list_plans
 from .deps import PagingDep, SessionDep
 from .errors import ERROR_RESPONSES, ApiError
+from ..web.actors import request_actor
+from ..web.auth import allow
 
-router = APIRouter(prefix="/api/plans", tags=["规划"], responses=ERROR_RESPONSES)
+router = APIRouter(prefix="/api/plans", tags=["规划"], responses=ERROR_RESPONSES, dependencies=[allow("plans.read")])
 
 Level = Literal["national", "province", "city", "county"]
 Kind = Literal["general", "special", "regional", "spatial"]
@@ -62,7 +66,7 @@ class PlanPage(BaseModel):
 
 
 class SourceInfo(BaseModel):
-    path: str = Field(description="入库时的源文件路径")
+    path: str = Field(description="源文件名（入库时用户给出的文件名，不含服务器上的目录）")
     sha256: str
     encoding: str = Field(description="源文件编码")
     lines: int = Field(description="源文件行数")
@@ -212,6 +216,7 @@ def _rows(session: Session, model, version: PlanVersion) -> list[dict]:
 
 @router.get("", response_model=PlanPage, summary="规划目录", description="按层级、类型、地区、年份筛选规划，分页返回。")
 def plans_index(
+    request: Request,
     session: SessionDep,
     paging: PagingDep,
     level: Annotated[Level | None, Query(title="层级", description="national / province / city / county")] = None,
@@ -220,7 +225,8 @@ def plans_index(
     period: Annotated[int | None, Query(ge=1949, le=2200, title="年份", description="规划期覆盖该年份的规划")] = None,
 ):
     plans, total = list_plans(
-        session, level=level, kind=kind, region=region, period=period, offset=paging.offset, limit=paging.per_page
+        session, level=level, kind=kind, region=region, period=period, offset=paging.offset, limit=paging.per_page,
+        only_ids=visible_plan_ids(session, request_actor(request)),
     )
     return {"total": total, "page": paging.page, "per_page": paging.per_page, "items": summaries(session, plans)}
 
@@ -240,7 +246,7 @@ def plan_detail(key: KeyPath, session: SessionDep, version: VersionQuery = None)
         "doc_number": plan.doc_number,
         "issued_on": plan.issued_on,
         "version": ver.number,
-        "source": {"path": ver.source_path, "sha256": ver.sha256, "encoding": ver.encoding, "lines": ver.line_count},
+        "source": {"path": source_file_name(ver.source_path), "sha256": ver.sha256, "encoding": ver.encoding, "lines": ver.line_count},
         "outline": ver.document.get("outline", []),
         "version_history": [{"number": n, "sha256": s, "created_at": c} for n, s, c in history],
     }
@@ -296,6 +302,7 @@ def plan_reviews(key: KeyPath, session: SessionDep, version: VersionQuery = None
 
 @router.get(
     "/{key}/export",
+    dependencies=[allow("plans.export")],
     summary="导出规划",
     description="以 JSON（契约格式）、CSV（主要指标，带 BOM 的 UTF-8）或 XLSX（规划信息、主要指标和各回顾表）下载该版本。",
     response_class=Response,
@@ -312,4 +319,7 @@ def plan_export(
     filename = f"{key}-v{ver.number}{exporter.suffix}"
     ascii_name = filename.encode("ascii", "replace").decode("ascii").replace("?", "_").replace('"', "_")
     disposition = f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}"
-    return Response(exporter.to_bytes(ver.document), media_type=exporter.media_type, headers={"Content-Disposition": disposition})
+    from ..corrections import effective_document  # people's corrections applied, and listed
+
+    return Response(exporter.to_bytes(without_server_paths(effective_document(session, ver))), media_type=exporter.media_type,
+                    headers={"Content-Disposition": disposition})

@@ -8,16 +8,19 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 
 from ..store.models import Plan
+from ..publication import visible_plan_ids
 from ..store.search import SearchError, search
+from ..web.actors import request_actor
 from .deps import PagingDep, SessionDep
 from .errors import ERROR_RESPONSES, ApiError, ErrorResponse
+from ..web.auth import allow
 
-router = APIRouter(prefix="/api/search", tags=["全文检索"], responses=ERROR_RESPONSES)
+router = APIRouter(prefix="/api/search", tags=["全文检索"], responses=ERROR_RESPONSES, dependencies=[allow("plans.read")])
 
 
 class Hit(BaseModel):
@@ -54,6 +57,7 @@ _HIT_FIELDS = tuple(Hit.model_fields)
     responses={400: {"model": ErrorResponse, "description": "检索词无法检索"}},
 )
 def search_plans(
+    request: Request,
     session: SessionDep,
     paging: PagingDep,
     q: Annotated[str, Query(title="检索词", description="一个或多个词语，以空格分隔")],
@@ -61,11 +65,18 @@ def search_plans(
     all_versions: Annotated[bool, Query(title="全部版本", description="同时检索较早的版本")] = False,
 ):
     keys = list(dict.fromkeys(plan or []))
+    shown = visible_plan_ids(session, request_actor(request))  # None: everything; the public: published plans
     if keys:
-        known = set(session.scalars(select(Plan.key).where(Plan.key.in_(keys))))
+        named = select(Plan.key).where(Plan.key.in_(keys))
+        known = set(session.scalars(named if shown is None else named.where(Plan.id.in_(shown))))
         missing = [k for k in keys if k not in known]
         if missing:
             raise ApiError(404, "plan_not_found", f"没有键为“{'”“'.join(missing)}”的规划。可用 GET /api/plans 查看目录。")
+    elif shown is not None:
+        keys = list(session.scalars(select(Plan.key).where(Plan.id.in_(shown))))
+        if not keys:  # nothing published: nothing to find (no keys would mean every plan)
+            return {"query": q, "words": [], "total": 0, "ranked": True, "page": paging.page,
+                    "per_page": paging.per_page, "items": []}
     try:
         result = search(session, q, plan_keys=keys or None, all_versions=all_versions, limit=paging.per_page, offset=paging.offset)
     except SearchError as exc:

@@ -38,6 +38,38 @@ class OutlineNode(_Open):
     children: list["OutlineNode"] = Field(default_factory=list)
 
 
+Evidence = Literal["header", "body"]
+
+
+class TableRef(_Open):
+    """One table the reader found (top-level `tables`, added to plantrack.plan/1).
+
+    Each indicator, review and review row names its table by `table` (this `index`) and carries
+    the table's `evidence` and its own `confidence`, so a person checks the unsure rows first:
+    - evidence: what found the table — its header words ("header") or its rows alone ("body": a
+      run of rows with names, units, values and 约束性/预期性 and no header, e.g. a continuation page);
+    - confidence: 0.0-1.0, the share of header columns its words named and of cells whose type fits
+      their column (a number under 2025年, a unit under 单位); a row's is its table's, lowered by
+      its own cells' disagreement;
+    - layout: "tab" (one row per line, cells by tabs) or "flow" (cells by spaces, rows wrapped,
+      one cell per line included) or "glued" (cells run together with no separator); columns: the role of each column (name, unit, base, target,
+      growth, binding, category, seq, actual, actual_growth, planned_growth, other);
+    - line / header_line / last_line: source lines of the title (or header), the header, the end.
+    """
+
+    index: int
+    kind: Literal["indicators", "review"]
+    title: str | None = None
+    line: int
+    header_line: int
+    last_line: int
+    layout: str
+    evidence: Evidence
+    confidence: float
+    columns: list[str] = Field(default_factory=list)
+    rows: int = 0
+
+
 class Indicator(_Open):
     category: str | None = None
     name: str
@@ -52,6 +84,18 @@ class Indicator(_Open):
     annual_growth: str | None = None
     binding: Binding | None = None
     line: int
+    # Added (plantrack.plan/1 grows additively): an interim target, where a year column lies inside
+    # the plan's period (近期 2020 of a 2012-2030 plan), and how the row was read (see TableRef).
+    interim_year: int | None = None
+    interim_value: float | None = None
+    interim_text: str | None = None
+    # A long-range target beside the plan's own (a 2035年 column after 2025年).
+    horizon_year: int | None = None
+    horizon_value: float | None = None
+    horizon_text: str | None = None
+    evidence: Evidence | None = None
+    confidence: float | None = None
+    table: int | None = None
 
 
 class ReviewRow(_Open):
@@ -70,12 +114,18 @@ class ReviewRow(_Open):
     actual_growth: str | None = None
     binding: Binding | None = None
     line: int
+    evidence: Evidence | None = None  # added: how the row was read (see TableRef)
+    confidence: float | None = None
+    table: int | None = None
 
 
 class Review(_Open):
     title: str
     line: int
     rows: list[ReviewRow]
+    evidence: Evidence | None = None  # added: how the table was read (see TableRef)
+    confidence: float | None = None
+    table: int | None = None
 
 
 class Target(_Open):
@@ -104,6 +154,16 @@ class Task(_Open):
     line: int
 
 
+class Check(_Open):
+    """A check of completeness (ingest/completeness.py): where the parser may have missed rows."""
+
+    kind: str  # sequence_gap | stated_count | missing_unit | unparsed_value | unread_table
+    label: str | None = None
+    severity: str  # high | medium | low | info
+    message: str  # Chinese, naming the line
+    line: int | None = None
+
+
 class Plan(_Open):
     schema_: Literal["plantrack.plan/1"] = Field(SCHEMA, alias="schema")
     source: Source
@@ -117,10 +177,16 @@ class Plan(_Open):
     period: Period
     horizon: int | None = None
     outline: list[OutlineNode]
+    outline_counts: dict[str, int] | None = None  # 篇, 章, 节, 专栏 in the outline
     indicators: list[Indicator]
     reviews: list[Review]
+    tables: list[TableRef] = Field(default_factory=list)  # added: every table read, with its evidence
     targets: list[Target]
     projects: list[Project]
     tasks: list[Task]
+    # Added to plantrack.plan/1 (fields may be added): the completeness checks of the parse, so a
+    # person sees where the parser is unsure before trusting its rows. Plans parsed before the
+    # field existed have none; readers recompute them (corrections.plan_checks).
+    checks: list[Check] = Field(default_factory=list)
 
     model_config = ConfigDict(extra="allow", populate_by_name=True)

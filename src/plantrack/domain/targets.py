@@ -52,9 +52,12 @@ from plantrack.domain.values import is_compound, is_empty_cell
 
 KINDS = (
     "level", "at_least", "at_most", "about", "range", "average_growth", "cumulative_change",
-    "assigned", "qualitative", "directional", "compound", "none",
+    "relative", "annual", "assigned", "qualitative", "directional", "compound", "none",
 )
 QUANTITATIVE = frozenset({"level", "at_least", "at_most", "about", "range", "average_growth", "cumulative_change"})
+# What a relative target (高于GDP增长, 快于全国平均) is measured against.
+REFERENCES = ("economic_growth", "economic_growth_target", "national_average", "provincial_average")
+RELATIONS = ("above", "in_step", "not_below")
 DIRECTIONS = ("higher", "lower")
 HELD = ("end", "every_year", "average")
 
@@ -76,6 +79,12 @@ class TargetSpec:
     observed_as what an observation of this indicator holds: level | change (cumulative change
                since the start year) | rate (% change over the year before)
     wording    the form of the text as read (Reading.form), before the indicator's traits
+    reference  for a relative target: what it is measured against (economic_growth: the region's
+               GDP growth in the same years; economic_growth_target: the GDP growth rate the same
+               plan targets, 与GDP目标增速保持一致; national_average / provincial_average: the same
+               concept, at national level or in the region's province)
+    relation   for a relative target: above (高于, 快于) | in_step (同步, 保持一致) | not_below (不低于)
+    target_unit the unit written with the figure (% in 累计下降13.5% on a level in 吨标准煤/万元)
     """
 
     kind: str
@@ -100,6 +109,9 @@ class TargetSpec:
     text: str | None = None
     wording: str | None = None
     assigned_by: str | None = None
+    reference: str | None = None
+    relation: str | None = None
+    target_unit: str | None = None
     notes: tuple[str, ...] = ()
 
     @property
@@ -147,6 +159,9 @@ class Reading(NamedTuple):
     by: str | None = None
     aside: str | None = None
     control: bool = False  # 控制在 / 保持: a state to keep
+    per_year: bool = False  # 年均增长7%左右: the figure is a rate per year
+    reference: str | None = None  # relative: economic_growth | national_average
+    relation: str | None = None   # relative: above | in_step | not_below
 
 
 _NUM = r"[-+]?\d+(?:\.\d+)?"
@@ -163,6 +178,9 @@ _LEVEL_OF = {"国家": "national", "中央": "national", "省级": "provincial",
 
 _UP_VERBS = ("提高", "提升", "增加", "增长", "上升", "扩大", "新增")
 _DOWN_VERBS = ("降低", "下降", "减少", "缩小", "前移")  # 前移 of a rank: a smaller number
+# An increase stated as a difference without 累计 (提高1岁, 提高5个百分点, 下降3个百分点): the change
+# over the period. 增长8% is not one: a growth figure without 累计 is a rate per year.
+_DIFF_VERBS = ("提高", "提升", "增加", "降低", "下降", "减少")
 
 
 def _num(s: str | None) -> float | None:
@@ -198,7 +216,7 @@ def _cumulative_words(m: re.Match) -> Reading | None:
         return None
     q = "about" if m.group("about") else ("at_least" if m.group("above") else "exact")
     return Reading("cumulative", value=_num(m.group("num")), qualifier=q, unit=m.group("unit") or None,
-                   verb=_verb_direction(m.group("verb")))
+                   verb=_verb_direction(m.group("verb") or m.group("diff")))
 
 
 def _range(m: re.Match) -> Reading | None:
@@ -236,10 +254,32 @@ def _directional(m: re.Match) -> Reading:
     return Reading("directional", verb=_verb_direction(m.group("verb")))
 
 
+def _relative(m: re.Match) -> Reading:
+    word = m.group("rel")
+    relation = "in_step" if ("同步" in word or "一致" in word) else (
+        "not_below" if word in ("不低于", "不慢于") else "above")
+    ref = m.group("ref")
+    reference = ("national_average" if "全国" in ref else "provincial_average" if "全省" in ref
+                 else "economic_growth_target" if "目标" in ref else "economic_growth")
+    return Reading("relative", reference=reference, relation=relation)
+
+
+# What a relative target can be measured against: the economy's growth, or the national average.
+_REF = r"(?P<ref>全国平均水?平?|全国|全省平均水?平?|全省|(?:地区生产总值|经济|GDP|gdp)(?:目标)?(?:增长|增速)?)"
+_REL_BEFORE = r"(?P<rel>高于|快于|不低于|不慢于|略高于|稍快于)"
+_REL_WITH = r"(?P<rel>基本同步|同步|保持一致|基本一致|保持同步)"
+
+
 # The target phrasings, in priority order: (name, pattern, builder). A builder may return None to
 # let the next rule try (a number followed by words that are not a unit is not a level). A text no
 # rule accepts whole is tried once more without what follows its first comma (the aside).
 RULES: tuple[tuple[str, re.Pattern, Callable[[re.Match], Reading | None]], ...] = (
+    # 保持在合理区间、各年度视情提出: a figure set year by year, not in the plan.
+    ("annual", re.compile(r"(?:各年度|每年|年度).{0,4}(?:视情|根据情况|另行)(?:提出|确定|下达)|^保持在?合理区间"),
+     lambda m: Reading("annual")),
+    # 高于GDP增长, 快于全国平均, 与经济增长基本同步, 与GDP目标增速保持一致.
+    ("relative_before", re.compile(rf"^(?:保持)?{_REL_BEFORE}{_REF}$"), _relative),
+    ("relative_with", re.compile(rf"^与{_REF}{_REL_WITH}$"), _relative),
     ("assigned", re.compile(rf"^{_AIM}完成.*?{_BY}.*?(?:下达|考核|下任务|分解|任务|目标|指标)"), _assigned),
     # 落实省分解任务, 达到国家考核要求, 完成下达任务: a duty to meet the figure the level above sets.
     ("assigned_duty", re.compile(
@@ -248,7 +288,7 @@ RULES: tuple[tuple[str, re.Pattern, Callable[[re.Match], Reading | None]], ...] 
     ("cumulative_bracket", re.compile(
         rf"^\[(?P<cmp>[<>≤≥]?)(?P<num>{_NUM}){_UNIT}\](?P<about>左右)?(?:以上)?$"), _bracket),
     ("cumulative_words", re.compile(
-        rf"^(?:较\d{{4}}年)?累计(?P<verb>{'|'.join(_UP_VERBS + _DOWN_VERBS)})(?P<num>{_NUM}){_UNIT}(?P<about>左右)?(?P<above>以上)?$"),
+        rf"^(?:较\d{{4}}年)?(?:累计(?P<verb>{'|'.join(_UP_VERBS + _DOWN_VERBS)})|(?P<diff>{'|'.join(_DIFF_VERBS)}))(?P<num>{_NUM}){_UNIT}(?P<about>左右)?(?P<above>以上)?$"),
      _cumulative_words),
     ("keep_floor", re.compile(r"^(?:保持)?(?:不减少|不降低|不下降|不减|只增不减)$"), lambda m: Reading("keep_floor")),
     ("keep_ceiling", re.compile(r"^(?:保持)?(?:不增加|不上升|不提高|只减不增)$"), lambda m: Reading("keep_ceiling")),
@@ -270,8 +310,13 @@ RULES: tuple[tuple[str, re.Pattern, Callable[[re.Match], Reading | None]], ...] 
 )
 
 
+_PER_YEAR = re.compile(r"^(?:年均|平均每年|每年)(?:增长|增速|提高)?(?P<rest>.*)$")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
-_ASIDE = re.compile(r"^(?P<head>[^,;]+)[,;](?P<aside>.*)$")
+# An aside follows a comma, a semicolon or an enumeration comma before words (>7、力争…), never
+# an enumeration comma between figures.
+_ASIDE = re.compile(r"^(?P<head>[^,;、]+)(?:[,;]|、(?=\D))(?P<aside>.*)$")
+# Brackets NFKC leaves alone that plans use for period totals: 〔13.5〕, 【15】.
+_BRACKETS = str.maketrans({"〔": "[", "〕": "]", "【": "[", "】": "]"})
 
 
 def normalize_text(text: str | None) -> str:
@@ -280,7 +325,7 @@ def normalize_text(text: str | None) -> str:
     if text is None:
         return ""
     t = unicodedata.normalize("NFKC", str(text))
-    t = re.sub(r"\s+", "", t).replace("，", ",").replace("；", ";")
+    t = re.sub(r"\s+", "", t).replace("，", ",").replace("；", ";").translate(_BRACKETS)
     return _THOUSANDS.sub("", t.strip("*"))
 
 
@@ -295,6 +340,11 @@ def read_target_text(text: str | None) -> Reading:
         return Reading("empty")
     if is_compound(t):
         return Reading("compound", values=_compound_values(t))
+    if (m := _PER_YEAR.match(t)) and m.group("rest"):
+        # 年均增长7%左右, 年均7%以上: the rest is read as usual, and its figure is a rate per year.
+        inner = read_target_text(m.group("rest"))
+        if inner.form in ("level", "at_least", "at_most", "about", "range"):
+            return inner._replace(per_year=True)
     reading = _by_rules(t)
     if reading is None and (m := _ASIDE.match(t)):
         head = _by_rules(m.group("head"))
@@ -423,6 +473,7 @@ def interpret(
     direction: str | None = None,
     held: str | None = None,
     assigned: str | float | None = None,
+    prose: str | None = None,
     about_tolerance: float = ABOUT_TOLERANCE,
 ) -> TargetSpec:
     """The machine form of an indicator's target (a contract indicator object, or a review row).
@@ -431,6 +482,9 @@ def interpret(
     held       overrides when a threshold or rate must hold (end | every_year | average)
     assigned   the figure a higher level assigned for a 完成…下达指标 target ("[13.5]", "≤4.5", 13.5);
                read like a target text, and the spec keeps assigned_by
+    prose      the plan's prose target about the same indicator (到2025年粮食综合生产能力保持在6.5亿吨
+               以上): where the table gives only a threshold (＞6.5), its verb says whether that is a
+               floor to hold every year or a level to reach (`held_in_prose`)
     """
     if direction is not None and direction not in DIRECTIONS:
         raise ValueError(f"direction must be one of {DIRECTIONS}, not {direction!r}")
@@ -479,16 +533,39 @@ def interpret(
         start_year=base_year if base_year is not None else start - 1,
         target_year=target_year, period=(start, end), column=column,
         text=None if text is None else str(text), assigned_by=assigned_by, wording=reading.form,
+        target_unit=reading.unit,
     )
     # Fields are gathered in a dict and the spec built once: dataclasses.replace is slow enough
     # to matter at 10,000 indicators.
     spec.update(_shape(spec, reading, indicator, column, better, about_tolerance, notes))
+    if held is None and prose and spec["kind"] in ("at_least", "at_most") and not reading.control:
+        from_prose = held_in_prose(prose)
+        if from_prose is not None and not spec.get("rate"):
+            spec["held"] = from_prose
+            notes.append(f"held read from the plan's prose target: {prose}")
     if held is not None and spec["kind"] in QUANTITATIVE:
         spec["held"] = held
         notes.append("held set by the user")
     if reading.aside:
         notes.append(f"aside kept as text: {reading.aside}")
     return TargetSpec(**spec, notes=tuple(notes))
+
+
+# 保持在 … 以上, 稳定在, 守住, 不低于: a state kept every year; 达到 … 以上, 提高到: a level to reach.
+_PROSE_HOLD = re.compile(r"保持在|保持|稳定在|稳定|守住|守牢|不低于|不少于|不高于|不超过|控制在|以内")
+_PROSE_REACH = re.compile(r"达到|提高到|提高至|提升到|提升至|增加到|增至|突破|超过")
+
+
+def held_in_prose(text: str | None) -> str | None:
+    """How a prose target holds its threshold: every_year (保持在6.5亿吨以上), end (达到70%以上), or
+    None when its wording says neither. A hold verb wins when both occur (保持…达到 is rare and the
+    keeping is the commitment)."""
+    t = normalize_text(text)
+    if _PROSE_HOLD.search(t):
+        return "every_year"
+    if _PROSE_REACH.search(t):
+        return "end"
+    return None
 
 
 def _shape(spec: dict, r: Reading, indicator: dict, column: str, better: str,
@@ -515,6 +592,12 @@ def _shape(spec: dict, r: Reading, indicator: dict, column: str, better: str,
                         reduction=True, observed_as="change")
         return dict(kind="cumulative_change", value=r.value, qualifier=r.qualifier,
                     observed_as=_cumulative_observed_as(indicator, spec))
+    if form == "relative":
+        return dict(kind="relative", reference=r.reference, relation=r.relation,
+                    held="average", observed_as="rate" if spec["rate"] else "level")
+    if form == "annual":
+        notes.append("a target set year by year: judged against that year's annual target")
+        return dict(kind="annual", observed_as="rate" if spec["rate"] else "level")
     if form not in ("level", "at_least", "at_most", "about", "range"):
         return dict(kind=_READING_KIND[form])
 
@@ -525,7 +608,7 @@ def _shape(spec: dict, r: Reading, indicator: dict, column: str, better: str,
         # 二氧化硫排放总量减少 10: the fall over the whole period.
         q = {"level": "exact", "about": "about", "at_least": "at_least"}[form]
         return dict(kind="cumulative_change", value=r.value, qualifier=q, observed_as="change")
-    if column == "annual_growth" and form in ("level", "at_least", "about") and not r.control:
+    if (column == "annual_growth" or r.per_year) and form in ("level", "at_least", "about") and not r.control:
         # 控制在0.2以下 in the growth column is still a ceiling, not a growth rate.
         q = {"level": "exact", "at_least": "at_least", "about": "about"}[form]
         return dict(kind="average_growth", value=r.value, qualifier=q, held="end",
@@ -568,4 +651,14 @@ def _cumulative_observed_as(indicator: dict, spec: dict) -> str:
     stock = re.search(r"率|比例|比重|拥有量|覆盖|蓄积量|保有量", name) and not spec["reduction"] and not spec["rate"]
     if stock and spec["base_value"] is not None:
         return "level"
+    if spec["base_value"] is not None and not spec["reduction"] and not spec["rate"] and not _FLOW_NAME.search(name):
+        # 人均预期寿命 77.9 -> [1]: a quantity with a base level that is not itself a flow or a
+        # change is observed as levels; the change is counted from the base.
+        return "level"
     return "change"
+
+
+# Indicators whose yearly figure is itself an amount added or done (新增就业, 造林面积, 减排量):
+# a cumulative target on them sums their observations rather than differencing levels.
+_FLOW_NAME = re.compile(r"新增|累计|增加|减少|降低|下降|增长|完成|建设|改造|造林|营造|治理面积|减排|投资|转移|培训|"
+                        r"就业|人次|户数")

@@ -3,6 +3,8 @@
     spec = interpret(indicator, plan_period)                 # domain.targets
     a = assess(indicator, spec, observations, 2023)          # status with the numbers behind it
     ws = warnings_for(indicator, spec, a, observations)      # 预警
+    composite([a.to_dict(), ...])                            # 规划目标实现综合指数 (index.py)
+    evaluation_year(full_year_counts(rows), fallback)        # the year pages open on (years.py)
 
 Pure logic: no database, no files. Thresholds and method names: evaluate.config.
 """

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 
 # Method names, as stored in every Assessment.method.
 LINEAR = "linear"                  # level targets: straight line from the base to the target
@@ -36,6 +36,8 @@ AVERAGE_RATE = "average_rate"      # growth-rate indicators: the period's averag
 EVERY_YEAR = "threshold_every_year"  # thresholds held every year: any breach is a shortfall
 HOLD = "threshold_hold"            # a target the base already satisfied: kept or lost
 DIRECTION_ONLY = "direction_only"  # 明显提高 and the like: has it moved the right way since the base
+RELATIVE = "relative"              # 高于GDP增长, 快于全国平均: the indicator's series against the reference's
+ANNUAL = "annual_target"           # 各年度视情提出: judged against each year's own target (when entered)
 MANUAL = "manual"                  # qualitative, assigned, compound: needs a person
 
 LEVEL_PATHS = (LINEAR, COMPOUND)
@@ -69,6 +71,22 @@ class EvalConfig:
     trend_min_points: int = 2
     # Floating-point slack when deciding whether a value meets a target (73.0 vs 72.99999999).
     epsilon: float = 1e-9
+    # 与经济增长基本同步: the indicator's average rate within this many percentage points of the
+    # reference's average rate is "in step". Why 1 point: the official reading of 基本同步 for
+    # incomes against GDP (国家统计局 commentary on 居民收入增长和经济增长基本同步) treats gaps under one
+    # point as in step; provincial GDP and income growth are published to one decimal and revised
+    # by a few tenths, so a narrower band would flip on revisions. Beyond it above: 快于预期; below: 滞后.
+    in_step_tolerance: float = 1.0
+    # A plan that lists no base value (运城 城镇化率: base cell empty) is measured from an observation
+    # of its base year or up to this many years before it (a plan drafted in 2020 tabulates 2019
+    # data, marked *). One year: older values would make a path the plan never drew. 0: the base year only.
+    base_from_observation_years: int = 1
+    # The year pages open on: the latest year whose full-year observations number at least this
+    # share of the best-covered year's. Why a half: statistics for a year arrive over the next one
+    # (公报 in spring, 人口抽样 and 环境状况公报 by mid-year, some later), so the newest year holds a
+    # few early or partial values (four 2025 values, one a January-October average, beside 27 for
+    # 2023); a year under half covered would open on mostly 无数据, one over half is usable.
+    default_year_min_share: float = 0.5
 
     def __post_init__(self):
         problems = []
@@ -78,6 +96,12 @@ class EvalConfig:
                               ("rate_average", RATE_AVERAGES), ("partial_year", PARTIAL_YEAR_POLICIES)):
             if getattr(self, name) not in allowed:
                 problems.append(f"{name} must be one of {allowed}, not {getattr(self, name)!r}")
+        if self.base_from_observation_years < 0:
+            problems.append("need base_from_observation_years >= 0")
+        if not 0 < self.default_year_min_share <= 1:
+            problems.append("need 0 < default_year_min_share <= 1")
+        if self.in_step_tolerance < 0:
+            problems.append("need in_step_tolerance >= 0")
         if not 2 <= self.trend_min_points <= self.trend_points:
             problems.append("need 2 <= trend_min_points <= trend_points")
         if problems:
@@ -118,3 +142,58 @@ def _coerce(type_name, value, key):
 
 
 DEFAULT = EvalConfig()
+
+
+@dataclass(frozen=True, slots=True)
+class IndexConfig:
+    """Weights and caps of the composite index (evaluate/index.py documents how they combine).
+
+    cap             an indicator's attainment counts at most this (1.2): being ahead earns credit up
+                    to the 快于预期 band and a little beyond, but one indicator far ahead cannot hide
+                    others that lag
+    binding_weight  weight of a binding (约束性) indicator within its area; 1.0 (the same as an
+                    expected one) unless an assessment scheme says otherwise — Shanxi's published
+                    schemes weight areas, not individual indicators
+    area_weights    weight by area (the indicator table's category); areas not named weigh 1.0,
+                    i.e. equal areas by default, as the plan's own table sets no weights
+    scale           the index is printed x scale (100: on path = 100)
+    """
+
+    cap: float = 1.2
+    binding_weight: float = 1.0
+    area_weights: Mapping[str, float] = field(default_factory=dict)
+    scale: float = 100.0
+
+    def __post_init__(self):
+        problems = []
+        if self.cap < 1:
+            problems.append("need cap >= 1")
+        if self.binding_weight <= 0 or self.scale <= 0:
+            problems.append("need binding_weight > 0 and scale > 0")
+        if any(not isinstance(w, (int, float)) or w < 0 for w in self.area_weights.values()):
+            problems.append("area weights must be numbers >= 0")
+        if problems:
+            raise ValueError("index config: " + "; ".join(problems))
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, object]) -> IndexConfig:
+        """Defaults overridden by `values` (e.g. a TOML table); unknown keys are an error."""
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(values) - known)
+        if unknown:
+            raise ValueError(f"index config: unknown keys {unknown}; known: {sorted(known)}")
+        typed = dict(values)
+        for key in ("cap", "binding_weight", "scale"):
+            if key in typed:
+                typed[key] = _coerce("float", typed[key], key)
+        if "area_weights" in typed:
+            typed["area_weights"] = {str(k): _coerce("float", v, f"area_weights.{k}")
+                                     for k, v in dict(typed["area_weights"]).items()}
+        return cls(**typed)
+
+    def to_dict(self) -> dict:
+        return {"cap": self.cap, "binding_weight": self.binding_weight, "area_weights": dict(self.area_weights),
+                "scale": self.scale}
+
+
+DEFAULT_INDEX = IndexConfig()

@@ -142,3 +142,21 @@ def caveats(observed: Obs | None, provisional: Obs | None, year: int, unit, miss
     if base_ignored:
         parts.append("该方法不使用基期，所选基期未使用")
     return ("（注：" + "；".join(parts) + "。）") if parts else ""
+
+
+_RELATION_CN = {"above": "高于", "in_step": "基本同步于", "not_below": "不低于"}
+
+
+def relative(name, unit, text, ref_label, years, mine, theirs, rates, relation, tolerance, status) -> str:
+    span = f"{years[0]}—{years[-1]}年" if len(years) > 1 else f"{years[0]}年"
+    what = "年均" if rates else ""
+    unit_text = "%" if rates else (unit or "")
+    gap = mine - theirs
+    band = f"（差距在±{fmt(tolerance)}{delta_unit(unit_text)}以内为同步）" if relation == "in_step" else ""
+    return (f"{name}的目标为{quote(text)}，即{_RELATION_CN.get(relation, '')}{ref_label}{band}；"
+            f"{span}{name}{what}为{v(mine, unit_text)}，{ref_label}{what}为{v(theirs, unit_text)}，"
+            f"相差{fmt(gap)}{delta_unit(unit_text)}，{status}。")
+
+
+def base_from_observation(base: dict, unit) -> str:
+    return f"（注：规划未列基期值，以{base['year']}年观测值{v(base['value'], unit)}为基期。）"

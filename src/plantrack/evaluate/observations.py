@@ -25,6 +25,39 @@ PARTIAL_YEAR = "partial_year"
 # a level, a cumulative change for cumulative targets, a yearly rate for growth-rate indicators).
 MEASURES = ("level", "cumulative", "annual_change", "period_average")
 
+# How a source names a change: 比上年下降2.7% is the change over the year before; 较2020年下降19.6%
+# and 累计下降 the change since a base year.
+_ANNUAL_CHANGE_NAME = re.compile(r"比上年|较上年|同比|比去年|较去年")
+_CUMULATIVE_NAME = re.compile(r"(?:较|比)\d{4}年|累计|以来")
+
+
+# A measure stated in a data file's own column (measure / 口径), in English or in the words of a form.
+_STATED_MEASURE = {"level": "level", "cumulative": "cumulative", "annual_change": "annual_change",
+                   "period_average": "period_average", "水平值": "level", "累计": "cumulative",
+                   "累计变化": "cumulative", "比上年": "annual_change", "比上年变化": "annual_change",
+                   "期间平均": "period_average"}
+
+
+def measure_of(name: str | None, stated: str | None = None) -> str | None:
+    """The measure of an observation: the one its file states (a measure / 口径 column), else the
+    one its name states (measure_from_name), else None."""
+    if stated and str(stated).strip() in _STATED_MEASURE:
+        return _STATED_MEASURE[str(stated).strip()]
+    return measure_from_name(name)
+
+
+def measure_from_name(name: str | None) -> str | None:
+    """The measure an observation's own name states (…比上年下降 -> annual_change, …较2020年下降 ->
+    cumulative), or None when it states none (then the target kind decides). Sources name a
+    change this way; without it a yearly fall of 2.7% would be read as the period's fall."""
+    t = unicodedata.normalize("NFKC", name or "")
+    if _ANNUAL_CHANGE_NAME.search(t):
+        return "annual_change"
+    if _CUMULATIVE_NAME.search(t):
+        return "cumulative"
+    return None
+
+
 _MAGNITUDE = {"万亿": 1e12, "千亿": 1e11, "亿": 1e8, "千万": 1e7, "百万": 1e6, "十万": 1e5, "万": 1e4, "千": 1e3, "百": 1e2}
 _MAGNITUDE_RE = re.compile("^(" + "|".join(sorted(_MAGNITUDE, key=len, reverse=True)) + ")")
 

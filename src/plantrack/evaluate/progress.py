@@ -51,11 +51,18 @@ def compound_growth(base: float, rate_pct: float, start: int, year: int) -> floa
     return base * (1 + rate_pct / 100) ** max(0, year - start)
 
 
-def cumulative_expected(method: str, total: float, start: int, end: int, year: int, *, percent: bool) -> float:
-    """The part of a cumulative change due by `year`: pro rata, or (for % changes) compounded."""
+def cumulative_expected(method: str, total: float, start: int, end: int, year: int, *, percent: bool,
+                        reduction: bool = False) -> float:
+    """The part of a cumulative change due by `year`: pro rata, or (for % changes) compounded.
+
+    Compounded, a fall of 13.5% over five years is due as 1 - (1 - 0.135)^(2/5) = 5.64% after
+    two years (the same yearly fall each year), a rise of 20% as 1.2^(2/5) - 1 = 7.57%."""
     s = share(start, end, year)
-    if method == COMPOUND_SHARE and percent and total > -100:
-        return ((1 + total / 100) ** s - 1) * 100
+    if method == COMPOUND_SHARE and percent:
+        if reduction and total < 100:
+            return (1 - (1 - total / 100) ** s) * 100
+        if not reduction and total > -100:
+            return ((1 + total / 100) ** s - 1) * 100
     return total * s
 
 

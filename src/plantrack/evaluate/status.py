@@ -8,12 +8,25 @@ The method follows the target kind (domain.targets.TargetSpec):
     growth-rate indicators (spec.rate)                      -> average rate over the period vs target rate
     thresholds held every year                              -> every year's value against the threshold
     directional (明显提高)                                   -> has it moved the right way since the base
+    relative (高于GDP增长, 快于全国平均, 与经济增长基本同步)     -> the indicator's average over the years
+                                                               observed against the reference series'
+                                                               average over the same years
+    annual (保持在合理区间、各年度视情提出)                     -> 需人工评估 with every observed value shown
+                                                               (hook: each year's own target, issue
+                                                               "annual targets", replaces it)
     assigned without figure, qualitative, compound, none    -> 需人工评估
+
+A cumulative target (〔13.5〕, 累计下降) is measured whichever way its observations come: yearly
+rates (比上年下降2.7%) are chained from the base year to the observed year; levels are turned into
+the change from the base (a % change where the target is in % and the indicator is not); a
+cumulative change is used as it is. Each is compared with the pro-rata (or compound) share of the
+period's change.
 
 A range (5-8) is walked to the bound that must be crossed (5 when higher is better) and met
 anywhere past it; an about (5个左右) is met inside its band or beyond it in the better direction.
-A target the base already satisfies (粮食综合生产能力 282 -> 270) is a level to keep: 提前实现
-while kept, 滞后 once lost. 提前实现 needs the target met before the target year; at or after
+A target the base already satisfies (粮食综合生产能力 282 -> 270) is a level to keep: 基本符合预期
+while kept, 滞后 once lost — never 提前实现, which is for a level to be reached that was reached
+before the target year; floors and ceilings to hold (保持在6.5亿吨以上) are judged year by year. 提前实现 needs the target met before the target year; at or after
 it, the ratio decides. Growth-rate indicators are never 提前实现: a period average is not met
 until the period ends.
 
@@ -31,7 +44,7 @@ from plantrack.domain.targets import ABOUT_TOLERANCE, TargetSpec
 from plantrack.evaluate import explain, progress
 from plantrack.evaluate.assessment import Assessment
 from plantrack.evaluate.config import (
-    AVERAGE_RATE, COMPOUND, DEFAULT, DIRECTION_ONLY, EVERY_YEAR, HOLD, MANUAL, EvalConfig,
+    ANNUAL, AVERAGE_RATE, COMPOUND, DEFAULT, DIRECTION_ONLY, EVERY_YEAR, HOLD, MANUAL, RELATIVE, EvalConfig,
 )
 from plantrack.evaluate.observations import (
     UNKNOWN, Obs, comparability, first_on_series, in_window, latest, prepare, series_at,
@@ -71,13 +84,18 @@ def classify(r: float | None, config: EvalConfig) -> Status:
 
 
 def assess(indicator: dict, spec: TargetSpec, observations: Iterable, year: int,
-           base: dict | object | None = None, config: EvalConfig = DEFAULT) -> Assessment:
+           base: dict | object | None = None, config: EvalConfig = DEFAULT,
+           reference: Iterable | None = None, annual_target: str | None = None) -> Assessment:
     """The status of `indicator` in `year`, with the method and the numbers behind it.
 
     observations  this indicator's observations (dicts or objects: year, value, unit, series,
                   flags, note, source, measure), in any order
     base          a chosen base {year, value, series} (e.g. an observation of another year);
                   by default the indicator's own base_year / base_value
+    reference     for a relative target (spec.reference): the observations of what it is measured
+                  against — the region's GDP growth, or the same concept at national level
+    annual_target the target set for `year` itself (年度目标, as written: 6.5, ≥95); an annual-kind
+                  target is judged against it
     """
     obs, unconvertible = prepare(observations, indicator.get("unit"))
     ctx = _Ctx(indicator, spec, obs, len(unconvertible), year, config,
@@ -86,6 +104,10 @@ def assess(indicator: dict, spec: TargetSpec, observations: Iterable, year: int,
         return _manual(ctx)
     if not obs and unconvertible:
         return _unit_mismatch(ctx, unconvertible)
+    if spec.kind == "annual":
+        return _assess_annual(ctx, annual_target)
+    if spec.kind == "relative":
+        return _assess_relative(ctx, reference)
     if spec.kind == "directional":
         return _assess_directional(ctx, base)
     if spec.kind == "cumulative_change":
@@ -140,6 +162,9 @@ def _make(ctx: _Ctx, status: Status, method: str | None, explanation: str, *, ba
           met=None, reason: Reason | None = None, extra_flags: tuple[str, ...] = (), details=None,
           provisional: Obs | None = None, missing: list[int] | None = None, base_ignored: bool = False) -> Assessment:
     caveats = explain.caveats(observed, provisional, ctx.year, ctx.unit, missing or [], ctx.unconvertible, base_ignored)
+    if base is not None and base.get("source") == "observation" and not base_ignored:
+        caveats += explain.base_from_observation(base, ctx.unit)
+        extra_flags = (*extra_flags, "base_from_observation")
     return Assessment(
         indicator=ctx.indicator, year=ctx.year, status=status, kind=ctx.spec.kind, method=method,
         direction=ctx.spec.direction, base=_public(base), target=_target(ctx.spec), expected=expected,
@@ -164,9 +189,21 @@ def _resolve_base(ctx: _Ctx, chosen) -> dict | None:
         return {"year": int(year), "value": float(value), "series": series, "source": "chosen"}
     spec = ctx.spec
     if spec.base_year is None or spec.base_value is None:
-        return None
+        return _base_from_observation(ctx)
     return {"year": spec.base_year, "value": spec.base_value,
             "series": series_at(ctx.obs, spec.base_year, spec.base_value), "source": "plan"}
+
+
+def _base_from_observation(ctx: _Ctx) -> dict | None:
+    """Without a base in the plan: the latest full-year observation of the base year or up to
+    config.base_from_observation_years before it (source "observation", said in the explanation)."""
+    last = ctx.spec.start_year
+    first = last - ctx.config.base_from_observation_years
+    found = [o for o in in_window(ctx.obs, first, last) if not o.partial]
+    if not found:
+        return None
+    o = found[-1]
+    return {"year": o.year, "value": o.value, "series": o.series, "source": "observation"}
 
 
 def _incomparable(ctx: _Ctx, base: dict, observed: Obs, provisional: Obs | None) -> Assessment | None:
@@ -258,7 +295,7 @@ def _assess_path(ctx: _Ctx, chosen_base) -> Assessment:
     b = base["value"]
     if progress.satisfies(b, meet_value, spec.better, cfg.epsilon):
         # The plan's target was already met at the base: a level to keep, not a path to walk.
-        status = (Status.MET_EARLY if early else Status.ON_TRACK) if met else Status.LAGGING
+        status = Status.ON_TRACK if met else Status.LAGGING
         return _make(ctx, status, HOLD, explain.hold(ctx.name, ctx.unit, base, spec.text, observed, met, status),
                      base=base, expected=meet_value, expected_year=observed.year, observed=observed, met=met,
                      provisional=provisional)
@@ -391,12 +428,23 @@ def _assess_cumulative(ctx: _Ctx, chosen_base) -> Assessment:
     observed, provisional = latest(ctx.obs, ctx.year, after=start, prefer_full_year=ctx.prefer_full)
     if observed is None:
         return _no_data(ctx, start + 1, cfg.cumulative_path, base)
+    if base is None and (observed.measure == "level"
+                         or observed.measure is None and _percent_of_level(spec, ctx.unit)):
+        # A change target whose observations are levels (能耗 1.40 吨标准煤/万元): count from the base.
+        base = _resolve_base(ctx, chosen_base)
+        base_ignored = False
+        if base is None:
+            return _make(ctx, Status.MANUAL, None, explain.missing_base(ctx.name, ctx.unit, observed, Status.MANUAL),
+                         observed=observed, reason=Reason.MISSING_BASE, extra_flags=("missing_base",),
+                         provisional=provisional)
     details: dict = {"period_start": start, "period_end": spec.target_year, "total": total}
+    percent = _is_percent(ctx.unit) or _is_percent(spec.target_unit)
     if base is not None:
         blocked = _incomparable(ctx, base, observed, provisional)
         if blocked:
             return blocked
-        achieved = observed.value - base["value"]
+        achieved = change_from_base(spec, ctx.unit, base["value"], observed.value)
+        details["combined"] = "from_base_percent" if _percent_of_level(spec, ctx.unit) else "from_base"
     elif observed.measure == "annual_change" or (spec.rate and observed.measure != "cumulative"):
         # Yearly changes (and a growth-rate indicator's yearly rates) chain into the cumulative change.
         yearly = [o for o in in_window(ctx.obs, start + 1, observed.year, prefer_full_year=ctx.prefer_full)
@@ -408,15 +456,13 @@ def _assess_cumulative(ctx: _Ctx, chosen_base) -> Assessment:
                          reason=Reason.MISSING_YEARS, extra_flags=("missing_years",),
                          details={"missing_years": missing}, provisional=provisional)
         values = [o.value for o in yearly]
-        percent = (ctx.unit or "%").strip() in ("%", "％")
         achieved = progress.chain_percent_changes(values, spec.reduction) if percent else sum(values)
         details["yearly_changes"] = [{"year": o.year, "value": o.value} for o in yearly]
         details["combined"] = "chained" if percent else "summed"
     else:
         achieved = observed.value
-    percent = (ctx.unit or "%").strip() in ("%", "％")
     expected = progress.cumulative_expected(cfg.cumulative_path, total, start, spec.target_year, observed.year,
-                                            percent=percent)
+                                            percent=percent, reduction=spec.reduction)
     r = progress.ratio(achieved, expected)
     meet_value = total
     if spec.qualifier == "about":
@@ -456,3 +502,125 @@ def _assess_directional(ctx: _Ctx, chosen_base) -> Assessment:
     return _make(ctx, status, DIRECTION_ONLY, text, base=base, observed=observed, met=None,
                  details={"change": delta}, provisional=provisional)
 
+
+
+def _is_percent(unit: str | None) -> bool:
+    return (unit or "").strip() in ("%", "％")
+
+
+def _percent_of_level(spec: TargetSpec, unit: str | None) -> bool:
+    """累计下降13.5% on a level in 吨标准煤/万元: the target is a % change of the level."""
+    return _is_percent(spec.target_unit) and bool(unit) and not _is_percent(unit)
+
+
+def change_from_base(spec: TargetSpec, unit: str | None, base_value: float, value: float) -> float:
+    """The change of a level since the base, as the target counts it: in the indicator's unit, or
+    in % of the base where the target is a % change of a level; a fall counted positive for a
+    reduction (降低 [15])."""
+    diff = value - base_value
+    if _percent_of_level(spec, unit) and base_value:
+        diff = diff / base_value * 100
+    return -diff if spec.reduction else diff
+
+
+def _assess_annual(ctx: _Ctx, annual_target: str | None = None) -> Assessment:
+    """各年度视情提出: the plan sets no figure for the period. With that year's own target entered
+    (年度目标), the year's value is judged against it (evaluate/annual.py): 完成年度目标 is
+    基本符合预期, 未完成年度目标 滞后. Without it a person judges, with every value observed in the
+    period in front of them."""
+    from plantrack.evaluate.annual import annual_view
+
+    spec = ctx.spec
+    window = in_window(ctx.obs, spec.period[0], ctx.year, prefer_full_year=ctx.prefer_full)
+    observed = window[-1] if window else None
+    values = "，".join(f"{o.year}年{explain.v(o.value, ctx.unit)}" for o in window)
+    seen = f"观测值：{values}。" if window else "规划期内暂无观测值。"
+    if annual_target is not None:
+        this_year = next((o for o in reversed(window) if o.year == ctx.year), None)
+        view = annual_view(ctx.indicator, ctx.year, annual_target,
+                           None if this_year is None else this_year.value)
+        details = {"observed_series": [{"year": o.year, "value": o.value} for o in window], "annual_target": view}
+        if this_year is None:
+            text = f"{ctx.name}{ctx.year}年年度目标为{explain.quote(annual_target)}，该年暂无观测值，{Status.NO_DATA}。{seen}"
+            return _make(ctx, Status.NO_DATA, ANNUAL, text, reason=Reason.NO_OBSERVATION, details=details)
+        status = Status.ON_TRACK if view["met"] else Status.LAGGING
+        text = (f"{ctx.name}{ctx.year}年年度目标为{explain.quote(annual_target)}，实际{explain.v(this_year.value, ctx.unit)}，"
+                f"{view['status']}，{status}。{seen}")
+        return _make(ctx, status, ANNUAL, text, observed=this_year, met=view["met"], details=details)
+    text = (f"{ctx.name}的目标为{explain.quote(spec.text)}，按年度目标评估；{ctx.year}年年度目标尚未录入，"
+            f"{Status.MANUAL}。{seen}")
+    details = {"observed_series": [{"year": o.year, "value": o.value} for o in window], "annual_target": None}
+    return _make(ctx, Status.MANUAL, ANNUAL, text, observed=observed, reason=Reason.ANNUAL_TARGET, details=details)
+
+
+def _assess_relative(ctx: _Ctx, reference: Iterable | None) -> Assessment:
+    """高于GDP增长 / 与经济增长基本同步 / 快于全国平均: the indicator against its reference over the
+    same years. Rates (growth-rate indicators) are averaged geometrically over the years both
+    series have; levels compare the latest year both have. 基本同步 is within
+    config.in_step_tolerance percentage points (or units) either side."""
+    spec, cfg = ctx.spec, ctx.config
+    first = spec.period[0]
+    own = in_window(ctx.obs, first, ctx.year, prefer_full_year=ctx.prefer_full)
+    if not own:
+        return _no_data(ctx, first, RELATIVE)
+    ref_obs, _ = prepare(reference or (), ctx.unit)
+    ref = {o.year: o for o in in_window(ref_obs, first, ctx.year, prefer_full_year=ctx.prefer_full)}
+    rates = spec.observed_as == "rate"
+    common = [o for o in own if o.year in ref]
+    if not rates and common:
+        common = common[-1:]
+    ref_label = {"national_average": "全国平均水平", "provincial_average": "全省平均水平",
+                 "economic_growth_target": "地区生产总值目标增速"}.get(spec.reference, "地区生产总值增长")
+    if not common:
+        text = (f"{ctx.name}的目标为{explain.quote(spec.text)}，需与{ref_label}同年数据比较；"
+                f"{first}—{ctx.year}年缺少同年的{ref_label}数据，{Status.MANUAL}。" + explain.latest_seen(own[-1], ctx.unit))
+        return _make(ctx, Status.MANUAL, RELATIVE, text, observed=own[-1], reason=Reason.NO_REFERENCE,
+                     details={"reference": spec.reference, "relation": spec.relation})
+    years = [o.year for o in common]
+    if rates:
+        mine = progress.average_rate([o.value for o in common], cfg.rate_average)
+        theirs = progress.average_rate([ref[y].value for y in years], cfg.rate_average)
+    else:
+        mine, theirs = common[-1].value, ref[years[-1]].value
+    gap = mine - theirs if spec.better != "lower" else theirs - mine  # > 0: better than the reference
+    eps = cfg.epsilon * max(1.0, abs(theirs))
+    if spec.relation == "in_step":
+        status = (Status.ON_TRACK if abs(gap) <= cfg.in_step_tolerance + eps
+                  else Status.AHEAD if gap > 0 else Status.LAGGING)
+        met = abs(gap) <= cfg.in_step_tolerance + eps or gap > 0
+    elif spec.relation == "not_below":
+        met = gap >= -eps
+        status = Status.ON_TRACK if met else Status.LAGGING
+    else:  # above
+        met = gap > eps
+        status = Status.ON_TRACK if met else Status.LAGGING
+    r = mine / theirs if abs(theirs) > 1e-12 else None
+    text = explain.relative(ctx.name, ctx.unit, spec.text, ref_label, years, mine, theirs, rates, spec.relation,
+                            cfg.in_step_tolerance, status)
+    details = {"reference": spec.reference, "relation": spec.relation, "years": years,
+               "own": [{"year": o.year, "value": o.value} for o in common],
+               "reference_values": [{"year": y, "value": ref[y].value, "source": ref[y].source} for y in years],
+               "own_average" if rates else "own_value": mine, "reference_average" if rates else "reference_value": theirs,
+               "gap": mine - theirs}
+    if spec.relation == "in_step":
+        details["tolerance"] = cfg.in_step_tolerance
+    extra = {"average": mine, "years": years} if rates else {}
+    return _make(ctx, status, RELATIVE, text, expected=theirs, expected_year=years[-1], observed=common[-1],
+                 observed_extra=extra, ratio=r, met=met, details=details)
+
+
+def cumulative_meet_level(spec: TargetSpec, unit: str | None, base_value: float) -> float:
+    """The level that meets a cumulative target counted from a base level (77.3 + 1 岁; 1.5 吨标准煤/万元
+    less 13.5%): the inverse of change_from_base."""
+    change = -spec.value if spec.reduction else spec.value
+    if _percent_of_level(spec, unit):
+        return base_value * (1 + change / 100)
+    return base_value + change
+
+
+def observed_as_levels(spec: TargetSpec, unit: str | None, obs) -> bool:
+    """Whether a cumulative target's observations are levels to count from a base."""
+    if spec.observed_as == "level":
+        return True
+    latest_measures = {o.measure for o in obs}
+    return "level" in latest_measures or (latest_measures <= {None} and bool(obs) and _percent_of_level(spec, unit))

@@ -28,10 +28,13 @@ class Reason(StrEnum):
     QUALITATIVE = "qualitative"
     COMPOUND = "compound"
     NO_TARGET = "no_target"
+    NO_REFERENCE = "no_reference"      # a relative target without the reference series
+    ANNUAL_TARGET = "annual_target"    # a target set year by year, that year's figure not entered
 
 
 KIND_LABELS = {
     "level": "目标值", "at_least": "不低于", "at_most": "不高于", "about": "左右", "range": "区间",
-    "average_growth": "年均增长", "cumulative_change": "累计变化", "assigned": "上级下达",
+    "average_growth": "年均增长", "cumulative_change": "累计变化",
+    "relative": "相对目标", "annual": "年度目标", "assigned": "上级下达",
     "qualitative": "定性目标", "directional": "方向性目标", "compound": "复合指标", "none": "无目标",
 }

@@ -23,7 +23,7 @@ from plantrack.evaluate import progress
 from plantrack.evaluate.assessment import Assessment, delta_unit, fmt
 from plantrack.evaluate.config import DEFAULT, EvalConfig
 from plantrack.evaluate.observations import Obs, in_window, on_series_of, prepare
-from plantrack.evaluate.status import MANUAL_KINDS, end_target
+from plantrack.evaluate.status import MANUAL_KINDS, cumulative_meet_level, end_target, observed_as_levels
 from plantrack.evaluate.vocabulary import Status
 
 BINDING_LAGGING = "binding_lagging"
@@ -66,9 +66,25 @@ def warnings_for(indicator: dict, spec: TargetSpec, assessment: Assessment, obse
                                 f"约束性指标“{name}”{assessment.year}年评估为滞后。{assessment.explanation}"))
     proj = project(indicator, spec, observations, assessment.year, config, assessment.base)
     if proj is not None and not proj["reaches"]:
-        out.append(EarlyWarning(OFF_TREND, indicator, assessment.year, binding, assessment.status,
-                                proj.pop("message"), proj))
+        message = proj.pop("message")
+        if assessment.status in (Status.ON_TRACK, Status.AHEAD):
+            # Both are true: progress to date is on the path, the latest years are slower than the
+            # rest of the path needs. Say so, so the page does not seem to contradict itself.
+            note = status_versus_trend(assessment, proj)
+            proj["status_note"] = note
+            message += note
+        out.append(EarlyWarning(OFF_TREND, indicator, assessment.year, binding, assessment.status, message, proj))
     return out
+
+
+def status_versus_trend(assessment: Assessment, proj: dict) -> str:
+    """Why a status of 基本符合预期 / 快于预期 and a trend warning stand side by side."""
+    points = proj.get("points") or proj.get("rates") or []
+    years = f"{points[0]['year']}—{points[-1]['year']}年" if len(points) > 1 else "近期"
+    since = (assessment.base or {}).get("year")
+    to_date = f"{since}年以来的累计进度" if since else "规划期以来的进度"
+    return (f"（两者并不矛盾：“{assessment.status}”按{to_date}判断，{years}的近期变化慢于完成目标所需，"
+            f"若不加快，到{proj['end_year']}年将难以达到目标。）")
 
 
 def collect(items: Iterable[tuple[dict, TargetSpec, Assessment, Iterable]],
@@ -93,7 +109,17 @@ def project(indicator: dict, spec: TargetSpec, observations: Iterable, year: int
     unit = indicator.get("unit") or ""
     if spec.rate or spec.observed_as == "rate":
         return _project_rate(name, spec, obs, year, end)
-    if spec.kind == "cumulative_change" and spec.observed_as == "change":
+    levels = spec.kind == "cumulative_change" and observed_as_levels(spec, indicator.get("unit"), obs)
+    if levels:
+        # A change counted from a base level: the trend of the levels against the level that meets it.
+        start = base or _plan_base(spec)
+        if start is None:
+            return None
+        points = _level_points(obs, year)
+        meet = cumulative_meet_level(spec, indicator.get("unit"), start["value"])
+        if len(points) < config.trend_min_points and (not points or points[0][0] > start["year"]):
+            points = [(start["year"], start["value"])] + points
+    elif spec.kind == "cumulative_change":
         points = _cumulative_points(spec, obs, year)
         meet = spec.value
     else:
@@ -111,14 +137,16 @@ def project(indicator: dict, spec: TargetSpec, observations: Iterable, year: int
         # Nothing observed inside the plan period is no trend of the plan period.
         return None
     last_year, last_value = points[-1]
-    if progress.satisfies(last_value, meet, spec.better, config.epsilon):
+    # Levels move the way the quantity should (能耗 falls), a change the way the figure improves.
+    better = spec.direction if levels else spec.better
+    if progress.satisfies(last_value, meet, better, config.epsilon):
         return None
     per_year = progress.slope(points)
     projected = last_value + per_year * (end - last_year)
-    reaches = progress.satisfies(projected, meet, spec.better, config.epsilon)
-    cmp = "不低于" if spec.better == "higher" else "不高于"
+    reaches = progress.satisfies(projected, meet, better, config.epsilon)
+    cmp = "不低于" if better == "higher" else "不高于"
     years = "、".join(str(y) for y, _ in points)
-    step = delta_unit(unit) if spec.observed_as == "level" else unit
+    step = delta_unit(unit) if (levels or spec.observed_as == "level") else unit
     message = (f"“{name}”按{years}年的趋势（年均变化{fmt(per_year)}{step}）推算，{end}年约为{fmt(projected)}{unit}，"
                f"{'可以' if reaches else '难以'}达到目标“{spec.text}”（需{cmp}{fmt(meet)}{unit}，"
                f"差{fmt(abs(meet - projected))}{step}）。")

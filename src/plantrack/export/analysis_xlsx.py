@@ -6,6 +6,7 @@ import io
 
 from openpyxl import Workbook
 
+from .formulas import neutralise_workbook
 from .xlsx_export import style_table
 
 _SEVERITY = {"high": "高", "medium": "中", "low": "低", "info": "提示"}
@@ -44,7 +45,7 @@ def alignment_workbook(result: dict) -> bytes:
         projects.append([parent.get("box"), parent.get("name"), parent.get("line"), mentions or None])
     style_table(projects)
     buf = io.BytesIO()
-    wb.save(buf)
+    neutralise_workbook(wb).save(buf)
     return buf.getvalue()
 
 
@@ -58,5 +59,5 @@ def findings_workbook(key: str, findings: list[dict]) -> bytes:
         ws.append([key, f.get("kind"), _SEVERITY.get(f.get("severity"), f.get("severity")), f.get("message"), lines or None])
     style_table(ws)
     buf = io.BytesIO()
-    wb.save(buf)
+    neutralise_workbook(wb).save(buf)
     return buf.getvalue()

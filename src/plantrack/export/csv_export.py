@@ -11,6 +11,7 @@ import io
 from typing import BinaryIO
 
 from .base import INDICATOR_FIELDS, Exporter, columns
+from .formulas import csv_row
 
 
 def cell(value) -> str:
@@ -36,9 +37,9 @@ class CsvExporter(Exporter):
         text = io.TextIOWrapper(out, encoding="utf-8-sig", newline="")
         try:
             writer = csv.writer(text)
-            writer.writerow(header)
+            writer.writerow(csv_row(header))
             for row in rows:
-                writer.writerow([cell(row.get(f)) for f in header])
+                writer.writerow(csv_row(cell(row.get(f)) for f in header))
             text.flush()
         finally:
             text.detach()  # leave the caller's stream open

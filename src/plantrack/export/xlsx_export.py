@@ -15,6 +15,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .base import INDICATOR_FIELDS, REVIEW_FIELDS, Exporter, columns
+from .formulas import neutralise_workbook
 
 HEADERS = {
     "category": "类别",
@@ -35,6 +36,17 @@ HEADERS = {
     "actual_growth": "实际年均增长",
     "binding": "指标属性",
     "line": "原文行号",
+    # Added by the table reader (domain/plan.py TableRef): how each row was read, and targets for
+    # years other than the plan's last one.
+    "interim_year": "中期目标年份",
+    "interim_value": "中期目标值",
+    "interim_text": "中期目标值（原文）",
+    "horizon_year": "远景目标年份",
+    "horizon_value": "远景目标值",
+    "horizon_text": "远景目标值（原文）",
+    "evidence": "识别依据",
+    "confidence": "识别置信度",
+    "table": "所在表格",
 }
 
 BINDING = {"binding": "约束性", "expected": "预期性"}
@@ -145,4 +157,4 @@ class XlsxExporter(Exporter):
         for review in plan_json.get("reviews", []):
             ws = wb.create_sheet(sheet_title(review.get("title") or "回顾表", taken))
             write_table(ws, review.get("rows", []), REVIEW_FIELDS)
-        wb.save(out)
+        neutralise_workbook(wb).save(out)

@@ -30,8 +30,9 @@ _MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+")
 _MARKDOWN_BULLET = re.compile(r"^\s*[-*+]\s+(?=第|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 _BOLD = re.compile(r"\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*")
 _SUBSCRIPT_BRACES = re.compile(r"\s*_\{\s*([^{}]{1,12}?)\s*\}\s*|\s*\^\{\s*([^{}]{1,12}?)\s*\}\s*")
-_HTML_PARAGRAPH_BREAK = re.compile(r"</p>\s*<p[^>]*>|<br\s*/?>|</tr>\s*<tr[^>]*>|</li>\s*<li[^>]*>", re.I)
-_HTML_CELL_BREAK = re.compile(r"</t[dh]>\s*<t[dh][^>]*>", re.I)
+_HTML_PARAGRAPH_BREAK = re.compile(r"</p>\s*<(?:p|table|div)\b[^>]*>|<br\s*/?>|</tr>\s*<tr[^>]*>|</li>\s*<li[^>]*>", re.I)
+# Within one row only: "</td> \n <td>" is a row's end and the next row's start, not a cell break.
+_HTML_CELL_BREAK = re.compile(r"</t[dh]>[ \t]*<t[dh][^>]*>", re.I)
 _HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-—–－~·•]+\s*[0-9０-９]{1,4}\s*[-—–－~·•]+|第\s*[0-9０-９]{1,4}\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?"

@@ -6,7 +6,9 @@ class PlanInputError(Exception):
 
     def __init__(self, path: str, reason: str):
         self.path = path
-        self.reason = reason
+        # One line: a reason quoting a library's message (a parser's multi-line report) must not
+        # break the CLI's one-line error or a page's error list.
+        self.reason = " ".join(reason.split())
         super().__init__(f"{path}: {reason}")
 
     def message(self) -> str:

@@ -14,6 +14,14 @@ ideographs are also real characters (澠 in the place name 澠池 maps to a box-
 repair is applied only when the result is a symbol a plan uses (maths, units, Roman numerals,
 Greek letters) and the context fits a symbol: a digit, bracket or unit letter beside it, or 类/级
 after a Roman numeral.
+
+A second kind of damage comes from symbol fonts. Word and PDF text set in the Symbol font put the
+font's own code in the private-use area, at U+F000 + code (the convention of Microsoft's symbol
+fonts), and extraction copies it as is: ≥ arrives as U+F0B3, ≤ as U+F0A3. The repair is again
+computed: subtract U+F000 and read the code in the Adobe Symbol encoding (_SYMBOL_ENCODING below
+holds its mathematical positions), under the same context check. Other private-use characters
+name a glyph of one embedded font only; nothing in the text says which, so they stay, and the
+recognisers treat one standing before a number as a comparison sign they cannot read.
 """
 
 from __future__ import annotations
@@ -30,17 +38,32 @@ _ROMAN = set("ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ")
 _NUMERIC_NEIGHBOUR = re.compile(r"[0-9０-９.\[\]［］()（）%a-zA-Z/]")
 
 
-@lru_cache(maxsize=4096)
-def shifted_symbol(ch: str) -> str | None:
+# The mathematical positions of the Adobe Symbol encoding (PDF Reference, appendix D): code -> character.
+_SYMBOL_ENCODING = {
+    0x25: "%", 0x2B: "+", 0x2D: "−", 0x3C: "<", 0x3D: "=", 0x3E: ">", 0x6D: "μ",
+    0xA3: "≤", 0xB0: "°", 0xB1: "±", 0xB3: "≥", 0xB4: "×", 0xB8: "÷", 0xB9: "≠", 0xBB: "≈", 0xD7: "·",
+}
+SYMBOL_FONT_BASE = 0xF000
+PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+
+
+def symbol_font_symbol(ch: str) -> str | None:
+    """The symbol a Symbol-font character in the private-use area stands for, or None."""
+    code = ord(ch) - SYMBOL_FONT_BASE
+    return _SYMBOL_ENCODING.get(code) if 0 <= code <= 0xFF else None
+
+
+@lru_cache(maxsize=8192)
+def shifted_symbol(ch: str, shift: int = SHIFT) -> str | None:
     """The symbol a damaged character stands for, or None when it is not of the shifted kind."""
     try:
         raw = ch.encode("gbk")
     except UnicodeEncodeError:
         return None
-    if len(raw) != 2 or (raw[0] + SHIFT) not in _SYMBOL_ROWS or raw[1] < 0xA1:
+    if len(raw) != 2 or (raw[0] + shift) not in _SYMBOL_ROWS or raw[1] < 0xA1:
         return None
     try:
-        symbol = bytes([raw[0] + SHIFT, raw[1]]).decode("gbk")
+        symbol = bytes([raw[0] + shift, raw[1]]).decode("gbk")
     except UnicodeDecodeError:
         return None
     if unicodedata.category(symbol) not in _KEEP_CATEGORIES:
@@ -67,29 +90,82 @@ def _fits_context(symbol: str, before: str, after: str) -> bool:
     )
 
 
-def _candidate_characters() -> str:
+@lru_cache(maxsize=64)
+def _candidate_characters(shift: int = SHIFT) -> str:
     """Every character that the shift can produce from a symbol row: the only ones worth a look."""
     out = []
     for row in _SYMBOL_ROWS:
         for trail in range(0xA1, 0xFF):
             try:
-                ch = bytes([row - SHIFT, trail]).decode("gbk")
+                ch = bytes([row - shift, trail]).decode("gbk")
             except UnicodeDecodeError:
                 continue
-            if shifted_symbol(ch):
+            if shifted_symbol(ch, shift):
                 out.append(ch)
     return "".join(sorted(set(out)))
 
 
-_CANDIDATE = re.compile("[" + re.escape(_candidate_characters()) + "]")
+@lru_cache(maxsize=64)
+def _candidates(shift: int) -> re.Pattern:
+    return re.compile("[" + re.escape(_candidate_characters(shift)) + "]|[\uf020-\uf0ff]")
+
+
+# Other PDF fonts shift by other amounts. Every shift that puts all three symbol rows in GBK's rows
+# of rare ideographs (lead bytes 0x81-0xA0) is possible; the document shows which one it has, by
+# ≤ and ≥ written as the same rare character beside figures more than once. Ideographs that are
+# the traditional form of a common character (傑, 勢, 撥 …) are real words, never evidence.
+OTHER_SHIFTS = tuple(s for s in range(0x06, 0x21) if s != SHIFT)
+
+
+def _bound_signs(shift: int) -> dict[str, str]:
+    out = {}
+    for trail, sign in ((0xDC, "≤"), (0xDD, "≥")):
+        try:
+            ch = bytes([0xA1 - shift, trail]).decode("gbk")
+        except UnicodeDecodeError:
+            continue
+        if not _is_traditional_form(ch):
+            out[ch] = sign
+    return out
+
+
+def _is_traditional_form(ch: str) -> bool:
+    from .script import to_simplified  # OpenCC: the one judge of script in the parser
+
+    return to_simplified(ch) != ch
+
+
+_BOUND_SIGNS = {shift: _bound_signs(shift) for shift in OTHER_SHIFTS}
+_ANY_BOUND_SIGN = re.compile("[" + re.escape("".join(c for signs in _BOUND_SIGNS.values() for c in signs)) + "]")
+
+
+def document_shift(text: str) -> int:
+    """The lead-byte shift this document's damage shows: another one only where at least two
+    bound signs of it stand beside figures, and more than of the usual 0x0C."""
+    if not _ANY_BOUND_SIGN.search(text):
+        return SHIFT
+    seen: dict[int, int] = {}
+    for m in _ANY_BOUND_SIGN.finditer(text):
+        before, after = _neighbours(text, m.start())
+        if not (before.isdigit() or after.isdigit() or after in "[(（"):
+            continue
+        for shift, signs in _BOUND_SIGNS.items():
+            if m.group() in signs:
+                seen[shift] = seen.get(shift, 0) + 1
+    if not seen:
+        return SHIFT
+    best = max(seen, key=seen.get)
+    usual = sum(1 for m in _candidates(SHIFT).finditer(text) if shifted_symbol(m.group()) in ("≤", "≥"))
+    return best if seen[best] >= 2 and seen[best] > usual else SHIFT
 
 
 def repair_glyphs(text: str) -> str:
     """Replace every shifted-encoding character whose context shows it is a symbol."""
+    shift = document_shift(text)
     out: list[str] | None = None
-    for m in _CANDIDATE.finditer(text):
+    for m in _candidates(shift).finditer(text):
         ch = m.group()
-        symbol = shifted_symbol(ch)
+        symbol = symbol_font_symbol(ch) if PRIVATE_USE.match(ch) else shifted_symbol(ch, shift)
         if symbol is None:
             continue
         before, after = _neighbours(text, m.start())

@@ -4,9 +4,12 @@ Each heading style is a named rule in HEADING_RULES, in priority order, with the
 carries. Levels are not fixed per style: the first style met in the body is the top level, the
 next new style one deeper, and so on, as a reader does. A numbered line is accepted as a heading
 only if its number continues its style's sequence (第三章 after 第二章; 2.3 inside chapter 2 after
-2.2), which keeps table rows, list items and page numbers out. Tables of contents are recognised
-as dense runs of headings that the body repeats later, and dropped. 专栏 boxes are nodes of their
-own kind, children of the heading they stand under.
+2.2), which keeps table rows, list items and page numbers out; a national-style plan numbers its
+章 straight through its 篇, so the first 章 of a 篇 may also continue the last one. A 第X章 glued to
+a particle (第四章所列) is a citation a hard wrap put at a line start, not a heading. Tables of
+contents (and lists of boxes) are recognised as dense runs of headings that the body repeats
+later, and dropped. 专栏 boxes are nodes of their own kind, children of the heading they stand
+under; outline_counts counts 篇, 章, 节 and 专栏.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..domain.numerals import CN_NUMERAL_CHARS, cn_to_int
+from ..domain.units import is_unit
 from .clean import Line
 
 CN = f"[{CN_NUMERAL_CHARS}]+"
@@ -24,7 +28,7 @@ CN = f"[{CN_NUMERAL_CHARS}]+"
 class HeadingRule:
     name: str
     pattern: re.Pattern
-    kind: str  # part | chapter | section | item | box
+    kind: str  # part | division | chapter | section | item | box
 
 
 def _rule(name: str, regex: str, kind: str = "item") -> HeadingRule:
@@ -35,8 +39,11 @@ def _rule(name: str, regex: str, kind: str = "item") -> HeadingRule:
 HEADING_RULES: tuple[HeadingRule, ...] = (
     _rule("part", rf"^第\s*(?P<num>{CN}|\d+)\s*篇\s*(?P<title>.*)$", "part"),
     _rule("chapter", rf"^第\s*(?P<num>{CN}|\d+)\s*章\s*(?P<title>.*)$", "chapter"),
-    _rule("section", rf"^第\s*(?P<num>{CN}|\d+)\s*节\s*(?P<title>.*)$", "section"),
-    _rule("box", r"^专栏\s*(?P<num>\d+|[" + CN_NUMERAL_CHARS + r"]+)(?:[-—－.．]\d+)?(?![\d%])\s*[:：]?\s*(?P<title>.*)$", "box"),
+    # 第一部分 divides a plan as 篇 does, but a reader counting 篇 does not count it.
+    _rule("division", rf"^第\s*(?P<num>{CN}|\d+)\s*部分\s*(?P<title>.*)$", "division"),
+    _rule("section", rf"^第\s*(?P<num>{CN}|\d+)\s*[节節]\s*(?P<title>.*)$", "section"),
+    _rule("box", r"^[专專][栏欄]\s*(?P<num>\d+|[" + CN_NUMERAL_CHARS + r"]+)(?:[-—－.．]\d+)?(?![\d%])"
+                 r"\s*[:：]?\s*(?P<title>.*)$", "box"),
     _rule("cn_comma", rf"^(?P<num>{CN})\s*[、．.]\s*(?P<title>\S.*)$"),
     _rule("cn_paren", rf"^[（(]\s*(?P<num>{CN})\s*[）)]\s*(?P<title>\S.*)$"),
     _rule("decimal", r"^(?P<num>\d{1,2}(?:\.\d{1,2}){1,3})\s*(?P<title>[^\d\s.．%].*)$"),
@@ -112,8 +119,8 @@ def match_heading(text: str) -> Heading | None:
             if head != title and rule.name in ("arabic_space", "decimal"):
                 return None
             title = head
-        elif rule.kind in ("chapter", "section", "part") and (
-            len(title) > 60 or _SENTENCE_END.search(title[:-1] if title.endswith("。") else title)
+        elif rule.kind in ("chapter", "section", "part", "division", "box") and (
+            len(title) > 60 or _SENTENCE_END.search(title) or _cites_heading(text, m)
         ):
             return None
         name = "decimal" if rule.name in _DECIMAL_FAMILY else rule.name
@@ -121,8 +128,21 @@ def match_heading(text: str) -> Heading | None:
     return None
 
 
+# What follows a 第X章 that a sentence cites rather than a heading states (第四章所列任务, 第五章的要求).
+_CITATION_TAIL = re.compile(r"(?:所|的|中的|和|与|及|、|至|到|提出|明确|确定|规定|要求|部署|列出|强调)")
+
+
+def _cites_heading(text: str, m: re.Match) -> bool:
+    """A 第X章 glued to a particle or a reporting verb is a citation inside a sentence that a hard
+    wrap put at the start of a line; a heading's title never opens with one."""
+    at = m.start("title")
+    glued = at > 0 and not text[at - 1].isspace() and text[at - 1] not in ":："
+    return glued and bool(_CITATION_TAIL.match(text, at))
+
+
 def _clean_title(title: str) -> str:
-    title = re.sub(r"[.．·…]{3,}\s*\d*\s*$", "", title)  # TOC leaders and page numbers
+    title = re.sub(r"(?:[.．·…]{3,}|…{2})\s*\d*\s*$", "", title)  # TOC leaders and page numbers
+    title = re.sub(r"(?<=[\u4e00-\u9fff”）)])\s+\d{1,3}\s*$", "", title)  # a page number after a space
     return title.strip(" \t:：")
 
 
@@ -130,9 +150,15 @@ def _key(h: Heading) -> tuple:
     return (h.rule, h.number, re.sub(r"\s+", "", h.title)[:6])
 
 
+_TOC_TAIL = re.compile(r"(?:[.．·…]{3,}|…{2}|\s)\s*\d{1,3}\s*$")
+
+
 def find_toc_lines(lines: list[Line]) -> set[int]:
-    """Indices of lines that form a table of contents: a dense run of headings repeated later."""
-    cands = [(i, h) for i, ln in enumerate(lines) if (h := match_heading(ln.text)) and h.kind != "box"]
+    """Indices of lines that form a table of contents: a dense run of headings repeated later.
+
+    A list of the boxes (专栏目录) is one too: its 专栏 lines run together and the body repeats them.
+    """
+    cands = [(i, h) for i, ln in enumerate(lines) if (h := match_heading(ln.text))]
     toc: set[int] = set()
     later_keys: dict[tuple, int] = {}
     for i, h in cands:
@@ -143,21 +169,30 @@ def find_toc_lines(lines: list[Line]) -> set[int]:
     run: list[int] = []
 
     def flush():
-        repeated = [i for i in run if keys_last[_key(_h[i])] > i]
-        if len(run) >= 3 and len(repeated) >= 0.6 * len(run):
-            # The body's first headings may follow the contents directly; they do not repeat later.
+        # The body's first headings may follow the contents directly; they do not repeat later,
+        # so they are cut off before the run is judged.
+        body = list(run)
+        while body and keys_last[_key(_h[body[-1]])] == body[-1]:
+            body.pop()
+        repeated = [i for i in body if keys_last[_key(_h[i])] > i]
+        if len(body) >= 3 and len(repeated) >= 0.6 * len(body):
             toc.update(repeated)
 
     _h = dict(cands)
+    fillers: set[int] = set()
     prev = None
     for i, h in cands:
         if prev is not None and i == prev + 1:
+            run.append(i)
+        elif prev is not None and i == prev + 2 and _TOC_TAIL.search(lines[prev + 1].text):
+            fillers.add(prev + 1)  # the wrapped rest of a long entry (…加快建设创新型省份……4)
             run.append(i)
         else:
             flush()
             run = [i]
         prev = i
     flush()
+    toc.update(k for k in fillers if k - 1 in toc and k + 1 in toc)
     # A "目录" line right before a TOC run belongs to it.
     for i, ln in enumerate(lines):
         if re.fullmatch(r"目\s*录", ln.text.strip()) and (i + 1) in toc:
@@ -171,26 +206,38 @@ class _Numbering:
     def __init__(self):
         self.levels: list[str] = []  # style (rule name) of each depth, top first
         self.stack: list[Heading] = []  # open headings, stack[d].depth == d
+        self.last: dict[str, int] = {}  # last number accepted per document-level style (章 across 篇)
 
     def place(self, h: Heading) -> int | None:
         """The depth at which h continues the numbering, or None if it does not fit."""
         if h.rule == "decimal":
             return self._place_decimal(h)
         n = h.number[0]
-        lenient = h.kind in ("part", "chapter", "section")
+        lenient = h.kind in ("part", "division", "chapter", "section")
         if h.rule in self.levels:
             d = self.levels.index(h.rule)
             if d > len(self.stack):
-                return None
+                # The style sits deeper elsewhere (一、 under 第X节); here its first item opens
+                # right under the current heading (一、 in a 章 without 节).
+                return len(self.stack) if n == 1 else None
             if d < len(self.stack) and self.stack[d].rule == h.rule:
                 prev = self.stack[d].number[0]
                 return d if n == prev + 1 or (lenient and prev < n <= prev + 2) else None
             if d < len(self.stack):
                 return None
-            return d if n == 1 or (lenient and n <= 2) else None
-        if n != 1 and not (lenient and n <= 2) and not (h.kind in ("part", "chapter") and not self.stack):
-            return None
+            return d if n == 1 or (lenient and n <= 2) or self._continues_across_parents(h) else None
+        if n != 1 and not (lenient and n <= 2) and not (h.kind in ("part", "division", "chapter") and not self.stack):
+            if not self._continues_across_parents(h):
+                return None
         return len(self.stack)
+
+    def _continues_across_parents(self, h: Heading) -> bool:
+        """第四章 opening 第二篇 after 第三章 closed 第一篇: a national plan numbers its chapters (and
+        some plans their sections) straight through the parts, so the first one under a new parent
+        continues the last one of its style."""
+        if h.kind not in ("part", "division", "chapter", "section") or h.rule not in self.last:
+            return False
+        return h.number[0] == self.last[h.rule] + 1
 
     def _place_decimal(self, h: Heading) -> int | None:
         parts = h.number
@@ -217,6 +264,8 @@ class _Numbering:
     def push(self, h: Heading, depth: int) -> None:
         del self.stack[depth:]
         self.stack.append(h)
+        if h.kind in ("part", "division", "chapter", "section"):
+            self.last[h.rule] = h.number[0]
         h.depth = depth
         style_depth = depth - (len(h.number) - 1) if h.rule == "decimal" else depth
         if style_depth < len(self.levels) and self.levels[style_depth] == h.rule:
@@ -234,15 +283,23 @@ def build_outline(lines: list[Line], skip: set[int] | None = None) -> tuple[list
     numbering = _Numbering()
     roots: list[Heading] = []
     at: dict[int, Heading] = {}
+    open_sentence = False  # the last body line read stopped mid-sentence
+    last_box: Heading | None = None  # the box open since the last heading
     for i, ln in enumerate(lines):
         if i in skip:
             continue
         h = match_heading(ln.text)
-        if h is None:
+        if h is None or (open_sentence and _continues_a_figure(h)):
+            open_sentence = not _LINE_END.search(ln.text.strip())
             continue
+        open_sentence = False
         h.line = ln.no
         continued = _join_wrapped_title(h, lines, i, skip)
         if h.kind == "box":
+            if last_box is not None and last_box.label == h.label and last_box.depth == len(numbering.stack):
+                at[i] = last_box  # the box goes on over a page break and repeats its title: one box
+                continue
+            last_box = h
             h.depth = len(numbering.stack)
             parent = numbering.stack[-1] if numbering.stack else None
             (parent.children if parent else roots).append(h)
@@ -252,6 +309,7 @@ def build_outline(lines: list[Line], skip: set[int] | None = None) -> tuple[list
         if depth is None:
             continue
         numbering.push(h, depth)
+        last_box = None
         if depth == 0:
             roots.append(h)
         else:
@@ -263,9 +321,21 @@ def build_outline(lines: list[Line], skip: set[int] | None = None) -> tuple[list
     return roots, at
 
 
+_LINE_END = re.compile(r"[。！？!?；;：:]$|[。！？!?][”’」』）)]$")
+
+
+def _continues_a_figure(h: Heading) -> bool:
+    """After a line that stopped mid-sentence, "1 万亩，…" or "2.5万人，…" is the rest of a figure
+    the hard wrap cut from its verb (新建高标准农田 / 1 万亩), not a numbered heading: its title
+    opens with a unit."""
+    if h.rule not in ("decimal", "arabic_space"):
+        return False
+    return any(is_unit(h.title[:k]) for k in (1, 2, 3))
+
+
 def _join_wrapped_title(h: Heading, lines: list[Line], i: int, skip: set[int]) -> int | None:
     """A chapter title cut by the page width ("…历史使命，" / "奋力实现…目标") continues on the next line."""
-    if h.kind not in ("part", "chapter", "section") or not h.title.endswith(("，", ",", "、", "—", "：")):
+    if h.kind not in ("part", "division", "chapter", "section") or not h.title.endswith(("，", ",", "、", "—", "：")):
         return
     k = i + 1
     if k < len(lines) and k not in skip:
@@ -281,6 +351,19 @@ def _fill_end_lines(nodes: list[Heading], end: int) -> None:
         nxt = nodes[k + 1].line - 1 if k + 1 < len(nodes) else end
         node.end_line = max(node.line, nxt)
         _fill_end_lines(node.children, node.end_line)
+
+
+# The heading kinds a reader counts in a plan's outline, with the words plans use for them.
+COUNTED_KINDS = {"part": "篇", "chapter": "章", "section": "节", "box": "专栏"}
+
+
+def outline_counts(nodes: list[Heading]) -> dict[str, int]:
+    """How many 篇, 章, 节 and 专栏 the outline holds: the shape a reader checks first."""
+    counts = dict.fromkeys(COUNTED_KINDS.values(), 0)
+    for n in walk(nodes):
+        if n.kind in COUNTED_KINDS:
+            counts[COUNTED_KINDS[n.kind]] += 1
+    return counts
 
 
 def walk(nodes: list[Heading]):

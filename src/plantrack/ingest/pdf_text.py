@@ -9,6 +9,10 @@ it is the plan's source text (stored, shown, cited by line number). How the text
 - A ruled table (pdfplumber's default 'lines' strategy) with two or more filled cells in a row
   is written like a Word table (grid.py): one line per row, cells joined by TAB, the tab layout
   of tables.py; its characters are kept out of the running text.
+- When the table finder fails on a page (pdfminer's drawing operators on a damaged or unusual
+  file raise many kinds of error), the page is read by character positions alone, as a page
+  without ruling lines is: its tables come out as lines whose cells are set apart by gaps, which
+  the flow layout of tables.py reads. One bad drawing does not cost the whole file.
 - Running text: characters clustered into lines by their top edge. Space characters the PDF
   draws are kept (one per run); a horizontal gap wider than CELL_GAP em becomes two spaces (the
   cells of an unruled table: the flow layout of tables.py splits on runs of spaces); a smaller
@@ -82,7 +86,7 @@ def page_lines(page) -> list[str]:
 
     keep = {id(c) for c in distinct_chars(page.chars)}  # text drawn twice for a bold look reads 第第一一章章
     page = page.filter(lambda obj: obj.get("object_type") != "char" or id(obj) in keep)
-    grids = [(t.bbox, rows) for t in page.find_tables() if _is_grid(rows := t.extract())]
+    grids = ruled_tables(page)
     blocks: list[tuple[float, list[str]]] = [(bbox[1], table_lines(_cells(rows))) for bbox, rows in grids]
     chars = [c for c in page.chars if not any(_inside(c, bbox) for bbox, _ in grids)]
     _, page_top, _, page_bottom = page.bbox
@@ -96,6 +100,14 @@ def page_lines(page) -> list[str]:
             blocks.append((top, [text]))
     blocks.sort(key=itemgetter(0))
     return [line for _, lines in blocks for line in lines]
+
+
+def ruled_tables(page) -> list[tuple[tuple[float, float, float, float], list[list[str | None]]]]:
+    """(bbox, rows) of the page's ruled tables; none when the table finder fails on the page."""
+    try:
+        return [(t.bbox, rows) for t in page.find_tables() if _is_grid(rows := t.extract())]
+    except Exception:  # the finder's failure is the table's, not the text's: read by positions
+        return []
 
 
 def distinct_chars(chars: list[dict], tolerance: float = 1.0) -> list[dict]:

@@ -8,13 +8,18 @@ qualitative end state (全覆盖, 达到国家平均水平).
 
 How a paragraph is read:
 
+0. Paragraphs are read normalised (Paragraph.normalized: full-width forms, stray spaces inside
+   numbers and between Chinese characters, pinyin readings, traditional script), and every offset
+   maps back, so a target's text and line are the plan's own and its subject is in the plan's script.
 1. Background sections (发展基础, "十三五"成就, 问题挑战 …) report the past; they are skipped.
 2. Each sentence is cut into clauses at ，；： and, where both sides state a target of their own,
    at 、 (so 幸福感、获得感显著增强 stays one subject, 城镇不低于20年一遇、乡镇10年一遇 does not).
 3. The clause's time comes from the clause itself (到2025年, 2025年前, "十四五"末), or is inherited:
-   a clause that is nothing but a time (到2025年，) sets it for the rest of its sentence, or the rest
-   of the paragraph when it opens a sentence; a heading or a lead-in paragraph that states a time
-   (（一）2025年目标, 到2025年，主要目标是：) sets it for its section.
+   a clause that is nothing but a time (到2025年，) sets it for the rest of its sentence (through
+   the items a ；separates), or the rest of the paragraph when it opens a sentence; a heading or a
+   lead-in paragraph that states a time (（一）2025年目标, 到2025年，主要目标是：) sets it for its
+   section (before any heading: until one comes), and a goals section without one (发展目标) means
+   the plan's last year.
 4. A clause describing the past is not a target: one whose own year lies before the plan period,
    one that says 截至/已/以来/"十三五"期间, or one in a background section. Years after 比/较/由 are
    comparison bases, not the clause's time (较2020年下降5% is a target for the period).
@@ -26,7 +31,9 @@ How a paragraph is read:
 6. A subject is named so that it is measurable: the action an end state or a deadline completes
    joins it (荒山绿化, 泉水复流), a length or area built is measured (道路建成里程), and a scope
    follows it in full-width brackets (医院（每个县）, 防洪标准（乡镇）). The SCOPE_RULES run on the
-   targets of each sentence, for enumerations that state one measure for several places.
+   targets of each sentence, for enumerations that state one measure for several places. A clause
+   with no subject of its own, or only a measure (，年均增速达到25%; 占全省比重…), measures the
+   thing the clause before named (_NEEDS_OWNER).
 
 Nothing here names a plan, an indicator or a place: the rules are phrasings (verbs, relation
 words, units, year expressions), so the same table reads plans it has never seen.
@@ -40,8 +47,20 @@ from typing import Callable
 
 from .rules import earliest_match
 from ..domain.numerals import cn_to_int
-from ..domain.values import as_number, normalize_digits
+from ..domain.values import as_number
+from ..domain.values import normalize_digits as _normalize_digits
+from .normalize import normalize_line
+from .script import to_simplified
 from .paragraphs import Paragraph, sentences
+
+_FULL_WIDTH_SIGN = re.compile("[０-９．％＜＞［］，＋－]")
+
+
+def normalize_digits(text: str) -> str:
+    """Full-width digits and signs to ASCII, one for one; most text (paragraphs are read
+    normalised already) has none, and the translation is the costly part of a scan."""
+    return _normalize_digits(text) if _FULL_WIDTH_SIGN.search(text) else text
+
 
 # --- vocabulary -----------------------------------------------------------------------------------
 
@@ -51,15 +70,24 @@ _YEAR = rf"(?:(?:19|20)\d{{2}}|二[〇零][{_CN_DIGITS}]{{2}})"
 
 # A unit is a magnitude prefix, a measure word and an optional "per" part, by shape.
 _MEASURE = (
-    "个百分点|百分点|年一遇|微克/立方米|毫克/立方米|毫克/升|标准立方米|立方米|立方|方|平方公里|平方米|公里|千米|"
+    "个百分点|百分点|年一遇|年|微克/立方米|毫克/立方米|毫克/升|标准立方米|立方米|立方|方|平方公里|平方千米|平方米|公里|千米|"
     "公顷|公斤|斤|千瓦时|千瓦|兆瓦|吉瓦|吨标准煤|吨标煤|蒸吨|吨|亩|米|美元|元|人次|人|名|户|家|所|座|项|个|条|处|只|"
     "台|套|辆|张|床|件|篇|部|批|次|天|小时|岁|倍|分贝|度|级|株|头|棵|标箱|口|眼|宗|片|万人|GW|MW|kW|km"
 )
 _PER = r"(?:/(?:日|天|年|小时|人|户|万人|千人|平方公里|亿元|万元|公顷|亩))?"
-UNIT = rf"(?:%|‰|[万亿千百]*(?:{_MEASURE}){_PER})"
+# A bare magnitude is a unit too where the plan leaves the measure to the subject (人口控制在800万以内).
+UNIT = rf"(?:%|‰|[万亿千百]*(?:{_MEASURE}){_PER}|[万亿](?=以内|以上|以下|左右|[，；。,;]|$))"
 # A number is not part of a code such as 5G, P3 or PM2.5: no letter or digit right before it.
-_NUM = r"(?<![A-Za-z\d.])(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*[—\-–~～至到]\s*(?P<num2>\d+(?:\.\d+)?))?"
-QTY = rf"(?P<pre>约|近|超过|不少于)?\s*{_NUM}\s*(?P<unit>{UNIT})(?:\s*(?P<post>及以上|以上|以下|以内|左右))?"
+# A year (2025年) is a time, never a quantity of years: 年 counts only after other numbers (12.3年).
+# A small count in Chinese numerals is a figure before 个百分点 or 倍 (提高两个百分点); a range may
+# repeat its unit (6%—7%).
+_NUM = (
+    r"(?<![A-Za-z\d.])(?!(?:19|20)\d{2}\s*年(?!一遇))"
+    r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|[两二三四五六七八九十]{1,3}(?=\s*(?:个百分点|百分点|倍)))"
+    r"(?:\s*[%‰]?\s*[—\-–~～至到]\s*(?P<num2>\d+(?:\.\d+)?))?"
+)
+# A sign may stand between a verb and its figure (达到≥85%); a private-use one is a sign of unknown direction.
+QTY = rf"(?P<pre>约|近|超过|不少于|[≥≤\ue000-\uf8ff])?\s*{_NUM}\s*(?P<unit>{UNIT})(?:\s*(?P<post>及以上|以上|以下|以内|左右))?"
 
 # Degree adverbs that turn a change verb into a directional target (明显提高, 稳步前移).
 _DEGREE = (
@@ -70,9 +98,9 @@ _DEGREE = (
 # (消除 is not among them: a phenomenon to be eliminated is an end state, see _END_STATE.)
 _DIRECTION = r"(?:提高|提升|增加|增长|上升|下降|降低|减少|减缓|减轻|前移|增强|扩大|缩小|加快)"
 # Direction phrases complete without an adverb.
-_DIRECTION_WHOLE = r"(?:稳中有降|稳中有升|不减少|不降低|只增不减|不下降|(?<!双)翻一?番|双翻番)"
+_DIRECTION_WHOLE = r"(?:稳中有降|稳中有升|不减少|不降低|只增不减|不下降|(?<!双)翻[一两二三]?番|双翻番)"
 # End states that are targets without a number.
-_END_STATE = r"(?:全覆盖|基本绿化|全部绿化|应绿尽绿|全部达标|稳定达标|全面达标|动态清零|(?:基本|全面|全部|彻底)消除)"
+_END_STATE = r"(?:全覆盖|全面覆盖[^，；]{0,24}|基本绿化|全部绿化|应绿尽绿|全部达标|稳定达标|全面达标|动态清零|(?:基本|全面|全部|彻底)消除)"
 # The action an end state completes on its subject (荒山基本绿化, 水质全部达标): it joins the subject,
 # because the action is what a statistic counts (绿化 of the hills, 达标 of the water), while in
 # 监测全覆盖 or 重污染天气基本消除 the subject alone is what is measured.
@@ -112,8 +140,9 @@ _MEASURE_VERB = re.compile(
     r"探索|谋划|争创|创建|建设|开发|提供|组织|通过|利用|结合|聚焦|立足|面向|瞄准|抓好|做好|办好|形成|"
     r"推行|推广|实行|完成|关闭|淘汰)"
 )
-_COMPARISON_TAIL = re.compile(rf"(?:比|较|相比|同比|与)\s*(?:{_YEAR}\s*年(?:底|末)?|基期|上年|去年)(?:水平)?(?:相比)?$")
-_ADVERB_TAIL = re.compile(r"(?:再|进一步|分别|平均|均|累计|年均|每年|力争|逐年|得到|得以|稳定|保持|基本实现|全面实现|实现)$")
+_COMPARISON_TAIL = re.compile(rf"(?:比|较|相比|同比|与)\s*(?:{_YEAR}\s*年(?:底|末)?|基期|上年|去年)(?:水平)?(?:相比)?$"
+                              rf"|在\s*{_YEAR}\s*年(?:的)?基础上$")
+_ADVERB_TAIL = re.compile(r"(?:将要|将|有望|再|进一步|分别|平均|均|累计|年均|每年|力争|逐年|得到|得以|稳定|保持|基本实现|全面实现|实现)$")
 _PAST_MARKER = re.compile(
     r"截至|截止|已经|已(?=达|建成|完成|实现|累计|形成|超过|有)|以来|[“\"]?十[一二三]五[”\"]?(?:期间|时期|以来)|"
     r"过去五年|五年来|目前|现阶段|当前"
@@ -143,7 +172,8 @@ def _time(name: str, regex: str, kind: str) -> TimeRule:
 # Ordered: at each place the first that matches wins. Group "y" holds the year, "fyp" a five-year
 # plan ordinal; "plan_end" means the plan period's last year, "mid_century" 2050.
 TIME_RULES: tuple[TimeRule, ...] = (
-    _time("comparison_base", rf"(?:比|较|相比|同比|与|由|从)\s*(?P<y>{_YEAR})\s*年(?:底|末)?", "base"),
+    _time("comparison_base", rf"(?:比|较|相比|同比|与|由|从|基于)\s*(?P<y>{_YEAR})\s*年(?:底|末)?", "base"),
+    _time("base_of_growth", rf"在\s*(?P<y>{_YEAR})\s*年(?:的)?基础上", "base"),
     _time("as_of", rf"(?:截至|截止)(?:到)?\s*(?P<y>{_YEAR})\s*年(?:底|末)?", "past"),
     _time("since", rf"(?P<y>{_YEAR})\s*年(?:以来)", "past"),
     _time("from_year_on", rf"(?P<y>{_YEAR})\s*年(?:起|后|以后|之后)", "ignore"),
@@ -213,6 +243,14 @@ class TargetRule:
     needs_time: bool = False  # counts only where the clause has a time (its own or inherited)
     continuation: bool = False  # counts only right after a quantified target of the same sentence
     measurable: bool = False  # counts only where the subject's head is a measurable quantity (_MEASURABLE_HEAD)
+    requires: re.Pattern | None = None  # a cheap test the clause must pass first (a figure, a glyph)
+
+
+def _figure(num: str):
+    """1,350 -> 1350; a small count in Chinese numerals (提高两个百分点) -> 2."""
+    if num[0].isdigit():
+        return as_number(float(num.replace(",", "")))
+    return cn_to_int(num)
 
 
 def _qty(m: re.Match) -> dict:
@@ -220,12 +258,12 @@ def _qty(m: re.Match) -> dict:
     num, num2 = m.group("num"), m.group("num2")
     end = m.end("post") if m.group("post") else m.end("unit")
     out = {
-        "value": None if num2 else as_number(float(num.replace(",", ""))),
+        "value": None if num2 else _figure(num),
         "unit": m.group("unit"),
         "value_text": m.string[m.start("num"):end].strip(),
     }
     if num2:
-        out["low"] = as_number(float(num.replace(",", "")))
+        out["low"] = _figure(num)
         out["high"] = as_number(float(num2))
     return out
 
@@ -233,31 +271,44 @@ def _qty(m: re.Match) -> dict:
 def _bound(m: re.Match) -> str | None:
     """The bound the words around a number add: 以上/不少于 at least, 以下/以内 at most, 约/左右 about."""
     post, pre = m.group("post"), m.group("pre")
-    if post in ("以上", "及以上") or pre in ("超过", "不少于"):
+    if post in ("以上", "及以上") or pre in ("超过", "不少于", "≥"):
         return "at_least"
-    if post in ("以下", "以内"):
+    if post in ("以下", "以内") or pre == "≤":
         return "at_most"
+    if pre and "\ue000" <= pre <= "\uf8ff":
+        return "bound"
     if post == "左右" or pre in ("约", "近"):
         return "about"
     return None
 
 
 def _level(relation: str):
-    """A stated level: the bound words, where present, say more than the verb (达到50%以上 is at least)."""
+    """A stated level: the bound words, where present, say more than the verb (达到50%以上 is at least).
+
+    A subject opening with a verb that builds or fosters (培育…企业超过60家) counts its object."""
 
     def build(m: re.Match) -> dict:
-        return {"subject": m.group("subject"), "relation": _bound(m) or relation, **_qty(m)}
+        subject = m.group("subject").strip()
+        if _MEASURE_VERB.match(subject) and _COUNT_UNIT.match(m.group("unit") or ""):
+            subject = _LEADING_BUILD.sub("", subject)
+        return {"subject": subject, "relation": _bound(m) or relation, **_qty(m)}
 
     return build
 
 
 def _change(relation: str):
-    """A change by an amount keeps its relation; a bound on the amount goes in "bound"."""
+    """A change by an amount keeps its relation; a bound on the amount goes in "bound".
+
+    The subject is the quantity that changes (单位地区生产总值能耗, relation decrease), as
+    tests/fixtures expect; where the greedy subject took 年均 from 年均增长 it is dropped with it.
+    """
 
     def build(m: re.Match) -> dict:
         out = {"subject": m.group("subject"), "relation": relation, **_qty(m)}
         if b := _bound(m):
             out["bound"] = b
+        change = re.sub(r"(?:为|达到?|保持在)$", "", m.group("change"))
+        out["_change"] = ("年均" if m.group("subject").rstrip().endswith("年均") else "") + change
         return out
 
     return build
@@ -281,6 +332,10 @@ def _count(m: re.Match) -> dict:
     if scope := _distributive_scope(m.string[: m.start("verb")]):
         out["scope"] = scope
     return out
+
+
+_COUNT_UNIT = re.compile(r"^[万亿千百]*(?:个|家|所|座|项|处|条|只|台|套|辆|张|件|批|部|名|户|株|头|棵|口|眼|宗|片)$")
+_LEADING_BUILD = re.compile(rf"^(?:{_BUILD})+(?=[\u4e00-\u9fff]{{2}})")
 
 
 # A thing built and measured by a length or an area is not counted: its length or area is
@@ -332,6 +387,8 @@ def _cumulative(m: re.Match) -> dict:
     thing = _object(m.group("object")) or _object(m.group("object2"))
     if thing and (m.group("verb") or "").endswith("新增"):
         thing = "新增" + thing
+    if re.fullmatch(_DIRECTION, thing or ""):  # 万元GDP能耗累计下降20%: the cumulative change of its subject
+        thing = clean_subject(m.group("subject")) + "累计" + thing
     out = {"subject": thing or m.group("subject"), "relation": "cumulative", **_qty(m)}
     if b := _bound(m):
         out["bound"] = b
@@ -396,10 +453,15 @@ def _all_meet(m: re.Match) -> dict:
 
 
 def _rule(name, regex, build, **kw) -> TargetRule:
+    if "(?P<num>" in regex and "requires" not in kw:
+        kw["requires"] = _HAS_FIGURE  # a rule stating a quantity needs a figure in the clause
     return TargetRule(name, re.compile(regex), build, **kw)
 
 
-_S = r"^(?P<subject>.+)"  # greedy: the subject runs to the LAST verb of the clause
+_HAS_FIGURE = re.compile(r"\d|[两二三四五六七八九十](?:个百分点|百分点|倍)")
+
+
+_S = r"^(?P<subject>.*)"  # greedy: the subject runs to the LAST verb of the clause (empty: the owner before)
 # What may follow the figure: a note such as （占比47.6%）, never 的 (超过300吨的城市 is a qualifier).
 _REST = r"(?P<rest>(?!的)[^，；]{0,16})$"
 
@@ -409,18 +471,25 @@ TARGET_RULES: tuple[TargetRule, ...] = (
     _rule("cumulative", rf"^(?P<subject>.*?)累计(?P<verb>{_BUILD})?(?P<object>[^，；\d]{{0,24}}?)\s*{QTY}(?:的)?"
           rf"(?P<object2>[^，；]{{0,24}})$", _cumulative),
     _rule("reach", rf"{_S}(?:达到|达|提高到|提升到|增加到|增长到|扩大到|增至|提高至|提升至|上升到|上升至|降至|降到|"
-          rf"下降到|下降至|降低到|降低至|减少到|减少至|减至|缩小到|缩短到|稳定在|保持在)\s*{QTY}{_REST}", _level("reach")),
+          rf"下降到|下降至|降低到|降低至|减少到|减少至|减至|缩小到|缩短到|稳定在|保持在|(?<![以作成因认称视])为)\s*{QTY}{_REST}", _level("reach")),
+    _rule("count_bound", rf"(?P<verb>(?:{_BUILD})+)\s*(?=约|近|超过|不少于){QTY}(?:的)?(?P<object>[^，；\d]{{2,36}})$", _count),
     _rule("at_least", rf"{_S}(?<!不)(?:不低于|不少于|不小于|超过|突破|高于|大于|≥)\s*{QTY}{_REST}", _level("at_least")),
-    _rule("at_most", rf"{_S}(?:控制在|不超过|不高于|不大于|低于|少于|小于|≤)\s*{QTY}{_REST}", _level("at_most")),
-    _rule("decrease", rf"{_S}(?:下降|降低|减少|削减|压减|压降|降幅为|降幅达到?|缩短)\s*{QTY}{_REST}", _change("decrease")),
-    _rule("increase", rf"{_S}(?:年均增长|增长|提高|提升|增加|增幅为|增幅达到?|上升)\s*{QTY}{_REST}", _change("increase")),
+    _rule("at_most", rf"{_S}(?:控制在(?:[^，；]{{0,24}}?的)?|不超过|不高于|不大于|低于|少于|小于|≤)\s*{QTY}{_REST}", _level("at_most")),
+    # A private-use glyph before a figure is a comparison sign one embedded font drew (glyphs.py
+    # repairs the ones with evidence): a bound whose direction the text no longer shows.
+    _rule("unread_bound", rf"{_S}[\ue000-\uf8ff]\s*{QTY}{_REST}", _level("bound"),
+          requires=re.compile(r"[\ue000-\uf8ff]\s*\d")),
+    _rule("decrease", rf"{_S}(?P<change>下降|降低|减少|削减|压减|压降|降幅为|降幅达到?|缩短)\s*{QTY}{_REST}",
+          _change("decrease")),
+    _rule("increase", rf"{_S}(?P<change>年均增长|增长|提高|提升|增加|增幅为|增幅达到?|上升|(?:年均)?增速(?:保持在|为|达到?)?)"
+                      rf"\s*{QTY}{_REST}", _change("increase")),
     _rule("count_object", rf"(?P<verb>(?:{_BUILD})+)\s*{QTY}(?:的)?(?P<object>[^，；\d]{{2,36}})$", _count),
     _rule("object_count", rf"(?P<verb>(?:{_BUILD})+)(?P<object>[^，；、等\d]{{2,24}}?)\s*{QTY}$", _count),
     _rule("bare", rf"^(?P<subject>[^，；\d]{{2,20}}?)\s*{QTY}(?:的(?P<of>[^，；\d]{{0,12}}))?$", _bare, continuation=True),
     _rule("directional", rf"{_S}(?P<direction>{_DEGREE}{_DIRECTION}|{_DIRECTION_WHOLE})$", _directional, needs_time=True,
           measurable=True),
     _rule("end_state", rf"{_S}(?P<state>{_END_STATE})$", _end_state, needs_time=True),
-    _rule("meets_level", rf"{_S}(?P<state>(?:全部|均|全面|基本)?(?:达到|居于|处于|进入|走在)(?:或(?:超过|高于|优于|好于))?[^，；]{{0,12}}{_LEVEL})$",
+    _rule("meets_level", rf"{_S}(?P<state>(?:全部|均|全面|基本)?(?:达到|居于|处于|进入|走在|快于|高于|优于|好于)(?:或(?:超过|高于|优于|好于))?[^，；\d]{{0,12}}{_LEVEL})$",
           _qualitative, needs_time=True, measurable=True),
     _rule("all_meet", rf"{_S}(?P<state>(?:全部|均|100%)达到[^，；]{{0,12}}{_LEVEL})$", _all_meet),
     _rule("quota", rf"{_S}(?P<state>(?:全面|如期|按期)?完成[^，；]{{0,20}}(?:指标|目标)(?:任务)?)$", _qualitative, needs_time=True),
@@ -431,9 +500,14 @@ TARGET_RULES: tuple[TargetRule, ...] = (
 # --- subjects -------------------------------------------------------------------------------------
 
 
+# A list label the outline did not take as a heading: （2）, 3., ④.
+_LIST_LABEL = re.compile(r"^(?:[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[）)]|\d{1,2}[.．、](?!\d)|[①-⑳])\s*")
+
+
 def clean_subject(subject: str) -> str:
     """The noun phrase of a subject: time words, modal words and comparison bases stripped."""
-    s = subject.strip(" \t，,；;：:、")
+    s = subject.strip(" \t，,；;：:、").lstrip("•·●○■□◆◇▪▶►★☆※→-—*")
+    s = _LIST_LABEL.sub("", s)
     for _ in range(6):
         before = s
         for mark in time_marks(s, None):
@@ -473,7 +547,7 @@ def _good_subject(s: str) -> bool:
         return False
     if s.count("（") + s.count("(") != s.count("）") + s.count(")"):
         return False
-    return bool(re.search(r"[\u4e00-\u9fff]", s))
+    return bool(re.search(r"[\u4e00-\u9fff]|[A-Z]{2,}", s))  # GDP alone names a quantity
 
 
 def _split_coordinated(subject: str) -> list[str]:
@@ -500,9 +574,14 @@ class Clause:
     offset: int  # in the paragraph
 
 
+_ASIDE = re.compile(r"[（(](其中[^（）()]*)[）)]")
+
+
 def _clauses(sentence_text: str, offset: int) -> list[Clause]:
     """Pieces between ，；： (and the final stop), each with its offset in the paragraph."""
     out = []
+    # A bracketed 其中 states a target of its own: 财政收入突破1000亿元（其中地方财政收入达到400亿元）.
+    sentence_text = _ASIDE.sub(lambda a: "，" + a.group(1) + "，", sentence_text)
     for m in re.finditer(r"[^，,；;：:。！？!?]+", sentence_text):
         text = m.group()
         lead = len(text) - len(text.lstrip())
@@ -535,6 +614,8 @@ def _match(text: str, has_time: bool = True, after_quantity: bool = True) -> tup
     norm = normalize_digits(text)
     for rule in TARGET_RULES:
         if (rule.needs_time and not has_time) or (rule.continuation and not after_quantity):
+            continue
+        if rule.requires is not None and not rule.requires.search(norm):
             continue
         m = rule.pattern.search(norm)
         if m:
@@ -693,6 +774,8 @@ class _Reader:
         start = period.get("start")
         self.first_year = start or (self.plan_end - 4 if self.plan_end else None)
         self.heading_at = heading_at
+        self.region = (meta or {}).get("region")
+        self.opening_year: int | None = None
         self.stack: list[_Section] = []
         self.targets: list[dict] = []
         self.seen: set[tuple] = set()
@@ -704,7 +787,7 @@ class _Reader:
             depth += 0.5  # a box sits inside its heading and ends at the next heading of any kind
         while self.stack and self.stack[-1].depth >= depth:
             self.stack.pop()
-        title = getattr(heading, "title", "")
+        title = to_simplified(getattr(heading, "title", ""))
         self.stack.append(_Section(heading, depth, _lead_year(title, self.plan_end) or self._title_year(title),
                                    _is_background(title)))
 
@@ -712,6 +795,8 @@ class _Reader:
         marks = [mk for mk in time_marks(title, self.plan_end) if mk.kind == "deadline" and mk.year]
         if marks and re.search(r"目标|展望|愿景", title):
             return marks[0].year
+        if not marks and re.search(r"目标(?:[与和及][^，。]{0,4}(?:指标|任务))?$", title) and not re.search(r"远景|长远|愿景|展望", title):
+            return self.plan_end  # 发展目标 without a year: the plan's own goals, due at its end
         return None
 
     @property
@@ -719,7 +804,7 @@ class _Reader:
         for s in reversed(self.stack):
             if s.year:
                 return s.year
-        return None
+        return self.opening_year
 
     @property
     def in_background(self) -> bool:
@@ -731,6 +816,7 @@ class _Reader:
 
     # paragraphs
     def read(self, p: Paragraph) -> None:
+        p = p.normalized()  # recognisers read plain digits and spaces; the text stays as written
         body_from = 0
         if p.index in self.heading_at:
             h = self.heading_at[p.index]
@@ -743,13 +829,17 @@ class _Reader:
         if self.in_background:
             return
         year = self.section_year
+        carried = None  # a time stated before a ；holds for the items after it, up to the 。
         for sent in sentences(p):
             if sent.offset + len(sent.text) <= body_from:
                 continue
-            year = self.read_sentence(p, sent, year, body_from)
+            year, at_end = self.read_sentence(p, sent, year, body_from, carried)
+            carried = at_end if sent.text.rstrip().endswith(("；", ";")) else None
         lead = self._lead_in_year(p.text[body_from:])
         if lead and self.stack:
             self.stack[-1].year = lead
+        elif lead:
+            self.opening_year = lead  # a lead-in before any heading holds until one comes
 
     def _lead_in_year(self, text: str) -> int | None:
         """The year a lead-in paragraph sets for the rest of its section.
@@ -768,16 +858,22 @@ class _Reader:
         marks = [mk for mk in time_marks(sentence, self.plan_end) if mk.kind == "deadline" and mk.year]
         return marks[0].year if marks else None
 
-    def read_sentence(self, p: Paragraph, sent, paragraph_year, body_from: int) -> int | None:
-        """Targets of one sentence; returns the year the rest of the paragraph inherits."""
-        year = paragraph_year
+    def read_sentence(self, p: Paragraph, sent, paragraph_year, body_from: int,
+                      start_year: int | None = None) -> tuple[int | None, int | None]:
+        """Targets of one sentence; returns the year the rest of the paragraph inherits and the
+        year in force at the sentence's end."""
+        year = start_year or paragraph_year
+        owner: tuple[str, bool] | None = None  # the clause before (its target's subject, or its text)
         past = bool(_PAST_MARKER.search(sent.text[:12]))
         quantified_before = False
         scope = None  # a qualifying clause (超过300吨的城市) scopes the target right after it
         first = len(self.targets)
         for n, clause in enumerate(_clauses(sent.text, sent.offset)):
             if clause.offset < body_from:
-                continue
+                if clause.offset + len(clause.text) <= body_from:
+                    continue
+                cut = body_from - clause.offset  # the clause holding the label: its words after it
+                clause = Clause(clause.text[cut:].strip(), body_from)
             marks = time_marks(clause.text, self.plan_end)
             own = next((mk for mk in marks if mk.kind == "deadline" and mk.year), None)
             lead = _lead_year(clause.text, self.plan_end)
@@ -797,17 +893,23 @@ class _Reader:
                 continue
             before = len(self.targets)
             for piece in _split_enumeration(clause):
-                got = self.emit(p, piece, clause_year, quantified_before, scope)
+                got = self.emit(p, piece, clause_year, quantified_before, scope, owner)
                 quantified_before = got
             scope = _threshold_scope(clause.text) if len(self.targets) == before else None
+            owner = (self.targets[-1]["subject"], True) if len(self.targets) > before else (clause.text, False)
         apply_scope_rules(self.targets[first:], sent.text)
-        return paragraph_year
+        if first < len(self.targets) and (script := p.written_script(sent.offset, sent.offset + len(sent.text))):
+            for t in self.targets[first:]:  # names in the script the plan is written in
+                for key in ("subject", "scope"):
+                    if isinstance(t.get(key), str):
+                        t[key] = t[key].translate(script)
+        return paragraph_year, year
 
     def _is_past(self, year: int | None) -> bool:
         return bool(year and self.first_year and year < self.first_year)
 
     def emit(self, p: Paragraph, clause: Clause, year: int | None, after_quantity: bool,
-             inherited_scope: str | None = None) -> bool:
+             inherited_scope: str | None = None, owner: tuple[str, bool] | None = None) -> bool:
         """Targets of one clause; True when it stated a number (so a bare 乡镇10年一遇 may follow).
 
         A scope the clause states itself (每个县) wins over one a qualifying clause before it set.
@@ -820,6 +922,14 @@ class _Reader:
         if target is None:
             return False
         subject = clean_subject(target.pop("subject"))
+        if owner and (_NEEDS_OWNER.match(subject) or not subject):
+            # The thing the clause before was about (地区生产总值), for 年均增速 after it; a bare
+            # change (，年均增长14%) names its change word, so it is not taken for the level before.
+            text, is_subject = owner
+            named = (_owner(text) if is_subject else _leading_noun(text)) or ""
+            subject = named + (subject or (target.get("_change", "") if named else ""))
+        if self.region and subject.startswith(self.region) and len(subject) - len(self.region) >= 2:
+            subject = subject[len(self.region):]  # the plan's own region goes without saying
         if not _good_subject(subject):
             return False
         subjects = _split_coordinated(subject) if rule.name == "directional" else [subject]
@@ -838,13 +948,37 @@ class _Reader:
                 **{k: target[k] for k in ("value", "unit")},
                 "year": year,
                 "relation": target["relation"],
-                "text": clause.text,
+                "text": p.as_written(clause.offset, clause.offset + len(clause.text)),
                 "line": p.line_at(clause.offset),
                 **{k: v for k, v in target.items() if k not in ("value", "unit", "relation")},
                 "rule": rule.name,
                 "section_line": self.section_line,
             })
         return target.get("value") is not None or "value_text" in target
+
+
+# A subject that is only a measure of something unnamed (年均增速, 占全省比重) measures the thing
+# the clause before it was about.
+_NEEDS_OWNER = re.compile(r"^(?:年均增速|年均增长率?|增长率?|增速|增幅|占[^，；]{1,12}(?:比重|比例))$")
+_MEASURE_TAIL = re.compile(r"(?:[（(][A-Za-z]+[）)])?(?:年均增速|年均增长率?|增速|增幅|增长|下降|降低|减少|提高)?$")
+_OWNER_HEAD = re.compile(r"^(?P<noun>[^，；\d（(]{2,20}?)(?:[（(][A-Za-z]+[）)])?"
+                         r"(?=在|较|比|年均|增速|快于|慢于|保持|实现|翻|达到|突破|控制在|不?(?:超过|高于|低于))")
+
+
+def _owner(subject: str) -> str | None:
+    """The thing a target's subject is about: 地区生产总值年均增速 -> 地区生产总值."""
+    head = _MEASURE_TAIL.sub("", subject)
+    return head if len(head) >= 2 and not _NEEDS_OWNER.match(head) else None
+
+
+def _leading_noun(clause: str) -> str | None:
+    """The noun a clause that stated no target opens with (地区生产总值(GDP)在2018年基础上翻两番)."""
+    m = _OWNER_HEAD.match(clause)
+    if not m:
+        whole = clean_subject(clause)  # 森林覆盖率：达到26% - a measure named before a colon
+        return whole if len(whole) <= 20 and not re.search(r"\d", whole) and is_measurable(whole) else None
+    noun = clean_subject(m.group("noun"))
+    return noun if len(noun) >= 2 and not _MEASURE_VERB.match(noun) else None
 
 
 def _last_clause(text: str) -> str:
@@ -855,16 +989,20 @@ def _last_clause(text: str) -> str:
 
 def _body_offset(text: str, heading) -> int | None:
     """Where the body of an inline heading (1．综合实力稳步提升。全县……) starts; None if it has none."""
-    title = getattr(heading, "title", "") or ""
+    title = to_simplified(normalize_line(getattr(heading, "title", "") or ""))
     at = text.find(title) if title else -1
     if at < 0:
         return None
     end = at + len(title)
     m = re.match(r"\s*[。．.：:]", text[end:])
-    if not m:
-        return None
-    end += m.end()
-    return end if text[end:].strip() else None
+    if m and text[end + m.end():].strip():
+        return end + m.end()
+    # An item that is nothing but a target (1.人均预期寿命达到79岁；) is read whole.
+    return at if _ITEM_TARGET.search(title) else None
+
+
+_ITEM_TARGET = re.compile(r"\d.*(?:达到?|提高到|提升到|增长|下降|降低|不低于|不少于|不超过|控制在|超过|突破)|"
+                          r"(?:达到?|提高到|提升到|增长|下降|降低|不低于|不少于|不超过|控制在|超过|突破).*\d")
 
 
 def extract_targets(paragraphs: list[Paragraph], heading_at: dict, meta: dict) -> list[dict]:

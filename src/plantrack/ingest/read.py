@@ -1,8 +1,11 @@
-"""Plan files to text: plain text, Word (.docx) and PDF, told apart by their content.
+"""Plan files to text: plain text, Word (.docx), PDF and HTML pages, told apart by their content.
 
 The kind of a file is read from its first bytes, not its name: a .docx is a ZIP package holding
-word/document.xml, a PDF starts with %PDF-, and anything else is taken as text. A file named
-.docx or .pdf whose content is neither is refused rather than decoded as text. Each kind has its
+word/document.xml, a PDF starts with %PDF-, an HTML page starts with a doctype or a tag and holds
+<html>, <body> or <table> (html_text.is_html), and anything else is taken as text. A file named
+.docx or .pdf whose content is neither is refused rather than decoded as text. A file named .html
+or .htm that starts with a tag is read as a page even without those three (a saved fragment); one
+that starts with text is text (a page has no other way to start). Each kind has its
 reader (READERS); what they all share is done once here: the sha256 and size are of the file's
 own bytes (so ingesting the same .docx again changes nothing), the size limit, and the refusal
 of a file with no text in it.
@@ -10,7 +13,9 @@ of a file with no text in it.
 Plain text comes as UTF-8 (with or without a BOM) or in the legacy GB18030/GBK family. A strict
 UTF-8 decode almost never succeeds on GBK bytes that contain Chinese, so the order UTF-8 first,
 then GB18030 strictly, is decisive; a statistical detector would add guesses, not certainty.
-Text that decodes under neither, contains NUL bytes, or holds no text is refused.
+Text that decodes under neither, contains NUL bytes, or holds no text is refused. Markdown pipe
+tables in text become tab rows here (pipe_tables.py), line for line, so the table layouts read
+them as they read a Word table.
 """
 
 from __future__ import annotations
@@ -23,7 +28,9 @@ from pathlib import Path
 
 from .docx_text import docx_text
 from .errors import PlanInputError
+from .html_text import html_text, is_html
 from .pdf_text import pdf_text
+from .pipe_tables import pipe_tables_to_tab_rows
 
 _BOMS = (("utf-8-sig", b"\xef\xbb\xbf"), ("utf-16", b"\xff\xfe"), ("utf-16", b"\xfe\xff"))
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy Office files (.doc, .wps) and encrypted .docx
@@ -50,7 +57,9 @@ def _is_pdf(data: bytes) -> bool:
 READERS: tuple[tuple[str, Callable[[bytes], bool], Callable[[bytes, str], str]], ...] = (
     ("docx", _is_docx, docx_text),
     ("pdf", _is_pdf, pdf_text),
+    ("html", is_html, html_text),
 )
+_PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 _NAMED = {".docx": "Word 文档（.docx）", ".pdf": "PDF 文件"}
 
 
@@ -72,7 +81,11 @@ def read_plan_bytes(data: bytes, path: str = "<bytes>") -> SourceText:
         suffix = Path(path).suffix.lower()
         if suffix in _NAMED:
             raise PlanInputError(path, f"扩展名是 {suffix}，但内容不是{_NAMED[suffix]}（文件可能已损坏或扩展名有误）")
-        text, encoding = decode_text(data, path)
+        if suffix in _PAGE_SUFFIXES and data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+            text, encoding = html_text(data, path), "html"
+        else:
+            text, encoding = decode_text(data, path)
+            text = pipe_tables_to_tab_rows(text)
     if not any(ch.isalnum() for ch in text):
         raise PlanInputError(path, "文件中没有可识别的文字")
     return SourceText(path=path, text=text, encoding=encoding, sha256=hashlib.sha256(data).hexdigest(), size=len(data))
@@ -122,7 +135,7 @@ def _check_size(size: int, path: str) -> None:
 
 
 def read_plan_file(path: str | Path) -> SourceText:
-    """Read one plan file (.txt, .docx or .pdf, told apart by content) and return its text."""
+    """Read one plan file (.txt, .md, .docx, .pdf or .html, told apart by content) and return its text."""
     p = Path(path)
     try:
         _check_size(p.stat().st_size, str(path))  # before reading: a huge file is never loaded

@@ -52,14 +52,16 @@ def indicator_observations(session: Session, plan: Plan, assessments: list[dict]
             Observation.superseded_by_id.is_(None)).order_by(Observation.year, Observation.id))
         for o in stored:
             by_concept[o.concept].append(_observation(o))
-    return {a["indicator_id"]: by_concept.get(a.get("concept"), []) for a in assessments if a.get("concept")}
+    return {a.get("indicator_id") or a.get("row_ref"): by_concept.get(a.get("concept"), []) for a in assessments if a.get("concept")}
 
 
 def _findings(session: Session, key: str) -> list[dict] | None:
     """The plan's self-check; None (reported as not checked) if the check itself fails."""
     try:
         with session.begin_nested():
-            return check_stored(session, key)
+            found = check_stored(session, key)
+        # the parser's completeness checks are about reading the file, not the plan's own text
+        return [f for f in found if f.get("source") != "completeness"]
     except Exception:  # a defect in a check must not cost the office its report
         log.exception("self-check failed for %s", key)
         return None

@@ -38,7 +38,7 @@ METHOD_LABELS = shared.METHODS
 METHOD_SHORT = {
     "linear": "线性序时", "compound": "复合增长", "pro_rata": "累计分摊", "compound_share": "累计复合分摊",
     "average_rate": "年均增速", "threshold_every_year": "逐年阈值", "threshold_hold": "保持达标",
-    "direction_only": "变化方向", "manual": "人工评估",
+    "direction_only": "变化方向", "relative": "参照比较", "annual_target": "年度目标", "manual": "人工评估",
 }
 
 REASON_LABELS = shared.REASONS
@@ -52,6 +52,8 @@ REASON_NEEDS = {
     "qualitative": "由牵头部门提供定性评价意见",
     "compound": "分项录入观测值，逐项评估",
     "no_target": "明确评估口径",
+    "no_reference": "补充同期地区生产总值增速或全国平均数据",
+    "annual_target": "录入当年年度目标",
 }
 
 FLAG_LABELS = shared.FLAGS

@@ -18,6 +18,7 @@ from datetime import date
 
 from ..evaluate.assessment import fmt, pct
 from ..evaluate.config import DEFAULT, EvalConfig
+from ..evaluate.index import composite
 from .labels import (
     BINDING_LABELS, FINDING_KIND_LABELS, GAP_STATUSES, KIND_LABELS, METHOD_LABELS, METHOD_SHORT, REASON_LABELS,
     REASON_NEEDS, SECTION_TITLES, SEVERITY_LABELS, SEVERITY_ORDER, STATUS_ORDER, flag_text, label,
@@ -133,6 +134,7 @@ class ReportModel:
     methods: tuple[str, ...]
     sources: tuple[Source, ...]
     notes: tuple[str, ...] = field(default_factory=tuple)
+    index: dict | None = None   # 规划目标实现综合指数 (evaluate/index.py), with its parts and weights
 
     @property
     def charts(self) -> list[IndicatorRow]:
@@ -383,7 +385,7 @@ def build_model(evaluation: dict, info: PlanInfo, findings: list[dict] | None,
     year = evaluation["year"]
     period = (info.period_start, info.period_end) if info.period_start and info.period_end else None
     rows = [
-        indicator_row(i, a, observations.get(a.get("indicator_id"), []), period)
+        indicator_row(i, a, observations.get(a.get("indicator_id") or a.get("row_ref"), []), period)
         for i, a in enumerate(evaluation.get("assessments") or [], start=1)
     ]
     warnings = _warning_rows(evaluation.get("warnings") or [])
@@ -396,18 +398,30 @@ def build_model(evaluation: dict, info: PlanInfo, findings: list[dict] | None,
     notes = []
     if not rows:
         notes.append("该规划没有识别出主要指标表，无法逐项评估。")
+    index = composite(evaluation.get("assessments") or [])
     return ReportModel(
         key=info.key, kind=kind, kind_label=KIND_LABELS[kind], year=year,
         title=report_title(plan_title, kind, year),
         subtitle=f"评估年份：{year}年　规划期：{_period_text(info)}　编制日期：{generated.year}年{generated.month}月{generated.day}日",
         plan_title=plan_title, region=info.region, issuer=info.issuer, period_text=_period_text(info),
         generated_on=generated.isoformat(), sections=SECTION_TITLES,
-        overview=_overview(info, kind, year, rows, counts, warnings, len(sources)),
+        overview=_overview(info, kind, year, rows, counts, warnings, len(sources)) + _index_sentence(index),
         counts=counts, total=len(rows), highlights=_highlights(rows, warnings),
         indicators=tuple(rows),
         binding=tuple(r for r in rows if r.binding),
         warnings=tuple(warnings),
         gaps=tuple(gap_row(r, i) for i, r in enumerate(gaps, start=1)),
         findings=_finding_rows(findings or []), findings_checked=findings is not None,
-        methods=_methods(config, kind, year, rows), sources=sources, notes=tuple(notes),
+        methods=_methods(config, kind, year, rows) + (f"规划目标实现综合指数：{index['method']}",),
+        sources=sources, notes=tuple(notes), index=index,
     )
+
+
+def _index_sentence(index: dict) -> tuple[str, ...]:
+    """One overview sentence: the composite index, its coverage and its areas."""
+    if index["index"] is None:
+        return ()
+    cov = index["coverage"]
+    areas = "，".join(f"{a['area']}{a['index']:.1f}" for a in index["areas"])
+    return (f"规划目标实现综合指数为{index['index']:.1f}（按序时进度为100计；计入{cov['counted']}/{cov['total']}项指标，"
+            f"未计入的为无数据或需人工评估的指标；分领域：{areas}）。",)

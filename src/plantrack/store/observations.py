@@ -21,6 +21,7 @@ class SaveSummary:
     superseded: int = 0
     unchanged: int = 0
     rows: list[tuple[int, str]] = field(default_factory=list)  # (row number, added|superseded|unchanged)
+    import_id: int | None = None
 
 
 def _identity(concept: str | None, name: str):
@@ -57,7 +58,7 @@ def save_observations(session: Session, records: list, file_name: str, sha256: s
     imp = ObservationImport(file_name=file_name, sha256=sha256, rows=len(records))
     session.add(imp)
     session.flush()
-    summary = SaveSummary()
+    summary = SaveSummary(import_id=imp.id)
     for r in records:
         old = current_observation(session, r.region_code, r.concept, r.name, r.year, r.series)
         if _already_recorded(session, r):
@@ -70,6 +71,11 @@ def save_observations(session: Session, records: list, file_name: str, sha256: s
             source_url=r.source_url, source_title=r.source_title, quote=r.quote, extra=r.extra,
             import_id=imp.id, row_number=r.row,
         )
+        if old is not None:
+            # Only one row of an identity may be current (migration 0011): the old row leaves the
+            # current set before the new one enters it, pointing at itself until the new id exists.
+            old.superseded_by_id = old.id
+            session.flush()
         session.add(new)
         session.flush()
         if old is not None:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session
 
+from ..domain.keys import key_problem
+from ..domain.sources import without_server_paths
 from .grams import grams_of, scope_words
 from .models import Indicator, Plan, PlanVersion, Project, Region, ReviewRow, Section, Sentence, Target, Task
 
@@ -51,6 +53,7 @@ def store_plan(
 ) -> StoreResult:
     """Store one parsed plan under key: a new plan, a new version of it, or nothing if unchanged."""
     overrides = {k: v for k, v in (overrides or {}).items() if v is not None}
+    document = without_server_paths(document)  # the file's name is stored, never where the server read it
     sha = document["source"]["sha256"]
     plan = get_plan(session, key)
     if plan is not None:
@@ -60,6 +63,9 @@ def store_plan(
         status = "new_version"
         number = (session.scalar(select(func.max(PlanVersion.number)).where(PlanVersion.plan_id == plan.id)) or 0) + 1
     else:
+        problem = key_problem(key)  # checked for new plans only: stored plans stay reachable
+        if problem:
+            raise CatalogueError(problem)
         plan = Plan(key=key)
         session.add(plan)
         status, number = "created", 1
@@ -219,9 +225,13 @@ def list_plans(
     period: int | None = None,
     offset: int = 0,
     limit: int | None = None,
+    only_ids: set[int] | None = None,
 ) -> tuple[list[Plan], int]:
-    """Plans matching the filters (region by code or name, period by a year it covers), and the total."""
+    """Plans matching the filters (region by code or name, period by a year it covers), and the total;
+    only_ids limits them to those plans (what the public may see: publication.visible_plan_ids)."""
     q = select(Plan)
+    if only_ids is not None:
+        q = q.where(Plan.id.in_(only_ids))
     if level:
         q = q.where(Plan.level == level)
     if kind:

@@ -20,6 +20,9 @@ def _num(x) -> float | None:
 
 
 def _base(a: dict, indicator: dict) -> tuple[int | None, float | None]:
+    if a.get("reason") == "missing_base":
+        # The status says there is no base: a base drawn on the chart would contradict it.
+        return None, None
     base = a.get("base") or {}
     if _num(base.get("value")) is not None and base.get("year"):
         return int(base["year"]), float(base["value"])
@@ -62,6 +65,15 @@ def expected_path(a: dict, indicator: dict, period: tuple[int | None, int | None
         if total is None or not s or not e:
             return None
         percent = (indicator.get("unit") or "").strip() == "%"
+        combined = details.get("combined")
+        if combined in ("from_base", "from_base_percent") and by is not None:
+            # Observed as levels: draw the level path from the base, so the line meets the points.
+            sign = -1 if a.get("direction") == "lower" else 1
+            def level(y):
+                change = sign * progress.cumulative_expected(method, total, s, e, y, percent=True,
+                                                             reduction=sign < 0)
+                return bv * (1 + change / 100) if combined == "from_base_percent" else bv + change
+            return {"label": "累计目标序时进度", "points": [[y, level(y)] for y in range(s, e + 1)]}
         points = [[y, progress.cumulative_expected(method, total, s, e, y, percent=percent)] for y in range(s, e + 1)]
         return {"label": "累计目标序时进度", "points": points}
     return None

@@ -18,6 +18,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..corrections import correction_state
 from ..analysis import align_stored, check_stored, stored_findings
 from ..ingest.glyphs import repair_glyphs
 from ..store.models import Alignment, MatchDecision, Observation, Plan, PlanVersion
@@ -71,7 +72,7 @@ def data_state(session: Session) -> tuple:
     """
     obs = session.execute(select(func.max(Observation.id), func.count(Observation.id))).one()
     dec = session.execute(select(func.max(MatchDecision.id), func.count(MatchDecision.id))).one()
-    return (tuple(obs), tuple(dec))
+    return (tuple(obs), tuple(dec), correction_state(session))
 
 
 # --- plans ---------------------------------------------------------------------------------------
@@ -127,9 +128,12 @@ def find_plan(session: Session, key: str) -> Plan | None:
 
 
 def default_year(session: Session) -> int:
-    """The latest year with a current observation, else last year: the year a dashboard opens on."""
-    year = session.scalar(select(func.max(Observation.year)).where(Observation.superseded_by_id.is_(None)))
-    return int(year) if year else date.today().year - 1
+    """The year a dashboard opens on: the latest year with enough complete data (evaluate/years.py),
+    else last year."""
+    from ..evaluate.years import evaluation_year, full_year_counts
+
+    rows = session.execute(select(Observation.year, Observation.flags).where(Observation.superseded_by_id.is_(None)))
+    return evaluation_year(full_year_counts(rows), fallback=date.today().year - 1)
 
 
 def observation_years(session: Session) -> list[int]:
@@ -158,7 +162,7 @@ def alignment(session: Session, plan: Plan) -> dict | None:
     parent = plan.parent
     if parent is None or parent.current is None:
         return None
-    key = memo_key(session, "alignment", plan.current.id, parent.current.id, data_state(session)[1])
+    key = memo_key(session, "alignment", plan.current.id, parent.current.id, data_state(session)[1:])
     hit = MEMO.get(key)
     if hit is not None:
         return hit
@@ -177,7 +181,7 @@ def alignment(session: Session, plan: Plan) -> dict | None:
 
 def findings(session: Session, plan: Plan) -> list[dict]:
     """The plan's self-check findings; checked and stored on first need."""
-    key = memo_key(session, "findings", plan.current.id)
+    key = memo_key(session, "findings", plan.current.id, correction_state(session))
     hit = MEMO.get(key)
     if hit is not None:
         return hit
@@ -218,24 +222,23 @@ def indicators_by_concept(session: Session, plan: Plan, state: tuple | None = No
     """The plan's current indicators grouped by canonical concept (as tracking.py maps them)."""
     from ..align.catalogue import default_catalogue
     from ..analysis import decisions
-    from ..store.models import Indicator
+    from ..corrections import effective_indicators
     from ..tracking import indicator_concept
 
     state = state if state is not None else data_state(session)
-    key = memo_key(session, "concepts", plan.current.id, state[1])
+    key = memo_key(session, "concepts", plan.current.id, state[1:])
     hit = MEMO.get(key)
     if hit is not None:
         return hit
     catalogue, chosen = default_catalogue(), decisions(session)
     out: dict[str, list[dict]] = {}
-    rows = session.scalars(select(Indicator).where(Indicator.version_id == plan.current.id).order_by(Indicator.ordinal))
-    for row in rows:
-        concept = indicator_concept(catalogue, row.data, chosen)
+    for row in effective_indicators(session, plan.current):
+        concept = indicator_concept(catalogue, row, chosen)
         if concept:
             out.setdefault(concept, []).append({
-                "id": row.id, "name": row.name, "unit": row.unit, "binding": row.binding,
-                "base_year": row.base_year, "base_text": row.base_text, "target_year": row.target_year,
-                "target_text": row.target_text, "annual_growth": row.annual_growth, "line": row.line,
+                "id": row["indicator_id"], "ref": row["ref"], "name": row["name"], "unit": row["unit"], "binding": row["binding"],
+                "base_year": row["base_year"], "base_text": row["base_text"], "target_year": row["target_year"],
+                "target_text": row["target_text"], "annual_growth": row["annual_growth"], "line": row["line"],
             })
     MEMO.put(key, out)
     return out

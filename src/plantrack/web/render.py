@@ -17,7 +17,8 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import HTMLResponse, JSONResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from . import labels
+from . import csrf, labels
+from ..domain.actor import PUBLIC
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
@@ -82,6 +83,12 @@ def query_url(path: str, **params) -> str:
     return f"{path}?{urlencode(clean)}" if clean else path
 
 
+def _role_label(role: str) -> str:
+    from ..accounts.service import ROLE_LABELS
+
+    return ROLE_LABELS.get(role, role)
+
+
 def _environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
@@ -98,6 +105,8 @@ def _environment() -> Environment:
         indicator_url=indicator_url,
         query_url=query_url,
         status_class=lambda s: labels.STATUS_CLASS.get(s, "nodata"),
+        csrf_field=csrf.field,
+        role_label=_role_label,
     )
     return env
 
@@ -105,11 +114,17 @@ def _environment() -> Environment:
 ENV = _environment()
 
 NAV = (("/", "首页"), ("/plans", "规划目录"), ("/search", "检索"), ("/observations/new", "数据填报"))
+STAFF_NAV = (("/audit", "操作记录"),)  # for logged-in users only: the public has no trail to read
+
+
+def _nav(request: Request) -> tuple:
+    actor = getattr(request.state, "actor", None)
+    return NAV + STAFF_NAV if actor is not None and not actor.is_public else NAV
 
 
 def _section(path: str) -> str:
     """The nav item a path belongs to, for aria-current."""
-    for href, _ in reversed(NAV):
+    for href, _ in reversed(NAV + STAFF_NAV):
         if href != "/" and (path == href or path.startswith(href + "/")):
             return href
     return "/" if path == "/" else ""
@@ -128,10 +143,11 @@ def render(request: Request, template: str, data: dict, *, title: str, status: i
         d=data,
         title=title,
         crumbs=crumbs or [],
-        nav=NAV,
+        nav=_nav(request),
         current=_section(request.url.path),
         json_href=json_url(request),
         request=request,
+        actor=getattr(request.state, "actor", PUBLIC),
     )
     return HTMLResponse(html, status_code=status)
 
@@ -140,6 +156,6 @@ def error_page(request: Request, status: int, code: str, message: str) -> HTMLRe
     """An error in the API's shape for the JSON twin, and as a readable page otherwise."""
     if wants_json(request):
         return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
-    titles = {404: "未找到", 400: "请求有误", 422: "请求有误"}
+    titles = {404: "未找到", 400: "请求有误", 422: "请求有误", 401: "请先登录", 403: "无权操作", 500: "服务器内部错误"}
     return render(request, "error.html", {"error": {"code": code, "message": message}},
                   title=titles.get(status, "出错了"), status=status)

@@ -13,6 +13,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, Response
 
 from .render import STATIC, error_page
+from .auth import allow
 
 router = APIRouter()
 
@@ -22,7 +23,7 @@ CACHE = "public, max-age=86400"
 TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".svg": "image/svg+xml"}
 
 
-@router.get("/static/{path:path}", include_in_schema=False)
+@router.get("/static/{path:path}", include_in_schema=False, dependencies=[allow("site.read")])
 def static_file(request: Request, path: str) -> Response:
     root = STATIC.resolve()
     target = (root / path).resolve()

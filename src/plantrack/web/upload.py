@@ -51,7 +51,8 @@ def confirm_form(max_bytes: Callable[[], int]):
     max_bytes() (base64 makes it a third larger, and url-encoding of + / = can triple those)."""
 
     async def read(request: Request) -> FormData:
-        return await request.form(max_part_size=4 * max_bytes() + 64 * 1024)
+        # max_fields: the confirm form also carries the indicator table to correct (13 fields a row)
+        return await request.form(max_part_size=4 * max_bytes() + 64 * 1024, max_fields=20_000)
 
     return read
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import BinaryIO
 
+from ...export.formulas import neutralise_workbook
 from ..labels import STATUS_COLORS
 from ..model import ReportModel
 from .base import ReportWriter
@@ -212,4 +213,4 @@ class XlsxWriter(ReportWriter):
     label = "Excel 工作簿（XLSX）"
 
     def write(self, model: ReportModel, out: BinaryIO) -> None:
-        build_workbook(model).save(out)
+        neutralise_workbook(build_workbook(model)).save(out)

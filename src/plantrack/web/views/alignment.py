@@ -13,6 +13,7 @@ from .. import labels
 from ..queries import alignment, find_plan, plan_brief
 from ..render import plan_url, render
 from .plan import not_found
+from ..auth import allow
 
 router = APIRouter()
 
@@ -66,7 +67,7 @@ def _row(row: dict) -> dict:
     }
 
 
-@router.get("/plans/{key}/alignment", include_in_schema=False)
+@router.get("/plans/{key}/alignment", include_in_schema=False, dependencies=[allow("plans.read")])
 def alignment_page(request: Request, key: str):
     with request.app.state.session_factory() as session:
         plan = find_plan(session, key)

@@ -19,8 +19,11 @@ from ...domain.regions import AmbiguousRegionError, Region as RegionRecord, look
 from ...store.models import Plan, Region
 from ...store.repository import list_plans
 from .. import labels
+from ...publication import visible_plan_ids
+from ..actors import request_actor
 from ..queries import current_versions, plan_brief
 from ..render import render
+from ..auth import allow
 
 router = APIRouter()
 
@@ -100,7 +103,7 @@ def build_tree(session, plans: list[Plan], keys: dict[int, str], children_of: di
     return [_finish(n) for n in sorted(roots.values(), key=lambda n: (n["code"] == NO_REGION, n["code"]))]
 
 
-@router.get("/plans", include_in_schema=False)
+@router.get("/plans", include_in_schema=False, dependencies=[allow("plans.read")])
 def catalogue(
     request: Request,
     level: Annotated[Literal["national", "province", "city", "county"] | None, Query()] = None,
@@ -110,8 +113,9 @@ def catalogue(
     q: Annotated[str | None, Query(max_length=100)] = None,
 ):
     with request.app.state.session_factory() as session:
-        versions = current_versions(session)
-        everything = list(session.scalars(select(Plan)))
+        shown = visible_plan_ids(session, request_actor(request))  # None: everything
+        versions = {pid: v for pid, v in current_versions(session).items() if shown is None or pid in shown}
+        everything = [p for p in session.scalars(select(Plan)) if shown is None or p.id in shown]
         keys = {p.id: p.key for p in everything}
         titles = {p.key: p.title or p.key for p in everything}
         children_of: dict[str, list[str]] = {}

@@ -14,8 +14,11 @@ from sqlalchemy import select
 
 from ...store.models import ObservationImport, Plan, PlanVersion
 from .. import labels
+from ...publication import visible_plan_ids
+from ..actors import request_actor
 from ..queries import current_versions, data_state, default_year, evaluation, observation_years, plan_brief
 from ..render import render
+from ..auth import allow
 
 router = APIRouter()
 
@@ -79,7 +82,7 @@ def _recent(session) -> list[dict]:
     return items[:RECENT]
 
 
-@router.get("/", include_in_schema=False)
+@router.get("/", include_in_schema=False, dependencies=[allow("plans.read")])
 def dashboard(
     request: Request,
     year: Annotated[int | None, Query(ge=1949, le=2200, title="年份")] = None,
@@ -87,17 +90,22 @@ def dashboard(
     with request.app.state.session_factory() as session:
         chosen = year or default_year(session)
         versions = current_versions(session)
-        plans = [p for p in session.scalars(select(Plan).order_by(Plan.key)) if p.id in versions]
+        shown = visible_plan_ids(session, request_actor(request))  # None: everything
+        plans = [p for p in session.scalars(select(Plan).order_by(Plan.key)) if p.id in versions and (shown is None or p.id in shown)]
         keys = {p.id: p.key for p in plans}
         state = data_state(session)
         totals = {s: 0 for s in labels.STATUS_ORDER}
         per_plan, warnings = [], []
+        from ...evaluate.index import composite, method_text
+
         for plan in plans:
             ev = evaluation(session, plan, chosen, state)
             counts = {s: ev["counts"].get(s, 0) for s in labels.STATUS_ORDER}
             for s, n in ev["counts"].items():
                 totals[s] = totals.get(s, 0) + n
-            per_plan.append({**plan_brief(plan, keys), "indicators": len(ev["assessments"]), "counts": counts})
+            composite_index = composite(ev["assessments"])
+            per_plan.append({**plan_brief(plan, keys), "indicators": len(ev["assessments"]), "counts": counts,
+                             "index": composite_index["index"], "index_coverage": composite_index["coverage"]})
             warnings += [_warning(plan, w) for w in ev["warnings"]]
         warnings.sort(key=lambda w: (not w["binding"], w["plan"]))
         level_rank = {lv: i for i, lv in enumerate(labels.LEVEL_ORDER)}
@@ -107,12 +115,14 @@ def dashboard(
             years = sorted({*years, chosen}, reverse=True)
         data = {
             "year": chosen,
+            "index_method": method_text(),
             "years": years,
             "plans": _matrix(plans),
             "status_counts": [{"status": s, "count": totals.get(s, 0)} for s in totals],
             "indicators_total": sum(totals.values()),
             "by_plan": per_plan,
             "warnings": warnings,
-            "recent": _recent(session),
+            "recent": [i for i in _recent(session)
+                       if shown is None or (i["type"] == "plan_version" and i["plan"] in keys.values())],
         }
     return render(request, "dashboard.html", data, title="首页")

@@ -23,6 +23,7 @@ from starlette.datastructures import FormData
 
 from ...align.catalogue import default_catalogue
 from ...observations.importer import ImportRejected, check_rows, import_file
+from ..actors import request_actor
 from ...observations.readers import KNOWN_COLUMNS, REQUIRED_COLUMNS, ReaderError
 from ...store.models import Indicator, ObservationImport, Plan, Region
 from ...store.observations import current_observation
@@ -30,6 +31,8 @@ from .. import labels
 from ..queries import MEMO, current_versions, memo_key, data_state, evaluation, indicators_by_concept
 from ..render import render
 from ..upload import UploadRefused, confirm_form, megabytes, packed, safe_name, unpacked
+from ...policy import permission_allowed
+from ..auth import AccessRefused, actor_of, allow
 
 router = APIRouter()
 
@@ -117,6 +120,7 @@ def _check(request: Request, name: str, data: bytes) -> dict:
             except ReaderError as exc:
                 return _page_data(session, stage="rejected", file=name, errors=[{"row": None, "reason": str(exc),
                                                                                    "message": str(exc)}], error_rows=0)
+            _require_scope(request, records)
             preview = _preview(session, records)
             return _page_data(
                 session, stage="checked", file=name, rows=preview, **packed(data),
@@ -124,6 +128,32 @@ def _check(request: Request, name: str, data: bytes) -> dict:
             )
         finally:
             session.rollback()  # checking never writes; make that explicit
+
+
+def _require_scope(request: Request, records) -> None:
+    """Every row's region must be one the actor may enter data for (plantrack.policy: a lead unit
+    its own region, a planning office its region and those below); else the whole file is refused
+    (403), naming the rows, and nothing is saved."""
+    actor = actor_of(request)
+    outside = [r for r in records if not permission_allowed(actor, "observations.write", r.region_code)]
+    if outside:
+        with request.app.state.session_factory() as session:
+            names = _region_names(session, {r.region_code for r in outside})
+        rows = "；".join(f"第 {r.row} 行（{names.get(r.region_code, r.region_code)}）" for r in outside[:10])
+        more = f"等 {len(outside)} 行" if len(outside) > 10 else ""
+        raise AccessRefused(403, "forbidden", f"您的帐号（{actor.name}）无权填报这些地区的数据：{rows}{more}。未保存任何数据。")
+
+
+def _check_scope(request: Request, name: str, data: bytes) -> None:
+    """Before saving: the rows of the file, as check_rows reads them, all in the actor's scope."""
+    with request.app.state.session_factory() as session:
+        try:
+            records = check_rows(session, name, data, default_catalogue())
+        except (ImportRejected, ReaderError):
+            return  # import_file refuses the file itself, with its rows
+        finally:
+            session.rollback()
+    _require_scope(request, records)
 
 
 def _respond(request: Request, data: dict, status: int = 200):
@@ -140,14 +170,14 @@ def _refused(request: Request, message: str, form: dict | None = None):
     return _respond(request, data, status=400)
 
 
-@router.get("/observations/new", include_in_schema=False)
+@router.get("/observations/new", include_in_schema=False, dependencies=[allow("observations.write")])
 def entry_page(request: Request):
     with request.app.state.session_factory() as session:
         data = _page_data(session)
     return _respond(request, data)
 
 
-@router.post("/observations/check", include_in_schema=False)
+@router.post("/observations/check", include_in_schema=False, dependencies=[allow("observations.write")])
 async def check_upload(request: Request, file: Annotated[UploadFile, File(description="CSV 或 XLSX 文件")]):
     data = await file.read(MAX_UPLOAD_BYTES + 1)
     try:
@@ -158,7 +188,7 @@ async def check_upload(request: Request, file: Annotated[UploadFile, File(descri
     return _respond(request, result, status=422 if result["stage"] == "rejected" else 200)
 
 
-@router.post("/observations/form", include_in_schema=False)
+@router.post("/observations/form", include_in_schema=False, dependencies=[allow("observations.write")])
 def check_form(
     request: Request,
     region: Annotated[str, Form()] = "",
@@ -206,25 +236,26 @@ def _affected(session, records_rows: list[dict]) -> list[dict]:
                 continue
             for ind in by_concept.get(concept, []):
                 ev = evaluation(session, plan, year, state)
-                a = next((x for x in ev["assessments"] if x["indicator_id"] == ind["id"]), {})
+                a = next((x for x in ev["assessments"] if x.get("row_ref", x["indicator_id"]) == ind.get("ref", ind["id"])), {})
                 out.append({"plan": plan.key, "plan_title": plan.title or plan.key, "indicator_id": ind["id"],
                             "indicator": ind["name"], "year": year, "status": a.get("status"),
                             "explanation": a.get("explanation")})
     return out
 
 
-@router.post("/observations/save", include_in_schema=False)
+@router.post("/observations/save", include_in_schema=False, dependencies=[allow("observations.write")])
 def save_upload(request: Request, form: Annotated[FormData, Depends(confirm_form(lambda: MAX_UPLOAD_BYTES))]):
     try:
         name, data = unpacked(form, MAX_UPLOAD_BYTES, NO_FILE)
     except UploadRefused as exc:
         return _refused(request, str(exc))
+    _check_scope(request, name, data)
     factory = request.app.state.session_factory
     with tempfile.TemporaryDirectory(prefix="plantrack-upload-") as tmp:
         path = Path(tmp) / name
         path.write_bytes(data)
         try:
-            result = import_file(factory, path)
+            result = import_file(factory, path, actor=request_actor(request))
         except ImportRejected as exc:  # the data changed between check and confirm (a region renamed ...)
             with factory() as session:
                 errors = [{"row": e.row, "reason": e.reason, "message": e.message()} for e in exc.errors]

@@ -14,16 +14,21 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from sqlalchemy import select
 
+from ... import audit
 from ...align.catalogue import default_catalogue
 from ...analysis import decisions
+from ...store.ids import possible_row_id
 from ...store.models import Indicator, ObservationImport, Plan, PlanVersion
 from ...store.observations import observations_for
 from ...tracking import indicator_concept, review_observations
 from .. import labels
 from ..chart import chart_data
+from ..actors import request_actor
+from ..plan_publication import hide_unpublished_relatives
 from ..queries import data_state, default_year, evaluation, find_plan, indicators_by_concept, plan_brief
 from ..render import error_page, plan_url, render
 from .plan import not_found
+from ..auth import allow
 
 router = APIRouter()
 
@@ -67,14 +72,25 @@ def _assessment_view(a: dict) -> dict:
     }
 
 
-@router.get("/plans/{key}/indicators/{indicator_id}", include_in_schema=False)
+def indicator_history(session, actor, plan, name: str, concept: str | None) -> list[dict] | None:
+    """The indicator's 修改记录 (reading overrides, imports of its values), newest first; None for the public."""
+    if actor.is_public:
+        return None
+    events = audit.history(session, "indicator", f"{plan.key}/{name}")
+    if concept and plan.region_code:
+        events += audit.observation_history(session, plan.region_code, concept)
+    events.sort(key=lambda e: (audit.as_utc(e.at), e.id), reverse=True)
+    return [audit.brief(e) for e in events[:20]]
+
+
+@router.get("/plans/{key}/indicators/{indicator_id}", include_in_schema=False, dependencies=[allow("plans.read")])
 def indicator_page(request: Request, key: str, indicator_id: int,
                    year: Annotated[int | None, Query(ge=1949, le=2200)] = None):
     with request.app.state.session_factory() as session:
         plan = find_plan(session, key)
         if plan is None:
             return not_found(request, key)
-        row = session.get(Indicator, indicator_id)
+        row = session.get(Indicator, indicator_id) if possible_row_id(indicator_id) else None
         versions = {v.id: v.number for v in plan.versions}
         if row is None or row.version_id not in versions:
             return error_page(request, 404, "indicator_not_found", f"规划“{key}”中没有编号为 {indicator_id} 的指标。")
@@ -100,7 +116,9 @@ def indicator_page(request: Request, key: str, indicator_id: int,
         if concept:
             document = session.get(PlanVersion, row.version_id).document
             reviews = review_observations(document, catalogue).get(concept, [])
-        ind = dict(row.data)
+        # the row as people corrected it (corrections.py), as the evaluation read it; else the parser's
+        ind = dict(assessment["indicator"]) if assessment and assessment.get("indicator") else dict(row.data)
+        ind["correction"] = assessment.get("correction") if assessment else None
         period = (plan.period_start, plan.period_end)
         data = {
             "plan": plan_brief(plan),
@@ -114,8 +132,10 @@ def indicator_page(request: Request, key: str, indicator_id: int,
             "reviews": [{"kind": "review", "year": r["year"], "value": r["value"], "unit": r.get("unit"),
                          "title": r["source"]["title"], "line": r["source"].get("line")} for r in reviews],
             "chart": chart_data(assessment or {"year": chosen}, ind, current, reviews, period),
-            "related": _related(session, plan, concept, state),
+            "related": hide_unpublished_relatives(session, request_actor(request),
+                                                  {"related": _related(session, plan, concept, state)})["related"],
+            "changes": indicator_history(session, request_actor(request), plan, row.name, concept),
         }
-        title = f"{row.name} · {plan.title or plan.key}"
+        title = f"{ind['name']} · {plan.title or plan.key}"
     return render(request, "indicator.html", data, title=title,
-                  crumbs=[("/", "首页"), ("/plans", "规划目录"), (plan_url(key), plan.title or key), (None, row.name)])
+                  crumbs=[("/", "首页"), ("/plans", "规划目录"), (plan_url(key), plan.title or key), (None, ind["name"])])

@@ -18,10 +18,14 @@ from fastapi import APIRouter, Query, Request
 from markupsafe import Markup, escape
 from sqlalchemy import select
 
-from ...store.models import Indicator, PlanVersion, Project, Target
+from ...corrections import effective_indicators, plan_checks, plan_corrections
+from ...store.models import PlanVersion, Project, Target
 from .. import labels
+from ..actors import request_actor
+from ..plan_publication import hide_unpublished_relatives, publication_section
 from ..queries import MEMO, alignment, default_year, evaluation, find_plan, findings, memo_key, plan_brief, source_lines
 from ..render import error_page, plan_url, render, wants_json
+from ..auth import allow
 
 router = APIRouter()
 
@@ -67,23 +71,30 @@ def _relatives(plan) -> dict:
 
 
 def _indicator_rows(session, version: PlanVersion, evaluated: dict) -> list[dict]:
-    by_id = {a["indicator_id"]: a for a in evaluated["assessments"]}
+    """The effective rows (the parser's with people's corrections applied), each with its status;
+    a corrected row carries 人工修正 with the parser's original rows beside it."""
+    by_ref = {a.get("row_ref"): a for a in evaluated["assessments"]}
     rows = []
-    for ind in session.scalars(select(Indicator).where(Indicator.version_id == version.id).order_by(Indicator.ordinal)):
-        a = by_id.get(ind.id, {})
+    for ind in effective_indicators(session, version):
+        a = by_ref.get(ind["ref"], {})
         observed = a.get("observed") or {}
+        c = ind["correction"]
         rows.append({
-            "id": ind.id,
-            "category": ind.category,
-            "name": ind.name,
-            "unit": ind.unit,
-            "binding": ind.binding,
-            "base_year": ind.base_year,
-            "base_text": ind.base_text,
-            "target_year": ind.target_year,
-            "target_text": ind.target_text,
-            "annual_growth": ind.annual_growth,
-            "line": ind.line,
+            "id": ind["indicator_id"],
+            "ref": ind["ref"],
+            "category": ind["category"],
+            "name": ind["name"],
+            "unit": ind["unit"],
+            "binding": ind["binding"],
+            "base_year": ind["base_year"],
+            "base_text": ind["base_text"],
+            "target_year": ind["target_year"],
+            "target_text": ind["target_text"],
+            "annual_growth": ind["annual_growth"],
+            "line": ind["line"],
+            "correction": {"label": "人工修正", "id": c["id"], "action": c["action"], "action_label": c["action_label"],
+                           "who": c["who"], "why": c["why"], "created_at": c["created_at"], "originals": c["originals"]}
+            if c else None,
             "status": a.get("status", "无数据"),
             "latest": {"year": observed.get("year"), "value": observed.get("value"), "unit": observed.get("unit")}
             if observed.get("value") is not None else None,
@@ -141,7 +152,7 @@ def _finding_rows(found: list[dict]) -> list[dict]:
     ]
 
 
-@router.get("/plans/{key}", include_in_schema=False)
+@router.get("/plans/{key}", include_in_schema=False, dependencies=[allow("plans.read")])
 def plan_page(request: Request, key: str, year: Annotated[int | None, Query(ge=1949, le=2200)] = None):
     with request.app.state.session_factory() as session:
         plan = find_plan(session, key)
@@ -166,20 +177,30 @@ def plan_page(request: Request, key: str, year: Annotated[int | None, Query(ge=1
             "projects": projects,
             "projects_total": sum(len(b["entries"]) for b in projects),
             "alignment": _alignment_brief(session, plan),
-            "findings": _finding_rows(findings(session, plan)),
+            "findings": _finding_rows([f for f in findings(session, plan) if f.get("source") != "completeness"]),
+            "checks": [{**c, "severity_label": labels.label(labels.SEVERITIES, c.get("severity")),
+                        "kind_label": c.get("label") or labels.label(labels.FINDING_KINDS, c.get("kind"))}
+                       for c in plan_checks(version)],
+            "corrections": {"href": f"{plan_url(plan.key)}/corrections",
+                            "corrected": sum(1 for r in indicators if r["correction"]),
+                            "unmatched": len(plan_corrections(session, plan.id, ("unmatched",)))},
             "downloads": {
                 "exports": [{"format": f, "label": lbl, "href": f"/api{plan_url(plan.key)}/export?format={f}"}
                             for f, lbl in EXPORT_FORMATS],
                 "reports": [{"format": f, "label": lbl, "href": f"{plan_url(plan.key)}/report?format={f}&year={chosen}"}
                             for f, lbl in report_formats()],
             },
+            **publication_section(session, request_actor(request), plan, report_formats()),
         }
+        if data["publication"]["public"]:  # the public downloads the published report only
+            data["downloads"]["reports"] = data["publication"]["reports"]
+            data = hide_unpublished_relatives(session, request_actor(request), data)
         title = plan.title or plan.key
     return render(request, "plan.html", data, title=title,
                   crumbs=[("/", "首页"), ("/plans", "规划目录"), (None, title)])
 
 
-@router.get("/plans/{key}/source", include_in_schema=False)
+@router.get("/plans/{key}/source", include_in_schema=False, dependencies=[allow("plans.read")])
 def source_page(
     request: Request,
     key: str,

@@ -4,7 +4,8 @@ The planning office sees what the parser found before anything is written: title
 region and period, how many sections, indicators, targets, projects and tasks, the first
 indicator rows, and what storing would do under the chosen key (a new plan, version N, or nothing
 because that very file is already stored). Confirming reads and parses the same bytes again and
-stores them with load.load_source, the path `plantrack ingest` takes, so a plan loaded here is
+stores them with load.parse_source and load.store_parsed (the two steps of load_source, the path
+`plantrack ingest` takes), so a plan loaded here is
 the plan the CLI would have loaded, with parents inferred the same way. The file travels back in
 the confirm form (web/upload.py), so the server keeps nothing between the two steps; a confirm
 sent twice changes nothing the second time, because storing is idempotent by content.
@@ -19,19 +20,24 @@ from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from sqlalchemy import select
 from starlette.datastructures import FormData
 
+from ...corrections import CorrectionError, check_table, submit_table
+from ...corrections import preview as preview_corrections
 from ...ingest.read import max_plan_bytes
-from ...load import LoadRefused, ParsedPlan, load_source, parse_source, plan_key_for, read_source
+from ...load import LoadRefused, ParsedPlan, parse_source, plan_key_for, read_source, store_parsed
+from ..actors import request_actor
 from ...store.models import Plan, PlanVersion
-from ...store.repository import get_plan
+from ...store.repository import _region_code, get_plan
 from .. import labels
-from ..queries import current_versions, period_text
+from ..queries import MEMO, current_versions, period_text
 from ..render import plan_url, render
 from ..upload import UploadRefused, confirm_form, megabytes, packed, safe_name, unpacked
+from .corrections import form_rows, rows_from_form, sent_rows
+from ..auth import allow, require
 
 router = APIRouter()
 
 CRUMBS = [("/", "首页"), ("/plans", "规划目录"), (None, "规划入库")]
-NO_FILE = "请选择要上传的规划文件（.txt、.docx 或 .pdf）。"
+NO_FILE = "请选择要上传的规划文件（.txt、.docx、.pdf 或 .html）。"
 PREVIEW_ROWS = 10
 INDICATOR_FIELDS = ("category", "name", "unit", "base_year", "base_text", "target_year", "target_text",
                     "annual_growth", "binding", "line")
@@ -135,7 +141,21 @@ def _effect(session, key: str, sha256: str, choices: Choices | None = None) -> d
             "text": f"规划键“{key}”已有入库规划“{title}”，将作为第 {number} 版（此前各版保留可查）"}
 
 
-def _preview(session, parsed: ParsedPlan, choices: Choices) -> dict:
+def _table(session, parsed: ParsedPlan, choices: Choices, sent: list[dict] | None = None) -> dict:
+    """The indicator table to correct before storing (web/views/corrections.py), each row beside its
+    source line, with the plan's existing corrections applied; and the parser's completeness checks."""
+    lines = parsed.source.text.split("\n")
+    if sent is not None:
+        rows = sent_rows(sent, lines)
+    else:
+        rows = form_rows(preview_corrections(session, choices.key, parsed.document)[1].rows, lines)
+    checks = [{**c, "severity_label": labels.label(labels.SEVERITIES, c.get("severity")),
+               "kind_label": c.get("label") or labels.label(labels.FINDING_KINDS, c.get("kind"))}
+              for c in parsed.document.get("checks") or []]
+    return {"rows": rows, "checks": checks}
+
+
+def _preview(session, parsed: ParsedPlan, choices: Choices, sent: list[dict] | None = None) -> dict:
     """What the parser found, as the page shows it, and what storing it would do."""
     doc = parsed.document
     period = doc.get("period") or {}
@@ -169,6 +189,7 @@ def _preview(session, parsed: ParsedPlan, choices: Choices) -> dict:
         },
         "indicators": [{f: i.get(f) for f in INDICATOR_FIELDS} for i in indicators[:PREVIEW_ROWS]],
         "effect": _effect(session, choices.key, parsed.source.sha256, choices),
+        **_table(session, parsed, choices, sent),
     }
 
 
@@ -185,17 +206,49 @@ def _rejected(request: Request, message: str, form: dict, status: int, file: str
     return _respond(request, data, status=status)
 
 
-@router.get("/plans/new", include_in_schema=False)
+def _field(form: FormData, name: str) -> str:
+    value = form.get(name)
+    return value if isinstance(value, str) else ""
+
+
+def _store_corrections(factory, outcome, parsed: ParsedPlan, changes: list, sent: list[dict] | None, who: dict,
+                       why: str) -> tuple[int, str | None]:
+    """Store the check page's corrections on the version just stored (or found unchanged): the
+    same rows the person saw, so the same changes. A file equal to an older version, not the
+    current one, is not the table they corrected: say so rather than guess."""
+    if not changes:
+        return 0, None
+    with factory.begin() as session:
+        plan = get_plan(session, outcome.key)
+        if plan.current.sha256 != parsed.source.sha256:
+            return 0, f"该文件与已入库的较早版本相同，不是当前版本，修正未保存；请在规划页“修正指标表”中修改。"
+        made = submit_table(session, outcome.key, sent, why=why, **who)
+    MEMO.clear()
+    return len(made), None
+
+
+def _require_scope(request: Request, session, choices: Choices, parsed: ParsedPlan) -> None:
+    """A planning office stores plans of its region and the regions below it (plantrack.policy):
+    both the region the plan will be filed under and that of the plan a new version replaces."""
+    existing = get_plan(session, choices.key)
+    if existing is not None:
+        require(request, "plans.write", existing.region_code or "", existing.region_name or f"规划“{choices.key}”")
+    region = choices.region or parsed.document.get("region")
+    code = _region_code(session, region) if region else None
+    require(request, "plans.write", code or "", region or "未识别所属地区的规划")
+
+
+@router.get("/plans/new", include_in_schema=False, dependencies=[allow("plans.write")])
 def upload_page(request: Request):
     with request.app.state.session_factory() as session:
         data = _page_data(session)
     return _respond(request, data)
 
 
-@router.post("/plans/new/check", include_in_schema=False)
+@router.post("/plans/new/check", include_in_schema=False, dependencies=[allow("plans.write")])
 def check_plan(
     request: Request,
-    file: Annotated[UploadFile | None, File(description="规划文件（.txt、.docx 或 .pdf）")] = None,
+    file: Annotated[UploadFile | None, File(description="规划文件（.txt、.docx、.pdf 或 .html）")] = None,
     key: Annotated[str, Form()] = "",
     parent: Annotated[str, Form()] = "",
     level: Annotated[str, Form()] = "",
@@ -220,15 +273,17 @@ def check_plan(
     except LoadRefused as exc:
         return _rejected(request, exc.message, form, 422, file=name)
     with factory() as session:
+        _require_scope(request, session, choices, parsed)  # said at check already, not only on confirm
         page = _page_data(session, stage="checked", file=name, preview=_preview(session, parsed, choices),
                           form=form, choices=choices.form(), **packed(data))
     return _respond(request, page)
 
 
-@router.post("/plans/new/confirm", include_in_schema=False)
+@router.post("/plans/new/confirm", include_in_schema=False, dependencies=[allow("plans.write")])
 def confirm_plan(request: Request, form: Annotated[FormData, Depends(confirm_form(max_upload_bytes))]):
     """Store the checked file: read and parsed again (the form is only as trusted as its sha256),
-    then stored in one transaction by load_source."""
+    then stored in one transaction by store_parsed; the indicator table corrected on the check
+    page is checked first and stored as corrections on the version just stored (corrections.py)."""
     fields = {f: form.get(f) if isinstance(form.get(f), str) else "" for f in CHOICE_FIELDS}
     factory = request.app.state.session_factory
     try:
@@ -239,16 +294,35 @@ def confirm_plan(request: Request, form: Annotated[FormData, Depends(confirm_for
         return _rejected(request, str(exc), fields, 400)
     try:
         source = read_source(name, data)
+        parsed = parse_source(source)
     except LoadRefused as exc:
         return _rejected(request, exc.message, fields, 422, file=name)
-    outcome = load_source(factory, source, choices.key, choices.parent, choices.overrides)
+    # The table as the person corrected it on the check page: checked before anything is stored,
+    # so a bad row stores neither the plan nor the corrections.
+    sent = rows_from_form(form) if any(k.startswith("r-") for k in form.keys()) else None
+    who = {"actor": request_actor(request), "name": _field(form, "name")}
+    changes = []
+    if sent is not None:
+        try:
+            with factory() as session:
+                changes = check_table(session, choices.key, parsed.document, sent, **who)
+        except CorrectionError as exc:
+            with factory() as session:
+                page = _page_data(session, stage="checked", file=name, preview=_preview(session, parsed, choices, sent),
+                                  form=fields, choices=choices.form(), errors=exc.problems, **packed(data))
+            return _respond(request, page, status=400)
+    with factory() as session:
+        _require_scope(request, session, choices, parsed)
+    outcome = store_parsed(factory, parsed, choices.key, choices.parent, choices.overrides, request_actor(request))
     if not outcome.ok:
         return _rejected(request, outcome.message, fields, 422, file=name)
+    corrected, note = _store_corrections(factory, outcome, parsed, changes, sent, who, _field(form, "why"))
     with factory() as session:
         titles = {p.key: p.title or p.key for p in session.scalars(select(Plan))}
         result = {
             "key": outcome.key, "title": titles.get(outcome.key, outcome.key), "url": plan_url(outcome.key),
             "status": outcome.status, "status_label": STATUS_TEXT[outcome.status], "version": outcome.version,
+            "corrections": corrected, "corrections_note": note,
             "links": [{"child": c, "child_title": titles.get(c, c), "parent": p, "parent_title": titles.get(p, p)}
                       for c, p in outcome.links or []],
         }

@@ -12,15 +12,18 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Request, Response
 
+from ...publication import public_report_year
 from ...store.repository import CatalogueError
+from ..actors import request_actor
 from ..queries import default_year
 from ..render import error_page
 from .plan import report_formats
+from ..auth import allow
 
 router = APIRouter()
 
 
-@router.get("/plans/{key}/report", include_in_schema=False)
+@router.get("/plans/{key}/report", include_in_schema=False, dependencies=[allow("plans.export")])
 def report_download(
     request: Request,
     key: str,
@@ -38,7 +41,7 @@ def report_download(
     factory = request.app.state.session_factory
     try:
         with factory.begin() as session:  # a report stores the evaluation it reports, as the CLI does
-            chosen = year or default_year(session)
+            chosen = year or public_report_year(session, request_actor(request), key) or default_year(session)
             model = build_report(session, key, chosen, kind)
     except CatalogueError as exc:
         return error_page(request, 404, "plan_not_found", str(exc))

@@ -14,16 +14,19 @@ from fastapi import APIRouter, Query, Request
 from markupsafe import Markup
 from sqlalchemy import select
 
+from ...publication import visible_plan_ids
 from ...store.models import Plan
 from ...store.search import SearchError, search
+from ..actors import request_actor
 from ..render import render, wants_json
+from ..auth import allow
 
 router = APIRouter()
 
 PER_PAGE = 30
 
 
-@router.get("/search", include_in_schema=False)
+@router.get("/search", include_in_schema=False, dependencies=[allow("plans.read")])
 def search_page(
     request: Request,
     q: Annotated[str | None, Query(max_length=200)] = None,
@@ -34,10 +37,16 @@ def search_page(
     data: dict = {"query": query, "plan": plan or None, "page": page, "per_page": PER_PAGE, "total": 0,
                   "ranked": True, "pages": 0, "groups": [], "error": None, "plans": []}
     with request.app.state.session_factory() as session:
-        data["plans"] = [{"key": k, "title": t or k} for k, t in session.execute(select(Plan.key, Plan.title).order_by(Plan.key))]
-        if query:
+        shown = visible_plan_ids(session, request_actor(request))  # None: everything
+        data["plans"] = [{"key": k, "title": t or k} for i, k, t in session.execute(select(Plan.id, Plan.key, Plan.title).order_by(Plan.key))
+                         if shown is None or i in shown]
+        keys = [plan] if plan else None
+        if shown is not None:  # the public searches published plans only
+            published = [p["key"] for p in data["plans"]]
+            keys = [k for k in (keys or published) if k in published]
+        if query and (keys is None or keys):
             try:
-                result = search(session, query, plan_keys=[plan] if plan else None, limit=PER_PAGE,
+                result = search(session, query, plan_keys=keys, limit=PER_PAGE,
                                 offset=(page - 1) * PER_PAGE)
             except SearchError as exc:
                 data["error"] = str(exc)

@@ -1,0 +1,64 @@
+"""The rows of a CSV or XLSX template, numbered as a spreadsheet shows them (header = row 1).
+
+The observation readers check their own fixed columns; these templates each have their own, so the
+reading is shared here and the required columns are the caller's."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from . import DutyInputError
+
+
+def _decode(data: bytes, name: str) -> str:
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise DutyInputError([f"{name}：无法识别文件编码（应为 UTF-8 或 GB18030）"])
+
+
+def _table(data: bytes, name: str, suffix: str) -> list[list[str]]:
+    if suffix in (".xlsx", ".xlsm"):
+        from openpyxl import load_workbook
+
+        try:
+            wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        except Exception as exc:
+            raise DutyInputError([f"{name}：不是可读取的 Excel 文件（{type(exc).__name__}）"]) from None
+        table = [["" if c is None else (f"{c:g}" if isinstance(c, float) else str(c)).strip() for c in row]
+                 for row in wb.worksheets[0].iter_rows(values_only=True)]
+        wb.close()
+        return table
+    if suffix in (".csv", ".txt", ""):
+        return [[c.strip() for c in row] for row in csv.reader(io.StringIO(_decode(data, name)))]
+    raise DutyInputError([f"{name}：不支持的文件类型“{suffix}”，请使用 CSV 或 XLSX"])
+
+
+def read_rows(data: bytes, name: str, required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
+    """(row number, {column: text}) for every non-empty row; a missing column refuses the file."""
+    table = _table(data, name, Path(name).suffix.lower())
+    if not table:
+        raise DutyInputError([f"{name}：文件为空"])
+    header = [h.lstrip("\ufeff").strip() for h in table[0]]
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise DutyInputError([f"{name}：缺少必需的列 {', '.join(missing)}（需要 {', '.join(required)}）"])
+    out = []
+    for number, cells in enumerate(table[1:], start=2):
+        if not any(c for c in cells):
+            continue
+        out.append((number, {h: (cells[i] if i < len(cells) else "") for i, h in enumerate(header) if h}))
+    return out
+
+
+def read_file(path: str | Path, required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DutyInputError([f"{path}：无法读取文件（{exc.strerror or exc}）"]) from None
+    return read_rows(data, path.name, required)

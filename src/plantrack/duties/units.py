@@ -1,0 +1,132 @@
+"""The catalogue of units (单位): the departments of each region's government.
+
+A unit is found by its full name (山西省发展和改革委员会) or its short name (省发展改革委) within a
+region; plans name units by their short names, templates by either."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..domain.actor import Actor
+from ..store.models import Region, Unit
+from . import DutyInputError
+from .rows import read_file
+from .audit_events import record_import
+
+UNIT_COLUMNS = ("region", "name", "short_name")
+_KNOWN = (*UNIT_COLUMNS, "kind")
+
+
+def region_records(session: Session):
+    from ..store.regions import Region as RegionRecord
+
+    return [RegionRecord(*r) for r in session.execute(select(Region.code, Region.name, Region.level, Region.parent_code))]
+
+
+def region_resolver(session: Session):
+    """name -> GB/T 2260 code or None, over the stored gazetteer."""
+    from ..store.regions import resolve_region
+
+    records = region_records(session)
+    cache: dict[str, str | None] = {}
+
+    def resolve(name: str) -> str | None:
+        if name not in cache:
+            found = resolve_region(name, records)
+            cache[name] = found.code if found else None
+        return cache[name]
+
+    return resolve
+
+
+def unit_dict(u: Unit, region_names: dict[str, str] | None = None) -> dict:
+    return {"id": u.id, "region_code": u.region_code,
+            "region": (region_names or {}).get(u.region_code), "name": u.name,
+            "short_name": u.short_name, "kind": u.kind, "extra": dict(u.extra or {})}
+
+
+def import_units(session: Session, path: str | Path, actor: Actor) -> dict:
+    """Add the units of a template (columns region, name, short_name; kind and more allowed); a unit
+    already known (same region and name) has its short name, kind and extra columns updated."""
+    rows = read_file(path, UNIT_COLUMNS)
+    resolve = region_resolver(session)
+    name = Path(path).name
+    problems: list[str] = []
+    seen: dict[tuple[str, str], int] = {}
+    good = []
+    for number, row in rows:
+        where = f"{name} 第{number}行"
+        region_code = resolve(row["region"]) if row["region"] else None
+        if not row["region"]:
+            problems.append(f"{where}：region（所属地区）为空")
+        elif region_code is None:
+            problems.append(f"{where}：行政区划中没有“{row['region']}”")
+        if not row["name"]:
+            problems.append(f"{where}：name（单位全称）为空")
+        if region_code and row["name"]:
+            key = (region_code, row["name"])
+            if key in seen:
+                problems.append(f"{where}：与第{seen[key]}行重复（{row['region']} {row['name']}）")
+            seen[key] = number
+            good.append((region_code, row))
+    if problems:
+        raise DutyInputError(problems)
+    existing = {(u.region_code, u.name): u for u in session.scalars(select(Unit))}
+    added = updated = 0
+    for region_code, row in good:
+        extra = {k: v for k, v in row.items() if k not in _KNOWN and v}
+        unit = existing.get((region_code, row["name"]))
+        if unit is None:
+            session.add(Unit(region_code=region_code, name=row["name"], short_name=row["short_name"] or None,
+                             kind=row.get("kind") or None, extra=extra))
+            added += 1
+        else:
+            before = (unit.short_name, unit.kind, unit.extra or {})
+            after = (row["short_name"] or unit.short_name, row.get("kind") or unit.kind, {**(unit.extra or {}), **extra})
+            if after != before:  # the same row again is no change (and no audit event)
+                unit.short_name, unit.kind, unit.extra = after
+                updated += 1
+    session.flush()
+    summary = {"file": name, "rows": len(good), "added": added, "updated": updated, "by": actor.name}
+    record_import(session, actor, "units.import", summary)
+    return summary
+
+
+def list_units(session: Session, region: str | None = None) -> list[dict]:
+    query = select(Unit).order_by(Unit.region_code, Unit.id)
+    if region:
+        code = region_resolver(session)(region)
+        if code is None:
+            raise DutyInputError([f"行政区划中没有“{region}”"])
+        query = query.where(Unit.region_code == code)
+    units = list(session.scalars(query))
+    names = dict(session.execute(select(Region.code, Region.name).where(Region.code.in_({u.region_code for u in units}))).all())
+    return [unit_dict(u, names) for u in units]
+
+
+class UnitFinder:
+    """Finds units by full or short name, preferring the plan's own region, then the regions above it."""
+
+    def __init__(self, session: Session):
+        self.units = list(session.scalars(select(Unit)))
+        self.parents = dict(session.execute(select(Region.code, Region.parent_code)).all())
+
+    def _chain(self, region_code: str | None) -> list[str | None]:
+        chain: list[str | None] = []
+        while region_code:
+            chain.append(region_code)
+            region_code = self.parents.get(region_code)
+        return chain or [None]
+
+    def find(self, name: str, region_code: str | None) -> list[Unit]:
+        named = [u for u in self.units if name in (u.name, u.short_name)]
+        for code in self._chain(region_code):
+            if code is None:
+                return named
+            here = [u for u in named if u.region_code == code]
+            if here:
+                return here
+        return []

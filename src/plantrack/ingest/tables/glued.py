@@ -1,0 +1,111 @@
+"""Tables whose cells were run together with no separator at all, as text dumps of document-sharing
+sites leave them: 指标预期值2016年2017年2018年…再生水回用率30%40%55%…系数0.720.750.78…
+
+Nothing separates cells, so the header's year columns give the count: each row is a name followed
+by one value per year column (run together: 30%40%55%), or by one text spanning them all
+(不超自治区年度下达指标). Values are found as a run of exactly that many numbers of one shape (same
+suffix, same decimals), so 0.720.750.78 reads as 0.72 | 0.75 | 0.78. A text value starts with a
+word that aims (低于, 不超, 完成, 达到 …) and ends at its last figure or 指标/任务/目标/要求; the words
+between are the row's name. A site's chunk numbers (2、 at the start of a continuation line) are
+dropped and the header repeated at page breaks is skipped.
+
+What cannot be told apart is left joined rather than guessed: a category label run into the
+first name of its group stays in that name (fewer right cells, never invented ones).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..clean import Line
+
+_HEADER = re.compile(r"指标(?:名称)?(?P<kind>[\u4e00-\u9fff]{0,4}?)(?P<years>(?:(?:19|20)\d{2}年){2,})")
+_YEARS = re.compile(r"(?:19|20)\d{2}")
+_CHUNK = re.compile(r"^\d{1,3}、")
+_VALUE = r"(?:[<>≤≥]?\d+(?:\.\d+)?(?:%|‰|[A-Za-z]+/[A-Za-z]+|[A-Za-z]+)?|[-—/])"
+_TEXT_START = re.compile(r"低于|高于|不低于|不高于|不超过?|不少于|完成|达到|控制在|力争|保持|确保|实现")
+_TEXT_END = re.compile(r"(?:\d+(?:\.\d+)?%?|指标|任务|目标|要求|水平|以内|以上|以下)(?![或和及、，,\d%.])")
+MIN_LENGTH = 80
+
+
+def glued_texts(lines: list[Line]) -> list[tuple[int, int, str]]:
+    """(first, last, text) of each run of glued lines holding a year-column header: long lines
+    without spaces or sentences, continuation lines (2、…) joined without their chunk number."""
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(lines):
+        t = lines[i].text.strip()
+        if len(t) >= MIN_LENGTH and " " not in t and "。" not in t and _HEADER.search(t):
+            j, text = i, _CHUNK.sub("", t)
+            while j + 1 < len(lines) and _CHUNK.match(nxt := lines[j + 1].text.strip()) and " " not in nxt and "。" not in nxt:
+                j += 1
+                text += _CHUNK.sub("", lines[j].text.strip())
+            out.append((i, j, text))
+            i = j + 1
+        else:
+            i += 1
+    return out
+
+
+def read_glued(text: str) -> tuple[list[int], str, list[tuple[int, str, list[str]]]] | None:
+    """(years, value kind, [(offset, name, cells)]) of a glued table, or None when it does not read.
+    The offset is where the row's name starts in `text`."""
+    m = _HEADER.search(text)
+    if not m:
+        return None
+    years = [int(y) for y in _YEARS.findall(m.group("years"))]
+    k = len(years)
+    # Repeated headers become line breaks of the same length, so offsets stay offsets into text.
+    body = _HEADER.sub(lambda h: "\n" * len(h.group()), text)
+    group = re.compile("(" + ")(".join([_VALUE] * k) + r")(?![\d.])")
+    rows: list[tuple[int, str, list[str]]] = []
+    for part in re.finditer(r"[^\n]+", body[m.end():]):
+        base = m.end() + part.start()
+        part = part.group()
+        pos = 0
+        while pos < len(part):
+            nxt = _next_cells(part, pos, group, k)
+            if nxt is None:
+                break
+            start, end, cells = nxt
+            rows.extend((base + pos + off, name, c) for off, name, c in _rows_of_words(part[pos:start], cells))
+            pos = end
+    return (years, m.group("kind"), rows) if rows else None
+
+
+def _next_cells(part: str, pos: int, group: re.Pattern, k: int):
+    """The next value group (k values of one shape) after pos: (start, end, cells)."""
+    for m in group.finditer(part, pos):
+        cells = list(m.groups())
+        if m.start() == pos or not _same_shape(cells):
+            continue
+        return m.start(), m.end(), cells
+    return None
+
+
+def _same_shape(cells: list[str]) -> bool:
+    numbers = [c for c in cells if c not in "-—/"]
+    if not numbers:
+        return False
+    suffixes = {re.sub(r"^[<>≤≥]?[\d.]+", "", c) for c in numbers}
+    decimals = {len(c.split(".")[1]) if "." in re.sub(r"[^\d.]", "", c) else 0 for c in numbers}
+    return len(suffixes) == 1 and (len(decimals) == 1 or suffixes != {""})
+
+
+def _rows_of_words(words: str, cells: list[str]) -> list[tuple[str, list[str]]]:
+    """Rows in the words before a value group: name + text value pairs, then the name that owns
+    the value group."""
+    rows = []
+    pos = 0
+    while True:
+        s = _TEXT_START.search(words, pos)
+        if not s or s.start() == pos:
+            break
+        e = _TEXT_END.search(words, s.end())
+        if not e:
+            break
+        rows.append((pos, words[pos:s.start()], [words[s.start():e.end()]]))
+        pos = e.end()
+    if words[pos:]:
+        rows.append((pos, words[pos:], cells))
+    return [(off, n.strip(), c) for off, n, c in rows if re.search(r"[\u4e00-\u9fff]{2}", n)]
