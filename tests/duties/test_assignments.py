@@ -18,9 +18,9 @@ HEADER = "plan,item_kind,item,lead_unit,supporting_units,due"
 def store(session_factory, tmp_path):
     load(session_factory, "qinghe-county-14th-fyp", fixtures=True)
     units = write_csv(tmp_path / "units.csv", "region,name,short_name", [
-        ["山西省", "清河县发展和改革局", "县发展改革局"],
-        ["山西省", "清河县财政局", "县财政局"],
-        ["山西省", "清河县统计局", "县统计局"],
+        ["河北省", "清河县发展和改革局", "县发展改革局"],
+        ["河北省", "清河县财政局", "县财政局"],
+        ["河北省", "清河县统计局", "县统计局"],
     ])
     with session_factory.begin() as s:
         import_units(s, units, LOCAL_OPERATOR)

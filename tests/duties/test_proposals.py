@@ -52,7 +52,7 @@ def test_proposals_name_the_catalogue_units_they_stand_for_and_store_nothing(ses
     load_file(session_factory, DUTY_FIXTURES / "anping-task-division.txt", key="anping")
     with session_factory.begin() as s:
         import_units(s, write_csv(tmp_path / "u.csv", "region,name,short_name", [
-            ["山西省", "安平县水务局", "县水务局"], ["山西省", "安平县林业局", "县林业局"]]), LOCAL_OPERATOR)
+            ["河北省", "安平县水务局", "县水务局"], ["河北省", "安平县林业局", "县林业局"]]), LOCAL_OPERATOR)
     with session_factory() as s:
         river = next(p for p in propose_assignments(s, "anping") if p["item"] == "开展滹沱河生态修复")
         from plantrack.duties.assignments import list_assignments
