@@ -98,6 +98,8 @@ def mean(results: list[dict]) -> dict:
     counts as much as a big one), and the gold row totals (review rows counted apart)."""
     scored = [r["indicators"] for r in results if "indicators" in r]
     n = len(scored) or 1
+    targets = [r["targets"] for r in results if "targets" in r]
+    outlines = [r for r in results if "outline_expected" in r]
     return {
         "recall": sum(s["recall"] for s in scored) / n,
         "precision": sum(s["precision"] for s in scored) / n,
@@ -106,6 +108,12 @@ def mean(results: list[dict]) -> dict:
         "gold_rows": sum(s["gold"] for s in scored),
         "review_rows": sum(r["review"]["gold"] for r in results if "review" in r),
         "target_rows": sum(r["targets"]["gold"] for r in results if "targets" in r),
+        "target_documents": len(targets),
+        "target_recall": sum(s["recall"] for s in targets) / (len(targets) or 1),
+        "target_fields": sum(s["fields"] for s in targets) / (len(targets) or 1),
+        "outline_documents": len(outlines),
+        "outline_exact": sum(all(r["outline_found"].get(k, 0) == r["outline_expected"].get(k, 0) for k in OUTLINE_KINDS)
+                             for r in outlines),
     }
 
 
@@ -130,6 +138,8 @@ def print_table(results: list[dict]) -> None:
     print(f"mean  recall {m['recall']:.2f}  precision {m['precision']:.2f}  fields {m['fields']:.2f}  "
           f"({m['documents']} documents, {m['gold_rows']} gold rows; "
           f"{m['review_rows']} review and {m['target_rows']} prose-target gold rows beside them)")
+    print(f"prose targets  recall {m['target_recall']:.2f}  fields {m['target_fields']:.2f}  ({m['target_documents']} documents); "
+          f"outline counts exact in {m['outline_exact']} of {m['outline_documents']} documents")
 
 
 def main(argv: list[str] | None = None) -> int:
