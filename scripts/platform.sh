@@ -23,6 +23,14 @@ if [ -n "$corpus" ]; then
   fi
 else
   .venv/bin/plantrack ingest samples/*.txt
+  # The public site shows published plans only (对社会公布): the sample is published on first run
+  # so a visitor who has not signed in sees it; a real plan is published by a planning office.
+  for sample in samples/*.txt; do
+    key=$(basename "$sample" .txt)
+    if ! .venv/bin/plantrack publish "$key" --acknowledge "示例规划，供试用" >/dev/null 2>&1; then
+      : # already published (publishing twice is refused), which is what we want
+    fi
+  done
 fi
 .venv/bin/plantrack plans
 .venv/bin/plantrack users ensure-admin
