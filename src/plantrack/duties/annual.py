@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session
 from ..domain.actor import Actor
 from ..evaluate.annual import annual_spec, readable
 from ..store.models import AnnualTarget, Plan
-from ..store.repository import get_plan, require_plan
+from ..store.repository import require_plan
 from . import DutyInputError
-from .rows import read_file
+from .rows import PlanRows, read_file
 from .audit_events import record_import
 
 ANNUAL_COLUMNS = ("plan", "indicator", "year", "target")
@@ -23,23 +23,15 @@ def import_annual_targets(session: Session, path: str | Path, actor: Actor) -> d
     rows = read_file(path, ANNUAL_COLUMNS)
     fname = Path(path).name
     problems: list[str] = []
-    plans: dict[str, Plan | None] = {}
+    lookup = PlanRows(session, problems)
     seen: dict[tuple, int] = {}
     good = []
     for number, row in rows:
         where = f"{fname} 第{number}行"
         bad = len(problems)
         key = row["plan"]
-        if key not in plans:
-            plans[key] = get_plan(session, key) if key else None
-        plan = plans[key]
-        indicator = None
-        if plan is None or plan.current is None:
-            problems.append(f"{where}：未知规划“{key}”")
-        else:
-            indicator = next((i for i in plan.current.document.get("indicators", []) if i["name"] == row["indicator"]), None)
-            if indicator is None:
-                problems.append(f"{where}：规划“{key}”的指标表中没有“{row['indicator']}”")
+        plan = lookup.plan(key, where)
+        indicator = lookup.indicator(plan, row["indicator"], where) if plan else None
         try:
             year = int(float(row["year"]))
             if str(year) != row["year"].split(".")[0]:

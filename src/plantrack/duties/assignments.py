@@ -16,9 +16,8 @@ from sqlalchemy.orm import Session
 
 from ..domain.actor import Actor
 from ..store.models import Assignment, Indicator, Plan, Project, Target, Task, Unit
-from ..store.repository import get_plan
 from . import DutyInputError
-from .rows import read_file
+from .rows import PlanRows, read_file
 from .units import UnitFinder
 from .audit_events import record_import
 
@@ -81,18 +80,14 @@ def import_assignments(session: Session, path: str | Path, actor: Actor) -> dict
     fname = Path(path).name
     finder = UnitFinder(session)
     problems: list[str] = []
-    plans: dict[str, Plan | None] = {}
+    lookup = PlanRows(session, problems)
     seen: dict[tuple, int] = {}
     good = []
     for number, row in rows:
         where = f"{fname} 第{number}行"
         bad = len(problems)
         key = row["plan"]
-        if key not in plans:
-            plans[key] = get_plan(session, key) if key else None
-        plan = plans[key]
-        if plan is None or plan.current is None:
-            problems.append(f"{where}：未知规划“{key}”")
+        plan = lookup.plan(key, where)
         kind = row["item_kind"].strip().lower()
         if kind not in ITEM_KINDS:
             problems.append(f"{where}：item_kind 应为 indicator、target、task 或 project，而不是“{row['item_kind']}”")

@@ -18,9 +18,9 @@ from ..domain.targets import interpret
 from ..evaluate.annual import readable
 from ..evaluate.decomposition import RULES, check_allocation, parent_figure
 from ..store.models import Allocation, Plan, Region
-from ..store.repository import get_plan, require_plan
+from ..store.repository import require_plan
 from . import DutyInputError
-from .rows import read_file
+from .rows import PlanRows, read_file
 from .units import region_resolver
 from .audit_events import record_import
 
@@ -55,7 +55,7 @@ def import_allocations(session: Session, path: str | Path, actor: Actor) -> dict
     resolve = region_resolver(session)
     parents = dict(session.execute(select(Region.code, Region.parent_code)).all())
     problems: list[str] = []
-    plans: dict[str, Plan | None] = {}
+    lookup = PlanRows(session, problems)
     seen: dict[tuple, int] = {}
     rule_of: dict[tuple, tuple[str, int]] = {}
     good = []
@@ -63,16 +63,8 @@ def import_allocations(session: Session, path: str | Path, actor: Actor) -> dict
         where = f"{fname} 第{number}行"
         bad = len(problems)
         key = row["parent_plan"]
-        if key not in plans:
-            plans[key] = get_plan(session, key) if key else None
-        plan = plans[key]
-        indicator = None
-        if plan is None or plan.current is None:
-            problems.append(f"{where}：未知规划“{key}”")
-        else:
-            indicator = next((i for i in plan.current.document.get("indicators", []) if i["name"] == row["indicator"]), None)
-            if indicator is None:
-                problems.append(f"{where}：规划“{key}”的指标表中没有“{row['indicator']}”")
+        plan = lookup.plan(key, where)
+        indicator = lookup.indicator(plan, row["indicator"], where) if plan else None
         code = resolve(row["region"]) if row["region"] else None
         if code is None:
             problems.append(f"{where}：行政区划中没有“{row['region']}”")

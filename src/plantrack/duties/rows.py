@@ -62,3 +62,37 @@ def read_file(path: str | Path, required: tuple[str, ...]) -> list[tuple[int, di
     except OSError as exc:
         raise DutyInputError([f"{path}：无法读取文件（{exc.strerror or exc}）"]) from None
     return read_rows(data, path.name, required)
+
+
+class PlanRows:
+    """The plans and indicator rows a template names, each looked up once per file; a row naming an
+    unknown plan or indicator adds its problem (with `where`, its file and row) to `problems`.
+    Indicators are the plan's effective rows (people's corrections applied, corrections.py), so a
+    row a person added or renamed can be assigned a target like any other."""
+
+    def __init__(self, session, problems: list[str]):
+        self.session = session
+        self.problems = problems
+        self._plans: dict = {}
+        self._indicators: dict = {}
+
+    def plan(self, key: str, where: str):
+        from ..store.repository import get_plan
+
+        if key not in self._plans:
+            self._plans[key] = get_plan(self.session, key) if key else None
+        plan = self._plans[key]
+        if plan is None or plan.current is None:
+            self.problems.append(f"{where}：未知规划“{key}”")
+            return None
+        return plan
+
+    def indicator(self, plan, name: str, where: str) -> dict | None:
+        from ..corrections import effective_indicators
+
+        if plan.key not in self._indicators:
+            self._indicators[plan.key] = effective_indicators(self.session, plan.current)
+        found = next((i for i in self._indicators[plan.key] if i["name"] == name), None)
+        if found is None:
+            self.problems.append(f"{where}：规划“{plan.key}”的指标表中没有“{name}”")
+        return found
