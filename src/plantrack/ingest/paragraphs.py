@@ -8,7 +8,7 @@ paragraphs. Every character of a paragraph maps back to the source line it came 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .clean import Line

@@ -18,7 +18,7 @@ from fastapi.responses import JSONResponse, RedirectResponse
 from ...publication import REPORT_KINDS, PublicationRefused, gate, in_force, publication_json, publications, publish, unpublish
 from ..actors import request_actor
 from ..queries import find_plan
-from ..render import error_page, plan_url, render, wants_json
+from ..render import plan_url, render, wants_json
 from ..auth import allow, require
 from .plan import not_found
 
