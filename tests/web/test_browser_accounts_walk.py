@@ -145,10 +145,13 @@ def test_office_imports_and_publishes_public_sees_only_that_unit_is_refused_audi
     page.get_by_role("button", name="检查", exact=True).click()
     page.wait_for_url("**/observations/form")
     text = page.locator("main").inner_text()
-    assert "无权填报这些地区的数据" in text and "运城市" in text
+    assert "无权填报这些地区的数据：运城市。" in text and "第 2 行" not in text  # a form has no rows
     assert page.get_by_role("button", name="确认保存").count() == 0
     shot(page, "walk-09-unit-refused-form")
     assert counts(factory) == stored
+    # the trail is not the unit's to read, and the navigation does not lead it there
+    assert page.get_by_role("navigation", name="主导航").get_by_role("link", name="操作记录").count() == 0
+    assert page.goto("/audit").status == 403
     _sign_out(page)
 
     # 6. the planning office's 操作记录 lists its import and its publication
