@@ -140,3 +140,12 @@ def test_the_navigation_leads_logged_in_users_to_the_trail_and_not_the_public(as
     assert 'href="/audit" aria-current="page"' in as_planner.get("/audit").text
     assert 'href="/audit"' in as_planner.get("/").text
     assert 'href="/audit"' not in as_public.get("/").text
+
+
+def test_the_navigation_offers_the_trail_only_to_roles_that_may_read_it(web_store):
+    """A lead unit or an evaluator signed in is not led to a page that answers 403."""
+    evaluator = Actor(name="评估机构", role="evaluator", user_id=10, region_code="140000")
+    for actor in (UNIT, evaluator):
+        with TestClient(acting_as(create_app(web_store), actor)) as client:
+            assert 'href="/audit"' not in client.get("/").text
+            assert client.get("/audit").status_code == 403

@@ -120,3 +120,22 @@ def test_single_observation_form_goes_through_the_same_checks(client, web_store)
     saved = client.post("/observations/save", data={"file_name": ok["file"], "content": ok["content"], "sha256": ok["sha256"]})
     assert saved.status_code == 200
     assert counts(web_store)[0] == before[0] + 1
+
+
+def test_a_single_entry_refused_for_another_region_names_the_region_not_a_file_row(web_store):
+    """The single-entry form is not a file: its refusal must not speak of “第 2 行”."""
+    from fastapi.testclient import TestClient
+
+    from plantrack.api import create_app
+
+    from ..userfixtures import add_user, bearer
+
+    add_user(web_store, "taiyuan-unit", "unit", region="140100", unit="太原市林业局")
+    unit = TestClient(create_app(web_store), headers=bearer(web_store, "taiyuan-unit"))
+    before = counts(web_store)
+    form = {"region": "运城市", "indicator": "森林覆盖率", "unit": "%", "year": "2024", "value": "99.9"}
+    refused = unit.post("/observations/form", data=form)
+    assert refused.status_code == 403
+    assert "无权填报这些地区的数据：运城市。" in refused.text
+    assert "第 2 行" not in refused.text
+    assert counts(web_store) == before

@@ -19,6 +19,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from . import csrf, labels
 from ..domain.actor import PUBLIC
+from ..policy import permission_allowed
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
@@ -114,12 +115,13 @@ def _environment() -> Environment:
 ENV = _environment()
 
 NAV = (("/", "首页"), ("/plans", "规划目录"), ("/search", "检索"), ("/observations/new", "数据填报"))
-STAFF_NAV = (("/audit", "操作记录"),)  # for logged-in users only: the public has no trail to read
+STAFF_NAV = (("/audit", "操作记录"),)  # for the roles plantrack.policy lets read the trail
 
 
 def _nav(request: Request) -> tuple:
+    """The policy decides, so no one is led to a page that would answer 401 or 403."""
     actor = getattr(request.state, "actor", None)
-    return NAV + STAFF_NAV if actor is not None and not actor.is_public else NAV
+    return NAV + STAFF_NAV if actor is not None and permission_allowed(actor, "audit.read") else NAV
 
 
 def _section(path: str) -> str:

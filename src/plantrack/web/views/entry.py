@@ -103,7 +103,7 @@ def _preview(session, records) -> list[dict]:
     return rows
 
 
-def _check(request: Request, name: str, data: bytes) -> dict:
+def _check(request: Request, name: str, data: bytes, single: bool = False) -> dict:
     """Check a whole file without writing; the data the result page shows."""
     if len(data) > MAX_UPLOAD_BYTES:
         raise UploadRefused(f"文件过大（{megabytes(len(data))}），单个文件不超过 {MAX_UPLOAD_BYTES // 1024 // 1024} MB。")
@@ -120,7 +120,7 @@ def _check(request: Request, name: str, data: bytes) -> dict:
             except ReaderError as exc:
                 return _page_data(session, stage="rejected", file=name, errors=[{"row": None, "reason": str(exc),
                                                                                    "message": str(exc)}], error_rows=0)
-            _require_scope(request, records)
+            _require_scope(request, records, single)
             preview = _preview(session, records)
             return _page_data(
                 session, stage="checked", file=name, rows=preview, **packed(data),
@@ -130,17 +130,21 @@ def _check(request: Request, name: str, data: bytes) -> dict:
             session.rollback()  # checking never writes; make that explicit
 
 
-def _require_scope(request: Request, records) -> None:
+def _require_scope(request: Request, records, single: bool = False) -> None:
     """Every row's region must be one the actor may enter data for (plantrack.policy: a lead unit
     its own region, a planning office its region and those below); else the whole file is refused
-    (403), naming the rows, and nothing is saved."""
+    (403), naming the rows, and nothing is saved. A single entry (the form, not a file) names only
+    the region: the user typed no rows."""
     actor = actor_of(request)
     outside = [r for r in records if not permission_allowed(actor, "observations.write", r.region_code)]
     if outside:
         with request.app.state.session_factory() as session:
             names = _region_names(session, {r.region_code for r in outside})
-        rows = "；".join(f"第 {r.row} 行（{names.get(r.region_code, r.region_code)}）" for r in outside[:10])
-        more = f"等 {len(outside)} 行" if len(outside) > 10 else ""
+        if single:
+            rows = "、".join(sorted({names.get(r.region_code, r.region_code) for r in outside}))
+        else:
+            rows = "；".join(f"第 {r.row} 行（{names.get(r.region_code, r.region_code)}）" for r in outside[:10])
+        more = f"等 {len(outside)} 行" if len(outside) > 10 and not single else ""
         raise AccessRefused(403, "forbidden", f"您的帐号（{actor.name}）无权填报这些地区的数据：{rows}{more}。未保存任何数据。")
 
 
@@ -208,7 +212,7 @@ def check_form(
     writer = csv.writer(buf)
     writer.writerow(list(form))
     writer.writerow([v.strip() for v in form.values()])
-    result = _check(request, FORM_FILE_NAME, buf.getvalue().encode("utf-8"))
+    result = _check(request, FORM_FILE_NAME, buf.getvalue().encode("utf-8"), single=True)
     result["form"] = form
     result["single"] = True
     return _respond(request, result, status=422 if result["stage"] == "rejected" else 200)
