@@ -136,6 +136,14 @@ def test_plan_detail_has_metadata_source_and_outline(client):
     assert body["parent"] == JIANGZHOU
 
 
+def test_plan_version_times_carry_their_zone(client):
+    """SQLite returns stored times without a zone; the answer still says they are UTC (RFC 3339)."""
+    from datetime import datetime, timedelta
+
+    created = client.get(f"/api/plans/{QINGHE}").json()["version_history"][0]["created_at"]
+    assert datetime.fromisoformat(created).utcoffset() == timedelta(0)
+
+
 def test_plan_detail_of_an_earlier_version(client):
     current = client.get(f"/api/plans/{JIANGZHOU}").json()
     first = client.get(f"/api/plans/{JIANGZHOU}?version=1").json()
