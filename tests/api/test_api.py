@@ -367,3 +367,12 @@ def test_openapi_is_served_in_chinese(client):
     assert {"/api/plans", "/api/plans/{key}", "/api/plans/{key}/export", "/api/regions", "/api/search"} <= set(spec["paths"])
     assert spec["paths"]["/api/plans"]["get"]["summary"] == "规划目录"
     assert client.get("/docs").status_code == 200
+
+
+def test_a_refused_method_names_the_allowed_ones(client):
+    """RFC 9110: a 405 carries Allow, listing every method of the path (GET and POST of one path
+    are two routes, and Starlette alone would name only the first)."""
+    response = client.delete(f"/api/plans/{QINGHE}/corrections")
+    assert response.status_code == 405
+    assert response.headers["allow"] == "GET, POST"
+    assert response.json()["error"]["code"] == "method_not_allowed"
