@@ -12,9 +12,12 @@ operation, so a failure is reproducible and the run stays short.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, Phase, given, settings
+from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
@@ -38,7 +41,7 @@ CHECKS = [
     response_schema_conformance,
 ]
 
-MAX_EXAMPLES = 12
+MAX_EXAMPLES = 15
 
 # Operations left out, each for a reason the test cannot work around:
 EXCLUDED_PATHS: list[str] = []
@@ -76,20 +79,49 @@ def api_schema(api):
     return schema.exclude(path=EXCLUDED_PATHS) if EXCLUDED_PATHS else schema
 
 
-def test_api_keeps_its_documented_contract(api, api_schema):
-    _, headers = api
-    failures = []
+def _run(api_schema, headers, mode: GenerationMode, checks) -> tuple[int, Counter, list[str]]:
+    """Every operation with MAX_EXAMPLES derandomized cases of the mode; (operations, statuses, failures)."""
+    operations, statuses, failures = 0, Counter(), []
     for result in api_schema.get_all_operations():
         operation = result.ok()
+        operations += 1
 
-        @given(case=operation.as_strategy())
+        @given(case=operation.as_strategy(generation_mode=mode))
         @settings(max_examples=MAX_EXAMPLES, derandomize=True, deadline=None, database=None,
                   suppress_health_check=list(HealthCheck), phases=[Phase.explicit, Phase.generate])
         def check(case):
-            case.call_and_validate(headers=headers, checks=CHECKS)
+            statuses[case.call_and_validate(headers=headers, checks=checks).status_code] += 1
 
         try:
             check()
-        except (Exception, BaseExceptionGroup) as exc:  # collect every operation's failure, then report them together
+        except (Exception, BaseExceptionGroup) as exc:  # every operation's failure, reported together
             failures.append(f"{operation.label}: {str(exc)[:1500]}")
+    return operations, statuses, failures
+
+
+def test_api_keeps_its_documented_contract(api, api_schema):
+    """Valid requests: no 500, and status, content type, headers and body as documented."""
+    operations, statuses, failures = _run(api_schema, api[1], GenerationMode.POSITIVE, CHECKS)
+    print(f"positive: {operations} operations, {statuses.total()} cases, statuses {dict(statuses)}")
+    assert operations >= 20 and statuses[200] >= operations  # real keys reached, not only 404s
     assert not failures, "\n\n".join(failures)
+
+
+def test_api_refuses_invalid_requests_without_a_server_error(api, api_schema):
+    """Requests that break the documented parameter schemas: a documented refusal, never a 500."""
+    checks = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
+    operations, statuses, failures = _run(api_schema, api[1], GenerationMode.NEGATIVE, checks)
+    print(f"negative: {operations} operations, {statuses.total()} cases, statuses {dict(statuses)}")
+    assert not failures, "\n\n".join(failures)
+
+
+def test_a_method_a_path_does_not_document_is_405_with_allow(api):
+    """Every documented path answers an undocumented method with 405 and the documented methods."""
+    app, headers = api
+    with TestClient(app, headers=headers) as client:
+        paths = client.get("/openapi.json").json()["paths"]
+        for path, operations in paths.items():
+            concrete = path.replace("{key}", QINGHE).replace("{code}", "140800").replace("{correction_id}", "1")
+            response = client.patch(concrete)
+            assert response.status_code == 405, path
+            assert response.headers["allow"] == ", ".join(m.upper() for m in operations), path
