@@ -63,3 +63,14 @@ def test_evaluation_needs_a_sensible_year(client):
 
 def test_unknown_plan_is_404(client):
     assert client.get("/api/plans/nope/findings").json()["error"]["code"] == "plan_not_found"
+
+
+def test_the_document_lists_every_answer_alignment_and_findings_give(client):
+    """format=xlsx answers with a workbook and a plan without parent with 409: both are documented."""
+    XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    paths = client.get("/openapi.json").json()["paths"]
+    alignment = paths["/api/plans/{key}/alignment"]["get"]["responses"]
+    findings = paths["/api/plans/{key}/findings"]["get"]["responses"]
+    assert "409" in alignment
+    for responses in (alignment, findings):
+        assert set(responses["200"]["content"]) == {"application/json", XLSX}

@@ -137,6 +137,14 @@ def test_plan_detail_has_metadata_source_and_outline(client):
     assert body["parent"] == JIANGZHOU
 
 
+def test_plan_version_times_carry_their_zone(client):
+    """SQLite returns stored times without a zone; the answer still says they are UTC (RFC 3339)."""
+    from datetime import datetime, timedelta
+
+    created = client.get(f"/api/plans/{QINGHE}").json()["version_history"][0]["created_at"]
+    assert datetime.fromisoformat(created).utcoffset() == timedelta(0)
+
+
 def test_plan_detail_of_an_earlier_version(client):
     current = client.get(f"/api/plans/{JIANGZHOU}").json()
     first = client.get(f"/api/plans/{JIANGZHOU}?version=1").json()
@@ -360,3 +368,12 @@ def test_openapi_is_served_in_chinese(client):
     assert {"/api/plans", "/api/plans/{key}", "/api/plans/{key}/export", "/api/regions", "/api/search"} <= set(spec["paths"])
     assert spec["paths"]["/api/plans"]["get"]["summary"] == "规划目录"
     assert client.get("/docs").status_code == 200
+
+
+def test_a_refused_method_names_the_allowed_ones(client):
+    """RFC 9110: a 405 carries Allow, listing every method of the path (GET and POST of one path
+    are two routes, and Starlette alone would name only the first)."""
+    response = client.delete(f"/api/plans/{QINGHE}/corrections")
+    assert response.status_code == 405
+    assert response.headers["allow"] == "GET, POST"
+    assert response.json()["error"]["code"] == "method_not_allowed"

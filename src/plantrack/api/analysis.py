@@ -16,7 +16,7 @@ from ..analysis import align_stored, check_stored, stored_alignment, stored_find
 from ..export.analysis_xlsx import alignment_workbook, findings_workbook
 from ..store.repository import CatalogueError, get_plan
 from ..tracking import evaluate_plan
-from .errors import ERROR_RESPONSES, ApiError
+from .errors import ERROR_RESPONSES, ApiError, ErrorResponse
 from ..web.auth import allow
 
 router = APIRouter(prefix="/api/plans", tags=["规划"], responses=ERROR_RESPONSES, dependencies=[allow("plans.read")])
@@ -24,6 +24,10 @@ router = APIRouter(prefix="/api/plans", tags=["规划"], responses=ERROR_RESPONS
 KeyPath = Annotated[str, Path(title="规划的键", max_length=200)]
 Format = Annotated[Literal["json", "xlsx"], Query(title="格式", description="json 或 xlsx")]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# OpenAPI: format=xlsx answers with a workbook, so 200 documents both media types.
+JSON_OR_XLSX = {200: {"content": {"application/json": {}, XLSX: {"schema": {"type": "string", "format": "binary"}}},
+                      "description": "JSON，或 format=xlsx 时的 XLSX 工作簿"}}
+NO_PARENT = {409: {"model": ErrorResponse, "description": "规划没有衔接的上位规划"}}
 
 
 def _require(session, key: str) -> None:
@@ -35,7 +39,7 @@ def _xlsx(data: bytes, filename: str) -> Response:
     return Response(data, media_type=XLSX, headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(filename)}"})
 
 
-@router.get("/{key}/alignment", summary="规划衔接", description="本规划与所衔接上位规划的逐项比对（指标、约束性、目标、单位、重大项目），每条问题引用双方原文行号。")
+@router.get("/{key}/alignment", responses={**JSON_OR_XLSX, **NO_PARENT}, summary="规划衔接", description="本规划与所衔接上位规划的逐项比对（指标、约束性、目标、单位、重大项目），每条问题引用双方原文行号。")
 def plan_alignment(request: Request, key: KeyPath, format: Format = "json",
                    refresh: Annotated[bool, Query(title="重新计算")] = False):
     factory = request.app.state.session_factory
@@ -53,7 +57,7 @@ def plan_alignment(request: Request, key: KeyPath, format: Format = "json",
     return result
 
 
-@router.get("/{key}/findings", summary="规划自查", description="规划文本自身的问题：表内目标与正文不一致、指标数量不符、目标低于基期、单位与数值或名称不符。")
+@router.get("/{key}/findings", responses=JSON_OR_XLSX, summary="规划自查", description="规划文本自身的问题：表内目标与正文不一致、指标数量不符、目标低于基期、单位与数值或名称不符。")
 def plan_findings(request: Request, key: KeyPath, format: Format = "json",
                   refresh: Annotated[bool, Query(title="重新计算")] = False):
     factory = request.app.state.session_factory

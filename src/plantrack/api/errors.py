@@ -16,6 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 log = logging.getLogger(__name__)
 
@@ -110,9 +111,27 @@ async def _validation_error(_request: Request, exc: RequestValidationError) -> J
     return error_response(422, "invalid_parameter", message, details)
 
 
-async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+def allowed_methods(request: Request) -> str:
+    """Every method some route answers at this path (RFC 9110 asks a 405 to list them in Allow).
+
+    Starlette's own 405 names only the first route that matched the path, and GET and POST on one
+    path are often two routes here, so each method is tried against all of them.
+    """
+    methods = [
+        method for method in ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+        if any(route.matches({**request.scope, "method": method})[0] == Match.FULL for route in request.app.router.routes)
+    ]
+    return ", ".join(methods)
+
+
+async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
     code, message = _HTTP_CODES.get(exc.status_code, ("http_error", "请求无法处理。"))
-    return error_response(exc.status_code, code, message)
+    response = error_response(exc.status_code, code, message)
+    if exc.headers:
+        response.headers.update(exc.headers)
+    if exc.status_code == 405:
+        response.headers["Allow"] = allowed_methods(request) or (exc.headers or {}).get("Allow", "")
+    return response
 
 
 async def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:

@@ -26,6 +26,7 @@ from ..store.models import Indicator, Plan, PlanVersion, Project, ReviewRow, Tar
 from ..store.repository import get_plan, list_plans
 from .deps import PagingDep, SessionDep
 from .errors import ERROR_RESPONSES, ApiError
+from .times import UtcDatetime
 from ..web.actors import request_actor
 from ..web.auth import allow
 
@@ -75,7 +76,7 @@ class SourceInfo(BaseModel):
 class VersionInfo(BaseModel):
     number: int
     sha256: str
-    created_at: datetime
+    created_at: UtcDatetime
 
 
 class PlanDetail(PlanSummary):
