@@ -17,7 +17,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import HTMLResponse, JSONResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from . import csrf, labels
+from . import csrf, help as page_help, labels
 from ..domain.actor import PUBLIC
 from ..policy import permission_allowed
 
@@ -108,6 +108,9 @@ def _environment() -> Environment:
         status_class=lambda s: labels.STATUS_CLASS.get(s, "nodata"),
         csrf_field=csrf.field,
         role_label=_role_label,
+        help_pages=page_help.PAGES,
+        help_statuses=page_help.status_lines(),
+        help_sources=page_help.SOURCES,
     )
     return env
 
