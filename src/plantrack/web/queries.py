@@ -214,6 +214,10 @@ def source_lines(version: PlanVersion) -> list[str]:
     repaired = repair_glyphs(version.source_text).split("\n")
     lines = repaired if len(repaired) == len(raw) else raw
     lines = [ln.rstrip("\r") for ln in lines]
+    if len(lines) > 1 and lines[-1] == "" and len(lines) > version.line_count:
+        # the text's final newline ends the last line; it does not start another (the plan page
+        # counts version.line_count lines, and both pages must say the same number)
+        lines.pop()
     MEMO.put(key, lines)
     return lines
 
