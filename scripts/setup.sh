@@ -31,6 +31,15 @@ if [ -f node_modules/echarts/dist/echarts.min.js ]; then
 else
   echo "setup.sh: ECharts is not installed (needs npm); indicator charts will not be drawn" >&2
 fi
+# Region maps (/compare): the China and per-province boundary GeoJSON that Apache ECharts 4 shipped
+# (package.json's echarts-geo alias); served from static/vendor/geo, never fetched by a browser from outside.
+if [ -d node_modules/echarts-geo/map/json/province ]; then
+  mkdir -p src/plantrack/web/static/vendor/geo
+  cp -u node_modules/echarts-geo/map/json/china.json src/plantrack/web/static/vendor/geo/china.json
+  cp -u node_modules/echarts-geo/map/json/province/*.json src/plantrack/web/static/vendor/geo/
+else
+  echo "setup.sh: the region boundary maps are not installed (needs npm); the comparison page draws no map" >&2
+fi
 # Browser tests (tests/web/test_browser.py): Debian's chromium, only where it is missing and
 # apt-get exists; playwright drives it by path, with no browser download.
 if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1; then

@@ -117,7 +117,8 @@ def _environment() -> Environment:
 
 ENV = _environment()
 
-NAV = (("/", "首页"), ("/plans", "规划目录"), ("/search", "检索"), ("/observations/new", "数据填报"))
+NAV = (("/", "首页"), ("/plans", "规划目录"), ("/indicators", "指标一览"), ("/compare", "地区比较"), ("/search", "检索"),
+       ("/observations/new", "数据填报"))
 STAFF_NAV = (("/audit", "操作记录"),)  # for the roles plantrack.policy lets read the trail
 
 
