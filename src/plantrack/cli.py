@@ -215,7 +215,7 @@ def plans(
     """列出规划目录（三级四类）。"""
     from rich.table import Table as RichTable
 
-    from .labels import KINDS, LEVELS
+    from .labels import KINDS, LEVELS, period_text
     from .store.repository import list_plans
 
     factory = _factory()
@@ -233,7 +233,7 @@ def plans(
     table.add_column("上位规划", overflow="fold")
     table.add_column("版本", no_wrap=True)
     for r in rows:
-        period = f"{r['period']['start'] or '?'}—{r['period']['end'] or '?'}"
+        period = period_text(r["period"]["start"], r["period"]["end"])
         table.add_row(r["key"], r["title"] or "—", LEVELS.get(r["level"], r["level"] or "—"),
                       KINDS.get(r["kind"], r["kind"] or "—"), r["region"] or "—", period, r["parent"] or "—",
                       str(r["versions"]))

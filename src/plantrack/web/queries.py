@@ -91,14 +91,7 @@ def current_versions(session: Session) -> dict[int, tuple[int, int]]:
     return out
 
 
-def period_text(start: int | None, end: int | None) -> str:
-    if start and end:
-        return f"{start}—{end}年"
-    if end:
-        return f"至{end}年"
-    if start:
-        return f"{start}年起"
-    return "—"
+from ..labels import period_text  # noqa: E402,F401  (one wording of a period, shared with the CLI)
 
 
 def plan_brief(plan: Plan, keys: dict[int, str] | None = None) -> dict:
