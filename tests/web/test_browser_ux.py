@@ -60,7 +60,7 @@ def test_comparison_of_forest_cover_shows_the_shanxi_regions_and_draws_the_map(p
     page.locator("#compare-map[data-drawn]").wait_for(state="attached")
     # the two cities are areas of the Shanxi map; the province is the map itself
     assert page.locator("#compare-map").get_attribute("data-drawn") == "2"
-    assert page.locator("#compare-map svg path").count() > 11  # Shanxi's eleven cities at least
+    assert page.locator("#compare-map svg path").count() >= 11  # one area per city of Shanxi
     shot(page, "ux-03-compare-forest")
 
 

@@ -70,7 +70,7 @@
           var v = d.value === null || d.value === undefined ? "无数据" : d.value + unit;
           return [d.region, v, d.status].join("<br>").replace(/[&<>]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;" }[c]; });
         } },
-        series: [{ type: "map", map: data.map.name, roam: false, data: items,
+        series: [{ type: "map", map: data.map.name, roam: false, data: items, layoutCenter: ["50%", "50%"], layoutSize: "96%",
                    label: { show: !narrow(mapEl), fontSize: 10 },
                    itemStyle: { areaColor: "#eef1f4", borderColor: "#8a96a3" } }]
       });
