@@ -95,3 +95,28 @@ def test_no_page_is_wider_than_a_phone(browser, server, signed_in):
         assert wide == {}, f"pages wider than {PHONE['width']} px: {wide}"
     finally:
         context.close()
+
+
+def test_a_stored_plan_uploaded_again_under_another_name_is_reported_as_a_duplicate(page, store):
+    from plantrack.store.repository import counts
+
+    from .test_browser import CORPUS
+
+    _, factory = store
+    with factory() as s:
+        before = counts(s)
+    page.goto("/")
+    sign_in(page, "admin")
+    page.goto("/plans/new")
+    page.set_input_files("#plan-file", files=[{"name": "运城纲要-另存.txt", "mimeType": "text/plain",
+                                               "buffer": (CORPUS / "yuncheng-14th-fyp-outline.txt").read_bytes()}])
+    page.get_by_role("button", name="解析并核对").click()
+    notice = page.locator(".duplicate")
+    notice.wait_for()
+    assert "重复文件" in notice.inner_text() and "yuncheng-14th-fyp-outline" in notice.inner_text()
+    shot(page, "ux-04-duplicate-upload", full=False)
+    notice.get_by_role("button", name=re.compile("加入已有规划")).click()
+    page.wait_for_url("**/plans/new/confirm")
+    assert "未作改动" in page.locator("#ok-h").inner_text()
+    with factory() as s:
+        assert counts(s) == before
