@@ -38,9 +38,10 @@ def indicator_list(request: Request, year: Year = None, status: Status | None = 
     wanted = _filter(status, binding, region, plan)
     with request.app.state.session_factory() as session:
         chosen = year or default_year(session)
-        rows = indicator_rows(session, request_actor(request), chosen, wanted)
-        everything = rows if not (status or binding) else indicator_rows(
-            session, request_actor(request), chosen, IndicatorFilter(region=region, plan=plan or None))
+        # the status links count every status, so the rows are gathered once and then narrowed
+        everything = indicator_rows(session, request_actor(request), chosen,
+                                    IndicatorFilter(region=region, plan=plan or None))
+        rows = [r for r in everything if wanted.keeps_row(r)]
         years = observation_years(session)
     params = {"year": chosen, "region": region, "plan": plan}
     data = {
