@@ -22,7 +22,8 @@ if [ ! -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] && [ -z "${PLANTRACK_
 fi
 # Web pages: Apache ECharts from the npm registry (package-lock.json pins it), copied next to the
 # pages' own scripts; without npm the pages still work and say the chart could not be drawn.
-if [ ! -f node_modules/echarts/dist/echarts.min.js ] && command -v npm >/dev/null 2>&1; then
+if { [ ! -f node_modules/echarts/dist/echarts.min.js ] || [ ! -d node_modules/echarts-geo/map/json/province ]; } \
+    && command -v npm >/dev/null 2>&1; then
   npm ci --no-audit --no-fund --loglevel=error >/dev/null || echo "setup.sh: npm ci failed; indicator charts will not be drawn" >&2
 fi
 if [ -f node_modules/echarts/dist/echarts.min.js ]; then

@@ -178,9 +178,9 @@ def test_the_comparison_page_lists_the_regions_tracking_a_concept(client):
 def test_the_map_is_the_province_of_the_regions_when_they_share_one():
     from plantrack.web.region_maps import area_code, choose_map
 
-    shanxi = choose_map(["140000", "140800", "140902"])
-    if shanxi is None:  # the boundary data is installed by scripts/setup.sh (npm)
-        return
+    shanxi = choose_map(["140000", "140800", "140902"])  # boundary data: scripts/setup.sh (npm)
+    assert shanxi is not None, "static/vendor/geo is missing: run scripts/setup.sh"
+    assert shanxi["url"] == "/static/vendor/geo/shanxi.json"
     assert shanxi["name"] == "shanxi" and shanxi["areas"] == "city"
     assert choose_map(["140800", "610100"])["name"] == "china"
     assert area_code("140902", "city") == "140900" and area_code("140902", "province") == "140000"
