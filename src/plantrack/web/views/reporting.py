@@ -55,10 +55,11 @@ def _refused(actor: Actor, message: str) -> AccessRefused:
     return AccessRefused(401 if actor.is_public else 403, "login_required" if actor.is_public else "forbidden", message)
 
 
-def overdue_block(session, actor: Actor, day: date) -> dict | None:
+def overdue_block(session, actor: Actor, day: date | None = None) -> dict | None:
     """The dashboard's overdue block for actors who may read reports; None for everyone else."""
     if not permission_allowed(actor, "reports.read"):
         return None
+    day = day or today()
     summary = overdue_summary(session, actor, day, limit=8)
     return summary if summary["total"] or _has_assignments(session, actor) else None
 
