@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from .. import audit
 from ..domain.actor import Actor
@@ -75,16 +75,22 @@ def may(session: Session, actor: Actor, action: str, unit: Unit) -> bool:
 # --- frequencies and the periods owed ---------------------------------------------------------
 
 
-def frequency_of(session: Session, assignment: Assignment) -> str:
-    """The assignment's own setting, else its plan's, else a year."""
-    rows = session.scalars(select(ReportingFrequency).where(
-        ReportingFrequency.plan_id == assignment.plan_id, ReportingFrequency.state == "active",
-        (ReportingFrequency.assignment_id == assignment.id) | ReportingFrequency.assignment_id.is_(None),
-    ).order_by(ReportingFrequency.id.desc()))
-    rows = list(rows)
-    own = [r for r in rows if r.assignment_id == assignment.id]
-    chosen = own[0] if own else (rows[0] if rows else None)
-    return chosen.frequency if chosen else "year"
+def frequency_of(session: Session, assignment: Assignment, settings: dict | None = None) -> str:
+    """The assignment's own setting, else its plan's, else a year. settings: _active_frequencies(),
+    when the caller reads them once for many assignments."""
+    if settings is None:
+        settings = _active_frequencies(session)
+    return (settings.get((assignment.plan_id, assignment.id)) or settings.get((assignment.plan_id, None))
+            or "year")
+
+
+def _active_frequencies(session: Session) -> dict[tuple[int, int | None], str]:
+    """(plan id, assignment id or None for the whole plan) -> frequency, the newest active setting."""
+    out: dict[tuple[int, int | None], str] = {}
+    for r in session.scalars(select(ReportingFrequency).where(ReportingFrequency.state == "active")
+                             .order_by(ReportingFrequency.id.desc())):
+        out.setdefault((r.plan_id, r.assignment_id), r.frequency)
+    return out
 
 
 def set_frequency(session: Session, actor: Actor, plan_key: str, frequency: str, assignment_id: int | None = None) -> dict:
@@ -137,24 +143,50 @@ class Owed:
 
 
 def _assignments_in_scope(session: Session, actor: Actor, action: str = "reports.read") -> list[tuple[Assignment, str]]:
-    rows = session.execute(select(Assignment, Plan.key).join(Plan, Plan.id == Assignment.plan_id)
-                           .where(Assignment.state == "active").order_by(Plan.key, Assignment.id))
-    return [(a, key) for a, key in rows if may(session, actor, action, a.lead_unit)]
+    """Active assignments whose lead unit the actor may act for (one query; the policy per region)."""
+    query = (select(Assignment, Plan.key).join(Plan, Plan.id == Assignment.plan_id)
+             .options(joinedload(Assignment.lead_unit))
+             .where(Assignment.state == "active").order_by(Plan.key, Assignment.id))
+    own = {u.id for u in actor_units(session, actor)} if actor.role == "unit" else None
+    if own is not None:  # a lead unit reads its own rows only
+        query = query.where(Assignment.lead_unit_id.in_(own or {-1}))
+    rows = session.execute(query)
+    allowed: dict[str, bool] = {}
+    out = []
+    for a, key in rows:
+        region = a.lead_unit.region_code
+        if region not in allowed:
+            allowed[region] = permission_allowed(actor, action, region)
+        if allowed[region] and (own is None or a.lead_unit_id in own):
+            out.append((a, key))
+    return out
 
 
 def owed(session: Session, actor: Actor, today: date, period: str | None = None,
          unit_id: int | None = None) -> list[Owed]:
     """Every report the actor may see that is owed by today (for a lead unit: its own), newest period first."""
+    scoped = [(a, key) for a, key in _assignments_in_scope(session, actor)
+              if unit_id is None or a.lead_unit_id == unit_id]
+    ids = {a.id for a, _ in scoped}
+    items: dict[int, dict[str, ReportItem]] = {}
+    if ids:
+        query = select(ReportItem).join(Assignment, Assignment.id == ReportItem.assignment_id).where(
+            Assignment.state == "active")
+        if len(ids) <= 500:  # a lead unit's few: ask for them; an office's many: read all active ones
+            query = query.where(ReportItem.assignment_id.in_(ids))
+        stored = session.scalars(query)
+        for i in stored:
+            if i.assignment_id in ids:
+                items.setdefault(i.assignment_id, {})[i.period] = i
+    settings = _active_frequencies(session)
     out: list[Owed] = []
-    for a, key in _assignments_in_scope(session, actor):
-        if unit_id is not None and a.lead_unit_id != unit_id:
-            continue
-        items = {i.period: i for i in session.scalars(select(ReportItem).where(ReportItem.assignment_id == a.id))}
-        periods = owed_periods(frequency_of(session, a), a.due, a.created_at.date(), today)
-        for p in sorted(set(periods) | set(items)):
+    for a, key in scoped:
+        mine = items.get(a.id, {})
+        periods = owed_periods(frequency_of(session, a, settings), a.due, a.created_at.date(), today)
+        for p in sorted(set(periods) | set(mine)):
             if period and p != period:
                 continue
-            out.append(Owed(a, key, p, period_due(p, a.due), items.get(p)))
+            out.append(Owed(a, key, p, period_due(p, a.due), mine.get(p)))
     out.sort(key=lambda o: (-period_year(o.period), o.period, o.plan_key, o.assignment.id))
     return out
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 FREQUENCIES = {"year": "按年", "half": "按半年", "quarter": "按季度"}
 GRACE_DAYS = 30
@@ -32,6 +33,7 @@ def periods_of_year(year: int, frequency: str) -> list[str]:
     raise PeriodError(f"填报周期应为 year（按年）、half（按半年）或 quarter（按季度），而不是“{frequency}”")
 
 
+@lru_cache(maxsize=4096)
 def parse_period(code: str) -> tuple[int, str, int]:
     """(year, frequency, index within the year) of a period code."""
     m = _CODE.match((code or "").strip())
@@ -49,6 +51,7 @@ def period_year(code: str) -> int:
     return parse_period(code)[0]
 
 
+@lru_cache(maxsize=4096)
 def period_bounds(code: str) -> tuple[date, date]:
     """First and last day of the period."""
     year, frequency, index = parse_period(code)
@@ -75,6 +78,7 @@ def period_label(code: str) -> str:
     return f"{year}年"
 
 
+@lru_cache(maxsize=65536)
 def period_due(code: str, assignment_due: str | None) -> date:
     start, end = period_bounds(code)
     if assignment_due:
