@@ -132,8 +132,9 @@ def test_evidence_must_be_a_pdf_or_an_image_and_nothing_is_saved_otherwise(app, 
     assert bad.status_code == 422 and "不符" in bad.json()["error"]
     with web_store() as s:
         assert s.scalar(select(func.count()).select_from(ReportItem)) == 0
-    missing = ecology.post(f"{url}/save?format=json", data={"percent": "", "then": "submit"})
+    missing = ecology.post(f"{url}/save?format=json", data={"percent": "", "narrative": "锅炉改造进行中", "then": "submit"})
     assert missing.status_code == 422 and "完成进度" in missing.json()["error"]
+    assert missing.json()["narrative"] == "锅炉改造进行中"  # shown again as typed, though not saved
     with web_store() as s:
         assert s.scalar(select(func.count()).select_from(ReportStatus)) == 0  # the draft rolled back with the refusal
 

@@ -116,7 +116,7 @@ def overdue_page(request: Request):
 
 
 def _item_page(request: Request, assignment_id: int, period: str, status: int = 200, message: str | None = None,
-               error: str | None = None):
+               error: str | None = None, entry: Entry | None = None):
     actor = request_actor(request)
     day = _day(request)
     with request.app.state.session_factory() as session:
@@ -129,6 +129,9 @@ def _item_page(request: Request, assignment_id: int, period: str, status: int = 
             raise _refused(actor, f"您的帐号（{actor.name}）无权查看该填报事项。")
         data = item_detail(session, actor, o, day)
     data["message"], data["error"] = message, error
+    if entry is not None and data["editable"]:  # a refused entry is shown again as typed, not lost
+        data.update(value_text=entry.value, source_title=entry.source_title, source_url=entry.source_url,
+                    percent=entry.percent, narrative=entry.narrative)
     data["max_evidence_mb"] = MAX_EVIDENCE_BYTES // 1024 // 1024
     crumbs = [("/", "首页"), ("/reporting", "填报任务"), (None, f"{data['item'][:20]} · {data['period_label']}")]
     return render(request, "reporting_item.html", data, title=f"填报：{data['item'][:30]}（{data['period_label']}）",
@@ -140,7 +143,7 @@ def item_page(request: Request, assignment_id: int, period: str):
     return _item_page(request, assignment_id, period)
 
 
-def _after(request: Request, assignment_id: int, period: str, run, done: str):
+def _after(request: Request, assignment_id: int, period: str, run, done: str, entry: Entry | None = None):
     """Run one write in a transaction; answer with the item page (its JSON twin with ?format=json),
     the message on success, the reason on failure (nothing written)."""
     actor = request_actor(request)
@@ -151,11 +154,11 @@ def _after(request: Request, assignment_id: int, period: str, run, done: str):
     except ReportingRefused as exc:
         raise _refused(actor, str(exc)) from None
     except TransitionRefused as exc:
-        return _item_page(request, assignment_id, period, status=409, error=str(exc))
+        return _item_page(request, assignment_id, period, status=409, error=str(exc), entry=entry)
     except ReportingError as exc:
         if exc.status == 404:
             return _item_page(request, assignment_id, period)
-        return _item_page(request, assignment_id, period, status=exc.status, error=str(exc))
+        return _item_page(request, assignment_id, period, status=exc.status, error=str(exc), entry=entry)
     if wants_json(request):
         return _item_page(request, assignment_id, period, message=done)
     return RedirectResponse(f"/reporting/items/{assignment_id}/{quote(period)}?done={quote(done)}", status_code=303)
@@ -191,7 +194,7 @@ async def save_item(request: Request, assignment_id: int, period: str):
         return _item_page(request, assignment_id, period, status=422, error=str(exc))
     done = "已提交，等待规划管理部门审定。" if then_submit else "已保存草稿。"
     return _after(request, assignment_id, period,
-                  lambda s, a, o: save(s, a, o, entry, files, submit=then_submit), done)
+                  lambda s, a, o: save(s, a, o, entry, files, submit=then_submit), done, entry)
 
 
 def _move(action: str, done: str):
