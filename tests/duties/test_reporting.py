@@ -154,3 +154,15 @@ def test_the_office_sets_quarterly_reporting(reporting_store):
         assert periods == ["2026Q1", "2026Q2", "2026Q3", "2026Q4"]
         event = s.scalar(select(AuditEvent).where(AuditEvent.action == "reporting.frequency"))
         assert (event.object_key, event.after, event.actor_name) == (PLAN, {"frequency": "quarter"}, "运城市发改委")
+
+
+def test_a_quarter_before_the_last_is_stored_as_a_partial_year(reporting_store):
+    with reporting_store.begin() as s:
+        set_frequency(s, OFFICE, PLAN, "quarter")
+    with reporting_store.begin() as s:
+        o = next(o for o in owed(s, FORESTRY, TODAY) if o.period == "2026Q2")
+        save(s, FORESTRY, o, VALUE, submit=True)
+        item = transition(s, OFFICE, o, "approve")
+        obs = s.get(Observation, item.observation_id)
+        assert (obs.year, obs.value) == (2026, 43.6) and "partial_year" in obs.flags
+        assert "2026年第二季度" in obs.note

@@ -147,3 +147,19 @@ def test_the_dashboard_shows_the_overdue_block_to_staff_only(app, web_store):
     assert "逾期未报" in client(app, web_store, "office").get("/").text
     assert TestClient(app).get("/?format=json").json()["overdue"] is None
     assert client(app, web_store, "office").get("/reporting/overdue?format=json").json()["total"] == 1
+
+
+def test_the_office_sets_quarterly_reporting_from_the_page(app, web_store):
+    office, forestry = client(app, web_store, "office"), client(app, web_store, "forestry")
+    assert forestry.post("/reporting/frequency", data={"plan": JIANGZHOU, "frequency": "quarter"}).status_code == 403
+    assert 'action="/reporting/frequency"' in office.get("/reporting").text
+    assert 'action="/reporting/frequency"' not in forestry.get("/reporting").text
+    bad = office.post("/reporting/frequency?format=json", data={"plan": JIANGZHOU, "frequency": "monthly"})
+    assert bad.status_code == 422 and "填报周期应为" in bad.json()["error"]["message"]
+    done = office.post("/reporting/frequency?format=json", data={"plan": JIANGZHOU, "frequency": "quarter"})
+    assert done.json() == {"plan": JIANGZHOU, "assignment_id": None, "frequency": "quarter", "frequency_label": "按季度",
+                           "before": None}
+    again = office.post("/reporting/frequency", data={"plan": JIANGZHOU, "frequency": "quarter"}, follow_redirects=False)
+    assert again.status_code == 303
+    rows = forestry.get("/reporting?format=json").json()["rows"]
+    assert [r["period_label"] for r in rows] == ["2026年第一季度", "2026年第二季度", "2026年第三季度", "2026年第四季度"]

@@ -14,7 +14,7 @@ from typing import Annotated
 from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from sqlalchemy import select
 from starlette.datastructures import UploadFile
 
@@ -256,7 +256,7 @@ async def frequency(request: Request):
         return render(request, "error.html", {"error": {"code": "invalid", "message": str(exc)}}, title="请求有误",
                       status=status)
     if wants_json(request):
-        return render(request, "error.html", result, title="填报周期")
+        return JSONResponse(result)
     return RedirectResponse("/reporting?done=frequency", status_code=303)
 
 
