@@ -709,5 +709,9 @@ from .cli_duties import register as register_duty_commands  # noqa: E402  (units
 
 register_duty_commands(app)
 
+from .cli_reporting import register as register_reporting_commands  # noqa: E402  (reporting, reminders)
+
+register_reporting_commands(app)
+
 if __name__ == "__main__":
     app()

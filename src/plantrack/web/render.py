@@ -120,17 +120,21 @@ ENV = _environment()
 NAV = (("/", "首页"), ("/plans", "规划目录"), ("/indicators", "指标一览"), ("/compare", "地区比较"), ("/search", "检索"),
        ("/observations/new", "数据填报"))
 STAFF_NAV = (("/audit", "操作记录"),)  # for the roles plantrack.policy lets read the trail
+REPORTING_NAV = (("/reporting", "填报任务"),)  # for the roles that report or review (reports.read)
 
 
 def _nav(request: Request) -> tuple:
     """The policy decides, so no one is led to a page that would answer 401 or 403."""
     actor = getattr(request.state, "actor", None)
-    return NAV + STAFF_NAV if actor is not None and permission_allowed(actor, "audit.read") else NAV
+    nav = NAV
+    if actor is not None and permission_allowed(actor, "reports.read"):
+        nav += REPORTING_NAV
+    return nav + STAFF_NAV if actor is not None and permission_allowed(actor, "audit.read") else nav
 
 
 def _section(path: str) -> str:
     """The nav item a path belongs to, for aria-current."""
-    for href, _ in reversed(NAV + STAFF_NAV):
+    for href, _ in reversed(NAV + REPORTING_NAV + STAFF_NAV):
         if href != "/" and (path == href or path.startswith(href + "/")):
             return href
     return "/" if path == "/" else ""

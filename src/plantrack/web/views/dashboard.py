@@ -19,6 +19,7 @@ from ..actors import request_actor
 from ..queries import current_versions, data_state, default_year, evaluation, observation_years, plan_brief
 from ..render import query_url, render
 from ..auth import allow
+from .reporting import overdue_block
 
 router = APIRouter()
 
@@ -134,5 +135,6 @@ def dashboard(
             "warnings": warnings,
             "recent": [i for i in _recent(session)
                        if shown is None or (i["type"] == "plan_version" and i["plan"] in keys.values())],
+            "overdue": overdue_block(session, request_actor(request)),  # None: not the actor's to see
         }
     return render(request, "dashboard.html", data, title="首页")
