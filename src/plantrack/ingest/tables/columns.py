@@ -48,7 +48,7 @@ def is_header_line(text: str) -> bool:
     the rules know with a few words they do not (“十三五”年均增长(%), 2020年预计完成)."""
     if "。" in text or "，" in text:  # a sentence, never a header (a quick look first: parse time)
         return False
-    t = text.strip()
+    t = _FOOTNOTE_MARK.sub("", text.strip())
     if not t or _DIGITS_ONLY.fullmatch(t):
         return False
     return bool(_HEADER_CHARS.match(t)) or _is_loose_header_line(t) or _is_cell_header_line(t)
@@ -74,6 +74,8 @@ def _is_loose_header_line(t: str) -> bool:
 
 
 _YEAR_WORD = re.compile(r"(?:19|20)\d{2}\s*年?")
+# A footnote number printed after a header word (〔累计〕1, 属性2): a reference, not part of the word.
+_FOOTNOTE_MARK = re.compile(r"(?<=[\u4e00-\u9fff)）〕\]］])\d{1,2}$")
 _DIGITS_ONLY = re.compile(r"[\d\s]+")
 _NOT_HEADER = re.compile(r"[。，；;：:、？！]|表|专栏")
 _DIGIT = re.compile(r"\d")

@@ -772,6 +772,14 @@ def _row_from_segment(table: Table, seg: list[Line], category: str | None, seq: 
         if k + 1 < len(seg) and _is_label_before_row(text, seg[k + 1].text.strip()):
             category = text
             continue
+        nxt = seg[k + 1].text.strip() if k + 1 < len(seg) else ""
+        label = _numbered_label_before_name(text, nxt)
+        if label or (re.fullmatch(r"[\u4e00-\u9fff、]{2,12}", text) and k + 2 < len(seg)
+                     and _numbered_label_before_name(nxt, seg[k + 2].text.strip())):
+            # The group label above a numbered sub-label (生态环境质量 over 1。空气质量): the
+            # sub-label, nearer the rows, becomes their category.
+            category = label or text
+            continue
         body.append(ln)
     if vertical:
         category = "".join(vertical)
@@ -812,6 +820,22 @@ def _row_from_segment(table: Table, seg: list[Line], category: str | None, seq: 
 _DAMAGED_UNIT = re.compile(r"/[^\s/]{0,9}")
 _NUMBERED_NAME = re.compile(r"^(?:\d{1,3}\s*[.、．]|[(（]\d{1,3}[)）]|[①-⑳])\s*(?=[^\d\s.])")
 _SUB_ROW = re.compile(r"^其中\s*[:：]?\s*")
+
+
+# A numbered group label (1.空气质量, 2。水环境质量, (3)土壤): a few words and no value.
+_NUMBERED_LABEL = re.compile(r"^(?:\d{1,2}\s*[.、．。]|[(（]\d{1,2}[)）])\s*(?P<label>[\u4e00-\u9fff]{2,10})$")
+
+
+def _numbered_label_before_name(text: str, nxt: str) -> str | None:
+    """A numbered label above a row's name (1。空气质量 over 地级及以上城市空气质量优良天数比率(%)) is a
+    sub-category, not a numbered name: the line after it is another name, not the row's values,
+    unit or a bracketed unit continuing a wrapped name. The label without its number."""
+    m = _NUMBERED_LABEL.match(text)
+    if not m or not nxt or nxt[0] in "(（" or _is_value_token(nxt) or is_unit(nxt) or _BINDING_TOKEN.match(nxt):
+        return None
+    if not _CJK.search(nxt) or len(re.sub(r"\s+", "", nxt)) < 6:
+        return None
+    return m.group("label")
 
 
 def _is_label_before_row(text: str, nxt: str) -> bool:
