@@ -45,6 +45,7 @@ from .columns import (
 from .confidence import row_agreement, table_confidence
 from .fields import _BINDING_TOKEN, _trailing_groups, indicator_from_row, review_from_row, split_name
 from .furniture import furniture_kind
+from .numbered import numbered_texts, read_numbered
 from .glued import glued_texts, read_glued
 from .regions import body_table_columns, is_row_like, row_runs, split_row_cells, unread_runs
 from ..outline import match_heading
@@ -258,6 +259,11 @@ def _find_tables(lines: list[Line]) -> list[Table]:
             if table is not None:
                 tables.append(table)
     texts = [ln.text for ln in lines]
+    for a in numbered_texts(texts):
+        if a not in table_lines(tables):
+            table = _read_numbered_table(lines, a)
+            if table is not None:
+                tables.append(table)
     for a, b in row_runs(texts, table_lines(tables)):
         table = _read_body_table(lines, a, b, tables)
         if table is not None and table.rows:
@@ -308,6 +314,25 @@ def _read_glued_table(lines: list[Line], a: int, b: int, text: str) -> Table | N
 
 
 _CHUNK_NO = re.compile(r"^\d{1,3}、")
+
+
+def _read_numbered_table(lines: list[Line], a: int) -> Table | None:
+    """A run-together table told apart by its row numbers (numbered.py): one target column, the
+    owner column after it kept as `other`."""
+    got = read_numbered(lines[a].text)
+    if got is None:
+        return None
+    year, found = got
+    columns = [Column("name"), Column("unit"), Column("target", year), Column("other")]
+    title, t_index = _title_before(lines, a)
+    table = Table("indicators", title, min(t_index, a), a, lines[min(t_index, a)].no, "glued", columns,
+                  header_start=a, evidence="header")
+    for r in found:
+        cells = {"name": r["name"], "target": r["target"]}
+        if r.get("unit"):
+            cells["unit"] = r["unit"]
+        table.rows.append(Row(cells, r.get("category"), lines[a].no))
+    return table
 
 
 def table_lines(tables: list[Table]) -> set[int]:
