@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .glyphs import repair_glyphs
+from .jammer import drop_jammer
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ def normalize_line(raw: str) -> list[str]:
         part = _MARKDOWN_HEADING.sub("", part)
         part = _MARKDOWN_BULLET.sub("", part)
         part = _BOLD.sub(r"\1", part)
+        part = drop_jammer(part)  # a forum copy's anti-scraping noise (jammer.py)
         part = _HALF_PUNCT.sub(lambda m: _FULL_PUNCT[m.group(1)], part)
         part = part.strip(" \t") if "\t" not in part.strip(" ") else part.strip(" ").rstrip("\t")
         if part.strip():
