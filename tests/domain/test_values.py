@@ -52,3 +52,9 @@ def test_an_equals_sign_marks_an_exact_value_and_signed_parts_make_a_compound():
     assert leading_number("=100") == 100
     assert is_compound("<4/<5.5") and leading_number("<4/<5.5") is None
     assert not is_compound(">80")
+
+
+def test_the_character_for_one_alone_in_a_cell_is_an_empty_mark():
+    from plantrack.domain.values import is_empty_cell, leading_number
+    assert is_empty_cell("一") and leading_number("一") is None
+    assert not is_empty_cell("一般")

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-EMPTY_CELLS = {"", "-", "—", "–", "－", "——", "/", "--", "…", "无", "—/—"}
+# 一 alone is a dash typed or recognised as the character for one (a value would be a digit).
+EMPTY_CELLS = {"", "-", "—", "–", "－", "——", "/", "--", "…", "无", "—/—", "一"}
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．％＜＞［］，＋－", "0123456789.%<>[],+-")
 _NUMBER = re.compile(r"[-+]?\d+(?:[.,，]\d+)*")

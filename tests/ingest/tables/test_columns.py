@@ -45,3 +45,13 @@ def test_a_footnote_number_after_a_header_word_does_not_hide_the_header():
     assert [c.role for c in columns_from_header(["指标2015年2020年〔累计〕1属性"])] == [
         "name", "base", "target", "growth", "binding"]
     assert not is_header_line("森林覆盖率 23")
+
+
+def test_a_note_in_brackets_after_a_header_word_is_not_part_of_it():
+    from plantrack.ingest.tables.columns import strip_header_notes
+    assert strip_header_notes("2020年基期值(起始日期用作比较的数据)") == "2020年基期值"
+    assert strip_header_notes("年均增(5年累计)") == "年均增"
+    assert strip_header_notes("目标值(%)") == "目标值(%)"
+    assert strip_header_notes("基期值（2020年）") == "基期值（2020年）"
+    assert is_header_line("2025年目标值(各项目标应达到的水平)")
+    assert [c.role for c in columns_from_header(["指标2020年基期值2025年目标值年均增"])] == ["name", "base", "target", "growth"]

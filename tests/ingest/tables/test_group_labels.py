@@ -53,3 +53,31 @@ def test_a_numbered_name_with_its_values_below_is_still_a_name():
     rows = rows_of(text)
     assert [r["name"] for r in rows] == ["森林覆盖率", "湿地保护率"]
     assert all(r["category"] is None for r in rows)
+
+
+NO_BINDING = """主要指标
+指标 |
+2020年基期值(规划开始时的数值) |
+2025年目标值(规划期末应达到的数值) |
+年均增(5年累计) |
+城市污水处理率(%) |
+一 |
+>95 |
+一 |
+人均公园绿地面积(平方米) |
+14 |
+15 |
+[1] |
+生活垃圾回收利用 率(%) |
+30 |
+35 |
+[5] |
+"""
+
+
+def test_cells_one_per_line_without_a_binding_column_split_into_rows_at_each_new_name():
+    rows = rows_of(NO_BINDING)
+    assert [r["name"] for r in rows] == ["城市污水处理率", "人均公园绿地面积", "生活垃圾回收利用率"]
+    first = rows[0]
+    assert (first["base_value"], first["target_value"], first["annual_growth"]) == (None, 95, None)
+    assert (rows[1]["base_value"], rows[1]["target_value"], rows[1]["annual_growth"]) == (14, 15, "[1]")

@@ -41,6 +41,7 @@ from .columns import (
     columns_from_header,
     is_header_line,
     stack_header_cells,
+    strip_header_notes,
 )
 from .confidence import row_agreement, table_confidence
 from .fields import _BINDING_TOKEN, _trailing_groups, indicator_from_row, review_from_row, split_name
@@ -427,7 +428,7 @@ def _title_before(lines: list[Line], h_start: int) -> tuple[str, int]:
 
 
 def _read_table(lines: list[Line], h_start: int, h_end: int) -> Table | None:
-    header_lines = [lines[k].text for k in range(h_start, h_end + 1)]
+    header_lines = [strip_header_notes(lines[k].text) for k in range(h_start, h_end + 1)]
     tabbed = any("\t" in t for t in header_lines)
     if tabbed:
         columns = _tab_header_columns(header_lines)
@@ -647,6 +648,11 @@ def _read_flow_body(table: Table, lines: list[Line], start: int, header_texts: s
             segments.append(pending)
             pending = []
             last_row_end = i - 1
+        elif not has_binding and not has_seq and pending and _closes_cell_per_line_row(pending, text):
+            # One cell per line and no 属性 or 序号 column: a name after the row's values opens the next row.
+            segments.append(pending)
+            pending = []
+            last_row_end = i - 1
         if has_binding and _SUB_ROW.match(text) and pending and _complete_without_binding(pending):
             # 其中 opens sub-rows on lines of their own: the row above is complete.
             segments.append(pending)
@@ -736,6 +742,22 @@ def _apply_vertical_labels(rows: list[Row], starts: list[int], chars: list[tuple
     for row, s in zip(rows, starts):
         if s >= 0:
             row.category = min(centres, key=lambda c: abs(c[0] - s))[1]
+
+
+def _closes_cell_per_line_row(pending: list[Line], text: str) -> bool:
+    """In a table of one cell per line with nothing that ends a row (no binding, no numbers), a
+    line of words that is not a value or a unit, after the row's name and at least one value,
+    starts the next row."""
+    def one_cell(t: str) -> bool:  # a cell, or a name a stray space split (合格 率(%))
+        cells = _split_cells(t)
+        return len(cells) == 1 or not any(_is_value_token(c) or is_unit(c) for c in cells)
+
+    t = text.strip()
+    if not one_cell(t) or _is_value_token(t) or is_unit(t) or not _CJK.search(t):
+        return False
+    if not all(one_cell(ln.text.strip()) for ln in pending):
+        return False
+    return len(pending) >= 2 and _is_value_token(pending[-1].text.strip()) and not _is_value_token(pending[0].text.strip())
 
 
 def _complete_without_binding(pending: list[Line]) -> bool:
