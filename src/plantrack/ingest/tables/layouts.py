@@ -31,6 +31,7 @@ from ...domain.values import (
 )
 from ..clean import Line
 from ..normalize import normalize_line
+from ..script import to_simplified
 from .columns import (
     _BARE_YEAR,
     Column,
@@ -193,7 +194,7 @@ def _table_view(text: str) -> str:
     of a cell written one per line (地区生产总值(亿元) |) turned into spaces, so lengths stay."""
     if len(text) > 60 and "。" in text:
         return text  # a paragraph of prose: no table rule reads it (and normalising it costs time)
-    t = normalize_line(text)
+    t = to_simplified(normalize_line(text))  # 指標 屬性 約束性 read as 指标 属性 约束性 (lengths kept)
     if "|" in t:
         t = _EDGE_PIPES.sub(lambda m: " " * len(m.group()), t)
     return t
@@ -206,6 +207,14 @@ def _restore_written(table: "Table", written: list[Line], lines: list[Line], cha
     span = range(table.start, min(table.end, len(lines) - 1) + 1)
     if not any(i in changed for i in span):
         return
+    written_labels: dict[str, str] = {}
+    for row in table.rows:
+        if row.category and row.category not in written_labels:
+            # A category label as the plan wrote it (糧食供給保障, not the simplified reading).
+            got = _written_cell(row.category, list(span), written, lines)
+            written_labels[row.category] = got if got and len(got) == len(row.category) else row.category
+        if row.category:
+            row.category = written_labels[row.category]
     for row in table.rows:
         first = next((i for i in span if lines[i].no == row.line), table.start)
         rows_lines = [i for i in span if first <= i < first + 16]  # a row spans a few lines, not the table
