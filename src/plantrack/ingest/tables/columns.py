@@ -206,6 +206,10 @@ def _resolve_roles(cols: list[Column]) -> list[Column]:
     return _assign_years(subs)
 
 
+# A long-range horizon (远景, 2035 after 2025) lies ten years or more past the plan's target.
+_HORIZON_GAP = 10
+
+
 def _assign_years(cols: list[Column]) -> list[Column]:
     """Bare year columns: the first is the base, a later one the target.
 
@@ -236,8 +240,14 @@ def _assign_years(cols: list[Column]) -> list[Column]:
         if role == "year":
             role = "base" if not seen_base else "target"
         if role == "target" and seen_target and c.year:
-            # A later year after the target (2025年 | 2035年): the plan's long-range horizon.
-            role = "horizon"
+            prev = next(o for o in reversed(out) if o.role == "target")
+            if prev.year and c.year - prev.year < _HORIZON_GAP:
+                # Phases of one plan (2015年 | 2020年): the last year is the target, the one
+                # before it an interim target the contract has no field for.
+                out[out.index(prev)] = Column("other", prev.year, prev.text)
+            else:
+                # A later year after the target (2025年 | 2035年): the plan's long-range horizon.
+                role = "horizon"
         if role == "base":
             seen_base = True
         if role == "target":

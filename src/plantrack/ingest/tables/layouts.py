@@ -44,6 +44,7 @@ from .columns import (
     stack_header_cells,
     strip_header_notes,
 )
+from .cells import cell_type
 from .confidence import row_agreement, table_confidence
 from .fields import _BINDING_TOKEN, _trailing_groups, indicator_from_row, review_from_row, split_name
 from .furniture import furniture_kind
@@ -136,6 +137,7 @@ def find_tables(lines: list[Line]) -> list[Table]:
     """
     written = lines
     lines = [ln if (t := _table_view(ln.text)) == ln.text else Line(ln.no, t, ln.page_start) for ln in lines]
+    lines = _pipe_empty_cells(written, lines)
     tables = _find_tables(lines)
     changed = {i for i, (a, b) in enumerate(zip(written, lines)) if a is not b}
     if changed:
@@ -148,6 +150,20 @@ def find_tables(lines: list[Line]) -> list[Table]:
     return tables
 
 
+def _pipe_empty_cells(written: list[Line], lines: list[Line]) -> list[Line]:
+    """A web table flattened to one cell per line closes each cell with a pipe (森林覆盖率(%) |);
+    a line holding the pipe alone there is an empty cell, read as the empty mark (same length)."""
+    out = list(lines)
+    for i in range(1, len(written) - 1):
+        if written[i].text.strip() == "|" and written[i - 1].text.rstrip().endswith("|") \
+                and written[i - 1].text.strip() != "|" and written[i + 1].text.strip() not in ("", "|"):
+            prev = lines[i - 1].text.strip()
+            if _BINDING_TOKEN.match(prev) or is_header_line(prev):
+                continue  # after a row's 属性 cell (or the header) the pipe closes the row: no cell
+            out[i] = Line(lines[i].no, lines[i].text.replace("|", "-"), lines[i].page_start)
+    return out
+
+
 def _name_sub_rows(table: "Table") -> None:
     """`其中` sub-rows on rows of their own (其中：城镇居民 / 农村居民 under 居民人均可支配收入): each is its
     own indicator named 父（其中：子）, and a sub-row without a binding cell shares its parent's (one
@@ -155,10 +171,18 @@ def _name_sub_rows(table: "Table") -> None:
     their own continue the group."""
     parent: Row | None = None
     in_group = False
+    has_binding = table.column("binding") is not None
+    last_sub = ""
     for row in table.rows:
         raw = row.written.get("name") or row.cells.get("name", "")
         sub = _SUB_ROW.match(raw)
         continues = in_group and not row.cells.get("binding") and not row.cells.get("seq") and len(raw) <= 16
+        if continues and not has_binding:
+            # No 属性 cell tells a sub-row from a row of its own: a row continues the group only
+            # when it is a sibling of the sub-row above it (城市宽带用户 / 农村宽带用户) under the
+            # same category.
+            shared = _common_suffix(raw, last_sub)
+            continues = row.category == parent.category and shared >= 2 and shared >= len(split_name(raw)[0]) - 3
         if (sub or continues) and parent is not None and "（其中：" not in raw:
             parent_name, parent_unit, _ = split_name(parent.written.get("name") or parent.cells.get("name", ""))
             own, unit, _ = split_name(raw[sub.end():] if sub else raw)
@@ -173,8 +197,17 @@ def _name_sub_rows(table: "Table") -> None:
                 row.cells["binding"] = parent.cells["binding"]
             row.group = row.group or parent_name
             in_group = True
+            last_sub = own
         elif not sub:
             parent, in_group = row, False
+
+
+def _common_suffix(a: str, b: str) -> int:
+    a, b = re.sub(r"\s+", "", split_name(a)[0]), re.sub(r"\s+", "", split_name(b)[0])
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
 
 
 def _score(table: "Table") -> None:
@@ -572,8 +605,12 @@ def _split_cells(text: str) -> list[str]:
         if m:  # a binding word a single space from a long cell (与经济增长同步 预期性)
             parts[-1:] = [m.group(1), m.group(2)]
     else:
-        parts = text.split(" ")
+        parts = _MARKER_THEN_NUMBER.sub(r"\1", text).split(" ")
     return [p.strip() for p in parts if p.strip()]
+
+
+# A comparison word or sign a space before its number (大于 100, > 98) is one cell with it.
+_MARKER_THEN_NUMBER = re.compile(r"(?<!\S)(大于|小于|不低于|不高于|不少于|不超过|超过|高于|低于|达到|约|[<>≤≥])\s+(?=[<>≤≥]?\d)")
 
 
 _TRAILING_BINDING = re.compile(r"^(.*\S)\s+(约束性|预期性)$")
@@ -582,9 +619,16 @@ _TRAILING_BINDING = re.compile(r"^(.*\S)\s+(约束性|预期性)$")
 _GLUED = re.compile(r"(?:(?<=左右)|(?<=以上)|(?<=以下)|(?<=[\]］]))(?=[\d\[［<>≤≥-])")
 
 
+_QUALIFIED_VALUE = re.compile(r"^[<>≤≥]?\s*\d+(?:\.\d+)?\s*[(（][^()（）]{1,12}[)）]$")
+
+
 def _is_value_token(t: str) -> bool:
     """A cell that holds a value: a number (with markers or a unit), a compound, or an empty mark."""
     if is_empty_cell(t) or _BINDING_TOKEN.match(t):
+        return True
+    if not t[:1].isdigit() and cell_type(t) == "number":  # 大于 100, 不低于20: a marker word before a number
+        return True
+    if _QUALIFIED_VALUE.match(t):  # 20(80%用户), 100(部分城市)
         return True
     s = t.lstrip("<>≤≥＜＞~[［(（")
     if not s[:1].isdigit() and not (s[:1] in "-—" and s[1:2].isdigit()):
@@ -829,7 +873,7 @@ def _row_from_segment(table: Table, seg: list[Line], category: str | None, seq: 
             category = text
             continue
         nxt = seg[k + 1].text.strip() if k + 1 < len(seg) else ""
-        label = _numbered_label_before_name(text, nxt)
+        label = _numbered_label_before_name(text, nxt, seg[k + 2].text.strip() if k + 2 < len(seg) else "")
         if label or (re.fullmatch(r"[\u4e00-\u9fff、]{2,12}", text) and k + 2 < len(seg)
                      and _numbered_label_before_name(nxt, seg[k + 2].text.strip())):
             # The group label above a numbered sub-label (生态环境质量 over 1。空气质量): the
@@ -882,15 +926,18 @@ _SUB_ROW = re.compile(r"^其中\s*[:：]?\s*")
 _NUMBERED_LABEL = re.compile(r"^(?:\d{1,2}\s*[.、．。]|[(（]\d{1,2}[)）])\s*(?P<label>[\u4e00-\u9fff]{2,10})$")
 
 
-def _numbered_label_before_name(text: str, nxt: str) -> str | None:
+def _numbered_label_before_name(text: str, nxt: str, after: str = "") -> str | None:
     """A numbered label above a row's name (1。空气质量 over 地级及以上城市空气质量优良天数比率(%)) is a
     sub-category, not a numbered name: the line after it is another name, not the row's values,
     unit or a bracketed unit continuing a wrapped name. The label without its number."""
     m = _NUMBERED_LABEL.match(text)
     if not m or not nxt or nxt[0] in "(（" or _is_value_token(nxt) or is_unit(nxt) or _BINDING_TOKEN.match(nxt):
         return None
-    if not _CJK.search(nxt) or len(re.sub(r"\s+", "", nxt)) < 6:
+    words = re.sub(r"\s+", "", re.split(r"[(（]", nxt)[0])
+    if len(_CJK.findall(words)) < 2:
         return None
+    if len(words) < 6 and not (after and (is_unit(after) or _is_value_token(after))):
+        return None  # a short line may be the rest of a wrapped name, unless its cells follow it
     return m.group("label")
 
 
