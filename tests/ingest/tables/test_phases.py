@@ -86,3 +86,13 @@ def test_a_pipe_alone_between_cells_is_an_empty_cell():
     got = rows()
     assert (got["政务外网带宽"]["base_value"], got["政务外网带宽"]["target_value"]) == (None, 20)
     assert (got["数据中心存储量"]["base_value"], got["数据中心存储量"]["target_value"]) == (500, None)
+
+
+def test_a_title_naming_a_five_year_period_picks_that_period_s_last_year_as_the_target():
+    text = ("表1 “十四五”时期主要指标\n指标  单位  2020年  2025年  2030年  属性\n"
+            "森林覆盖率  %  20  22  25  约束性\n湿地保护率  %  50  52  55  预期性\n")
+    r = {x["name"]: x for t in find_tables(clean_text(text)) for x in t.indicator_rows()}["森林覆盖率"]
+    assert (r["target_year"], r["target_value"], r.get("horizon_year"), r.get("horizon_value")) == (2025, 22, 2030, 25)
+    untitled = text.replace("表1 “十四五”时期主要指标", "表1 主要指标")
+    r = {x["name"]: x for t in find_tables(clean_text(untitled)) for x in t.indicator_rows()}["森林覆盖率"]
+    assert (r["target_year"], r["target_value"]) == (2030, 25)
