@@ -81,3 +81,11 @@ def test_cells_one_per_line_without_a_binding_column_split_into_rows_at_each_new
     first = rows[0]
     assert (first["base_value"], first["target_value"], first["annual_growth"]) == (None, 95, None)
     assert (rows[1]["base_value"], rows[1]["target_value"], rows[1]["annual_growth"]) == (14, 15, "[1]")
+
+
+def test_unnumbered_labels_between_rows_of_a_table_without_binding_are_categories():
+    cells = ["指标", "单位", "2020年", "2025年", "经济发展", "地区生产总值", "亿元", "120", "180",
+             "一般公共预算收入", "亿元", "10", "15", "生态环境", "森林覆盖率", "%", "20", "25"]
+    rows = rows_of("主要指标\n" + "\n".join(c + " |" for c in cells) + "\n")
+    assert [(r["name"], r["category"], r["target_value"]) for r in rows] == [
+        ("地区生产总值", "经济发展", 180), ("一般公共预算收入", "经济发展", 15), ("森林覆盖率", "生态环境", 25)]
