@@ -678,5 +678,9 @@ from .cli_duties import register as register_duty_commands  # noqa: E402  (units
 
 register_duty_commands(app)
 
+from .cli_bulletins import register as register_bulletin_commands  # noqa: E402  (import-bulletin)
+
+register_bulletin_commands(app)
+
 if __name__ == "__main__":
     app()
