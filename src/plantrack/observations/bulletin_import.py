@@ -77,6 +77,7 @@ def check_bulletin_rows(session: Session, bulletin: Bulletin, chosen: list[Propo
         p = by_id[r.row]
         r.extra["bulletin"] = {"file": bulletin.file, "title": bulletin.title, "sha256": bulletin.sha256,
                                "line": p.line, "proposal": p.id, "read_value": read[r.row], "indicator": p.indicator}
+        r.row = p.line  # stored as the value's place in its file, like a spreadsheet row: the bulletin's line
     return records
 
 

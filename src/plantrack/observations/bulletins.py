@@ -187,6 +187,7 @@ def _sentence_mentions(catalogue: Catalogue, number: int, sentence: str, year: i
     """Proposal-ready (concept, mention) pairs of one sentence."""
     subject: str | None = None  # the last thing the sentence gave a value for
     subject_concept = None
+    subject_written = ""
     sectors = _THREE_SECTORS.search(sentence)
     if sectors and 99 <= sum(float(sectors.group(k)) for k in "abc") <= 101:
         c = _concept(catalogue, "第三产业增加值比重", "%")
@@ -225,15 +226,13 @@ def _sentence_mentions(catalogue: Catalogue, number: int, sentence: str, year: i
                                           unit, number, sentence)
                         break
                 continue
-            if lead.startswith("占") and subject:
-                name = canonical_wording(subject + lead)
-            else:
-                name = canonical_wording(lead)
+            written = subject_written + lead if lead.startswith("占") and subject else lead
+            name = canonical_wording(written)
             c = _concept(catalogue, name, unit)
             if lead and not lead.startswith("占"):
-                subject, subject_concept = name, c
+                subject, subject_concept, subject_written = name, c, lead
             if c is not None:
-                yield c, _Mention(name, lead or name, value, unit, number, sentence)
+                yield c, _Mention(name, written or name, value, unit, number, sentence)
 
 
 def propose_text(text: str, region: Region, year: int, catalogue: Catalogue | None = None) -> list[Proposal]:
