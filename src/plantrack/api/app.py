@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
-from . import analysis, corrections, docs, duties, plans, regions, search
+from . import analysis, corrections, docs, duties, observations, plans, regions, search
 from .deps import reject_nul
 from .errors import _unexpected_error, http_error, install_error_handlers
 from ..web import router as web_router
@@ -66,7 +66,7 @@ def create_app(session_factory: sessionmaker[Session] | None = None) -> FastAPI:
     app.add_middleware(GZipMiddleware, minimum_size=1000)
     app.add_middleware(ActorMiddleware)  # request.state.actor on every request (web/auth.py)
     app.add_middleware(SecurityMiddleware)  # outermost: headers on every response (web/security.py)
-    for module in (plans, analysis, corrections, duties, regions, search, docs):
+    for module in (plans, analysis, corrections, duties, observations, regions, search, docs):
         app.include_router(module.router)
     app.include_router(web_router)  # the pages and /static (web/), on the same store
     return app
