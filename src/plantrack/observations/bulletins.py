@@ -79,6 +79,8 @@ _CLAUSE_END = re.compile(r"[，,：:]")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 # Web pages that annotate characters with their pinyin: 地區(qū)生產(chǎn)總值 (damage, not text).
 _PINYIN_NOTES = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zü\u00e0-\u01dc]{1,7}[)）]")
+# 每立方米29微克: a concentration with its unit written around the number.
+_UNIT_AROUND = re.compile(r"每立方米\s*(\d+(?:\.\d+)?)\s*微克")
 # 三次产业结构为6.8:42.7:50.5 — the third figure is the tertiary (services) share of the product.
 _THREE_SECTORS = re.compile(r"三次产业(?:结构|比重|构成|结构比例|比例)(?:比)?(?:为|是)?\s*(?P<a>\d+(?:\.\d+)?)\s*[:：∶]\s*"
                             r"(?P<b>\d+(?:\.\d+)?)\s*[:：∶]\s*(?P<c>\d+(?:\.\d+)?)")
@@ -109,6 +111,7 @@ WORDING_RULES: tuple[tuple[str, re.Pattern, str], ...] = (
     ("urban_share", re.compile(r"^城镇(?:常住)?人口占(?:年末)?(?:常住|总)?人口(?:的)?比重$"), "常住人口城镇化率"),
     ("average_of_cities", re.compile(r"^平均(?=.*(?:天数比例|浓度))"), ""),
     ("water_sections", re.compile(r"^地表水(?:优良水质|水质优良)断面比例$"), "水质优良断面比例"),
+    ("worst_water_sections", re.compile(r"^(?:地表水)?劣[ⅤV]类断面比例$"), "地表水劣Ⅴ类断面比例"),
     ("unemployment_average", re.compile(r"^城镇调查失业率平均值$"), "城镇调查失业率"),
 )
 
@@ -120,6 +123,9 @@ def canonical_wording(name: str) -> str:
 
 
 def _clean_lead(lead: str) -> str:
+    # A page flattened to one line keeps its table captions and notes before the sentence,
+    # separated by spaces (表1 … 单位:人 全年全县城镇新增就业): the name is the last segment.
+    lead = re.split(r"\s+", lead.strip())[-1] if lead.strip() else ""
     lead = lead.strip().strip("“”\"' ")
     lead = _NATIONAL_CITIES.sub("", lead)
     lead = _LEAD_FILLER.sub("", lead)
@@ -161,6 +167,7 @@ def _sentences(text: str):
     """(line number, sentence) for every sentence, in order; a sentence never crosses a line."""
     for number, raw in enumerate(text.splitlines(), start=1):
         line = _THOUSANDS.sub("", to_simplified(_PINYIN_NOTES.sub("", normalize_line(raw))))
+        line = _UNIT_AROUND.sub(r"\1微克/立方米", line)
         start = 0
         for m in list(_SENTENCE_END.finditer(line)) + [None]:
             end = m.end() if m else len(line)
