@@ -187,9 +187,10 @@ def check_plausibility(session: Session, records: list[ObservationRecord], cells
                        regions: list[Region], limits: Limits = DEFAULT_LIMITS) -> list[RowError]:
     """Every plausibility finding for a file's rows (already through rows.check_row), in row order."""
     errors: list[RowError] = []
+    by_code = {g.code: g for g in regions}
     for r in records:
         cells = cells_by_row.get(r.row, {})
-        region = next((g for g in regions if g.code == r.region_code), None)
+        region = by_code.get(r.region_code)
         if region is not None:
             errors += region_errors(r.row, cells.get("region", ""), region, regions)
         errors += value_errors(r)
