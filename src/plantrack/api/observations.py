@@ -61,12 +61,19 @@ def post_observations(request: Request, body: ObservationsIn):
     actor = actor_of(request)
     catalogue = default_catalogue()
 
-    def save(session):
-        records = check_cells(session, SOURCE_NAME, rows, catalogue)
+    def require_scope(records):
         outside = [r for r in records if not permission_allowed(actor, "observations.write", r.region_code)]
         if outside:
             raise ApiError(403, "forbidden", f"您的帐号（{actor.name}）无权填报这些地区的数据："
                            + "；".join(f"第 {r.row} 行（{r.region_code}）" for r in outside[:10]) + "。未保存任何数据。")
+
+    def save(session):
+        try:
+            records = check_cells(session, SOURCE_NAME, rows, catalogue)
+        except ImportRejected as exc:
+            require_scope(exc.records)  # not one's region: say that first
+            raise
+        require_scope(records)
         preview = [{"row": r.row, "region_code": r.region_code, "concept": r.concept, "year": r.year,
                     "value": r.value, "unit": r.unit, "flags": r.flags} for r in records]
         if body.check_only:

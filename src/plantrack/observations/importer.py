@@ -30,9 +30,10 @@ from .rows import ObservationRecord, RowError, check_row
 class ImportRejected(ValueError):
     """The file was not imported; `errors` lists every bad row."""
 
-    def __init__(self, path: str, errors: list[RowError]):
+    def __init__(self, path: str, errors: list[RowError], records: list | None = None):
         self.path = path
         self.errors = errors
+        self.records = records or []  # the rows that passed the row checks: their regions, for scope checks
         super().__init__(self.message())
 
     def message(self) -> str:
@@ -73,7 +74,7 @@ def check_cells(session: Session, path: str, rows: list[tuple[int, dict[str, str
     errors += check_plausibility(session, records, cells_by_row, regions, limits)
     if errors:
         errors.sort(key=lambda e: e.row)
-        raise ImportRejected(path, errors)
+        raise ImportRejected(path, errors, records)
     if not records:
         raise ImportRejected(path, [RowError(1, "文件中没有数据行")])
     return records

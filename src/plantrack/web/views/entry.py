@@ -115,6 +115,7 @@ def _check(request: Request, name: str, data: bytes, single: bool = False) -> di
             try:
                 records = check_rows(session, name, data, default_catalogue())
             except ImportRejected as exc:
+                _require_scope(request, exc.records, single)  # not one's region: say that first
                 errors = [{"row": e.row, "reason": e.reason, "message": e.message()} for e in exc.errors]
                 return _page_data(session, stage="rejected", file=name, errors=errors,
                                   error_rows=len({e["row"] for e in errors}))
@@ -154,8 +155,10 @@ def _check_scope(request: Request, name: str, data: bytes) -> None:
     with request.app.state.session_factory() as session:
         try:
             records = check_rows(session, name, data, default_catalogue())
-        except (ImportRejected, ReaderError):
-            return  # import_file refuses the file itself, with its rows
+        except ImportRejected as exc:
+            records = exc.records  # import_file refuses the file itself, with its rows; the scope first
+        except ReaderError:
+            return  # import_file refuses the file itself
         finally:
             session.rollback()
     _require_scope(request, records)
