@@ -164,16 +164,19 @@ class _Mention:
 
 
 def _sentences(text: str):
-    """(line number, sentence) for every sentence, in order; a sentence never crosses a line."""
+    """(line number, sentence as read, sentence as written) for every sentence, in order; a
+    sentence never crosses a line. The written form is the quote a person sees; where reading
+    changed the line's length (pinyin notes dropped, 1,234 joined) the read form stands in for it."""
     for number, raw in enumerate(text.splitlines(), start=1):
         line = _THOUSANDS.sub("", to_simplified(_PINYIN_NOTES.sub("", normalize_line(raw))))
         line = _UNIT_AROUND.sub(r"\1微克/立方米", line)
+        same_length = len(line) == len(raw)
         start = 0
         for m in list(_SENTENCE_END.finditer(line)) + [None]:
             end = m.end() if m else len(line)
             s = line[start:end].strip()
             if s:
-                yield number, s
+                yield number, s, (raw[start:end].strip() if same_length else s)
             start = end
 
 
@@ -248,7 +251,7 @@ def propose_text(text: str, region: Region, year: int, catalogue: Catalogue | No
     catalogue = catalogue or default_catalogue()
     seen: set[str] = set()
     out: list[Proposal] = []
-    for number, sentence in _sentences(text):
+    for number, sentence, written in _sentences(text):
         for c, m in _sentence_mentions(catalogue, number, sentence, year):
             if c.id in seen:
                 continue
@@ -258,7 +261,7 @@ def propose_text(text: str, region: Region, year: int, catalogue: Catalogue | No
                 id=str(len(out) + 1), indicator=m.written, concept=c.id, concept_name=c.name,
                 region=region.name, region_code=region.code, year=year,
                 value=round(m.value * (f or 1.0), 10), unit=c.unit or m.unit, source_value=m.value,
-                source_unit=m.unit, line=m.line, quote=m.quote,
+                source_unit=m.unit, line=m.line, quote=written,
             ))
     return out
 
