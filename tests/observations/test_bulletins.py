@@ -82,3 +82,14 @@ def test_precision_and_recall_on_real_bulletins(gold):
     assert total.gold >= 13
     assert total.precision >= 0.95, total.wrong
     assert total.recall >= 0.8, total.missed
+
+
+def test_an_html_page_is_read_with_the_plan_reading_engine():
+    text = (BULLETINS / "shanxi-2022.txt").read_text(encoding="utf-8").splitlines()
+    page = ("<!doctype html><html><head><meta charset=\"utf-8\"><title>山西省2022年国民经济和社会发展统计公报</title></head><body>"
+            "<h1>山西省2022年国民经济和社会发展统计公报</h1>" + "".join(f"<p>{line}</p>" for line in text) + "</body></html>")
+    b = read_bulletin(page.encode("utf-8"), "shanxi-2022.html")
+    assert (b.region, b.year) == ("山西省", 2022)
+    assert {p.concept: p.value for p in b.proposals}["gdp"] == 25642.59
+    assert {p.concept for p in b.proposals} == {p.concept for p in read_bulletin(
+        (BULLETINS / "shanxi-2022.txt").read_bytes(), "shanxi-2022.txt", "山西省", 2022).proposals}
