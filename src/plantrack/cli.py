@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 
 from .domain.actor import LOCAL_OPERATOR
+from .domain.periods import period_text
 from .ingest.errors import PlanInputError
 
 app = typer.Typer(
@@ -202,7 +203,7 @@ def plans(
     table.add_column("上位规划", overflow="fold")
     table.add_column("版本", no_wrap=True)
     for r in rows:
-        period = f"{r['period']['start'] or '?'}—{r['period']['end'] or '?'}"
+        period = period_text(r["period"]["start"], r["period"]["end"])
         table.add_row(r["key"], r["title"] or "—", LEVELS.get(r["level"], r["level"] or "—"),
                       KINDS.get(r["kind"], r["kind"] or "—"), r["region"] or "—", period, r["parent"] or "—",
                       str(r["versions"]))

@@ -275,7 +275,39 @@ def _issuer_from_subject(front: _Front) -> str | None:
     return m.group("org") if m else None
 
 
-_ISSUER_RULES = (_issuer_above_date, _issuer_from_letterhead, _issuer_from_subject)
+# A government portal's 信息公开 block (索引号 / 发文机关 / 发文字号 / 成文日期 …) labels the
+# fields it states, one label per line or several on one line; a repost keeps them.
+_FIELD_LABELS = {
+    "issuer": r"发文机关|发布机关|发布机构|发文单位|制发机关|印发机关|发文机构|发布单位",
+    "doc_number": r"发文字号|文号|发文编号",
+    "date": r"成文日期|印发日期|发文日期|成文时间|签发日期|发布日期",
+}
+_FIELD_END = "|".join(v for v in _FIELD_LABELS.values()) + r"|索引号|主题分类|主题词|公开方式|信息来源|标题|名称|有效性|生效日期|废止日期|体裁分类"
+
+
+def _labelled(front: _Front, field: str) -> list[str]:
+    """Values after `label：`, cut at the next label; all labels of the field, in document order
+    (成文日期 before 发布日期 where both are given: the order of _FIELD_LABELS' alternatives)."""
+    values: list[tuple[int, str]] = []
+    order = _FIELD_LABELS[field].split("|")
+    for ln in front.lines:
+        text = ln.text.replace("\u3000", " ")
+        for m in re.finditer(rf"(?P<label>{_FIELD_LABELS[field]})\s*[:：]\s*(?P<v>.*?)\s*(?=(?:{_FIELD_END})\s*[:：]|$)", text):
+            if m.group("v"):
+                values.append((order.index(m.group("label")), m.group("v")))
+    return [v for _, v in sorted(values, key=lambda kv: kv[0])]
+
+
+def _issuer_from_label(front: _Front) -> str | None:
+    """发文机关：某某人民政府 (a portal's metadata block)."""
+    for v in _labelled(front, "issuer"):
+        v = _squeeze(v)
+        if re.fullmatch(rf"[{_CJK}（）()]{{2,30}}{_ORG_SUFFIX}", v):
+            return v
+    return None
+
+
+_ISSUER_RULES = (_issuer_above_date, _issuer_from_letterhead, _issuer_from_subject, _issuer_from_label)
 
 
 def _doc_number_line(front: _Front) -> str | None:
@@ -285,13 +317,30 @@ def _doc_number_line(front: _Front) -> str | None:
         m = _DOC_NUMBER.search(text)
         if not m:
             continue
-        rest = (text[: m.start()] + text[m.end() :]).strip()
+        rest = (text[: m.start()] + text[m.end() :]).strip(" \t（）()【】[]")
         if not rest or rest.endswith("文件"):
             return re.sub(r"\s+", "", m.group(0))
     return None
 
 
-_DOC_NUMBER_RULES = (_doc_number_line,)
+def _doc_number_from_label(front: _Front) -> str | None:
+    """发文字号：某政发〔2021〕7号 (a portal's metadata block)."""
+    for v in _labelled(front, "doc_number"):
+        if m := _DOC_NUMBER.search(v):
+            return re.sub(r"\s+", "", m.group(0))
+    return None
+
+
+def _doc_number_after_title(front: _Front) -> str | None:
+    """A repost prints the number in brackets under or after the title: 某某规划（某政发〔2021〕7号）."""
+    for ln in front.lines:
+        if m := re.search(rf"[（(【\[]\s*(?P<n>{_DOC_NUMBER.pattern})\s*[）)】\]]\s*$", ln.text.strip()):
+            if _TITLE_END.search(_squeeze(ln.text[: m.start()])) or not ln.text[: m.start()].strip():
+                return re.sub(r"\s+", "", m.group("n"))
+    return None
+
+
+_DOC_NUMBER_RULES = (_doc_number_line, _doc_number_from_label, _doc_number_after_title)
 
 
 _CN_DIGIT_VALUE = {c: (0 if c in "〇零" else "一二三四五六七八九".index(c) + 1) for c in _CN_DIGITS}
@@ -322,7 +371,29 @@ def _date_under_signature(front: _Front) -> str | None:
     return f"{y:04d}-{mo:02d}-{d:02d}"
 
 
-_DATE_RULES = (_date_under_signature,)
+_LOOSE_DATE = re.compile(
+    rf"(?P<y>\d{{4}}|[{_CN_DIGITS}]{{4}})\s*(?:年\s*(?P<m>\d{{1,2}}|[{_CN_DIGITS}十]{{1,3}})\s*月\s*"
+    rf"(?P<d>\d{{1,2}}|[{_CN_DIGITS}十]{{1,3}})\s*日|[-./](?P<m2>\d{{1,2}})[-./](?P<d2>\d{{1,2}})(?!\d))"
+)
+
+
+def _iso(y: str, mo: str, d: str) -> str | None:
+    year, month, day = _cn_year(y), _small_number(mo), _small_number(d)
+    if not (year and month and day) or not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _date_from_label(front: _Front) -> str | None:
+    """成文日期：2021年04月09日 or 2021-04-09 (a portal's metadata block; 成文 before 发布)."""
+    for v in _labelled(front, "date"):
+        if m := _LOOSE_DATE.match(v.strip()):
+            if iso := _iso(m.group("y"), m.group("m") or m.group("m2"), m.group("d") or m.group("d2")):
+                return iso
+    return None
+
+
+_DATE_RULES = (_date_under_signature, _date_from_label)
 
 
 # --- region, level, kind -----------------------------------------------------------------------
