@@ -119,13 +119,29 @@ def match_heading(text: str) -> Heading | None:
             if head != title and rule.name in ("arabic_space", "decimal"):
                 return None
             title = head
-        elif rule.kind in ("chapter", "section", "part", "division", "box") and (
-            len(title) > 60 or _SENTENCE_END.search(title) or _cites_heading(text, m)
-        ):
-            return None
+        elif rule.kind in ("chapter", "section", "part", "division", "box"):
+            if _cites_heading(text, m):
+                return None
+            if len(title) > 60 or _SENTENCE_END.search(title):
+                title = _glued_title(title)
+                if title is None:
+                    return None
         name = "decimal" if rule.name in _DECIMAL_FAMILY else rule.name
         return Heading(line=0, rule=name, kind=rule.kind, label=label, title=_clean_title(title), number=number)
     return None
+
+
+_GLUED = re.compile(r"^(?P<head>[^。！？；;\s]{2,30})\s+(?P<rest>\S.*)$")
+
+
+def _glued_title(title: str) -> str | None:
+    """第一节 发展基础 “十三五”期间，… : a web copy glues the section's first sentence to its
+    heading line, a space apart. The title is what stands before that space, if it reads as one
+    (short, no sentence end); otherwise the line is a sentence that happens to open with 第X章."""
+    m = _GLUED.match(title)
+    if not m or _SENTENCE_END.search(m.group("head")):
+        return None
+    return m.group("head")
 
 
 # What follows a 第X章 that a sentence cites rather than a heading states (第四章所列任务, 第五章的要求).
@@ -285,6 +301,7 @@ def build_outline(lines: list[Line], skip: set[int] | None = None) -> tuple[list
     at: dict[int, Heading] = {}
     open_sentence = False  # the last body line read stopped mid-sentence
     last_box: Heading | None = None  # the box open since the last heading
+    boxes_here: list[Heading] = []  # boxes met since the last 篇/章/节 (a box repeated after a page break)
     for i, ln in enumerate(lines):
         if i in skip:
             continue
@@ -296,9 +313,11 @@ def build_outline(lines: list[Line], skip: set[int] | None = None) -> tuple[list
         h.line = ln.no
         continued = _join_wrapped_title(h, lines, i, skip)
         if h.kind == "box":
-            if last_box is not None and last_box.label == h.label and last_box.depth == len(numbering.stack):
-                at[i] = last_box  # the box goes on over a page break and repeats its title: one box
+            again = _same_box(boxes_here, h)
+            if again is not None:
+                at[i] = again  # the box goes on over a page break and repeats its title: one box
                 continue
+            boxes_here.append(h)
             last_box = h
             h.depth = len(numbering.stack)
             parent = numbering.stack[-1] if numbering.stack else None
@@ -310,6 +329,8 @@ def build_outline(lines: list[Line], skip: set[int] | None = None) -> tuple[list
             continue
         numbering.push(h, depth)
         last_box = None
+        if h.kind in ("part", "division", "chapter", "section"):
+            boxes_here = []
         if depth == 0:
             roots.append(h)
         else:
@@ -324,6 +345,23 @@ def build_outline(lines: list[Line], skip: set[int] | None = None) -> tuple[list
 _LINE_END = re.compile(r"[。！？!?；;：:]$|[。！？!?][”’」』）)]$")
 
 
+def _same_box(seen: list[Heading], h: Heading) -> Heading | None:
+    """A box printed over a page break repeats its number (and title) at the top of the next page,
+    after some of its entries (1. 2. …) have been read: the same number under the same 章/节,
+    with the same title or none, is the box going on, not a new one."""
+    label = re.sub(r"\s+", "", h.label).rstrip(":：")
+    for box in seen:
+        if re.sub(r"\s+", "", box.label).rstrip(":：") != label:
+            continue
+        if not h.title or not box.title or _squeeze(h.title).removesuffix("（续）") == _squeeze(box.title):
+            return box
+    return None
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text).replace("(续)", "（续）")
+
+
 def _continues_a_figure(h: Heading) -> bool:
     """After a line that stopped mid-sentence, "1 万亩，…" or "2.5万人，…" is the rest of a figure
     the hard wrap cut from its verb (新建高标准农田 / 1 万亩), not a numbered heading: its title
@@ -334,9 +372,13 @@ def _continues_a_figure(h: Heading) -> bool:
 
 
 def _join_wrapped_title(h: Heading, lines: list[Line], i: int, skip: set[int]) -> int | None:
-    """A chapter title cut by the page width ("…历史使命，" / "奋力实现…目标") continues on the next line."""
-    if h.kind not in ("part", "division", "chapter", "section") or not h.title.endswith(("，", ",", "、", "—", "：")):
-        return
+    """A chapter title cut by the page width ("…历史使命，" / "奋力实现…目标") continues on the next
+    line; a number printed on a line of its own ("第三章" / "优化…格局") has its whole title there.
+    (A box's title on the next line is the box reader's to take: boxes.py.)"""
+    if h.kind not in ("part", "division", "chapter", "section"):
+        return None
+    if h.title and not h.title.endswith(("，", ",", "、", "—", "：")):
+        return None
     k = i + 1
     if k < len(lines) and k not in skip:
         nxt = lines[k].text.strip()
