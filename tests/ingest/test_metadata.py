@@ -284,3 +284,17 @@ def test_labels_without_values_give_nothing():
     text = "发文机关：\n发文字号：\n成文日期：\n某某县“十四五”水利发展规划\n\n第一章 现状\n水利设施逐步完善。\n"
     m = meta_of(text)
     assert (m["issuer"], m["doc_number"], m["issued_on"]) == (None, None, None)
+
+
+def test_a_repost_in_traditional_script_gives_title_period_and_region():
+    text = "眉山市林業發展“十二五”規劃\n\n一、規劃目標\n到2015年，森林覆蓋率穩定在43%以上。\n二、保障措施\n加大投入。\n"
+    m = meta_of(text)
+    assert m["title"] == "眉山市林业发展“十二五”规划"
+    assert m["period"] == {"start": 2011, "end": 2015}
+    assert (m["region"], m["level"]) == ("眉山市", "city")
+
+
+def test_traditional_plan_period_sentence():
+    text = "長江三角洲區域一體化發展規劃綱要\n\n一、總體要求\n規劃期至2025年，展望到2035年。\n二、重點任務\n推進一體化。\n三、保障措施\n加強組織。\n"
+    m = meta_of(text)
+    assert m["period"]["end"] == 2025 and m["horizon"] == 2035

@@ -24,6 +24,7 @@ from typing import Callable
 from ..domain.numerals import cn_to_int
 from ..domain.regions import AmbiguousRegionError, ancestors, load_regions, lookup_region
 from .clean import Line
+from .script import to_simplified
 
 # The cover and the title sit in the first lines; the goals that state a horizon sit in the first
 # chapters. These bound how far each rule looks, so a document cited deep in the body cannot
@@ -137,9 +138,11 @@ def _front(lines: list[Line], heading_at: dict) -> _Front:
         opening_end = top[_OPENING_TOP_HEADINGS]
     else:
         opening_end = max(end, int(len(lines) * _OPENING_FALLBACK_SHARE))
-    opening = "".join(ln.text.strip() for ln in lines[:opening_end])
+    opening = to_simplified("".join(ln.text.strip() for ln in lines[:opening_end]))
     opening = _BOOK_TITLE_ANY.sub(lambda m: "《" + " " * (len(m.group(0)) - 2) + "》", opening)
-    return _Front(lines[:end], opening)
+    # A repost in traditional script (發展規劃綱要, 規劃期至2025年) reads as the rules are written.
+    front = [Line(ln.no, to_simplified(ln.text), ln.page_start) for ln in lines[:end]]
+    return _Front(front, opening)
 
 
 _BOOK_TITLE_ANY = re.compile(r"《[^《》]*》")
