@@ -70,6 +70,7 @@ class Heading:
     children: list["Heading"] = field(default_factory=list)
     depth: int = 0
     end_line: int = 0  # last source line of the section (filled after the tree is built)
+    glued: bool = False  # the line goes on after the title with body text (第一节 发展基础 “十三五”期间，…)
 
     def to_json(self) -> dict:
         return {
@@ -119,15 +120,17 @@ def match_heading(text: str) -> Heading | None:
             if head != title and rule.name in ("arabic_space", "decimal"):
                 return None
             title = head
-        elif rule.kind in ("chapter", "section", "part", "division", "box"):
+        glued = False
+        if rule.kind in ("chapter", "section", "part", "division", "box"):
             if _cites_heading(text, m):
                 return None
             if len(title) > 60 or _SENTENCE_END.search(title):
                 title = _glued_title(title)
                 if title is None:
                     return None
+                glued = True
         name = "decimal" if rule.name in _DECIMAL_FAMILY else rule.name
-        return Heading(line=0, rule=name, kind=rule.kind, label=label, title=_clean_title(title), number=number)
+        return Heading(line=0, rule=name, kind=rule.kind, label=label, title=_clean_title(title), number=number, glued=glued)
     return None
 
 
