@@ -105,3 +105,27 @@ def test_targets_in_a_heading_glued_to_its_first_sentence_are_read():
 def test_traditional_script_repost_reads_and_keeps_its_script():
     got = targets_of("到2025年，研發投入強度達到3%以上，人均期望壽命達到79歲。")
     assert _rows(got) == [("研發投入強度", 3, 2025), ("人均期望壽命", 79, 2025)]
+
+
+def test_construction_land_is_a_noun_not_a_measure():
+    got = targets_of("到2025年，市区人口规模控制在150万人左右，建设用地规模控制在160平方公里以内。")
+    assert _rows(got) == [("市区人口规模", 150, 2025), ("建设用地规模", 160, 2025)]
+
+
+def test_completing_the_assigned_task_is_a_target():
+    t = targets_of("到2025年，单位地区生产总值二氧化碳排放下降幅度完成省下达任务。")[0]
+    assert (t["subject"], t["relation"], t["year"]) == ("单位地区生产总值二氧化碳排放下降幅度", "qualitative", 2025)
+
+
+def test_reaching_the_level_of_developed_countries():
+    t = targets_of("展望2035年，人均地区生产总值达到中等发达国家水平。")[0]
+    assert (t["subject"], t["year"], t["state"]) == ("人均地区生产总值", 2035, "达到中等发达国家水平")
+
+
+def test_damage_kinds_in_one_paragraph():
+    got = targets_of("到２０２５年，森林覆盖率达到３５．５％，万元GDP用水量下降1 5%，空气质量优良天数比例\ue0a085%，"
+                     "地区生产总值年均增长6%—7%。")
+    assert [(t["subject"], t["value"], t.get("low"), t.get("high")) for t in got] == [
+        ("森林覆盖率", 35.5, None, None), ("万元GDP用水量", 15, None, None),
+        ("空气质量优良天数比例", 85, None, None), ("地区生产总值", None, 6, 7)]
+    assert got[0]["text"] == "森林覆盖率达到３５．５％"  # the text stays as written

@@ -100,7 +100,7 @@ _DIRECTION = r"(?:提高|提升|增加|增长|上升|下降|降低|减少|减缓
 # Direction phrases complete without an adverb.
 _DIRECTION_WHOLE = r"(?:稳中有降|稳中有升|不减少|不降低|只增不减|不下降|(?<!双)翻[一两二三]?番|双翻番)"
 # End states that are targets without a number.
-_END_STATE = r"(?:全覆盖|全面覆盖[^，；]{0,24}|基本绿化|全部绿化|应绿尽绿|全部达标|稳定达标|全面达标|总体达标|动态清零|(?:基本|全面|全部|彻底)消除)"
+_END_STATE = r"(?:全覆盖|全面覆盖[^，；]{0,24}|基本绿化|全部绿化|应绿尽绿|全部达标|稳定达标|全面达标|总体达标|(?:全部|全面)脱贫|动态清零|(?:基本|全面|全部|彻底)消除)"
 # The action an end state completes on its subject (荒山基本绿化, 水质全部达标): it joins the subject,
 # because the action is what a statistic counts (绿化 of the hills, 达标 of the water), while in
 # 监测全覆盖 or 重污染天气基本消除 the subject alone is what is measured.
@@ -121,7 +121,7 @@ _CONDITION_TAIL = re.compile(r"(?:达峰|达标|建成|完成|稳定|实现)后$
 _SHARED_RANK_TAIL = re.compile(r"(?:在)?(?:全国|全省|全市|全区|全县|全球|全世界|中部地区|西部地区|同类城市)?(?:的)?"
                                r"(?:位次|排名|名次|排位)$")
 # The level a 达到 qualitative target names (达到国家平均水平, 达到绿色矿山要求).
-_LEVEL = r"(?:平均水平|先进水平|领先水平|前列|要求|标准)"
+_LEVEL = r"(?:平均水平|先进水平|领先水平|发达国家水平|前列|要求|标准)"
 # Verbs that build or deliver a counted thing (建设30个实训基地, 建成旅游公路2066公里).
 _BUILD = (
     r"(?:布局建设|新改建|新建|建设|建成|打造|培育|创建|组建|建立|新增|改造|改建|完成|实施|认定|引进|培训|"
@@ -137,7 +137,7 @@ _LEADING_FUNCTION = re.compile(
 _MEASURE_VERB = re.compile(
     r"^(?:加强|推进|推动|实施|开展|建立|健全|完善|加快|强化|深化|支持|鼓励|引导|坚持|落实|构建|打造|培育|发展|"
     r"优化|统筹|围绕|依托|以|把|将|对|提升|提高|扩大|增强|加大|深入|积极|大力|着力|全力|持续|不断|严格|"
-    r"探索|谋划|争创|创建|建设|开发|提供|组织|通过|利用|结合|聚焦|立足|面向|瞄准|抓好|做好|办好|形成|"
+    r"探索|谋划|争创|创建|建设(?!用地)|开发(?!强度|区|边界)|提供|组织|通过|利用|结合|聚焦|立足|面向|瞄准|抓好|做好|办好|形成|"
     r"推行|推广|实行|完成|关闭|淘汰)"
 )
 _COMPARISON_TAIL = re.compile(rf"(?:比|较|相比|同比|与)\s*(?:{_YEAR}\s*年(?:底|末)?|基期|上年|去年)(?:水平)?(?:相比)?$"
@@ -518,7 +518,7 @@ TARGET_RULES: tuple[TargetRule, ...] = (
     _rule("meets_level", rf"{_S}(?P<state>(?:全部|均|全面|基本)?(?:达到|居于|处于|进入|走在|快于|高于|优于|好于)(?:或(?:超过|高于|优于|好于))?[^，；\d]{{0,12}}{_LEVEL})$",
           _qualitative, needs_time=True, measurable=True),
     _rule("all_meet", rf"{_S}(?P<state>(?:全部|均|100%)达到[^，；]{{0,12}}{_LEVEL})$", _all_meet),
-    _rule("quota", rf"{_S}(?P<state>(?:全面|如期|按期)?完成[^，；]{{0,20}}(?:指标|目标)(?:任务)?)$", _qualitative, needs_time=True),
+    _rule("quota", rf"{_S}(?P<state>(?:全面|如期|按期)?完成[^，；]{{0,20}}(?:指标|目标|下达(?:的)?任务)(?:任务)?)$", _qualitative, needs_time=True),
     _rule("by_deadline", rf"^(?P<subject>[^，；\d]{{2,20}}?)(?P<when>{_YEAR}\s*年(?:底前|前))(?P<state>[\u4e00-\u9fff]{{2,4}})$",
           _deadline_event, needs_time=True),
 )
