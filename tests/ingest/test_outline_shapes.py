@@ -43,3 +43,16 @@ def test_the_same_box_number_under_another_chapter_is_another_box():
 def test_a_chapter_number_on_its_own_line_takes_its_title_from_the_next():
     roots, _ = build_outline(clean_text("第三章\n优化水资源配置格局\n第一节 建设骨干水网\n推进工程。\n"))
     assert (roots[0].label, roots[0].title) == ("第三章", "优化水资源配置格局")
+
+
+def test_a_box_continued_with_xu_biao_or_a_shortened_title_is_one_box():
+    text = ("第一章 任务\n专栏1 重大基础设施项目\n1.甲工程\n专栏1 重大基础设施项目（续表）\n2.乙工程\n"
+            "专栏2 重大产业项目清单\n1.丙项目\n专栏2 重大产业项目\n2.丁项目\n专栏3 民生项目\n1.戊项目\n")
+    roots, _ = build_outline(clean_text(text))
+    assert outline_counts(roots)["专栏"] == 3
+
+
+def test_two_boxes_with_one_number_and_different_titles_under_one_chapter_stay_two():
+    text = "第一章 任务\n专栏1 重大基础设施项目\n1.甲工程\n专栏1 生态保护项目\n1.乙工程\n"
+    roots, _ = build_outline(clean_text(text))
+    assert outline_counts(roots)["专栏"] == 2

@@ -356,13 +356,18 @@ def _same_box(seen: list[Heading], h: Heading) -> Heading | None:
     for box in seen:
         if re.sub(r"\s+", "", box.label).rstrip(":：") != label:
             continue
-        if not h.title or not box.title or _squeeze(h.title).removesuffix("（续）") == _squeeze(box.title):
+        a, b = _bare_title(h.title), _bare_title(box.title)
+        if not a or not b or a.startswith(b) or b.startswith(a):  # a repeated title may be cut short
             return box
     return None
 
 
-def _squeeze(text: str) -> str:
-    return re.sub(r"\s+", "", text).replace("(续)", "（续）")
+_CONTINUED = re.compile(r"[（(]?续(?:上)?表?[）)]?$")
+
+
+def _bare_title(text: str) -> str:
+    """A box title without spaces and without the （续）/（续表） a continued page adds."""
+    return _CONTINUED.sub("", re.sub(r"\s+", "", text))
 
 
 def _continues_a_figure(h: Heading) -> bool:
