@@ -298,3 +298,26 @@ def test_traditional_plan_period_sentence():
     text = "長江三角洲區域一體化發展規劃綱要\n\n一、總體要求\n規劃期至2025年，展望到2035年。\n二、重點任務\n推進一體化。\n三、保障措施\n加強組織。\n"
     m = meta_of(text)
     assert m["period"]["end"] == 2025 and m["horizon"] == 2035
+
+
+def _with_opening(title: str, sentence: str) -> dict:
+    return meta_of(f"{title}\n\n一、总体要求\n{sentence}\n二、重点任务\n推进工作。\n三、保障措施\n加强组织。\n")
+
+
+def test_title_span_without_nian():
+    assert meta_of("某某市养老服务体系建设规划（2021-2025）\n\n第一章 现状\n养老服务逐步完善。\n")["period"] == {"start": 2021, "end": 2025}
+
+
+def test_period_named_by_the_five_year_plan():
+    m = _with_opening("某某县养老服务体系建设规划", "本规划期为“十四五”时期，展望到2035年。")
+    assert m["period"] == {"start": 2021, "end": 2025}
+
+
+def test_period_end_with_a_base_year_gives_its_start():
+    m = _with_opening("某某市国土空间总体规划", "规划基期为2020年，规划期至2035年，近期至2025年。")
+    assert m["period"] == {"start": 2021, "end": 2035}
+
+
+def test_period_end_alone_keeps_its_start_unknown():
+    m = _with_opening("某某市国土空间总体规划", "规划期至2035年，近期至2025年。")
+    assert m["period"] == {"start": None, "end": 2035}

@@ -546,6 +546,12 @@ _PLAN_PERIOD_RANGE = re.compile(
     r"(?P<a>(?:19|20)\d{2})\s*(?:年)?\s*[-—–~～至到]+\s*(?P<b>(?:19|20)\d{2})\s*年"
 )
 _PLAN_PERIOD_END = re.compile(r"规划期[^。；]{0,30}?(?:至|到)\s*(?P<b>(?:19|20)\d{2})\s*年")
+# A title's bracketed span may leave out 年: 某某规划（2021-2025）.
+_TITLE_RANGE = re.compile(r"[（(]\s*(?P<a>(?:19|20)\d{2})\s*年?\s*[-—–~～至到]+\s*(?P<b>(?:19|20)\d{2})\s*年?\s*[)）]")
+# 规划期为“十四五”时期: the five-year plan the period names.
+_PLAN_PERIOD_FYP = re.compile(r"(?:规划期(?:限|为)?|规划年限|规划时限|实施期)[^。；]{0,8}?[“\"]?十(?P<d>[一二三四五六七八九])五")
+# 规划基期为2020年: the period starts the year after its base year.
+_BASE_YEAR = re.compile(r"(?:规划)?基期(?:年)?(?:为|是)?\s*(?P<y>(?:19|20)\d{2})\s*年")
 
 
 def _period(title: str | None, opening: str) -> tuple[int | None, int | None]:
@@ -558,12 +564,18 @@ def _period(title: str | None, opening: str) -> tuple[int | None, int | None]:
         if m := _FYP_SHORT.search(title):
             if years := five_year_plan_years(10 + "一二三四五六七八九".index(m.group("d")) + 1):
                 return years
-        if m := _RANGE.search(title):
+        if m := _RANGE.search(title) or _TITLE_RANGE.search(title):
             return int(m.group("a")), int(m.group("b"))
     if m := _PLAN_PERIOD_RANGE.search(opening):
         return int(m.group("a")), int(m.group("b"))
+    if m := _PLAN_PERIOD_FYP.search(opening):
+        if years := five_year_plan_years(10 + "一二三四五六七八九".index(m.group("d")) + 1):
+            return years
     if m := _PLAN_PERIOD_END.search(opening):
-        return None, int(m.group("b"))
+        base = _BASE_YEAR.search(opening)
+        end = int(m.group("b"))
+        start = int(base.group("y")) + 1 if base and int(base.group("y")) < end else None
+        return start, end
     return None, None
 
 
