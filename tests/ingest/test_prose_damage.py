@@ -129,3 +129,30 @@ def test_damage_kinds_in_one_paragraph():
         ("森林覆盖率", 35.5, None, None), ("万元GDP用水量", 15, None, None),
         ("空气质量优良天数比例", 85, None, None), ("地区生产总值", None, 6, 7)]
     assert got[0]["text"] == "森林覆盖率达到３５．５％"  # the text stays as written
+
+
+def test_income_in_step_with_the_economy_is_a_qualitative_target():
+    t = only_one("到2025年，居民人均可支配收入增长与经济增长基本同步。")
+    assert (t["subject"], t["relation"], t["state"]) == ("居民人均可支配收入增长", "qualitative", "与经济增长基本同步")
+
+
+def test_growth_faster_than_another_is_a_qualitative_target():
+    t = only_one("到2025年，全员劳动生产率增长高于地区生产总值增长。")
+    assert (t["subject"], t["state"]) == ("全员劳动生产率增长", "高于地区生产总值增长")
+
+
+def test_a_dimensionless_measure_needs_no_unit():
+    got = targets_of("到2025年，农田灌溉水有效利用系数提高到0.58以上，城乡居民收入比缩小到2.3以内。")
+    assert [(t["subject"], t["value"], t["relation"]) for t in got] == [
+        ("农田灌溉水有效利用系数", 0.58, "at_least"), ("城乡居民收入比", 2.3, "at_most")]
+
+
+def test_a_change_verb_before_its_subject():
+    t = only_one("到2025年，年均降低单位地区生产总值能耗3%左右。")
+    assert (t["subject"], t["value"], t["relation"]) == ("单位地区生产总值能耗", 3, "decrease")
+
+
+def only_one(text):
+    got = targets_of(text)
+    assert len(got) == 1, got
+    return got[0]

@@ -421,6 +421,15 @@ def _work_amount(m: re.Match) -> dict | None:
     return {"subject": subject, "relation": _bound(m) or "reach", "verb": m.group("verb"), **_qty(m)}
 
 
+def _change_verb_first(m: re.Match) -> dict:
+    relation = "decrease" if m.group("change") in ("降低", "下降", "减少") else "increase"
+    out = {"subject": m.group("subject"), "relation": relation, **_qty(m)}
+    if b := _bound(m):
+        out["bound"] = b
+    out["_change"] = (m.group("avg") or "") + m.group("change")
+    return out
+
+
 def _achieve(m: re.Match) -> dict:
     if not is_measurable(m.group("object")):
         return None  # 实现市区与各县之间1小时快速联系 is a link, not a measure
@@ -512,12 +521,24 @@ TARGET_RULES: tuple[TargetRule, ...] = (
           _bare, continuation=True),
     # 每年造林6万亩以上: the work itself, measured by its unit (造林面积); a count unit names nothing.
     _rule("work_amount", rf"(?P<verb>(?:{_BUILD})+)\s*{QTY}$", _work_amount),
+    # 农田灌溉水有效利用系数达到0.56, 城乡居民收入比缩小到2.3以内: a dimensionless measure has no unit.
+    _rule("dimensionless", rf"^(?P<subject>[^，；]*?(?:收入比|比值|系数|指数|弹性))\s*(?:达到|达|提高到|提升到|提高至|缩小到|缩小至|"
+          rf"降至|降到|下降到|稳定在|保持在|控制在|为)?\s*(?P<pre>约|近|超过|不少于|不低于|不超过|[≥≤])?\s*{_NUM}(?P<unit>)"
+          rf"(?:\s*(?P<post>及以上|以上|以下|以内|左右))?(?![\d.%‰\u4e00-\u9fff])$", _level("reach")),
+    # 年均降低单位地区生产总值能耗3%左右: the change verb before its subject.
+    _rule("verb_first", rf"^(?P<avg>年均|累计)?(?P<change>降低|下降|减少|提高|提升|增长)(?P<subject>[^，；\d]{{4,24}}?)\s*{QTY}$",
+          _change_verb_first, measurable=True),
     _rule("directional", rf"{_S}(?P<direction>{_DEGREE}{_DIRECTION}|{_DIRECTION_WHOLE})$", _directional, needs_time=True,
           measurable=True),
     _rule("end_state", rf"{_S}(?P<state>{_END_STATE})$", _end_state, needs_time=True),
     _rule("meets_level", rf"{_S}(?P<state>(?:全部|均|全面|基本)?(?:达到|居于|处于|进入|走在|快于|高于|优于|好于)(?:或(?:超过|高于|优于|好于))?[^，；\d]{{0,12}}{_LEVEL})$",
           _qualitative, needs_time=True, measurable=True),
     _rule("all_meet", rf"{_S}(?P<state>(?:全部|均|100%)达到[^，；]{{0,12}}{_LEVEL})$", _all_meet),
+    # 居民人均可支配收入增长与经济增长基本同步; 全员劳动生产率增长高于地区生产总值增长.
+    _rule("in_step", rf"^(?P<subject>[^，；]{{2,24}}?)(?P<state>(?:与|和|同)[^，；\d]{{2,14}}?(?:基本|保持|实现)?同步(?:增长)?)$",
+          _qualitative, needs_time=True),
+    _rule("outpaces", rf"^(?P<subject>[^，；]{{2,24}}?(?:增长|增速|增幅))(?P<state>(?:高于|快于|不低于|略高于)[^，；\d]{{2,16}}(?:增长|增速|增幅|水平))$",
+          _qualitative, needs_time=True),
     _rule("quota", rf"{_S}(?P<state>(?:全面|如期|按期)?完成[^，；]{{0,20}}(?:指标|目标|下达(?:的)?任务)(?:任务)?)$", _qualitative, needs_time=True),
     _rule("by_deadline", rf"^(?P<subject>[^，；\d]{{2,20}}?)(?P<when>{_YEAR}\s*年(?:底前|前))(?P<state>[\u4e00-\u9fff]{{2,4}})$",
           _deadline_event, needs_time=True),
