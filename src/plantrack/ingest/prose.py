@@ -19,7 +19,9 @@ How a paragraph is read:
    the items a ；separates), or the rest of the paragraph when it opens a sentence; a heading or a
    lead-in paragraph that states a time (（一）2025年目标, 到2025年，主要目标是：) sets it for its
    section (before any heading: until one comes), and a goals section without one (发展目标) means
-   the plan's last year.
+   the plan's last year. A year a clause states inside itself (近期2010年城镇化水平达到53%) holds
+   for the clauses after it in its sentence (，城镇人口控制在160万人以内), and a span (2011年到2015年)
+   means its last year. An aside in brackets that runs over clauses explains and is left out.
 4. A clause describing the past is not a target: one whose own year lies before the plan period,
    one that says 截至/已/以来/"十三五"期间, or one in a background section. Years after 比/较/由 are
    comparison bases, not the clause's time (较2020年下降5% is a target for the period).
