@@ -371,7 +371,28 @@ INDICATOR_BOX_AND_TABLE_TITLES = Shape("a 专栏 that holds the indicator table,
 1 区人民医院扩建 新增床位500张 5.2
 """, _c(0, 3, 0, 3))
 
+SHORT_CONTENTS_LISTS = Shape("a 目录 of two chapters and a 专栏目录 of two boxes, each repeated in the body", """\
+某某镇“十四五”发展规划
+
+目  录
+第一章 发展基础 1
+第二章 主要任务 4
+专栏目录
+专栏1 主要指标 3
+专栏2 重点项目 6
+
+第一章 发展基础
+全镇经济稳步增长。
+专栏1 主要指标
+地区生产总值 亿元 20 30 预期性
+第二章 主要任务
+推进特色产业发展。
+专栏2 重点项目
+1.特色农产品加工园
+""", _c(0, 2, 0, 2))
+
 SHAPES: tuple[Shape, ...] = (
+    SHORT_CONTENTS_LISTS,
     GLOBAL_SECTIONS_AND_CN_BOXES,
     INDICATOR_BOX_AND_TABLE_TITLES,
     NATIONAL,

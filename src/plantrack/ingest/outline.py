@@ -194,7 +194,9 @@ def find_toc_lines(lines: list[Line]) -> set[int]:
         while body and keys_last[_key(_h[body[-1]])] == body[-1]:
             body.pop()
         repeated = [i for i in body if keys_last[_key(_h[i])] > i]
-        if len(body) >= 3 and len(repeated) >= 0.6 * len(body):
+        # Under a 目录 or 专栏目录 line a short list is contents too (two boxes, two chapters).
+        announced = bool(body) and body[0] > 0 and _TOC_TITLE.fullmatch(re.sub(r"\s+", "", lines[body[0] - 1].text))
+        if (len(body) >= 3 or announced) and repeated and len(repeated) >= 0.6 * len(body):
             toc.update(repeated)
 
     _h = dict(cands)
@@ -214,9 +216,12 @@ def find_toc_lines(lines: list[Line]) -> set[int]:
     toc.update(k for k in fillers if k - 1 in toc and k + 1 in toc)
     # A "目录" line right before a TOC run belongs to it.
     for i, ln in enumerate(lines):
-        if re.fullmatch(r"目\s*录", ln.text.strip()) and (i + 1) in toc:
+        if _TOC_TITLE.fullmatch(re.sub(r"\s+", "", ln.text)) and (i + 1) in toc:
             toc.add(i)
     return toc
+
+
+_TOC_TITLE = re.compile(r"(?:专栏|表格|图表)?目录|专栏(?:索引|一览|列表|清单)")
 
 
 class _Numbering:
