@@ -156,3 +156,8 @@ def only_one(text):
     got = targets_of(text)
     assert len(got) == 1, got
     return got[0]
+
+
+def test_a_rate_that_rises_with_no_degree_word_is_a_direction():
+    got = targets_of("到2025年，物种资源丰富度和草原综合植被盖度增加，治理能力提高。")
+    assert [(t["subject"], t["relation"]) for t in got] == [("物种资源丰富度", "directional"), ("草原综合植被盖度", "directional")]

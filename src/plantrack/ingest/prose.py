@@ -530,8 +530,8 @@ TARGET_RULES: tuple[TargetRule, ...] = (
     # 年均降低单位地区生产总值能耗3%左右: the change verb before its subject.
     _rule("verb_first", rf"^(?P<avg>年均|累计)?(?P<change>降低|下降|减少|提高|提升|增长)(?P<subject>[^，；\d]{{4,24}}?)\s*{QTY}$",
           _change_verb_first, measurable=True),
-    _rule("directional", rf"{_S}(?P<direction>{_DEGREE}{_DIRECTION}|{_DIRECTION_WHOLE})$", _directional, needs_time=True,
-          measurable=True),
+    _rule("directional", rf"{_S}(?P<direction>{_DEGREE}{_DIRECTION}|{_DIRECTION_WHOLE}|(?<=[率度量])(?:增加|提高|提升|下降|降低|减少))$",
+          _directional, needs_time=True, measurable=True),
     _rule("end_state", rf"{_S}(?P<state>{_END_STATE})$", _end_state, needs_time=True),
     _rule("meets_level", rf"{_S}(?P<state>(?:全部|均|全面|基本)?(?:达到|居于|处于|进入|走在|快于|高于|优于|好于)(?:或(?:超过|高于|优于|好于))?[^，；\d]{{0,12}}{_LEVEL})$",
           _qualitative, needs_time=True, measurable=True),
