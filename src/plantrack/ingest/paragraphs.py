@@ -86,7 +86,14 @@ _ASCII_STOP = re.compile(r"(?<=[\u4e00-\u9fff%）)”])\.(?=[\u4e00-\u9fff―—
 def _ascii_full_stops(text: str) -> str:
     if "." not in text:
         return text
-    return _ASCII_STOP.sub(lambda m: "。" if m.start() > 2 or not re.match(r"[一二三四五六七八九十]+$", text[:m.start()]) else ".", text)
+
+    def stop(m: re.Match) -> str:
+        return "." if _LIST_NUMERAL.fullmatch(text[:m.start()]) else "。"
+
+    return _ASCII_STOP.sub(stop, text)
+
+
+_LIST_NUMERAL = re.compile(r"[一二三四五六七八九十]{1,3}")
 
 
 class _OffsetMap:
