@@ -161,3 +161,10 @@ def only_one(text):
 def test_a_rate_that_rises_with_no_degree_word_is_a_direction():
     got = targets_of("到2025年，物种资源丰富度和草原综合植被盖度增加，治理能力提高。")
     assert [(t["subject"], t["relation"]) for t in got] == [("物种资源丰富度", "directional"), ("草原综合植被盖度", "directional")]
+
+
+def test_a_lead_in_anchored_on_the_horizon_sets_the_plan_year():
+    got = targets_of("第二节 主要目标",
+                     "锚定二〇三五年远景目标，“十四五”时期经济社会发展努力实现以下主要目标：",
+                     "民生福祉持续增进。城镇调查失业率控制在5.5%以内。")
+    assert _rows(got) == [("城镇调查失业率", 5.5, 2025)]

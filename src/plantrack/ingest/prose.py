@@ -919,7 +919,9 @@ class _Reader:
         if text.rstrip().endswith(("：", ":")) and not _ANNOUNCES_GOALS.search(sentence):
             return _lead_year(_last_clause(sentence), self.plan_end)
         marks = [mk for mk in time_marks(sentence, self.plan_end) if mk.kind == "deadline" and mk.year]
-        return marks[0].year if marks else None
+        # 锚定二〇三五年远景目标，……“十四五”时期……实现以下主要目标: the time next to the announced
+        # goals is theirs; a horizon the sentence anchors on comes first and is not.
+        return marks[-1].year if marks else None
 
     def read_sentence(self, p: Paragraph, sent, paragraph_year, body_from: int,
                       start_year: int | None = None) -> tuple[int | None, int | None]:
