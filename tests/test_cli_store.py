@@ -50,6 +50,17 @@ def test_plans_table_shows_whole_titles_when_piped(corpus_store):
     assert "yuncheng-14th-fyp-outline" in out
 
 
+def test_plans_table_says_the_period_as_the_web_does(corpus_store):
+    from plantrack.domain.periods import period_text
+
+    plans = json.loads(run("plans", "--format", "json").stdout)
+    out = run("plans").stdout
+    assert "?" not in out
+    for p in plans:
+        assert period_text(p["period"]["start"], p["period"]["end"]) in out
+    assert any(p["period"]["start"] is None and p["period"]["end"] for p in plans)  # one reads 至YYYY年
+
+
 def test_link_sets_and_refuses_loops(corpus_store):
     assert run("link", "shanxi-yellow-river-plan", "shanxi-14th-fyp-outline").exit_code == 0
     loop = run("link", "shanxi-14th-fyp-outline", "yuncheng-14th-fyp-outline")

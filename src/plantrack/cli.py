@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 
 from .domain.actor import LOCAL_OPERATOR
+from .domain.periods import period_text
 from .ingest.errors import PlanInputError
 
 app = typer.Typer(
@@ -215,7 +216,7 @@ def plans(
     """列出规划目录（三级四类）。"""
     from rich.table import Table as RichTable
 
-    from .labels import KINDS, LEVELS, period_text
+    from .labels import KINDS, LEVELS
     from .store.repository import list_plans
 
     factory = _factory()

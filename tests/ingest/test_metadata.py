@@ -236,3 +236,88 @@ def test_district_plan_titled_with_its_city_is_filed_to_the_district():
 
 def test_district_named_only_by_the_issuer_is_read_from_it():
     assert region_of("运城市盐湖区人民政府") == ("盐湖区", "county")
+
+
+# --- shapes of reposts: a portal's 信息公开 block, a number in brackets after the title -------------
+
+PORTAL_BLOCK = """\
+索引号：11140000MB0000000X/2021-00123　　主题分类：国民经济管理
+发文机关：江川市人民政府　　成文日期：2021年04月09日
+标　　题：江川市人民政府关于印发江川市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要的通知
+发文字号：江政发〔2021〕7号　　发布日期：2021年04月15日
+
+江川市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要
+
+第一章 发展环境
+全市经济总量稳步增长。
+第二章 总体要求
+到2025年，地区生产总值年均增长6%左右。
+"""
+
+
+def test_portal_metadata_block_gives_issuer_number_and_date_of_writing():
+    m = meta_of(PORTAL_BLOCK)
+    assert m["issuer"] == "江川市人民政府"
+    assert m["doc_number"] == "江政发〔2021〕7号"
+    assert m["issued_on"] == "2021-04-09"  # 成文日期, not the later 发布日期
+    assert m["period"] == {"start": 2021, "end": 2025}
+
+
+def test_portal_block_one_label_a_line_with_iso_dates():
+    text = "发布机构：\u3000某某县人民政府办公室\n发文字号：\u3000某政办发〔2022〕15号\n发布日期：2022-06-30\n\n某某县“十四五”水利发展规划\n\n第一章 现状\n水利设施逐步完善。\n"
+    m = meta_of(text)
+    assert (m["issuer"], m["doc_number"], m["issued_on"]) == ("某某县人民政府办公室", "某政办发〔2022〕15号", "2022-06-30")
+
+
+def test_number_in_brackets_after_the_title():
+    text = "某某市“十四五”生态环境保护规划\n（某政发〔2021〕33号）\n\n第一章 发展基础\n环境质量持续改善。\n"
+    assert meta_of(text)["doc_number"] == "某政发〔2021〕33号"
+
+
+def test_a_cited_number_in_a_sentence_is_not_the_plans_own():
+    text = "某某市“十四五”生态环境保护规划\n根据《关于加强生态保护的意见》（某政发〔2019〕8号）要求，编制本规划。\n\n第一章 发展基础\n环境质量持续改善。\n"
+    m = meta_of(text)
+    assert (m["doc_number"], m["issuer"], m["issued_on"]) == (None, None, None)
+
+
+def test_labels_without_values_give_nothing():
+    text = "发文机关：\n发文字号：\n成文日期：\n某某县“十四五”水利发展规划\n\n第一章 现状\n水利设施逐步完善。\n"
+    m = meta_of(text)
+    assert (m["issuer"], m["doc_number"], m["issued_on"]) == (None, None, None)
+
+
+def test_a_repost_in_traditional_script_gives_title_period_and_region():
+    text = "眉山市林業發展“十二五”規劃\n\n一、規劃目標\n到2015年，森林覆蓋率穩定在43%以上。\n二、保障措施\n加大投入。\n"
+    m = meta_of(text)
+    assert m["title"] == "眉山市林业发展“十二五”规划"
+    assert m["period"] == {"start": 2011, "end": 2015}
+    assert (m["region"], m["level"]) == ("眉山市", "city")
+
+
+def test_traditional_plan_period_sentence():
+    text = "長江三角洲區域一體化發展規劃綱要\n\n一、總體要求\n規劃期至2025年，展望到2035年。\n二、重點任務\n推進一體化。\n三、保障措施\n加強組織。\n"
+    m = meta_of(text)
+    assert m["period"]["end"] == 2025 and m["horizon"] == 2035
+
+
+def _with_opening(title: str, sentence: str) -> dict:
+    return meta_of(f"{title}\n\n一、总体要求\n{sentence}\n二、重点任务\n推进工作。\n三、保障措施\n加强组织。\n")
+
+
+def test_title_span_without_nian():
+    assert meta_of("某某市养老服务体系建设规划（2021-2025）\n\n第一章 现状\n养老服务逐步完善。\n")["period"] == {"start": 2021, "end": 2025}
+
+
+def test_period_named_by_the_five_year_plan():
+    m = _with_opening("某某县养老服务体系建设规划", "本规划期为“十四五”时期，展望到2035年。")
+    assert m["period"] == {"start": 2021, "end": 2025}
+
+
+def test_period_end_with_a_base_year_gives_its_start():
+    m = _with_opening("某某市国土空间总体规划", "规划基期为2020年，规划期至2035年，近期至2025年。")
+    assert m["period"] == {"start": 2021, "end": 2035}
+
+
+def test_period_end_alone_keeps_its_start_unknown():
+    m = _with_opening("某某市国土空间总体规划", "规划期至2035年，近期至2025年。")
+    assert m["period"] == {"start": None, "end": 2035}

@@ -44,3 +44,18 @@ def test_the_normalised_paragraph_keeps_full_width_brackets():
 def test_sentences_keep_the_line_they_start_on():
     (p,) = paragraphs_of("第一句。第二句", "跨行。")
     assert [(s.text, s.line) for s in sentences(p)] == [("第一句。", 1), ("第二句跨行。", 1)]
+
+
+def test_ascii_points_read_as_full_stops_only_between_words():
+    from plantrack.ingest.paragraphs import Paragraph
+
+    p = Paragraph("一.总则.森林覆盖率达到35.5%.主要污染物排放总量减少.", [0], [1]).normalized()
+    assert p.text == "一.总则。森林覆盖率达到35.5%。主要污染物排放总量减少。"
+
+
+def test_a_bulleted_line_opens_its_own_paragraph():
+    from plantrack.ingest.clean import Line
+    from plantrack.ingest.paragraphs import build_paragraphs
+
+    lines = [Line(1, "• 经济增长：地区生产总值年均增长6%"), Line(2, "• 生态环境：森林覆盖率提高到30%")]
+    assert [p.text for p in build_paragraphs(lines, set(), set())] == [ln.text for ln in lines]

@@ -22,7 +22,7 @@ from ..domain import plan as contract
 from ..domain.sources import source_file_name, without_server_paths
 from ..export import EXPORTERS, exporter_for
 from ..publication import visible_plan_ids
-from ..store.models import Indicator, Plan, PlanVersion, Project, ReviewRow, Target, Task
+from ..store.models import Plan, PlanVersion, Project, ReviewRow, Target, Task
 from ..store.repository import get_plan, list_plans
 from .deps import PagingDep, SessionDep
 from .errors import ERROR_RESPONSES, ApiError
@@ -89,8 +89,23 @@ class PlanDetail(PlanSummary):
     version_history: list[VersionInfo] = Field(description="全部版本，按版本号排列")
 
 
+class IndicatorCorrectionOut(BaseModel):
+    """The person's edit an effective row comes from, with the parser's original rows beside it."""
+
+    label: str = Field("人工修正", description="固定为“人工修正”")
+    id: int = Field(description="修正记录 id")
+    action: str = Field(description="edit / add / split / merge / delete")
+    action_label: str | None = None
+    who: str | None = None
+    why: str | None = None
+    created_at: str | None = None
+    originals: list[dict] = Field(default_factory=list, description="解析器给出的原始行（新增行为空）")
+
+
 class IndicatorOut(contract.Indicator):
-    id: int = Field(description="存储行 id")
+    id: int | None = Field(description="存储行 id（人工新增、拆分或合并的行为 null）")
+    ref: str = Field(description="行键：p序号为解析行，c修正号为人工修正行")
+    correction: IndicatorCorrectionOut | None = Field(None, description="人工修正；null 为解析结果原样")
 
 
 class ReviewRowOut(contract.ReviewRow):
@@ -262,10 +277,24 @@ def _page(key: str, ver: PlanVersion, items: list) -> dict:
     return {"key": key, "version": ver.number, "total": len(items), "items": items}
 
 
-@router.get("/{key}/indicators", response_model=IndicatorList, summary="主要指标", description="该版本指标表中的全部指标。")
+@router.get("/{key}/indicators", response_model=IndicatorList, summary="主要指标", description="该版本指标表中的全部指标：解析结果加上生效的人工修正（修正行带“人工修正”和解析原行）。")
 def plan_indicators(key: KeyPath, session: SessionDep, version: VersionQuery = None):
-    ver, items = _listing(session, key, version, Indicator)
-    return _page(key, ver, items)
+    """The EFFECTIVE rows, as the plan page, tracking and evaluation read them: the parser's rows
+    with people's active corrections applied, each corrected row carrying 人工修正 and the parser's
+    original rows (corrections.effective_indicators is the one place that applies them)."""
+    from ..corrections import effective_indicators
+
+    ver = load_version(session, load_plan(session, key), version)
+    return _page(key, ver, [_effective_row(r) for r in effective_indicators(session, ver)])
+
+
+def _effective_row(row: dict) -> dict:
+    out = {k: v for k, v in row.items() if k not in ("indicator_id", "correction")}
+    out["id"] = row.get("indicator_id")
+    c = row.get("correction")
+    out["correction"] = {"label": "人工修正", **{k: c.get(k) for k in (
+        "id", "action", "action_label", "who", "why", "created_at")}, "originals": c.get("originals") or []} if c else None
+    return out
 
 
 @router.get("/{key}/targets", response_model=TargetList, summary="文中量化目标", description="正文中陈述的量化目标。")

@@ -24,6 +24,7 @@ from typing import Callable
 from ..domain.numerals import cn_to_int
 from ..domain.regions import AmbiguousRegionError, ancestors, load_regions, lookup_region
 from .clean import Line
+from .script import to_simplified
 
 # The cover and the title sit in the first lines; the goals that state a horizon sit in the first
 # chapters. These bound how far each rule looks, so a document cited deep in the body cannot
@@ -137,9 +138,11 @@ def _front(lines: list[Line], heading_at: dict) -> _Front:
         opening_end = top[_OPENING_TOP_HEADINGS]
     else:
         opening_end = max(end, int(len(lines) * _OPENING_FALLBACK_SHARE))
-    opening = "".join(ln.text.strip() for ln in lines[:opening_end])
+    opening = to_simplified("".join(ln.text.strip() for ln in lines[:opening_end]))
     opening = _BOOK_TITLE_ANY.sub(lambda m: "《" + " " * (len(m.group(0)) - 2) + "》", opening)
-    return _Front(lines[:end], opening)
+    # A repost in traditional script (發展規劃綱要, 規劃期至2025年) reads as the rules are written.
+    front = [Line(ln.no, to_simplified(ln.text), ln.page_start) for ln in lines[:end]]
+    return _Front(front, opening)
 
 
 _BOOK_TITLE_ANY = re.compile(r"《[^《》]*》")
@@ -275,7 +278,39 @@ def _issuer_from_subject(front: _Front) -> str | None:
     return m.group("org") if m else None
 
 
-_ISSUER_RULES = (_issuer_above_date, _issuer_from_letterhead, _issuer_from_subject)
+# A government portal's 信息公开 block (索引号 / 发文机关 / 发文字号 / 成文日期 …) labels the
+# fields it states, one label per line or several on one line; a repost keeps them.
+_FIELD_LABELS = {
+    "issuer": r"发文机关|发布机关|发布机构|发文单位|制发机关|印发机关|发文机构|发布单位",
+    "doc_number": r"发文字号|文号|发文编号",
+    "date": r"成文日期|印发日期|发文日期|成文时间|签发日期|发布日期",
+}
+_FIELD_END = "|".join(v for v in _FIELD_LABELS.values()) + r"|索引号|主题分类|主题词|公开方式|信息来源|标题|名称|有效性|生效日期|废止日期|体裁分类"
+
+
+def _labelled(front: _Front, field: str) -> list[str]:
+    """Values after `label：`, cut at the next label; all labels of the field, in document order
+    (成文日期 before 发布日期 where both are given: the order of _FIELD_LABELS' alternatives)."""
+    values: list[tuple[int, str]] = []
+    order = _FIELD_LABELS[field].split("|")
+    for ln in front.lines:
+        text = ln.text.replace("\u3000", " ")
+        for m in re.finditer(rf"(?P<label>{_FIELD_LABELS[field]})\s*[:：]\s*(?P<v>.*?)\s*(?=(?:{_FIELD_END})\s*[:：]|$)", text):
+            if m.group("v"):
+                values.append((order.index(m.group("label")), m.group("v")))
+    return [v for _, v in sorted(values, key=lambda kv: kv[0])]
+
+
+def _issuer_from_label(front: _Front) -> str | None:
+    """发文机关：某某人民政府 (a portal's metadata block)."""
+    for v in _labelled(front, "issuer"):
+        v = _squeeze(v)
+        if re.fullmatch(rf"[{_CJK}（）()]{{2,30}}{_ORG_SUFFIX}", v):
+            return v
+    return None
+
+
+_ISSUER_RULES = (_issuer_above_date, _issuer_from_letterhead, _issuer_from_subject, _issuer_from_label)
 
 
 def _doc_number_line(front: _Front) -> str | None:
@@ -285,13 +320,30 @@ def _doc_number_line(front: _Front) -> str | None:
         m = _DOC_NUMBER.search(text)
         if not m:
             continue
-        rest = (text[: m.start()] + text[m.end() :]).strip()
+        rest = (text[: m.start()] + text[m.end() :]).strip(" \t（）()【】[]")
         if not rest or rest.endswith("文件"):
             return re.sub(r"\s+", "", m.group(0))
     return None
 
 
-_DOC_NUMBER_RULES = (_doc_number_line,)
+def _doc_number_from_label(front: _Front) -> str | None:
+    """发文字号：某政发〔2021〕7号 (a portal's metadata block)."""
+    for v in _labelled(front, "doc_number"):
+        if m := _DOC_NUMBER.search(v):
+            return re.sub(r"\s+", "", m.group(0))
+    return None
+
+
+def _doc_number_after_title(front: _Front) -> str | None:
+    """A repost prints the number in brackets under or after the title: 某某规划（某政发〔2021〕7号）."""
+    for ln in front.lines:
+        if m := re.search(rf"[（(【\[]\s*(?P<n>{_DOC_NUMBER.pattern})\s*[）)】\]]\s*$", ln.text.strip()):
+            if _TITLE_END.search(_squeeze(ln.text[: m.start()])) or not ln.text[: m.start()].strip():
+                return re.sub(r"\s+", "", m.group("n"))
+    return None
+
+
+_DOC_NUMBER_RULES = (_doc_number_line, _doc_number_from_label, _doc_number_after_title)
 
 
 _CN_DIGIT_VALUE = {c: (0 if c in "〇零" else "一二三四五六七八九".index(c) + 1) for c in _CN_DIGITS}
@@ -322,7 +374,29 @@ def _date_under_signature(front: _Front) -> str | None:
     return f"{y:04d}-{mo:02d}-{d:02d}"
 
 
-_DATE_RULES = (_date_under_signature,)
+_LOOSE_DATE = re.compile(
+    rf"(?P<y>\d{{4}}|[{_CN_DIGITS}]{{4}})\s*(?:年\s*(?P<m>\d{{1,2}}|[{_CN_DIGITS}十]{{1,3}})\s*月\s*"
+    rf"(?P<d>\d{{1,2}}|[{_CN_DIGITS}十]{{1,3}})\s*日|[-./](?P<m2>\d{{1,2}})[-./](?P<d2>\d{{1,2}})(?!\d))"
+)
+
+
+def _iso(y: str, mo: str, d: str) -> str | None:
+    year, month, day = _cn_year(y), _small_number(mo), _small_number(d)
+    if not (year and month and day) or not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _date_from_label(front: _Front) -> str | None:
+    """成文日期：2021年04月09日 or 2021-04-09 (a portal's metadata block; 成文 before 发布)."""
+    for v in _labelled(front, "date"):
+        if m := _LOOSE_DATE.match(v.strip()):
+            if iso := _iso(m.group("y"), m.group("m") or m.group("m2"), m.group("d") or m.group("d2")):
+                return iso
+    return None
+
+
+_DATE_RULES = (_date_under_signature, _date_from_label)
 
 
 # --- region, level, kind -----------------------------------------------------------------------
@@ -472,6 +546,12 @@ _PLAN_PERIOD_RANGE = re.compile(
     r"(?P<a>(?:19|20)\d{2})\s*(?:年)?\s*[-—–~～至到]+\s*(?P<b>(?:19|20)\d{2})\s*年"
 )
 _PLAN_PERIOD_END = re.compile(r"规划期[^。；]{0,30}?(?:至|到)\s*(?P<b>(?:19|20)\d{2})\s*年")
+# A title's bracketed span may leave out 年: 某某规划（2021-2025）.
+_TITLE_RANGE = re.compile(r"[（(]\s*(?P<a>(?:19|20)\d{2})\s*年?\s*[-—–~～至到]+\s*(?P<b>(?:19|20)\d{2})\s*年?\s*[)）]")
+# 规划期为“十四五”时期: the five-year plan the period names.
+_PLAN_PERIOD_FYP = re.compile(r"(?:规划期(?:限|为)?|规划年限|规划时限|实施期)[^。；]{0,8}?[“\"]?十(?P<d>[一二三四五六七八九])五")
+# 规划基期为2020年: the period starts the year after its base year.
+_BASE_YEAR = re.compile(r"(?:规划)?基期(?:年)?(?:为|是)?\s*(?P<y>(?:19|20)\d{2})\s*年")
 
 
 def _period(title: str | None, opening: str) -> tuple[int | None, int | None]:
@@ -484,12 +564,18 @@ def _period(title: str | None, opening: str) -> tuple[int | None, int | None]:
         if m := _FYP_SHORT.search(title):
             if years := five_year_plan_years(10 + "一二三四五六七八九".index(m.group("d")) + 1):
                 return years
-        if m := _RANGE.search(title):
+        if m := _RANGE.search(title) or _TITLE_RANGE.search(title):
             return int(m.group("a")), int(m.group("b"))
     if m := _PLAN_PERIOD_RANGE.search(opening):
         return int(m.group("a")), int(m.group("b"))
+    if m := _PLAN_PERIOD_FYP.search(opening):
+        if years := five_year_plan_years(10 + "一二三四五六七八九".index(m.group("d")) + 1):
+            return years
     if m := _PLAN_PERIOD_END.search(opening):
-        return None, int(m.group("b"))
+        base = _BASE_YEAR.search(opening)
+        end = int(m.group("b"))
+        start = int(base.group("y")) + 1 if base and int(base.group("y")) < end else None
+        return start, end
     return None, None
 
 

@@ -70,6 +70,7 @@ class Heading:
     children: list["Heading"] = field(default_factory=list)
     depth: int = 0
     end_line: int = 0  # last source line of the section (filled after the tree is built)
+    glued: bool = False  # the line goes on after the title with body text (第一节 发展基础 “十三五”期间，…)
 
     def to_json(self) -> dict:
         return {
@@ -119,13 +120,31 @@ def match_heading(text: str) -> Heading | None:
             if head != title and rule.name in ("arabic_space", "decimal"):
                 return None
             title = head
-        elif rule.kind in ("chapter", "section", "part", "division", "box") and (
-            len(title) > 60 or _SENTENCE_END.search(title) or _cites_heading(text, m)
-        ):
-            return None
+        glued = False
+        if rule.kind in ("chapter", "section", "part", "division", "box"):
+            if _cites_heading(text, m):
+                return None
+            if len(title) > 60 or _SENTENCE_END.search(title):
+                title = _glued_title(title)
+                if title is None:
+                    return None
+                glued = True
         name = "decimal" if rule.name in _DECIMAL_FAMILY else rule.name
-        return Heading(line=0, rule=name, kind=rule.kind, label=label, title=_clean_title(title), number=number)
+        return Heading(line=0, rule=name, kind=rule.kind, label=label, title=_clean_title(title), number=number, glued=glued)
     return None
+
+
+_GLUED = re.compile(r"^(?P<head>[^。！？；;\s]{2,30})\s+(?P<rest>\S.*)$")
+
+
+def _glued_title(title: str) -> str | None:
+    """第一节 发展基础 “十三五”期间，… : a web copy glues the section's first sentence to its
+    heading line, a space apart. The title is what stands before that space, if it reads as one
+    (short, no sentence end); otherwise the line is a sentence that happens to open with 第X章."""
+    m = _GLUED.match(title)
+    if not m or _SENTENCE_END.search(m.group("head")):
+        return None
+    return m.group("head")
 
 
 # What follows a 第X章 that a sentence cites rather than a heading states (第四章所列任务, 第五章的要求).
@@ -175,7 +194,9 @@ def find_toc_lines(lines: list[Line]) -> set[int]:
         while body and keys_last[_key(_h[body[-1]])] == body[-1]:
             body.pop()
         repeated = [i for i in body if keys_last[_key(_h[i])] > i]
-        if len(body) >= 3 and len(repeated) >= 0.6 * len(body):
+        # Under a 目录 or 专栏目录 line a short list is contents too (two boxes, two chapters).
+        announced = bool(body) and body[0] > 0 and _TOC_TITLE.fullmatch(re.sub(r"\s+", "", lines[body[0] - 1].text))
+        if (len(body) >= 3 or announced) and repeated and len(repeated) >= 0.6 * len(body):
             toc.update(repeated)
 
     _h = dict(cands)
@@ -195,9 +216,12 @@ def find_toc_lines(lines: list[Line]) -> set[int]:
     toc.update(k for k in fillers if k - 1 in toc and k + 1 in toc)
     # A "目录" line right before a TOC run belongs to it.
     for i, ln in enumerate(lines):
-        if re.fullmatch(r"目\s*录", ln.text.strip()) and (i + 1) in toc:
+        if _TOC_TITLE.fullmatch(re.sub(r"\s+", "", ln.text)) and (i + 1) in toc:
             toc.add(i)
     return toc
+
+
+_TOC_TITLE = re.compile(r"(?:专栏|表格|图表)?目录|专栏(?:索引|一览|列表|清单)")
 
 
 class _Numbering:
@@ -285,6 +309,7 @@ def build_outline(lines: list[Line], skip: set[int] | None = None) -> tuple[list
     at: dict[int, Heading] = {}
     open_sentence = False  # the last body line read stopped mid-sentence
     last_box: Heading | None = None  # the box open since the last heading
+    boxes_here: list[Heading] = []  # boxes met since the last 篇/章/节 (a box repeated after a page break)
     for i, ln in enumerate(lines):
         if i in skip:
             continue
@@ -296,9 +321,11 @@ def build_outline(lines: list[Line], skip: set[int] | None = None) -> tuple[list
         h.line = ln.no
         continued = _join_wrapped_title(h, lines, i, skip)
         if h.kind == "box":
-            if last_box is not None and last_box.label == h.label and last_box.depth == len(numbering.stack):
-                at[i] = last_box  # the box goes on over a page break and repeats its title: one box
+            again = _same_box(boxes_here, h)
+            if again is not None:
+                at[i] = again  # the box goes on over a page break and repeats its title: one box
                 continue
+            boxes_here.append(h)
             last_box = h
             h.depth = len(numbering.stack)
             parent = numbering.stack[-1] if numbering.stack else None
@@ -310,6 +337,8 @@ def build_outline(lines: list[Line], skip: set[int] | None = None) -> tuple[list
             continue
         numbering.push(h, depth)
         last_box = None
+        if h.kind in ("part", "division", "chapter", "section"):
+            boxes_here = []
         if depth == 0:
             roots.append(h)
         else:
@@ -324,6 +353,28 @@ def build_outline(lines: list[Line], skip: set[int] | None = None) -> tuple[list
 _LINE_END = re.compile(r"[。！？!?；;：:]$|[。！？!?][”’」』）)]$")
 
 
+def _same_box(seen: list[Heading], h: Heading) -> Heading | None:
+    """A box printed over a page break repeats its number (and title) at the top of the next page,
+    after some of its entries (1. 2. …) have been read: the same number under the same 章/节,
+    with the same title or none, is the box going on, not a new one."""
+    label = re.sub(r"\s+", "", h.label).rstrip(":：")
+    for box in seen:
+        if re.sub(r"\s+", "", box.label).rstrip(":：") != label:
+            continue
+        a, b = _bare_title(h.title), _bare_title(box.title)
+        if not a or not b or a.startswith(b) or b.startswith(a):  # a repeated title may be cut short
+            return box
+    return None
+
+
+_CONTINUED = re.compile(r"[（(]?续(?:上)?表?[）)]?$")
+
+
+def _bare_title(text: str) -> str:
+    """A box title without spaces and without the （续）/（续表） a continued page adds."""
+    return _CONTINUED.sub("", re.sub(r"\s+", "", text))
+
+
 def _continues_a_figure(h: Heading) -> bool:
     """After a line that stopped mid-sentence, "1 万亩，…" or "2.5万人，…" is the rest of a figure
     the hard wrap cut from its verb (新建高标准农田 / 1 万亩), not a numbered heading: its title
@@ -334,9 +385,13 @@ def _continues_a_figure(h: Heading) -> bool:
 
 
 def _join_wrapped_title(h: Heading, lines: list[Line], i: int, skip: set[int]) -> int | None:
-    """A chapter title cut by the page width ("…历史使命，" / "奋力实现…目标") continues on the next line."""
-    if h.kind not in ("part", "division", "chapter", "section") or not h.title.endswith(("，", ",", "、", "—", "：")):
-        return
+    """A chapter title cut by the page width ("…历史使命，" / "奋力实现…目标") continues on the next
+    line; a number printed on a line of its own ("第三章" / "优化…格局") has its whole title there.
+    (A box's title on the next line is the box reader's to take: boxes.py.)"""
+    if h.kind not in ("part", "division", "chapter", "section"):
+        return None
+    if h.title and not h.title.endswith(("，", ",", "、", "—", "：")):
+        return None
     k = i + 1
     if k < len(lines) and k not in skip:
         nxt = lines[k].text.strip()

@@ -65,6 +65,7 @@ class Paragraph:
         plain = normalize_line(self.text.replace("（", "\x01").replace("）", "\x02"))
         plain = plain.replace("\x01", "（").replace("\x02", "）")  # brackets stay as written (below)
         plain = to_simplified(plain)  # a traditional-script repost reads as the rules are written
+        plain = _ascii_full_stops(plain)
         joined = join_number_spaces(plain) if _DIGIT_SPACE.search(plain) else None
         middle = joined.text if joined else plain
         cuts = [(m.start(), m.end()) for m in _CUT.finditer(middle)]
@@ -74,6 +75,25 @@ class Paragraph:
         text = "".join(middle[a:b] for a, b in _kept_spans(cuts, len(middle)))
         starts = [back.forward(s, len(text)) for s in self.starts]
         return Paragraph(text, starts, list(self.line_nos), self.index, self.text, back)
+
+
+# A web copy of a PDF may print every 。 as an ASCII point (走在全国前列.粮食生产…); between
+# Chinese words (or after a figure's % and before one) it ends a sentence. A point between digits
+# is a decimal point, and 一.总则 at a paragraph's start is a list label, not a sentence.
+_ASCII_STOP = re.compile(r"(?<=[\u4e00-\u9fff%）)”])\.(?=[\u4e00-\u9fff―—“]|\s|$)")
+
+
+def _ascii_full_stops(text: str) -> str:
+    if "." not in text:
+        return text
+
+    def stop(m: re.Match) -> str:
+        return "." if _LIST_NUMERAL.fullmatch(text[:m.start()]) else "。"
+
+    return _ASCII_STOP.sub(stop, text)
+
+
+_LIST_NUMERAL = re.compile(r"[一二三四五六七八九十]{1,3}")
 
 
 class _OffsetMap:
@@ -152,6 +172,8 @@ def build_paragraphs(lines: list[Line], breaks: set[int], skip: set[int]) -> lis
             cur = None
             continue
         text = ln.text.strip()
+        if cur is not None and _BULLET.match(text):
+            cur = None  # a bulleted item opens a paragraph of its own, ended or not
         if cur is None:
             cur = Paragraph(text, [0], [ln.no], i)
             out.append(cur)
@@ -165,6 +187,7 @@ def build_paragraphs(lines: list[Line], breaks: set[int], skip: set[int]) -> lis
     return out
 
 
+_BULLET = re.compile(r"^[•●○■□◆◇▪▶►★☆※❖✦]")
 _STOP_AFTER_DIGIT = re.compile(r"\d[。．]$")
 
 

@@ -19,7 +19,9 @@ How a paragraph is read:
    the items a ；separates), or the rest of the paragraph when it opens a sentence; a heading or a
    lead-in paragraph that states a time (（一）2025年目标, 到2025年，主要目标是：) sets it for its
    section (before any heading: until one comes), and a goals section without one (发展目标) means
-   the plan's last year.
+   the plan's last year. A year a clause states inside itself (近期2010年城镇化水平达到53%) holds
+   for the clauses after it in its sentence (，城镇人口控制在160万人以内), and a span (2011年到2015年)
+   means its last year. An aside in brackets that runs over clauses explains and is left out.
 4. A clause describing the past is not a target: one whose own year lies before the plan period,
    one that says 截至/已/以来/"十三五"期间, or one in a background section. Years after 比/较/由 are
    comparison bases, not the clause's time (较2020年下降5% is a target for the period).
@@ -76,7 +78,7 @@ _MEASURE = (
 )
 _PER = r"(?:/(?:日|天|年|小时|人|户|万人|千人|平方公里|亿元|万元|公顷|亩))?"
 # A bare magnitude is a unit too where the plan leaves the measure to the subject (人口控制在800万以内).
-UNIT = rf"(?:%|‰|[万亿千百]*(?:{_MEASURE}){_PER}|[万亿](?=以内|以上|以下|左右|[，；。,;]|$))"
+UNIT = rf"(?:%|‰|∶1(?![\d.])|[万亿千百]*(?:{_MEASURE}){_PER}|[万亿](?=以内|以上|以下|左右|[，；。,;]|$))"
 # A number is not part of a code such as 5G, P3 or PM2.5: no letter or digit right before it.
 # A year (2025年) is a time, never a quantity of years: 年 counts only after other numbers (12.3年).
 # A small count in Chinese numerals is a figure before 个百分点 or 倍 (提高两个百分点); a range may
@@ -100,7 +102,7 @@ _DIRECTION = r"(?:提高|提升|增加|增长|上升|下降|降低|减少|减缓
 # Direction phrases complete without an adverb.
 _DIRECTION_WHOLE = r"(?:稳中有降|稳中有升|不减少|不降低|只增不减|不下降|(?<!双)翻[一两二三]?番|双翻番)"
 # End states that are targets without a number.
-_END_STATE = r"(?:全覆盖|全面覆盖[^，；]{0,24}|基本绿化|全部绿化|应绿尽绿|全部达标|稳定达标|全面达标|动态清零|(?:基本|全面|全部|彻底)消除)"
+_END_STATE = r"(?:全覆盖|全面覆盖[^，；]{0,24}|基本绿化|全部绿化|应绿尽绿|全部达标|稳定达标|全面达标|总体达标|(?:全部|全面)脱贫|动态清零|(?:基本|全面|全部|彻底)消除)"
 # The action an end state completes on its subject (荒山基本绿化, 水质全部达标): it joins the subject,
 # because the action is what a statistic counts (绿化 of the hills, 达标 of the water), while in
 # 监测全覆盖 or 重污染天气基本消除 the subject alone is what is measured.
@@ -121,7 +123,7 @@ _CONDITION_TAIL = re.compile(r"(?:达峰|达标|建成|完成|稳定|实现)后$
 _SHARED_RANK_TAIL = re.compile(r"(?:在)?(?:全国|全省|全市|全区|全县|全球|全世界|中部地区|西部地区|同类城市)?(?:的)?"
                                r"(?:位次|排名|名次|排位)$")
 # The level a 达到 qualitative target names (达到国家平均水平, 达到绿色矿山要求).
-_LEVEL = r"(?:平均水平|先进水平|领先水平|前列|要求|标准)"
+_LEVEL = r"(?:平均水平|先进水平|领先水平|发达国家水平|前列|要求|标准)"
 # Verbs that build or deliver a counted thing (建设30个实训基地, 建成旅游公路2066公里).
 _BUILD = (
     r"(?:布局建设|新改建|新建|建设|建成|打造|培育|创建|组建|建立|新增|改造|改建|完成|实施|认定|引进|培训|"
@@ -131,18 +133,18 @@ _BUILD = (
 # Words that open a clause but belong to no subject: modal and framing words, prepositions.
 _LEADING_FUNCTION = re.compile(
     r"^(?:力争|确保|争取|努力|务必|预计|计划|要|将|使|让|推动|促进|(?:基本|全面)?实现|保持|其中|同时|并且|并|且|而|"
-    r"和|以及|按照|对|在|于|到|至|届时|展望|此外|进而|从而|逐步|再|最终)"
+    r"和|以及|按照|对|在|于|到|至|届时|展望|此外|进而|从而|逐步|再|最终|(?:规划)?(?:近期|中期|远期))"
 )
 # A subject that opens with one of these is a measure (加强…, 推进…), not a noun phrase.
 _MEASURE_VERB = re.compile(
     r"^(?:加强|推进|推动|实施|开展|建立|健全|完善|加快|强化|深化|支持|鼓励|引导|坚持|落实|构建|打造|培育|发展|"
     r"优化|统筹|围绕|依托|以|把|将|对|提升|提高|扩大|增强|加大|深入|积极|大力|着力|全力|持续|不断|严格|"
-    r"探索|谋划|争创|创建|建设|开发|提供|组织|通过|利用|结合|聚焦|立足|面向|瞄准|抓好|做好|办好|形成|"
+    r"探索|谋划|争创|创建|建设(?!用地)|开发(?!强度|区|边界)|提供|组织|通过|利用|结合|聚焦|立足|面向|瞄准|抓好|做好|办好|形成|"
     r"推行|推广|实行|完成|关闭|淘汰)"
 )
 _COMPARISON_TAIL = re.compile(rf"(?:比|较|相比|同比|与)\s*(?:{_YEAR}\s*年(?:底|末)?|基期|上年|去年)(?:水平)?(?:相比)?$"
                               rf"|在\s*{_YEAR}\s*年(?:的)?基础上$")
-_ADVERB_TAIL = re.compile(r"(?:将要|将|有望|再|进一步|分别|平均|均|累计|年均|每年|力争|逐年|得到|得以|稳定|保持|基本实现|全面实现|实现)$")
+_ADVERB_TAIL = re.compile(r"(?:将要|将|有望|再|进一步|分别|平均|均|累计|年均|每年|力争|争取|努力|逐年|得到|得以|稳定|保持|基本实现|全面实现|实现)$")
 _PAST_MARKER = re.compile(
     r"截至|截止|已经|已(?=达|建成|完成|实现|累计|形成|超过|有)|以来|[“\"]?十[一二三]五[”\"]?(?:期间|时期|以来)|"
     r"过去五年|五年来|目前|现阶段|当前"
@@ -172,6 +174,8 @@ def _time(name: str, regex: str, kind: str) -> TimeRule:
 # Ordered: at each place the first that matches wins. Group "y" holds the year, "fyp" a five-year
 # plan ordinal; "plan_end" means the plan period's last year, "mid_century" 2050.
 TIME_RULES: tuple[TimeRule, ...] = (
+    # 2011年到2015年, 2021—2025年: a span's time is its last year.
+    _time("span", rf"(?:从|自)?\s*{_YEAR}\s*年?\s*(?:到|至|—|－|-|–|～|~)\s*(?P<y>{_YEAR})\s*年(?:底|末)?(?!以来)", "deadline"),
     _time("comparison_base", rf"(?:比|较|相比|同比|与|由|从|基于)\s*(?P<y>{_YEAR})\s*年(?:底|末)?", "base"),
     _time("base_of_growth", rf"在\s*(?P<y>{_YEAR})\s*年(?:的)?基础上", "base"),
     _time("as_of", rf"(?:截至|截止)(?:到)?\s*(?P<y>{_YEAR})\s*年(?:底|末)?", "past"),
@@ -412,6 +416,30 @@ def _zero(m: re.Match) -> dict:
             "value_text": "零" + m.group("thing")}
 
 
+def _work_amount(m: re.Match) -> dict | None:
+    subject = _measured_subject("", m.group("verb"), m.group("unit"))
+    if not subject:
+        return None
+    return {"subject": subject, "relation": _bound(m) or "reach", "verb": m.group("verb"), **_qty(m)}
+
+
+def _change_verb_first(m: re.Match) -> dict:
+    relation = "decrease" if m.group("change") in ("降低", "下降", "减少") else "increase"
+    out = {"subject": m.group("subject"), "relation": relation, **_qty(m)}
+    if b := _bound(m):
+        out["bound"] = b
+    out["_change"] = (m.group("avg") or "") + m.group("change")
+    return out
+
+
+def _achieve(m: re.Match) -> dict:
+    if not is_measurable(m.group("object")):
+        return None  # 实现市区与各县之间1小时快速联系 is a link, not a measure
+    owner = clean_subject(m.group("owner"))
+    subject = (owner if owner and not _MEASURE_VERB.match(owner) else "") + m.group("object")
+    return {"subject": subject, "relation": _bound(m) or "reach", **_qty(m)}
+
+
 def _directional(m: re.Match) -> dict:
     return {"subject": m.group("subject"), "relation": "directional", "value": None, "unit": None,
             "direction": m.group("direction")}
@@ -471,10 +499,14 @@ TARGET_RULES: tuple[TargetRule, ...] = (
     _rule("cumulative", rf"^(?P<subject>.*?)累计(?P<verb>{_BUILD})?(?P<object>[^，；\d]{{0,24}}?)\s*{QTY}(?:的)?"
           rf"(?P<object2>[^，；]{{0,24}})$", _cumulative),
     _rule("reach", rf"{_S}(?:达到|达|提高到|提升到|增加到|增长到|扩大到|增至|提高至|提升至|上升到|上升至|降至|降到|"
-          rf"下降到|下降至|降低到|降低至|减少到|减少至|减至|缩小到|缩短到|稳定在|保持在|(?<![以作成因认称视])为)\s*{QTY}{_REST}", _level("reach")),
+          rf"下降到|下降至|降低到|降低至|减少到|减少至|减至|缩小到|缩短到|稳定在|保持在|保持|(?<![以作成因认称视])为)"
+          rf"(?:(?<=[到至在])[^，；\d]{{1,16}}?的)?\s*{QTY}{_REST}", _level("reach")),
     _rule("count_bound", rf"(?P<verb>(?:{_BUILD})+)\s*(?=约|近|超过|不少于){QTY}(?:的)?(?P<object>[^，；\d]{{2,36}})$", _count),
     _rule("at_least", rf"{_S}(?<!不)(?:不低于|不少于|不小于|超过|突破|高于|大于|≥)\s*{QTY}{_REST}", _level("at_least")),
     _rule("at_most", rf"{_S}(?:控制在(?:[^，；]{{0,24}}?的)?|不超过|不高于|不大于|低于|少于|小于|≤)\s*{QTY}{_REST}", _level("at_most")),
+    # 2015年在315万人以内: a bound stated with 在 and 以内/以下 alone.
+    _rule("within", rf"{_S}(?<![存现实所])在\s*(?=[\d约近])(?P<pre>约|近)?\s*{_NUM}\s*(?P<unit>{UNIT})\s*(?P<post>以内|以下){_REST}",
+          _level("at_most")),
     # A private-use glyph before a figure is a comparison sign one embedded font drew (glyphs.py
     # repairs the ones with evidence): a bound whose direction the text no longer shows.
     _rule("unread_bound", rf"{_S}[\ue000-\uf8ff]\s*{QTY}{_REST}", _level("bound"),
@@ -483,16 +515,33 @@ TARGET_RULES: tuple[TargetRule, ...] = (
           _change("decrease")),
     _rule("increase", rf"{_S}(?P<change>年均增长|增长|提高|提升|增加|增幅为|增幅达到?|上升|(?:年均)?增速(?:保持在|为|达到?)?)"
                       rf"\s*{QTY}{_REST}", _change("increase")),
-    _rule("count_object", rf"(?P<verb>(?:{_BUILD})+)\s*{QTY}(?:的)?(?P<object>[^，；\d]{{2,36}})$", _count),
+    _rule("count_object", rf"(?P<verb>(?:{_BUILD})+)\s*{QTY}(?:的)?(?!以上|以下|以内|左右)(?P<object>[^，；\d]{{2,36}})$", _count),
     _rule("object_count", rf"(?P<verb>(?:{_BUILD})+)(?P<object>[^，；、等\d]{{2,24}}?)\s*{QTY}$", _count),
-    _rule("bare", rf"^(?P<subject>[^，；\d]{{2,20}}?)\s*{QTY}(?:的(?P<of>[^，；\d]{{0,12}}))?$", _bare, continuation=True),
-    _rule("directional", rf"{_S}(?P<direction>{_DEGREE}{_DIRECTION}|{_DIRECTION_WHOLE})$", _directional, needs_time=True,
-          measurable=True),
+    # 实现林业总产值161.22亿元: what is achieved names the measure, after whose it is.
+    _rule("achieve", rf"^(?P<owner>[^，；\d]{{0,16}}?)实现\s*(?P<object>[^，；\d]{{2,16}}?)\s*{QTY}{_REST}", _achieve),
+    _rule("bare", rf"^(?P<subject>[^，；\d]{{2,20}}?)\s*{QTY}(?:\s*[（(][^（）()，；]{{1,3}}[）)])?(?:的(?P<of>[^，；\d]{{0,12}}))?$",
+          _bare, continuation=True),
+    # 每年造林6万亩以上: the work itself, measured by its unit (造林面积); a count unit names nothing.
+    _rule("work_amount", rf"(?P<verb>(?:{_BUILD})+)\s*{QTY}$", _work_amount),
+    # 农田灌溉水有效利用系数达到0.56, 城乡居民收入比缩小到2.3以内: a dimensionless measure has no unit.
+    _rule("dimensionless", rf"^(?P<subject>[^，；]*?(?:收入比|比值|系数|指数|弹性))\s*(?:达到|达|提高到|提升到|提高至|缩小到|缩小至|"
+          rf"降至|降到|下降到|稳定在|保持在|控制在|为)?\s*(?P<pre>约|近|超过|不少于|不低于|不超过|[≥≤])?\s*{_NUM}(?P<unit>)"
+          rf"(?:\s*(?P<post>及以上|以上|以下|以内|左右))?(?![\d.%‰\u4e00-\u9fff])$", _level("reach")),
+    # 年均降低单位地区生产总值能耗3%左右: the change verb before its subject.
+    _rule("verb_first", rf"^(?P<avg>年均|累计)?(?P<change>降低|下降|减少|提高|提升|增长)(?P<subject>[^，；\d]{{4,24}}?)\s*{QTY}$",
+          _change_verb_first, measurable=True),
+    _rule("directional", rf"{_S}(?P<direction>{_DEGREE}{_DIRECTION}|{_DIRECTION_WHOLE}|(?<=[率度量])(?:增加|提高|提升|下降|降低|减少))$",
+          _directional, needs_time=True, measurable=True),
     _rule("end_state", rf"{_S}(?P<state>{_END_STATE})$", _end_state, needs_time=True),
     _rule("meets_level", rf"{_S}(?P<state>(?:全部|均|全面|基本)?(?:达到|居于|处于|进入|走在|快于|高于|优于|好于)(?:或(?:超过|高于|优于|好于))?[^，；\d]{{0,12}}{_LEVEL})$",
           _qualitative, needs_time=True, measurable=True),
     _rule("all_meet", rf"{_S}(?P<state>(?:全部|均|100%)达到[^，；]{{0,12}}{_LEVEL})$", _all_meet),
-    _rule("quota", rf"{_S}(?P<state>(?:全面|如期|按期)?完成[^，；]{{0,20}}(?:指标|目标)(?:任务)?)$", _qualitative, needs_time=True),
+    # 居民人均可支配收入增长与经济增长基本同步; 全员劳动生产率增长高于地区生产总值增长.
+    _rule("in_step", rf"^(?P<subject>[^，；]{{2,24}}?)(?P<state>(?:与|和|同)[^，；\d]{{2,14}}?(?:基本|保持|实现)?同步(?:增长)?)$",
+          _qualitative, needs_time=True),
+    _rule("outpaces", rf"^(?P<subject>[^，；]{{2,24}}?(?:增长|增速|增幅))(?P<state>(?:高于|快于|不低于|略高于)[^，；\d]{{2,16}}(?:增长|增速|增幅|水平))$",
+          _qualitative, needs_time=True),
+    _rule("quota", rf"{_S}(?P<state>(?:全面|如期|按期)?完成[^，；]{{0,20}}(?:指标|目标|下达(?:的)?任务)(?:任务)?)$", _qualitative, needs_time=True),
     _rule("by_deadline", rf"^(?P<subject>[^，；\d]{{2,20}}?)(?P<when>{_YEAR}\s*年(?:底前|前))(?P<state>[\u4e00-\u9fff]{{2,4}})$",
           _deadline_event, needs_time=True),
 )
@@ -504,10 +553,20 @@ TARGET_RULES: tuple[TargetRule, ...] = (
 _LIST_LABEL = re.compile(r"^(?:[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[）)]|\d{1,2}[.．、](?!\d)|[①-⑳])\s*")
 
 
+# A plan in articles (第15条 市域总人口规划 …) numbers each one; the subject is what follows the number.
+_ARTICLE = re.compile(r"^.*第\s*\d{1,3}\s*条\s*")
+
+
 def clean_subject(subject: str) -> str:
     """The noun phrase of a subject: time words, modal words and comparison bases stripped."""
     s = subject.strip(" \t，,；;：:、").lstrip("•·●○■□◆◇▪▶►★☆※→-—*")
     s = _LIST_LABEL.sub("", s)
+    if (article := _ARTICLE.match(s)) is not None:
+        s = s[article.end():]
+        # The article's own title (市域总人口规划) runs into its first sentence: the subject follows it.
+        title_end = s.find("规划", 2)
+        if title_end > 0 and len(s) - title_end - 2 >= 4:
+            s = s[title_end + 2:]
     for _ in range(6):
         before = s
         for mark in time_marks(s, None):
@@ -575,6 +634,7 @@ class Clause:
 
 
 _ASIDE = re.compile(r"[（(](其中[^（）()]*)[）)]")
+_LONG_ASIDE = re.compile(r"[（(](?!其中)[^（）()]*[，,；;][^（）()]*[）)]")
 
 
 def _clauses(sentence_text: str, offset: int) -> list[Clause]:
@@ -582,6 +642,9 @@ def _clauses(sentence_text: str, offset: int) -> list[Clause]:
     out = []
     # A bracketed 其中 states a target of its own: 财政收入突破1000亿元（其中地方财政收入达到400亿元）.
     sentence_text = _ASIDE.sub(lambda a: "，" + a.group(1) + "，", sentence_text)
+    # Any other bracketed aside that runs over clauses explains (（2010年87.5亿，每年13%递增）): it
+    # is left out, so its past year does not mark the clauses after it as the past.
+    sentence_text = _LONG_ASIDE.sub(lambda a: "，" * len(a.group()), sentence_text)
     for m in re.finditer(r"[^，,；;：:。！？!?]+", sentence_text):
         text = m.group()
         lead = len(text) - len(text.lstrip())
@@ -856,7 +919,9 @@ class _Reader:
         if text.rstrip().endswith(("：", ":")) and not _ANNOUNCES_GOALS.search(sentence):
             return _lead_year(_last_clause(sentence), self.plan_end)
         marks = [mk for mk in time_marks(sentence, self.plan_end) if mk.kind == "deadline" and mk.year]
-        return marks[0].year if marks else None
+        # 锚定二〇三五年远景目标，……“十四五”时期……实现以下主要目标: the time next to the announced
+        # goals is theirs; a horizon the sentence anchors on comes first and is not.
+        return marks[-1].year if marks else None
 
     def read_sentence(self, p: Paragraph, sent, paragraph_year, body_from: int,
                       start_year: int | None = None) -> tuple[int | None, int | None]:
@@ -868,6 +933,7 @@ class _Reader:
         quantified_before = False
         scope = None  # a qualifying clause (超过300吨的城市) scopes the target right after it
         first = len(self.targets)
+        stated = None  # a year a clause stated inside itself holds for the clauses after it in the sentence
         for n, clause in enumerate(_clauses(sent.text, sent.offset)):
             if clause.offset < body_from:
                 if clause.offset + len(clause.text) <= body_from:
@@ -879,6 +945,7 @@ class _Reader:
             lead = _lead_year(clause.text, self.plan_end)
             if lead:
                 year = lead
+                stated = None
                 if n == 0:
                     paragraph_year = lead
                 past = self._is_past(lead)
@@ -886,7 +953,7 @@ class _Reader:
             if any(mk.kind == "past" for mk in marks) or _PAST_MARKER.search(clause.text):
                 past = True
                 continue
-            clause_year = own.year if own else year
+            clause_year = own.year if own else (stated or year)
             if own and self._is_past(own.year):
                 continue
             if past and not own:
@@ -895,6 +962,8 @@ class _Reader:
             for piece in _split_enumeration(clause):
                 got = self.emit(p, piece, clause_year, quantified_before, scope, owner)
                 quantified_before = got
+            if own and len(self.targets) > before:
+                stated = own.year  # 2010年城镇化水平达到53%，城镇人口控制在160万人以内
             scope = _threshold_scope(clause.text) if len(self.targets) == before else None
             owner = (self.targets[-1]["subject"], True) if len(self.targets) > before else (clause.text, False)
         apply_scope_rules(self.targets[first:], sent.text)
@@ -928,17 +997,24 @@ class _Reader:
             text, is_subject = owner
             named = (_owner(text) if is_subject else _leading_noun(text)) or ""
             subject = named + (subject or (target.get("_change", "") if named else ""))
-        if self.region and subject.startswith(self.region) and len(subject) - len(self.region) >= 2:
+        if (self.region and subject.startswith(self.region) and len(subject) - len(self.region) >= 2
+                and subject[len(self.region)] != "域"):  # 湘潭市域总人口: 市域 is one word
             subject = subject[len(self.region):]  # the plan's own region goes without saying
         if not _good_subject(subject):
             return False
         subjects = _split_coordinated(subject) if rule.name == "directional" else [subject]
         if rule.measurable:
             subjects = [s for s in subjects if is_measurable(s)]
+        each = {s: target for s in subjects}
+        if len(subjects) == 1 and (pairs := _respective(subject, clause.text, m, target)):
+            each = pairs
+            subjects = list(pairs)
         if scope := target.pop("scope", None) or inherited_scope:
             target["scope"] = scope
-            subjects = [f"{s}（{scope}）" for s in subjects]
+            each = {f"{s}（{scope}）": t for s, t in each.items()}
+            subjects = list(each)
         for s in subjects:
+            target = each[s]
             key = (s, target.get("value"), target.get("unit"), target["relation"], year)
             if key in self.seen:
                 continue
@@ -955,6 +1031,23 @@ class _Reader:
                 "section_line": self.section_line,
             })
         return target.get("value") is not None or "value_text" in target
+
+
+_RESPECTIVE_REST = re.compile(rf"^\s*(?:和|与|及|、)\s*{QTY}\s*$")
+
+
+def _respective(subject: str, clause: str, m: re.Match, target: dict) -> dict[str, dict] | None:
+    """能源消耗和二氧化碳排放分别降低13.5%和18%: two subjects, each with its own figure, in order."""
+    if "分别" not in clause or "rest" not in m.groupdict():
+        return None
+    r = _RESPECTIVE_REST.match(m.group("rest") or "")
+    if not r:
+        return None
+    parts = [p for p in re.split(r"[和与及、]", subject) if p]
+    if len(parts) != 2 or any(len(p) < 2 for p in parts):
+        return None
+    second = {**target, **_qty(r), "relation": _bound(r) or target["relation"]}
+    return {parts[0]: target, parts[1]: second}
 
 
 # A subject that is only a measure of something unnamed (年均增速, 占全省比重) measures the thing
@@ -994,6 +1087,8 @@ def _body_offset(text: str, heading) -> int | None:
     if at < 0:
         return None
     end = at + len(title)
+    if getattr(heading, "glued", False) and text[end:].strip():
+        return end  # 第一节 发展目标 到2025年，… : the heading's line goes on with its first sentence
     m = re.match(r"\s*[。．.：:]", text[end:])
     if m and text[end + m.end():].strip():
         return end + m.end()

@@ -18,6 +18,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..domain.periods import period_text  # noqa: F401  (re-exported: pages and plan_upload read it from here)
 from ..corrections import correction_state
 from ..analysis import align_stored, check_stored, stored_findings
 from ..ingest.glyphs import repair_glyphs
@@ -89,9 +90,6 @@ def current_versions(session: Session) -> dict[int, tuple[int, int]]:
         if (pid, n) in wanted:
             out[pid] = (vid, n)
     return out
-
-
-from ..labels import period_text  # noqa: E402,F401  (one wording of a period, shared with the CLI)
 
 
 def plan_brief(plan: Plan, keys: dict[int, str] | None = None) -> dict:
