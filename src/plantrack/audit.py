@@ -46,6 +46,7 @@ ACTIONS = {
     "assignments.import": "导入任务分工",
     "annual_targets.import": "导入年度目标",
     "decomposition.import": "导入分解下达",
+    "analysis.refresh": "重新计算分析结果",  # a stored alignment or self-check replaced on request (POST …/refresh)
 }
 """Every action the trail knows, with its Chinese name; record() refuses others, so a typo in a
 service cannot file events nobody will find."""
