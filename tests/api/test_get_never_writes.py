@@ -99,3 +99,11 @@ def test_refresh_needs_the_right_to_store_analysis(web_store):  # noqa: F811
 def test_refresh_of_a_plan_without_parent_is_a_chinese_409(client):
     r = client.post(f"/api/plans/{JIANGZHOU}/alignment/refresh")
     assert r.status_code == 409 and "上位规划" in r.json()["error"]["message"]
+
+
+def test_the_alignment_page_refreshes_by_a_posted_form(client, web_store):  # noqa: F811
+    html = client.get(f"/plans/{QINGHE}/alignment").text
+    assert f'action="/plans/{QINGHE}/alignment/refresh"' in html and 'name="csrf_token"' in html
+    r = client.post(f"/plans/{QINGHE}/alignment/refresh", follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"].endswith(f"/plans/{QINGHE}/alignment")
+    assert len(snapshot(web_store)["alignment"]) == 1

@@ -10,7 +10,6 @@ nothing here writes, because a GET never writes (issue 12).
 
 from __future__ import annotations
 
-import logging
 import threading
 from collections import OrderedDict
 from datetime import date
@@ -25,8 +24,6 @@ from ..store.models import Alignment, MatchDecision, Observation, Plan, PlanVers
 from ..store.repository import get_plan
 from ..tracking import evaluate_plan
 from . import labels
-
-log = logging.getLogger(__name__)
 
 
 class _Memo:
