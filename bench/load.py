@@ -7,8 +7,8 @@ temporary PLANTRACK_HOME (or uses --url as it is), starts `plantrack serve --wor
 loopback port, and drives it with --clients concurrent httpx clients (one connection each, like a
 browser tab each) over a mixed page set — dashboard, catalogue, plan page, indicator page, search,
 and their API twins — each client walking the set from its own offset for --seconds. The clients
-act as an administrator (a bearer token), so every plan is visible. Every page is requested once
-before timing (its first view).
+act as an administrator (a bearer token), so every plan is visible. Every page is requested once,
+then all clients run --warmup seconds untimed, so each server process has seen each page.
 
 Two phases: quiet, then with a concurrent ingest — a `plantrack ingest` process storing renamed
 copies of the corpus plans (new plans, so the data the pages depend on keeps changing) and a client
@@ -175,6 +175,7 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2, help="server processes (plantrack serve --workers)")
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--seconds", type=float, default=20.0, help="duration of each phase")
+    ap.add_argument("--warmup", type=float, default=5.0, help="untimed seconds with all clients before the first phase")
     ap.add_argument("--no-ingest", action="store_true", help="only the quiet phase")
     ap.add_argument("--per-page", action="store_true", help="also print each page's median")
     args = ap.parse_args()
@@ -194,6 +195,7 @@ def main() -> None:
             urls = page_set(client)
             for url in urls:  # first views (computed results cached by the data they depend on)
                 client.get(url)
+        phase(base, headers, urls, args.clients, args.warmup, None)  # every process's cache warm, not timed
         print(f"服务：{args.workers} 个进程，{args.clients} 个并发客户端，每阶段 {args.seconds:.0f} s，{len(urls)} 个页面轮流请求")
         report("无入库", phase(base, headers, urls, args.clients, args.seconds, None))
         if not args.no_ingest:
