@@ -75,3 +75,27 @@ def test_a_plan_stored_behind_the_servers_back_is_listed_at_once(web_store):  # 
             session.commit()
         assert client.get("/api/plans").json()["total"] == before + 1
         assert "another-plan" in client.get("/plans").text
+
+
+def test_simultaneous_readers_of_one_page_wait_for_one_computation(web_store):  # noqa: F811
+    import asyncio
+
+    import httpx
+
+    calls: list[str] = []
+
+    async def slow_page(request):
+        calls.append(request.url.path)
+        for _ in range(20):  # let the other requests reach the cache while this one computes
+            await asyncio.sleep(0)
+        return PlainTextResponse("页")
+
+    app = Starlette(routes=[Route("/page", slow_page)], middleware=[Middleware(PageCacheMiddleware)])
+    app.state.session_factory = web_store
+
+    async def five_at_once():
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
+            return await asyncio.gather(*(client.get("/page") for _ in range(5)))
+
+    answers = asyncio.run(five_at_once())
+    assert [a.text for a in answers] == ["页"] * 5 and len(calls) == 1

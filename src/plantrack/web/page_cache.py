@@ -21,6 +21,7 @@ own cache (plantrack serve --workers): they agree because they key on the same d
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import os
 import threading
@@ -85,6 +86,7 @@ class PageCacheMiddleware:
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
         self.cache = PageCache()
+        self._computing: dict = {}  # key -> asyncio.Lock while one request computes that page
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         limit = budget()
@@ -95,12 +97,30 @@ class PageCacheMiddleware:
         factory = scope["app"].state.session_factory
         version = await anyio.to_thread.run_sync(_version, factory)
         key = _key(scope, version)
-        hit = self.cache.get(key)
-        if hit is not None:
-            status, headers, body = hit
-            await send({"type": "http.response.start", "status": status, "headers": headers})
-            await send({"type": "http.response.body", "body": body})
+        if await self._answer_from_cache(key, send):
             return
+        # One computation per page at a time: twenty users opening the same page after a write
+        # wait for the first one's result instead of all computing it at once.
+        lock = self._computing.setdefault(key, asyncio.Lock())
+        try:
+            async with lock:
+                if await self._answer_from_cache(key, send):
+                    return
+                await self._compute(scope, receive, send, key, limit)
+        finally:
+            if not lock.locked() and self._computing.get(key) is lock:
+                del self._computing[key]
+
+    async def _answer_from_cache(self, key, send: Send) -> bool:
+        hit = self.cache.get(key)
+        if hit is None:
+            return False
+        status, headers, body = hit
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+        return True
+
+    async def _compute(self, scope: Scope, receive: Receive, send: Send, key, limit: int) -> None:
         start: Message | None = None
         parts: list[bytes] = []
         keep = True
