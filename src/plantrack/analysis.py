@@ -44,6 +44,18 @@ def record_decision(session: Session, name_norm: str, concept: str, accepted: bo
 
 def align_stored(session: Session, child_key: str, parent_key: str | None = None) -> dict:
     """Align the current version of child with its parent (the linked one by default); store the result."""
+    result, cv, pv = _alignment(session, child_key, parent_key)
+    session.execute(delete(Alignment).where(Alignment.child_version_id == cv.id, Alignment.parent_version_id == pv.id))
+    session.add(Alignment(child_version_id=cv.id, parent_version_id=pv.id, result=result))
+    return result
+
+
+def align_current(session: Session, child_key: str, parent_key: str | None = None) -> dict:
+    """The alignment align_stored would store, computed without writing: what a GET may run."""
+    return _alignment(session, child_key, parent_key)[0]
+
+
+def _alignment(session: Session, child_key: str, parent_key: str | None) -> tuple[dict, PlanVersion, PlanVersion]:
     child = require_plan(session, child_key)
     parent = require_plan(session, parent_key) if parent_key else child.parent
     if parent is None:
@@ -54,21 +66,25 @@ def align_stored(session: Session, child_key: str, parent_key: str | None = None
     parent_document = parent_as_assigned(session, parent, child.region_code, effective_document(session, pv))
     result = mark_assigned(align_plans(effective_document(session, cv), parent_document, child.key, parent.key,
                                        decisions(session), child_text=cv.source_text))
-    session.execute(delete(Alignment).where(Alignment.child_version_id == cv.id, Alignment.parent_version_id == pv.id))
-    session.add(Alignment(child_version_id=cv.id, parent_version_id=pv.id, result=result))
-    return result
+    return result, cv, pv
 
 
 def check_stored(session: Session, key: str) -> list[dict]:
     """Check the current version of a plan against itself; store the findings."""
-    plan = require_plan(session, key)
-    version: PlanVersion = plan.current
-    findings = check_plan(effective_document(session, version), plan.key, text=version.source_text)
-    findings += completeness_findings(version, findings)
+    version: PlanVersion = require_plan(session, key).current
+    findings = check_current(session, key)
     session.execute(delete(Finding).where(Finding.version_id == version.id))
     for i, f in enumerate(findings):
         session.add(Finding(version_id=version.id, ordinal=i, kind=f["kind"], severity=f["severity"], message=f["message"], data=f))
     return findings
+
+
+def check_current(session: Session, key: str) -> list[dict]:
+    """The findings check_stored would store, computed without writing: what a GET may run."""
+    plan = require_plan(session, key)
+    version: PlanVersion = plan.current
+    findings = check_plan(effective_document(session, version), plan.key, text=version.source_text)
+    return findings + completeness_findings(version, findings)
 
 
 def completeness_findings(version: PlanVersion, found: list[dict] = ()) -> list[dict]:

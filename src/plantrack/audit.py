@@ -53,6 +53,7 @@ ACTIONS = {
     "report.approve": "审定填报",
     "report.reopen": "重新开放填报",
     "reporting.frequency": "设置填报周期",
+    "analysis.refresh": "重新计算分析结果",  # a stored alignment or self-check replaced on request (POST …/refresh)
 }
 """Every action the trail knows, with its Chinese name; record() refuses others, so a typo in a
 service cannot file events nobody will find."""

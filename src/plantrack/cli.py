@@ -627,15 +627,23 @@ def import_observations(
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="监听地址"),
     port: int = typer.Option(8000, "--port", help="监听端口"),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, max=64,
+                                help="服务进程数（多用户时设为 CPU 核数左右；每个进程各自连接数据库）"),
 ) -> None:
     """启动平台服务（接口文档在 /docs）。"""
     import uvicorn
 
     from .api.app import create_app
 
-    application = create_app(_factory())
-    Console().print(f"plantrack 服务已启动：http://{host}:{port}/  （接口文档：http://{host}:{port}/docs，按 Ctrl+C 停止）")
-    uvicorn.run(application, host=host, port=port, log_level="warning")
+    application = create_app(_factory())  # also migrates the store once, before any worker starts
+    Console().print(f"plantrack 服务已启动：http://{host}:{port}/  （{workers} 个进程；接口文档：http://{host}:{port}/docs，按 Ctrl+C 停止）")
+    if workers == 1:
+        uvicorn.run(application, host=host, port=port, log_level="warning")
+        return
+    # Several processes need the app by import path: each worker builds its own (own engine and pool)
+    # from the same environment (PLANTRACK_DATABASE_URL or PLANTRACK_HOME).
+    uvicorn.run("plantrack.api.app:create_app", factory=True, host=host, port=port, workers=workers,
+                log_level="warning")
 
 
 class ReportKind(str, Enum):

@@ -20,6 +20,8 @@ from ..web import router as web_router
 from ..web.public import install_public_view, public_view
 from ..web.auth import AccessRefused, ActorMiddleware, refused_response
 from ..web.head import HeadAsGetMiddleware
+from ..web.body_limit import BodyLimitMiddleware
+from ..web.page_cache import PageCacheMiddleware
 from ..web.render import error_page
 from ..web.security import SecurityMiddleware, secure
 
@@ -67,8 +69,10 @@ def create_app(session_factory: sessionmaker[Session] | None = None) -> FastAPI:
     app.add_exception_handler(Exception, _page_or_api_crash)
     # Pages of a big plan (its source view, its JSON) are hundreds of kilobytes of text that compress ~5x.
     app.add_middleware(GZipMiddleware, minimum_size=1000)
+    app.add_middleware(PageCacheMiddleware)  # finished GET responses by credential and data version (web/page_cache.py)
     app.add_middleware(ActorMiddleware)  # request.state.actor on every request (web/auth.py)
     app.add_middleware(HeadAsGetMiddleware)  # HEAD of every page and API GET (web/head.py)
+    app.add_middleware(BodyLimitMiddleware)  # bodies over the limit refused before they are read (web/body_limit.py)
     app.add_middleware(SecurityMiddleware)  # outermost: headers on every response (web/security.py)
     for module in (plans, analysis, corrections, duties, observations, regions, search, docs):
         app.include_router(module.router)

@@ -126,6 +126,8 @@ def allowed_methods(request: Request) -> str:
 
 async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
     code, message = _HTTP_CODES.get(exc.status_code, ("http_error", "请求无法处理。"))
+    if exc.status_code == 413 and isinstance(exc.detail, str):  # web/body_limit.py names the limit
+        code, message = "request_too_large", exc.detail
     response = error_response(exc.status_code, code, message)
     if exc.headers:
         response.headers.update(exc.headers)

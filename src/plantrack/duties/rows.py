@@ -9,6 +9,7 @@ import csv
 import io
 from pathlib import Path
 
+from ..domain.limits import LimitExceeded, check_rows, check_zip
 from . import DutyInputError
 
 
@@ -21,20 +22,37 @@ def _decode(data: bytes, name: str) -> str:
     raise DutyInputError([f"{name}：无法识别文件编码（应为 UTF-8 或 GB18030）"])
 
 
+def _check_count(rows_so_far: int, name: str) -> None:
+    """rows_so_far counts the header too, so the data rows are one fewer."""
+    try:
+        check_rows(rows_so_far)
+    except LimitExceeded as exc:
+        raise DutyInputError([f"{name}：{exc}"]) from None
+
+
 def _table(data: bytes, name: str, suffix: str) -> list[list[str]]:
     if suffix in (".xlsx", ".xlsm"):
         from openpyxl import load_workbook
 
         try:
+            check_zip(data, "Excel 工作簿")
             wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        except LimitExceeded as exc:
+            raise DutyInputError([f"{name}：{exc}"]) from None
         except Exception as exc:
             raise DutyInputError([f"{name}：不是可读取的 Excel 文件（{type(exc).__name__}）"]) from None
-        table = [["" if c is None else (f"{c:g}" if isinstance(c, float) else str(c)).strip() for c in row]
-                 for row in wb.worksheets[0].iter_rows(values_only=True)]
+        table = []
+        for row in wb.worksheets[0].iter_rows(values_only=True):
+            _check_count(len(table), name)
+            table.append(["" if c is None else (f"{c:g}" if isinstance(c, float) else str(c)).strip() for c in row])
         wb.close()
         return table
     if suffix in (".csv", ".txt", ""):
-        return [[c.strip() for c in row] for row in csv.reader(io.StringIO(_decode(data, name)))]
+        table = []
+        for row in csv.reader(io.StringIO(_decode(data, name))):
+            _check_count(len(table), name)
+            table.append([c.strip() for c in row])
+        return table
     raise DutyInputError([f"{name}：不支持的文件类型“{suffix}”，请使用 CSV 或 XLSX"])
 
 

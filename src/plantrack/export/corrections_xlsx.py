@@ -15,6 +15,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import TYPE_STRING
 
 from ..corrections import FIELDS, INT_FIELDS, CorrectionError
+from ..domain.limits import LimitExceeded, check_rows, check_zip
 from .xlsx_export import BINDING, style_table
 
 SHEET = "指标表"
@@ -83,6 +84,10 @@ def read_table_workbook(data: bytes, name: str) -> list[dict]:
     """The rows of a corrected workbook, each with its ref and fields; CorrectionError naming the
     file and what is wrong with it (rows are checked by corrections.submit_table, from row 2)."""
     try:
+        check_zip(data, "Excel 工作簿")
+    except LimitExceeded as exc:
+        raise CorrectionError(f"无法读取 {name}：{exc}") from None
+    try:
         wb = load_workbook(BytesIO(data), read_only=True, data_only=True)
     except Exception:  # noqa: BLE001 - whatever openpyxl says, the file is not a workbook we can read
         raise CorrectionError(f"无法读取 {name}：不是 Excel 工作簿（.xlsx）") from None
@@ -96,6 +101,10 @@ def read_table_workbook(data: bytes, name: str) -> list[dict]:
     at = {h: header.index(h) for h in HEADERS[:-1]}
     rows = []
     for values in it:
+        try:
+            check_rows(len(rows) + 1)
+        except LimitExceeded as exc:
+            raise CorrectionError(f"无法读取 {name}：{exc}") from None
         values = list(values) + [None] * (len(header) - len(values))
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
             rows.append(None)  # kept as a placeholder so row numbers stay the sheet's

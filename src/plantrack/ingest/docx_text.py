@@ -23,6 +23,7 @@ from __future__ import annotations
 import io
 import zipfile
 
+from ..domain.limits import LimitExceeded, check_zip
 from .errors import PlanInputError
 from .grid import Cell, table_lines
 
@@ -38,6 +39,10 @@ def docx_text(data: bytes, path: str) -> str:
         raise PlanInputError(path, f"Word 文档（.docx）已损坏，无法打开（{exc}）") from None
     if DOCUMENT_PART not in names:
         raise PlanInputError(path, "文件是 ZIP 压缩包，但不是 Word 文档（.docx）")
+    try:
+        check_zip(data, "Word 文档")  # a bomb is refused from its directory, before any part is inflated
+    except LimitExceeded as exc:
+        raise PlanInputError(path, str(exc)) from None
     import docx
     from docx.table import Table
 

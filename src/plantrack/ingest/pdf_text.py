@@ -41,6 +41,7 @@ import unicodedata
 from functools import lru_cache
 from operator import itemgetter
 
+from ..domain.limits import LimitExceeded, check_pages
 from .errors import PlanInputError
 from .grid import table_lines
 
@@ -65,11 +66,15 @@ def pdf_text(data: bytes, path: str) -> str:
     lines: list[str] = []
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            for page in pdf.pages:
+            check_pages(page_count(pdf))  # from the page tree, before any page is laid out
+            for number, page in enumerate(pdf.pages, start=1):
+                check_pages(number)  # a tree whose /Count lies is stopped at the limit all the same
                 page_text = page_lines(page)
                 if page_text and lines:
                     page_text[0] = PAGE_START + page_text[0]
                 lines.extend(page_text)
+    except LimitExceeded as exc:
+        raise PlanInputError(path, str(exc)) from None
     except PdfminerException as exc:
         raise _open_error(path, exc.args[0] if exc.args else exc) from None
     except Exception as exc:  # pdfminer raises many kinds on a damaged file
@@ -78,6 +83,18 @@ def pdf_text(data: bytes, path: str) -> str:
     if not any(ch.isalnum() for ch in text):
         raise PlanInputError(path, NO_TEXT)
     return text
+
+
+def page_count(pdf) -> int:
+    """The pages the document's page tree declares (/Count of the root /Pages), read without
+    enumerating them; 0 when the tree has no count (then the pages are counted as they are read)."""
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        count = resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"])
+    except Exception:  # noqa: BLE001 - a damaged tree: leave it to the page reader to report
+        return 0
+    return count if isinstance(count, int) else 0
 
 
 def page_lines(page) -> list[str]:

@@ -106,6 +106,13 @@ def import_file(factory: sessionmaker[Session], path: str | Path, catalogue: Cat
         raise ReaderError(f"{path}：文件不存在") from None
     except OSError as exc:
         raise ReaderError(f"{path}：读取失败（{exc.strerror or exc}）") from None
+    return import_bytes(factory, data, path, catalogue, actor)
+
+
+def import_bytes(factory: sessionmaker[Session], data: bytes, path: str, catalogue: Catalogue | None = None,
+                 actor: Actor = LOCAL_OPERATOR) -> ImportResult:
+    """import_file for bytes already in memory (an upload): no temporary file to write or remove;
+    path names the file in messages and in the store (its last part)."""
     catalogue = catalogue or default_catalogue()
 
     def save(session: Session):

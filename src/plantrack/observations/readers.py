@@ -11,6 +11,8 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..domain.limits import LimitExceeded, check_rows, check_zip
+
 REQUIRED_COLUMNS = ("region", "indicator", "unit", "year", "value")
 KNOWN_COLUMNS = (*REQUIRED_COLUMNS, "source_url", "source_title", "quote", "series", "flags", "note", "confirm_reason")
 
@@ -35,6 +37,13 @@ def _check_header(header: list[str], name: str) -> list[str]:
     return header
 
 
+def _check_count(count: int, name: str) -> None:
+    try:
+        check_rows(count)
+    except LimitExceeded as exc:
+        raise ReaderError(f"{name}：{exc}") from None
+
+
 class CsvReader(ObservationReader):
     suffixes = (".csv", ".txt")
 
@@ -53,6 +62,7 @@ class CsvReader(ObservationReader):
         except StopIteration:
             raise ReaderError(f"{name}：文件为空") from None
         for number, cells in enumerate(reader, start=2):
+            _check_count(number - 1, name)
             if not any(c.strip() for c in cells):
                 continue
             yield number, {h: (cells[i].strip() if i < len(cells) else "") for i, h in enumerate(header) if h}
@@ -65,6 +75,10 @@ class XlsxReader(ObservationReader):
         from openpyxl import load_workbook
 
         try:
+            check_zip(data, "Excel 工作簿")
+        except LimitExceeded as exc:
+            raise ReaderError(f"{name}：{exc}") from None
+        try:
             wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except Exception as exc:
             raise ReaderError(f"{name}：不是可读取的 Excel 文件（{type(exc).__name__}）") from None
@@ -75,6 +89,7 @@ class XlsxReader(ObservationReader):
         except StopIteration:
             raise ReaderError(f"{name}：工作表为空") from None
         for number, cells in enumerate(it, start=2):
+            _check_count(number - 1, name)
             if not any(c not in (None, "") for c in cells):
                 continue
             yield number, {h: ("" if c is None else str(c).strip()) for h, c in zip(header, cells) if h}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import case, func, select, update
+from sqlalchemy import case, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from ..domain.keys import key_problem
@@ -118,33 +118,46 @@ def _regions_cache(session: Session):
 
 
 def _store_sections(session: Session, version_id: int, outline: list[dict]) -> list[tuple[int, int]]:
-    """Sections in document order; returns (line, section id) pairs for placing sentences."""
-    placed: list[tuple[int, int]] = []
-    counter = [0]
+    """Sections in document order; returns (line, section id) pairs for placing sentences.
 
-    def add(nodes: list[dict], parent: Section | None, path: str) -> None:
+    Inserted one depth at a time, each depth in one statement returning its ids in order (a
+    child needs its parent's id): a few round trips per plan instead of one per section, which
+    on PostgreSQL was most of the time a plan took to store (issue 12: bulk inserts)."""
+    rows: list[dict] = []  # in document order, each with the index of its parent row
+    levels: list[list[int]] = []
+
+    def walk(nodes: list[dict], parent: int | None, path: str, depth: int) -> None:
         for node in nodes:
-            counter[0] += 1
             here = f"{path}/{node['label']} {node['title']}".lstrip("/")
-            sec = Section(
-                version_id=version_id,
-                parent_id=parent.id if parent else None,
-                ordinal=counter[0],
-                label=node["label"],
-                title=node["title"],
-                kind=node.get("kind"),
-                depth=node.get("depth", 0),
-                line=node["line"],
-                end_line=node.get("end_line", node["line"]),
-                path=here,
-            )
-            session.add(sec)
-            session.flush()
-            placed.append((node["line"], sec.id))
-            add(node.get("children", []), sec, here)
+            index = len(rows)
+            rows.append({"parent": parent, "node": node, "path": here})
+            if len(levels) <= depth:
+                levels.append([])
+            levels[depth].append(index)
+            walk(node.get("children", []), index, here, depth + 1)
 
-    add(outline, None, "")
-    return placed
+    walk(outline, None, "", 0)
+    ids: list[int | None] = [None] * len(rows)
+    for level in levels:
+        values = []
+        for index in level:
+            row, node = rows[index], rows[index]["node"]
+            values.append({
+                "version_id": version_id,
+                "parent_id": ids[row["parent"]] if row["parent"] is not None else None,
+                "ordinal": index + 1,
+                "label": node["label"],
+                "title": node["title"],
+                "kind": node.get("kind"),
+                "depth": node.get("depth", 0),
+                "line": node["line"],
+                "end_line": node.get("end_line", node["line"]),
+                "path": row["path"],
+            })
+        returned = session.scalars(insert(Section).returning(Section.id, sort_by_parameter_order=True), values).all()
+        for index, new_id in zip(level, returned):
+            ids[index] = new_id
+    return [(r["node"]["line"], ids[i]) for i, r in enumerate(rows)]
 
 
 def _store_rows(session: Session, version_id: int, document: dict) -> None:
@@ -210,8 +223,23 @@ def _store_sentences(
         for u in units
         if u["text"].strip()
     ]
-    if rows:
+    if not rows:
+        return
+    connection = session.connection()
+    if connection.dialect.name == "postgresql" and connection.dialect.driver == "psycopg":
+        _copy_rows(connection, "sentence", rows)
+    else:
         session.execute(Sentence.__table__.insert(), rows)
+
+
+def _copy_rows(connection, table: str, rows: list[dict]) -> None:
+    """PostgreSQL's COPY for the thousands of sentences of a plan: one stream instead of a
+    statement per row (psycopg 3), inside the session's transaction."""
+    columns = list(rows[0])
+    cursor = connection.connection.driver_connection.cursor()
+    with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row([row[c] for c in columns])
 
 
 # --- catalogue -----------------------------------------------------------------------------------

@@ -4,13 +4,12 @@ Evaluations, alignments and self-checks are computed by tracking.py and analysis
 call them. They cost tens to hundreds of milliseconds, so results are kept in a small in-process
 cache keyed by what they depend on (the plan version ids, the newest observation and match
 decision), never by time: a new version or a new observation changes the key, so a page is never
-stale. Alignments and self-check findings are also stored the way the CLI stores them, so a
-restart does not recompute them.
+stale. Alignments and self-check findings stored by the CLI or a POST …/refresh are read first;
+nothing here writes, because a GET never writes (issue 12).
 """
 
 from __future__ import annotations
 
-import logging
 import threading
 from collections import OrderedDict
 from datetime import date
@@ -20,14 +19,12 @@ from sqlalchemy.orm import Session
 
 from ..domain.periods import period_text  # noqa: F401  (re-exported: pages and plan_upload read it from here)
 from ..corrections import correction_state
-from ..analysis import align_stored, check_stored, stored_findings
+from ..analysis import align_current, check_current, stored_findings
 from ..ingest.glyphs import repair_glyphs
 from ..store.models import Alignment, MatchDecision, Observation, Plan, PlanVersion
 from ..store.repository import get_plan
 from ..tracking import evaluate_plan
 from . import labels
-
-log = logging.getLogger(__name__)
 
 
 class _Memo:
@@ -149,7 +146,8 @@ def evaluation(session: Session, plan: Plan, year: int, state: tuple | None = No
 
 
 def alignment(session: Session, plan: Plan) -> dict | None:
-    """The alignment of the plan's current version with its parent's; computed and stored on first need."""
+    """The alignment of the plan's current version with its parent's: the stored one (CLI or POST
+    …/alignment/refresh), else computed in memory. Never written here: a GET must not write."""
     parent = plan.parent
     if parent is None or parent.current is None:
         return None
@@ -164,34 +162,23 @@ def alignment(session: Session, plan: Plan) -> dict | None:
         .limit(1)
     )
     if row is None:
-        row = align_stored(session, plan.key)
-        _commit_quietly(session, "alignment", plan.key)
+        row = align_current(session, plan.key)
     MEMO.put(key, row)
     return row
 
 
 def findings(session: Session, plan: Plan) -> list[dict]:
-    """The plan's self-check findings; checked and stored on first need."""
+    """The plan's self-check findings: the stored ones, else checked in memory (never written here)."""
     key = memo_key(session, "findings", plan.current.id, correction_state(session))
     hit = MEMO.get(key)
     if hit is not None:
         return hit
     found = stored_findings(session, plan.key)
     if found is None:
-        found = check_stored(session, plan.key)
-        _commit_quietly(session, "findings", plan.key)
+        found = check_current(session, plan.key)
     found = sorted(found, key=lambda f: labels.SEVERITY_ORDER.get(f.get("severity"), 9))
     MEMO.put(key, found)
     return found
-
-
-def _commit_quietly(session: Session, what: str, key: str) -> None:
-    """Keeping a derived result is an optimisation: if another request stored it first, drop ours."""
-    try:
-        session.commit()
-    except Exception:  # noqa: BLE001 - a lost race or a read-only store must not fail the page
-        log.info("could not store %s of %s; it will be recomputed", what, key, exc_info=True)
-        session.rollback()
 
 
 def source_lines(version: PlanVersion) -> list[str]:

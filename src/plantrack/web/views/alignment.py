@@ -8,12 +8,19 @@ for, so rows with high-severity findings come first; within a severity the paren
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse
+
+from ... import audit
+from ...analysis import align_stored
+from ...policy import permission_allowed
 
 from .. import labels
 from ..queries import alignment, find_plan, plan_brief
 from ..render import plan_url, render
 from .plan import not_found
-from ..auth import allow
+from ..actors import request_actor
+from ..auth import allow, require
+from ..queries import MEMO
 
 router = APIRouter()
 
@@ -80,6 +87,8 @@ def alignment_page(request: Request, key: str):
             "parent": plan_brief(plan.parent) if plan.parent else None,
             "children": children,
             "summary": [], "rows": [], "projects": [],
+            # 重新计算 is a POST with a CSRF token (a GET never writes); offered to whoever may do it
+            "may_refresh": permission_allowed(request_actor(request), "analysis.write", plan.region_code),
         }
         if result is not None:
             rows = [_row(r) for r in result.get("rows", [])]
@@ -96,3 +105,20 @@ def alignment_page(request: Request, key: str):
         title = plan.title or plan.key
     return render(request, "alignment.html", data, title=f"规划衔接 · {title}",
                   crumbs=[("/", "首页"), ("/plans", "规划目录"), (plan_url(key), title), (None, "规划衔接")])
+
+
+@router.post("/plans/{key}/alignment/refresh", include_in_schema=False, dependencies=[allow("analysis.write")])
+def refresh_alignment_page(request: Request, key: str):
+    """Recompute the alignment and store it (replacing the stored one), audited; back to the page."""
+    with request.app.state.session_factory() as session:
+        plan = find_plan(session, key)
+        if plan is None:
+            return not_found(request, key)
+        require(request, "analysis.write", plan.region_code, key)
+        has_parent = plan.parent is not None
+    if has_parent:
+        with request.app.state.session_factory.begin() as session:
+            align_stored(session, key)
+            audit.record(session, request_actor(request), "analysis.refresh", "plan", key, note="规划衔接")
+        MEMO.clear()
+    return RedirectResponse(f"{plan_url(key)}/alignment", status_code=303)

@@ -3,7 +3,7 @@
 Nothing is written until the person has seen every row: the upload is checked with
 observations.importer.check_rows in a transaction that is rolled back, and every bad row is
 listed with its number and reason. Only a clean file gets a confirm button; confirming checks it
-again and imports it with importer.import_file, all or nothing. The file travels back with the
+again and imports it with importer.import_bytes, all or nothing. The file travels back with the
 confirm form (base64 in a hidden field, web/upload.py) rather than being kept on the server, so
 a check leaves no state behind and any worker can take the confirm. A single-observation form is
 turned into a one-row CSV and goes the same way, so both paths share one set of checks.
@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import csv
 import io
-import tempfile
-from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
@@ -22,7 +20,7 @@ from sqlalchemy import select
 from starlette.datastructures import FormData
 
 from ...align.catalogue import default_catalogue
-from ...observations.importer import ImportRejected, check_rows, import_file
+from ...observations.importer import ImportRejected, check_rows, import_bytes
 from ...observations.plausibility import NO_SOURCE_MARK
 from ..actors import request_actor
 from ...observations.readers import KNOWN_COLUMNS, REQUIRED_COLUMNS, ReaderError
@@ -264,19 +262,17 @@ def save_upload(request: Request, form: Annotated[FormData, Depends(confirm_form
         return _refused(request, str(exc))
     _check_scope(request, name, data)
     factory = request.app.state.session_factory
-    with tempfile.TemporaryDirectory(prefix="plantrack-upload-") as tmp:
-        path = Path(tmp) / name
-        path.write_bytes(data)
-        try:
-            result = import_file(factory, path, actor=request_actor(request))
-        except ImportRejected as exc:  # the data changed between check and confirm (a region renamed ...)
-            with factory() as session:
-                errors = [{"row": e.row, "reason": e.reason, "message": e.message()} for e in exc.errors]
-                page = _page_data(session, stage="rejected", file=name, errors=errors,
-                                  error_rows=len({e["row"] for e in errors}))
-            return _respond(request, page, status=422)
-        except ReaderError as exc:
-            return _refused(request, str(exc))
+    # From memory, not a temporary folder: nothing to leave behind if the client goes away (issue 12).
+    try:
+        result = import_bytes(factory, data, name, actor=request_actor(request))
+    except ImportRejected as exc:  # the data changed between check and confirm (a region renamed ...)
+        with factory() as session:
+            errors = [{"row": e.row, "reason": e.reason, "message": e.message()} for e in exc.errors]
+            page = _page_data(session, stage="rejected", file=name, errors=errors,
+                              error_rows=len({e["row"] for e in errors}))
+        return _respond(request, page, status=422)
+    except ReaderError as exc:
+        return _refused(request, str(exc))
     with factory() as session:
         # The import result names rows, not regions and years; the file, checked again, has them.
         records = check_rows(session, name, data, default_catalogue())

@@ -25,7 +25,8 @@ from ...duplicates import stored_elsewhere
 from ...corrections import CorrectionError, check_table, submit_table
 from ...corrections import preview as preview_corrections
 from ...ingest.read import max_plan_bytes
-from ...load import LoadRefused, ParsedPlan, parse_source, plan_key_for, read_source, store_parsed
+from ...load import LoadRefused, ParsedPlan, plan_key_for, store_parsed
+from ...parse_pool import parse_upload
 from ..actors import request_actor
 from ...store.models import Plan, PlanVersion
 from ...store.repository import _region_code, get_plan
@@ -282,7 +283,7 @@ def check_plan(
     except UploadRefused as exc:
         return _rejected(request, str(exc), form, 400)
     try:
-        parsed = parse_source(read_source(name, data))
+        parsed = parse_upload(name, data)  # in a worker process: other users' pages keep their speed
     except LoadRefused as exc:
         return _rejected(request, exc.message, form, 422, file=name)
     with factory() as session:
@@ -306,8 +307,7 @@ def confirm_plan(request: Request, form: Annotated[FormData, Depends(confirm_for
     except UploadRefused as exc:
         return _rejected(request, str(exc), fields, 400)
     try:
-        source = read_source(name, data)
-        parsed = parse_source(source)
+        parsed = parse_upload(name, data)
     except LoadRefused as exc:
         return _rejected(request, exc.message, fields, 422, file=name)
     # The table as the person corrected it on the check page: checked before anything is stored,

@@ -1,0 +1,221 @@
+"""Load: many users at once on a real server, with and without a concurrent ingest.
+
+    .venv/bin/python bench/load.py [CORPUS_DIR] [--workers 2] [--clients 20] [--seconds 20] [--no-ingest]
+
+Loads the corpus plans and ../shared/data/observations.csv into a fresh SQLite store in a
+temporary PLANTRACK_HOME (or uses --url as it is), starts `plantrack serve --workers N` on a free
+loopback port, and drives it with --clients concurrent httpx clients (one connection each, like a
+browser tab each) over a mixed page set — dashboard, catalogue, plan page, indicator page, search,
+and their API twins — each client walking the set from its own offset for --seconds. The clients
+act as an administrator (a bearer token), so every plan is visible. Every page is requested once,
+then all clients run --warmup seconds untimed, so each server process has seen each page.
+
+Two phases: quiet, then with a concurrent ingest — a `plantrack ingest` process storing renamed
+copies of the corpus plans (new plans, so the data the pages depend on keeps changing) and a client
+uploading the largest plan to the 规划入库 check page in a loop (parsed in the server's worker
+pool). Prints requests/s, p50/p95/p99/max and errors per phase and the ingest's own count.
+Bounded (a fixed duration, a fixed number of clients), loopback only; asserts nothing.
+Target on a 2-core machine: p95 < 200 ms and >= 150 requests/s with the ingest running.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+PROVINCE = "shanxi-14th-fyp-outline"
+PER_PAGE = False
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def prepare(home: Path, corpus: Path, observations: Path) -> str:
+    """Load the store; return an administrator's bearer token."""
+    os.environ["PLANTRACK_HOME"] = str(home)
+    os.environ.pop("PLANTRACK_DATABASE_URL", None)
+    from plantrack.accounts.service import create_token, create_user
+    from plantrack.load import load_files
+    from plantrack.observations.importer import import_file
+    from plantrack.store.db import open_store
+
+    factory = open_store()
+    outcomes = load_files(factory, sorted(corpus.glob("*.txt")))
+    if observations.is_file():
+        import_file(factory, observations)
+    with factory.begin() as session:
+        create_user(session, "bench", "admin", "bench-password-1")
+        token, _ = create_token(session, "bench", "bench", 1)
+    print(f"入库 {sum(o.ok for o in outcomes)} 部规划；观测值：{observations if observations.is_file() else '无'}")
+    return token
+
+
+def page_set(client: httpx.Client) -> list[str]:
+    plan = client.get(f"/api/plans/{PROVINCE}").json()
+    indicator = next(i["id"] for i in client.get(f"/plans/{PROVINCE}?format=json").json()["indicators"])
+    return [
+        "/", "/plans", f"/plans/{PROVINCE}", f"/plans/{PROVINCE}/indicators/{indicator}", "/search?q=森林覆盖率",
+        "/api/plans", f"/api/plans/{plan['key']}", "/api/search?q=黄河", "/api/regions", f"/plans/{PROVINCE}?format=json",
+    ]
+
+
+def start_server(port: int, workers: int) -> subprocess.Popen:
+    server = subprocess.Popen([sys.executable, "-m", "plantrack.cli", "serve", "--port", str(port), "--workers", str(workers)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    for _ in range(1200):
+        if server.poll() is not None:
+            sys.exit("服务未能启动：" + server.stderr.read().decode())
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/api/regions", timeout=2)
+            return server
+        except httpx.TransportError:
+            time.sleep(0.1)
+    server.terminate()
+    sys.exit("服务未在 120 秒内启动")
+
+
+async def client_loop(base: str, headers: dict, urls: list[str], offset: int, deadline: float,
+                      latencies: list[float], errors: list[str], by_url: dict[str, list[float]]) -> None:
+    async with httpx.AsyncClient(base_url=base, headers=headers, timeout=30) as client:
+        i = offset
+        while time.perf_counter() < deadline:
+            url = urls[i % len(urls)]
+            i += 1
+            started = time.perf_counter()
+            try:
+                r = await client.get(url)
+                if r.status_code != 200:
+                    errors.append(f"{r.status_code} {url}")
+            except httpx.HTTPError as exc:
+                errors.append(f"{type(exc).__name__} {url}")
+                continue
+            latencies.append(time.perf_counter() - started)
+            by_url.setdefault(url, []).append(latencies[-1])
+
+
+async def uploader(base: str, headers: dict, plan: Path, deadline: float, done: list[float]) -> None:
+    """The 规划入库 check page, again and again: a parse in the server's worker pool each time."""
+    data = plan.read_bytes()
+    async with httpx.AsyncClient(base_url=base, headers=headers, timeout=120) as client:
+        while time.perf_counter() < deadline:
+            started = time.perf_counter()
+            r = await client.post("/plans/new/check?format=json", files={"file": (plan.name, data, "text/plain")})
+            if r.status_code in (200, 422):
+                done.append(time.perf_counter() - started)
+
+
+def ingest_process(corpus: Path, scratch: Path) -> subprocess.Popen:
+    """`plantrack ingest` of renamed copies of the corpus, over and over: new plans while pages are read."""
+    copies = []
+    for round_ in range(20):
+        for f in sorted(corpus.glob("*.txt")):
+            copy = scratch / f"load-{round_}-{f.name}"
+            copy.write_text(f.read_text(encoding="utf-8") + f"\n（副本 {round_}）\n", encoding="utf-8")
+            copies.append(copy)
+    return subprocess.Popen([sys.executable, "-m", "plantrack.cli", "ingest", *map(str, copies)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def phase(base: str, headers: dict, urls: list[str], clients: int, seconds: float, upload: Path | None) -> dict:
+    latencies: list[float] = []
+    errors: list[str] = []
+    uploads: list[float] = []
+    by_url: dict[str, list[float]] = {}
+    deadline = time.perf_counter() + seconds
+
+    async def run():
+        tasks = [client_loop(base, headers, urls, i, deadline, latencies, errors, by_url) for i in range(clients)]
+        if upload is not None:
+            tasks.append(uploader(base, headers, upload, deadline, uploads))
+        await asyncio.gather(*tasks)
+
+    started = time.perf_counter()
+    asyncio.run(run())
+    elapsed = time.perf_counter() - started
+    return {"latencies": latencies, "errors": errors, "elapsed": elapsed, "uploads": uploads, "by_url": by_url}
+
+
+def report(name: str, result: dict) -> None:
+    lat = sorted(result["latencies"])
+    if not lat:
+        print(f"{name}: 没有成功的请求；错误 {result['errors'][:5]}")
+        return
+    q = statistics.quantiles(lat, n=100)
+    ms = lambda s: f"{s * 1000:.0f} ms"  # noqa: E731
+    print(f"{name}: {len(lat)} 次请求 / {result['elapsed']:.1f} s = {len(lat) / result['elapsed']:.0f} 请求/秒；"
+          f"p50 {ms(q[49])}  p95 {ms(q[94])}  p99 {ms(q[98])}  max {ms(lat[-1])}；错误 {len(result['errors'])}"
+          + (f"（如 {result['errors'][0]}）" if result["errors"] else ""))
+    if PER_PAGE:
+        for url, times in sorted(result["by_url"].items(), key=lambda kv: -statistics.median(kv[1])):
+            print(f"    {statistics.median(times) * 1000:6.0f} ms  {url}")
+    if result["uploads"]:
+        print(f"    同时：规划入库核对页上传解析 {len(result['uploads'])} 次，中位 {statistics.median(result['uploads']):.1f} s")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpus", nargs="?", type=Path, default=SHARED / "corpus")
+    ap.add_argument("--observations", type=Path, default=SHARED / "data" / "observations.csv")
+    ap.add_argument("--workers", type=int, default=2, help="server processes (plantrack serve --workers)")
+    ap.add_argument("--clients", type=int, default=20)
+    ap.add_argument("--seconds", type=float, default=20.0, help="duration of each phase")
+    ap.add_argument("--warmup", type=float, default=5.0, help="untimed seconds with all clients before the first phase")
+    ap.add_argument("--no-ingest", action="store_true", help="only the quiet phase")
+    ap.add_argument("--per-page", action="store_true", help="also print each page's median")
+    args = ap.parse_args()
+    global PER_PAGE
+    PER_PAGE = args.per_page
+
+    home = Path(tempfile.mkdtemp(prefix="plantrack-load-"))
+    server = None
+    ingest = None
+    try:
+        token = prepare(home, args.corpus, args.observations)
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        headers = {"Authorization": f"Bearer {token}"}
+        server = start_server(port, args.workers)
+        with httpx.Client(base_url=base, headers=headers, timeout=120) as client:
+            urls = page_set(client)
+            for url in urls:  # first views (computed results cached by the data they depend on)
+                client.get(url)
+        phase(base, headers, urls, args.clients, args.warmup, None)  # every process's cache warm, not timed
+        print(f"服务：{args.workers} 个进程，{args.clients} 个并发客户端，每阶段 {args.seconds:.0f} s，{len(urls)} 个页面轮流请求")
+        report("无入库", phase(base, headers, urls, args.clients, args.seconds, None))
+        if not args.no_ingest:
+            scratch = home / "copies"
+            scratch.mkdir()
+            ingest = ingest_process(args.corpus, scratch)
+            largest = max(args.corpus.glob("*.txt"), key=lambda p: p.stat().st_size)
+            report("同时入库", phase(base, headers, urls, args.clients, args.seconds, largest))
+            running = ingest.poll() is None
+            print(f"    同时：plantrack ingest 进程{'仍在运行' if running else '已结束'}（在后台逐个入库规划副本）")
+    finally:
+        for process in (ingest, server):
+            if process is not None and process.poll() is None:
+                process.terminate()
+                try:
+                    process.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+        shutil.rmtree(home, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
