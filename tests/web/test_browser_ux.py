@@ -120,3 +120,27 @@ def test_a_stored_plan_uploaded_again_under_another_name_is_reported_as_a_duplic
     assert "未作改动" in page.locator("#ok-h").inner_text()
     with factory() as s:
         assert counts(s) == before
+
+
+def test_a_district_plan_uploaded_in_the_browser_is_filed_as_a_county_level_plan_of_its_district(page, store):
+    """Issue 13: a plan titled for 运城市盐湖区 is 县级 with region 盐湖区, not 市级 运城市 (which would
+    grade it against the whole city's figures)."""
+    from pathlib import Path
+
+    district = Path(__file__).parents[1] / "fixtures" / "regions" / "yanhu-district-14th-plan.txt"
+    page.goto("/")
+    sign_in(page, "admin")
+    page.goto("/plans/new")
+    page.set_input_files("#plan-file", files=[{"name": "yanhu-district-browser.txt", "mimeType": "text/plain",
+                                               "buffer": district.read_bytes()}])
+    page.get_by_role("button", name="解析并核对").click()
+    facts = page.locator("dl.facts")
+    facts.wait_for()
+    assert "县级" in facts.inner_text() and "盐湖区" in facts.inner_text()
+    page.get_by_role("button", name="确认入库").click()
+    page.locator(".result-ok").wait_for()
+    page.get_by_role("link", name="查看规划").click()
+    page.wait_for_url("**/plans/yanhu-district-browser")
+    subtitle = page.locator(".subtitle").inner_text()
+    assert "县级" in subtitle and "盐湖区" in subtitle and "运城市 ·" not in subtitle
+    shot(page, "ux-05-district-plan", full=False)

@@ -203,3 +203,18 @@ def test_a_file_stored_under_another_key_is_reported_and_can_be_added_to_that_pl
         assert counts(s) == before
     fresh = check(client, UPLOAD_PLAN.replace("推动产业转型升级。", "推动产业转型。").encode(), name="other.txt").json()
     assert fresh["preview"]["duplicate"] is None
+
+
+def test_facts_the_text_does_not_state_say_so_instead_of_a_bare_dash(client):
+    """A plan whose text names no issuer, number or date (the Yellow River plan is one) says 原文未载明,
+    so a reader can tell an unstated fact from one the parser failed to read; stated facts show as read."""
+    plans = {key: client.get(f"/plans/{key}?format=json").json()["plan"] for key in (JIANGZHOU, QINGHE)}
+    unstated = [(key, field) for key, plan in plans.items() for field in ("issuer", "doc_number", "issued_on")
+                if not plan.get(field)]
+    stated = [(key, plan[field]) for key, plan in plans.items() for field in ("issuer", "doc_number", "issued_on")
+              if plan.get(field)]
+    assert unstated and stated, "the page-test store holds both kinds"
+    for key in {k for k, _ in unstated}:
+        assert "原文未载明" in client.get(f"/plans/{key}").text
+    for key, value in stated:
+        assert str(value) in client.get(f"/plans/{key}").text
