@@ -369,8 +369,15 @@ def test_stale_observation_is_compared_at_its_own_year():
 
 
 def test_unconvertible_unit_needs_a_person():
-    a = run(ind("粮食综合生产能力", unit="万吨", base_value=1350, target_text="1365"), [ob(2023, 295.6, unit="亿斤")], 2023)
+    a = run(ind("人均地区生产总值", unit="万美元", base_value=0.8, target_text="1"), [ob(2023, 7.4, unit="万元")], 2023)
     assert (a.status, a.reason) == (Status.MANUAL, Reason.UNIT_MISMATCH)
+
+
+def test_mass_units_of_one_dimension_convert():
+    # 295.6亿斤 = 295.6 x 1e8 x 0.5 kg = 1478 万吨 (the 公报's 1478.1万吨, rounded in 亿斤)
+    a = run(ind("粮食综合生产能力", unit="万吨", base_value=1350, target_text="1365"), [ob(2023, 295.6, unit="亿斤")], 2023)
+    assert a.observed["value"] == pytest.approx(1478.0)
+    assert a.status == Status.MET_EARLY
 
 
 def test_stricter_thresholds_change_the_status():
