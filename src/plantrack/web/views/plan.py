@@ -114,12 +114,40 @@ def _projects(session, version: PlanVersion) -> list[dict]:
     return list(boxes.values())
 
 
-def _targets(session, version: PlanVersion) -> list[dict]:
-    return [
-        {"id": t.id, "subject": t.subject, "value": t.value, "unit": t.unit, "year": t.year, "relation": t.relation,
-         "relation_label": labels.label(labels.RELATIONS, t.relation), "text": t.text, "line": t.line}
-        for t in session.scalars(select(Target).where(Target.version_id == version.id).order_by(Target.ordinal))
-    ]
+def _targets(session, version: PlanVersion, evaluated: dict | None = None) -> list[dict]:
+    """The prose targets, each with its requirement in words (达到 50%以上, 区间 2—3个, 方向 明显提高)
+    and, where it is a tracked item (evaluate/prose_targets.py) or rides on a table row of the same
+    concept, the status it was given."""
+    by_ref = {a.get("row_ref"): a for a in (evaluated or {}).get("assessments", [])}
+    by_line = {(p.get("line"), p.get("text")): a for a in (evaluated or {}).get("assessments", [])
+               for p in a.get("prose_targets") or ()}
+    rows = []
+    for t in session.scalars(select(Target).where(Target.version_id == version.id).order_by(Target.ordinal)):
+        a = by_ref.get(f"prose-{t.ordinal}") or by_line.get((t.line, t.text))
+        rows.append({"id": t.id, "subject": t.subject, "value": t.value, "unit": t.unit, "year": t.year,
+                     "relation": t.relation, "relation_label": labels.label(labels.RELATIONS, t.relation),
+                     "requirement": target_requirement(t.data or {}), "text": t.text, "line": t.line,
+                     "status": a.get("status") if a else None,
+                     "tracked_as": None if a is None else ("prose" if a.get("origin") == "prose" else a["indicator"]["name"])})
+    return rows
+
+
+def target_requirement(t: dict) -> str:
+    """What a prose target requires, in words a reader of the plan uses: 达到 26%, 不低于 50%,
+    2—3个, 明显提高, 基本消除 — never a machine code."""
+    word = labels.label(labels.RELATIONS, t.get("relation"), "")
+    unit = t.get("unit") or ""
+    if t.get("relation") == "directional":
+        return t.get("direction") or word
+    if t.get("relation") == "qualitative":
+        return t.get("state") or word
+    if t.get("value_text"):
+        return f"{word} {t['value_text']}".strip()
+    if t.get("low") is not None and t.get("high") is not None:
+        return f"{t['low']:g}—{t['high']:g}{unit}"
+    if t.get("value") is not None:
+        return f"{word} {t['value']:g}{unit}".strip()
+    return word or "—"
 
 
 def _alignment_brief(session, plan) -> dict | None:
@@ -166,6 +194,9 @@ def plan_page(request: Request, key: str, year: Annotated[int | None, Query(ge=1
         counts = {s: 0 for s in labels.STATUS_ORDER}
         for row in indicators:
             counts[row["status"]] = counts.get(row["status"], 0) + 1
+        for a in evaluated["assessments"]:
+            if a.get("origin") == "prose":  # a target of the text tracked as an item of its own
+                counts[a["status"]] = counts.get(a["status"], 0) + 1
         data = {
             "plan": _facts(plan, version),
             **_relatives(plan),
@@ -173,7 +204,7 @@ def plan_page(request: Request, key: str, year: Annotated[int | None, Query(ge=1
             "outline": version.document.get("outline", []),
             "status_counts": [{"status": s, "count": n} for s, n in counts.items()],
             "indicators": indicators,
-            "targets": _targets(session, version),
+            "targets": _targets(session, version, evaluated),
             "projects": projects,
             "projects_total": sum(len(b["entries"]) for b in projects),
             "alignment": _alignment_brief(session, plan),
