@@ -132,6 +132,18 @@ def _targets(session, version: PlanVersion, evaluated: dict | None = None) -> li
     return rows
 
 
+def _report_links(plan, year: int) -> list[dict]:
+    """The report downloads for the chosen year, each titled by the evaluation that year stands for
+    (2023 年中期评估报告 for 2021-2025, 2025 年总结评估报告, 2022 年年度监测报告)."""
+    from ...evaluate.years import evaluation_kind
+    from ...publication import REPORT_KINDS
+
+    kind = evaluation_kind(year, plan.period_start, plan.period_end)
+    title = f"{year} 年{REPORT_KINDS[kind]}报告"
+    return [{"format": f, "label": lbl, "report_kind": kind, "title": title,
+             "href": f"{plan_url(plan.key)}/report?format={f}&year={year}&kind={kind}"} for f, lbl in report_formats()]
+
+
 def target_requirement(t: dict) -> str:
     """What a prose target requires, in words a reader of the plan uses: 达到 26%, 不低于 50%,
     2—3个, 明显提高, 基本消除 — never a machine code."""
@@ -218,8 +230,7 @@ def plan_page(request: Request, key: str, year: Annotated[int | None, Query(ge=1
             "downloads": {
                 "exports": [{"format": f, "label": lbl, "href": f"/api{plan_url(plan.key)}/export?format={f}"}
                             for f, lbl in EXPORT_FORMATS],
-                "reports": [{"format": f, "label": lbl, "href": f"{plan_url(plan.key)}/report?format={f}&year={chosen}"}
-                            for f, lbl in report_formats()],
+                "reports": _report_links(plan, chosen),
             },
             **publication_section(session, request_actor(request), plan, report_formats()),
         }
