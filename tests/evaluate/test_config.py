@@ -67,3 +67,14 @@ def test_a_tighter_in_step_tolerance_changes_the_status():
     assert assess(indicator, spec, own, 2022, reference=gdp).status == Status.ON_TRACK
     tight = DEFAULT.but(in_step_tolerance=0.4)
     assert assess(indicator, spec, own, 2022, reference=gdp, config=tight).status == Status.AHEAD
+
+
+def test_how_a_threshold_to_hold_is_judged_is_a_checked_choice():
+    import pytest
+
+    from plantrack.evaluate.config import EvalConfig
+
+    assert EvalConfig().hold_judged_on == "latest"
+    assert EvalConfig.from_mapping({"hold_judged_on": "every_year"}).hold_judged_on == "every_year"
+    with pytest.raises(ValueError, match="hold_judged_on"):
+        EvalConfig(hold_judged_on="sometimes")

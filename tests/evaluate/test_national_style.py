@@ -50,9 +50,10 @@ CASES = [
     # ＞46 with the prose 达到46亿吨标准煤以上: a level to reach, reached in 2023 -> 提前实现
     ("energy capacity", row("能源综合生产能力", "亿吨标准煤", None, target_text="＞46", binding="binding"),
      series((2021, 43.3), (2022, 46.6), (2023, 48.3)), "能源综合生产能力达到46亿吨标准煤以上", None, Status.MET_EARLY),
-    # ＜5.5 every year: 5.6 in 2022 breaches it -> 滞后
+    # ＜5.5 held: 5.6 in 2022 crossed it, 5.2 in 2023 is back under -> 基本符合预期 (the official 2023
+    # mid-term classification of this indicator), 2022 named in the explanation
     ("unemployment", row("城镇调查失业率", "%", 5.2, target_text="＜5.5"),
-     series((2021, 5.1), (2022, 5.6), (2023, 5.2)), None, None, Status.LAGGING),
+     series((2021, 5.1), (2022, 5.6), (2023, 5.2)), None, None, Status.ON_TRACK),
 ]
 
 

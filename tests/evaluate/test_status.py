@@ -151,14 +151,20 @@ def test_observations_in_another_magnitude_are_converted():
 
 # 8. Held every year ------------------------------------------------------------------------------
 def test_threshold_held_every_year_broken_in_one_year():
-    # <5.5 held every year: 2021 5.2 ok, 2022 5.7 > 5.5 broken, 2023 5.3 ok -> 滞后
+    # <5.5 held every year: 2021 5.2 ok, 2022 5.7 > 5.5 broken, 2023 5.3 ok -> held in 2023, the year a
+    # mid-term evaluation judges: 基本符合预期, with 2022 named; judged every year (stricter): 滞后
     indicator = ind("城镇调查失业率", base_value=6.0, target_text="<5.5")
     a = run(indicator, [ob(2021, 5.2), ob(2022, 5.7), ob(2023, 5.3)], 2023)
     assert a.method == "threshold_every_year"
-    assert a.status == Status.LAGGING and a.met is False
-    assert a.details["breaches"] == [2022]
+    assert a.status == Status.ON_TRACK and a.met is True
+    assert a.details["breaches"] == [2022] and a.details["judged_on"] == "latest"
     assert a.expected == 5.5 and a.observed["year"] == 2023
-    assert "2022年未达到" in a.explanation
+    assert "2022年未达到，2023年已回到目标范围内" in a.explanation
+    strict = run(indicator, [ob(2021, 5.2), ob(2022, 5.7), ob(2023, 5.3)], 2023,
+                 config=DEFAULT.but(hold_judged_on="every_year"))
+    assert strict.status == Status.LAGGING
+    # crossed in the latest year: 滞后 either way
+    assert run(indicator, [ob(2021, 5.2), ob(2022, 5.7)], 2022).status == Status.LAGGING
 
 
 def test_not_decrease_is_kept():

@@ -70,10 +70,13 @@ def hold(name, unit, base, text, observed: Obs, met, status) -> str:
 def every_year(name, unit, better, threshold, text, checked: list[Obs], breaches: list[Obs], status) -> str:
     cmp = "不低于" if better == "higher" else "不高于"
     values = "，".join(f"{o.year}年{v(o.value, unit)}" for o in checked)
-    if breaches:
+    latest = checked[-1]
+    if not breaches:
+        verdict = "各年均达到"
+    elif latest in breaches:
         verdict = "其中" + "、".join(str(o.year) for o in breaches) + "年未达到"
     else:
-        verdict = "各年均达到"
+        verdict = ("其中" + "、".join(str(o.year) for o in breaches) + f"年未达到，{latest.year}年已回到目标范围内")
     return f"{name}目标为每年{cmp}{v(threshold, unit)}；{values}，{verdict}，{status}。"
 
 
