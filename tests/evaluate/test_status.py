@@ -102,13 +102,16 @@ def test_cumulative_reduction_pro_rata():
 
 def test_cumulative_reduction_from_yearly_changes_is_chained():
     # yearly falls 3, 2.5, 2 (2021-2023): cumulative = 1 - 0.97 x 0.975 x 0.98 = 1 - 0.926835 = 7.3165%
-    # expected 9 -> ratio 7.3165 / 9 = 0.8129 -> 滞后
+    # expected 9 -> ratio 7.3165 / 9 = 0.8129 -> 基本符合预期 (within a fifth of the path, config.on_track_ratio)
     indicator = ind("单位地区生产总值能源消耗降低", annual_growth="[15]")
     obs = [ob(2021, 3, measure="annual_change"), ob(2022, 2.5, measure="annual_change"), ob(2023, 2, measure="annual_change")]
     a = run(indicator, obs, 2023)
     assert a.observed["achieved"] == pytest.approx(7.3165)
     assert a.ratio == pytest.approx(0.8129444, rel=1e-6)
-    assert a.status == Status.LAGGING
+    assert a.status == Status.ON_TRACK
+    # falls of 3, 2 and 1.5: 1 - 0.97 x 0.98 x 0.985 = 6.3659%; 6.3659 / 9 = 0.7073 -> 滞后
+    slow = [ob(2021, 3, measure="annual_change"), ob(2022, 2, measure="annual_change"), ob(2023, 1.5, measure="annual_change")]
+    assert run(indicator, slow, 2023).status == Status.LAGGING
 
 
 def test_cumulative_reduction_with_a_missing_year_needs_a_person():
