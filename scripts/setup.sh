@@ -22,7 +22,8 @@ if [ ! -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] && [ -z "${PLANTRACK_
 fi
 # Web pages: Apache ECharts from the npm registry (package-lock.json pins it), copied next to the
 # pages' own scripts; without npm the pages still work and say the chart could not be drawn.
-if [ ! -f node_modules/echarts/dist/echarts.min.js ] && command -v npm >/dev/null 2>&1; then
+if { [ ! -f node_modules/echarts/dist/echarts.min.js ] || [ ! -d node_modules/echarts-geo/map/json/province ]; } \
+    && command -v npm >/dev/null 2>&1; then
   npm ci --no-audit --no-fund --loglevel=error >/dev/null || echo "setup.sh: npm ci failed; indicator charts will not be drawn" >&2
 fi
 if [ -f node_modules/echarts/dist/echarts.min.js ]; then
@@ -30,6 +31,15 @@ if [ -f node_modules/echarts/dist/echarts.min.js ]; then
   cp -u node_modules/echarts/dist/echarts.min.js src/plantrack/web/static/vendor/echarts.min.js
 else
   echo "setup.sh: ECharts is not installed (needs npm); indicator charts will not be drawn" >&2
+fi
+# Region maps (/compare): the China and per-province boundary GeoJSON that Apache ECharts 4 shipped
+# (package.json's echarts-geo alias); served from static/vendor/geo, never fetched by a browser from outside.
+if [ -d node_modules/echarts-geo/map/json/province ]; then
+  mkdir -p src/plantrack/web/static/vendor/geo
+  cp -u node_modules/echarts-geo/map/json/china.json src/plantrack/web/static/vendor/geo/china.json
+  cp -u node_modules/echarts-geo/map/json/province/*.json src/plantrack/web/static/vendor/geo/
+else
+  echo "setup.sh: the region boundary maps are not installed (needs npm); the comparison page draws no map" >&2
 fi
 # Browser tests (tests/web/test_browser.py): Debian's chromium, only where it is missing and
 # apt-get exists; playwright drives it by path, with no browser download.

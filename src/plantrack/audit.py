@@ -46,6 +46,12 @@ ACTIONS = {
     "assignments.import": "导入任务分工",
     "annual_targets.import": "导入年度目标",
     "decomposition.import": "导入分解下达",
+    "report.save": "保存填报草稿",
+    "report.submit": "提交填报",
+    "report.return": "退回填报",
+    "report.approve": "审定填报",
+    "report.reopen": "重新开放填报",
+    "reporting.frequency": "设置填报周期",
 }
 """Every action the trail knows, with its Chinese name; record() refuses others, so a typo in a
 service cannot file events nobody will find."""
@@ -57,6 +63,8 @@ OBJECT_TYPES = {
     "match_decision": "名称匹配",
     "user": "用户",
     "duty_import": "分工与分解文件",
+    "report_item": "填报事项",
+    "reporting_frequency": "填报周期",
 }
 
 

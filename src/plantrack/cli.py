@@ -106,6 +106,31 @@ def _print_json(data) -> None:
     sys.stdout.write("\n")
 
 
+def _duplicate_files(factory, files: list[Path], key: str | None) -> list[tuple[Path, object]]:
+    """Files whose bytes are already stored under another plan's key (duplicates.py), each with a
+    failed outcome saying so and how to add it to that plan instead; unreadable files are left to
+    the loader, which names what is wrong with them."""
+    import hashlib
+
+    from .duplicates import stored_elsewhere
+    from .load import LoadOutcome, plan_key_for
+
+    found = []
+    with factory() as session:
+        for path in files:
+            try:
+                sha = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+            except OSError:
+                continue
+            wanted = key or plan_key_for(path)
+            copy = stored_elsewhere(session, sha, wanted)
+            if copy is not None:
+                message = (f"{copy.message(Path(path).name)}，未入库。要加入该规划，请用 --key {copy.key}"
+                           f"（不会改变数据）；确属另一部规划，请加 --duplicate 重新入库")
+                found.append((path, LoadOutcome(str(path), wanted, "failed", message=message)))
+    return found
+
+
 @app.command()
 def ingest(
     files: list[Path] = typer.Argument(..., help="一个或多个规划文件（.txt、.docx、.pdf 或 .html）"),
@@ -115,8 +140,11 @@ def ingest(
     kind: str = typer.Option(None, "--kind", help="类别：general|special|regional|spatial（覆盖文本识别结果）"),
     region: str = typer.Option(None, "--region", help="地区名称（覆盖文本识别结果）"),
     format: DataFormat = typer.Option(DataFormat.table, "--format", "-f", help="输出格式：table 或 json"),
+    duplicate: bool = typer.Option(False, "--duplicate",
+                                   help="内容与另一规划已入库的文件相同时，仍作为新规划入库（默认不入库并提示）"),
 ) -> None:
-    """解析并入库规划文件。同一文件再次入库不产生变化；内容变化的文件成为该规划的新版本。"""
+    """解析并入库规划文件。同一文件再次入库不产生变化；内容变化的文件成为该规划的新版本。
+    内容与另一规划已入库文件相同的文件默认不入库，并提示可用 --key 加入该规划。"""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from .load import STATUS_TEXT, load_files
@@ -132,6 +160,8 @@ def ingest(
         raise typer.Exit(2)
     factory = _factory()
     overrides = {"level": level, "kind": kind, "region": region}
+    duplicates = [] if duplicate else _duplicate_files(factory, files, key)
+    files = [f for f in files if f not in {d[0] for d in duplicates}]
     show_bar = len(files) > 1 and format is DataFormat.table and err.is_terminal
     with Progress(TextColumn("入库"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
                   console=err, disable=not show_bar) as bar:
@@ -140,7 +170,8 @@ def ingest(
             factory, files, key=key, parent=parent, overrides=overrides,
             progress=lambda o: bar.update(task, advance=1, description=o.key), actor=LOCAL_OPERATOR,
         )
-    failed = [o for o in outcomes if not o.ok]
+    failed = [o for o in outcomes if not o.ok] + [o for _, o in duplicates]
+    outcomes += [o for _, o in duplicates]
     if format is DataFormat.json:
         _print_json([o.__dict__ for o in outcomes])
     else:
@@ -184,7 +215,7 @@ def plans(
     """列出规划目录（三级四类）。"""
     from rich.table import Table as RichTable
 
-    from .labels import KINDS, LEVELS
+    from .labels import KINDS, LEVELS, period_text
     from .store.repository import list_plans
 
     factory = _factory()
@@ -202,7 +233,7 @@ def plans(
     table.add_column("上位规划", overflow="fold")
     table.add_column("版本", no_wrap=True)
     for r in rows:
-        period = f"{r['period']['start'] or '?'}—{r['period']['end'] or '?'}"
+        period = period_text(r["period"]["start"], r["period"]["end"])
         table.add_row(r["key"], r["title"] or "—", LEVELS.get(r["level"], r["level"] or "—"),
                       KINDS.get(r["kind"], r["kind"] or "—"), r["region"] or "—", period, r["parent"] or "—",
                       str(r["versions"]))
@@ -677,6 +708,10 @@ _register_accounts(app)
 from .cli_duties import register as register_duty_commands  # noqa: E402  (units, assignments, annual targets, decomposition)
 
 register_duty_commands(app)
+
+from .cli_reporting import register as register_reporting_commands  # noqa: E402  (reporting, reminders)
+
+register_reporting_commands(app)
 
 if __name__ == "__main__":
     app()

@@ -118,3 +118,15 @@ ALIGN_SUMMARY = {
 }
 
 
+
+
+def period_text(start: int | None, end: int | None) -> str:
+    """A plan period as people write it, the same on every page and in the CLI: 2021—2025年,
+    至2025年 when only the end is known, 2021年起 when only the start is."""
+    if start and end:
+        return f"{start}—{end}年"
+    if end:
+        return f"至{end}年"
+    if start:
+        return f"{start}年起"
+    return "—"

@@ -45,3 +45,16 @@ def test_compound_cells_are_recognised():
 def test_digit_groups_join_only_as_thousands():
     assert join_digit_groups("1 350.5") == "1350.5"
     assert join_digit_groups("147.15 174") == "147.15 174"
+
+
+def test_an_equals_sign_marks_an_exact_value_and_signed_parts_make_a_compound():
+    from plantrack.domain.values import is_compound, leading_number
+    assert leading_number("=100") == 100
+    assert is_compound("<4/<5.5") and leading_number("<4/<5.5") is None
+    assert not is_compound(">80")
+
+
+def test_the_character_for_one_alone_in_a_cell_is_an_empty_mark():
+    from plantrack.domain.values import is_empty_cell, leading_number
+    assert is_empty_cell("一") and leading_number("一") is None
+    assert not is_empty_cell("一般")

@@ -50,3 +50,9 @@ def test_crlf_line_endings_stay():
 def test_a_cell_wrapped_with_br_is_one_cell():
     text = "| 指标 | 单位 |\n|---|---|\n| 单位地区生产总值<br>能源消耗降低 | % |\n| GDP<br/>per capita | 元 |"
     assert pipe_tables_to_tab_rows(text).split("\n")[2:] == ["单位地区生产总值能源消耗降低\t%", "GDP per capita\t元"]
+
+
+def test_cells_one_per_line_closed_by_a_pipe_are_not_a_table_of_one_column():
+    # A web table flattened to one cell per line: `- |` (an empty cell) under `约束性 |` is no separator.
+    text = "森林覆盖率(%) |\n20 |\n- |\n约束性 |\n草原综合植被盖度(%) |\n- |\n- |\n预期性 |\n"
+    assert pipe_tables_to_tab_rows(text) == text

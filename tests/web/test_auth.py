@@ -73,7 +73,8 @@ def csrf_token(client) -> str:
 
 def concrete(path: str, forest: int) -> str:
     return (path.replace("{key}", JIANGZHOU).replace("{indicator_id}", str(forest)).replace("{code}", YUNCHENG)
-            .replace("{path:path}", "css/site.css").replace("{name}", "swagger-ui.css"))
+            .replace("{path:path}", "css/site.css").replace("{name}", "swagger-ui.css")
+            .replace("{assignment_id}", "1").replace("{period}", "2026").replace("{evidence_id}", "1"))
 
 
 # A request each write route would accept: the file a planning office would send.
@@ -86,6 +87,7 @@ WRITES = {
     "/login": {"data": {"login": "admin", "password": PASSWORD}, "follow_redirects": False},
     "/logout": {},
     "/account/password": {"data": {"old": "x", "new": "y", "again": "y"}},
+    "/reporting/frequency": {"data": {"plan": JIANGZHOU, "frequency": "half"}},
 }
 QUERY = {"/plans/{key}/report": "?year=2023&kind=midterm&format=html"}
 

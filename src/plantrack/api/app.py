@@ -7,6 +7,7 @@ open_store(): PLANTRACK_DATABASE_URL or the SQLite file) or a test's, without gl
 from __future__ import annotations
 
 from fastapi import Depends, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -14,10 +15,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from . import analysis, corrections, docs, duties, plans, regions, search
 from .deps import reject_nul
-from .errors import _unexpected_error, http_error, install_error_handlers
+from .errors import _unexpected_error, _validation_error, http_error, install_error_handlers, validation_message
 from ..web import router as web_router
 from ..web.public import install_public_view, public_view
 from ..web.auth import AccessRefused, ActorMiddleware, refused_response
+from ..web.head import HeadAsGetMiddleware
 from ..web.render import error_page
 from ..web.security import SecurityMiddleware, secure
 
@@ -60,11 +62,13 @@ def create_app(session_factory: sessionmaker[Session] | None = None) -> FastAPI:
     install_error_handlers(app)
     install_public_view(app)
     app.add_exception_handler(StarletteHTTPException, _page_or_api_error)
+    app.add_exception_handler(RequestValidationError, _page_or_api_invalid)
     app.add_exception_handler(AccessRefused, refused_response)
     app.add_exception_handler(Exception, _page_or_api_crash)
     # Pages of a big plan (its source view, its JSON) are hundreds of kilobytes of text that compress ~5x.
     app.add_middleware(GZipMiddleware, minimum_size=1000)
     app.add_middleware(ActorMiddleware)  # request.state.actor on every request (web/auth.py)
+    app.add_middleware(HeadAsGetMiddleware)  # HEAD of every page and API GET (web/head.py)
     app.add_middleware(SecurityMiddleware)  # outermost: headers on every response (web/security.py)
     for module in (plans, analysis, corrections, duties, regions, search, docs):
         app.include_router(module.router)
@@ -78,6 +82,15 @@ async def _page_or_api_error(request: Request, exc: StarletteHTTPException):
     if exc.status_code == 404 and not request.url.path.startswith("/api"):
         return error_page(request, 404, "not_found", "找不到该页面。请从首页或导航栏进入。")
     return await http_error(request, exc)
+
+
+async def _page_or_api_invalid(request: Request, exc: RequestValidationError):
+    """A bad query value on a page (?year=1800, /plans/x/indicators/abc) is a person's typo or an
+    old link: the Chinese error page, saying what was wrong; the API and ?format=json keep the JSON."""
+    if request.url.path.startswith("/api") or request.query_params.get("format") == "json":
+        return await _validation_error(request, exc)
+    message = "；".join(validation_message(e) for e in exc.errors()) or "请求参数无效。"
+    return error_page(request, 422, "invalid_parameter", message)
 
 
 async def _page_or_api_crash(request: Request, exc: Exception):

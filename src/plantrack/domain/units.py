@@ -24,11 +24,17 @@ _UNIT = re.compile("^[" + re.escape(_MEASURE_CHARS) + "]{1,12}$")
 _HAS_MEASURE = re.compile(r"[%‰‱℃个户件项所人岁年天次家座台辆套张吨元米里亩顷克瓦倍位株条遇点级万升]")
 
 
+# Units of information, whose letters and characters the measure shapes do not hold (Mbps, 太字节).
+_INFORMATION_UNIT = re.compile(r"^(?:[kKMGTP]?bps|[KMGTP]?B|[千兆吉太拍]?字节|[千兆吉]?比特)(?:/s)?$")
+
+
 def is_unit(text: str | None) -> bool:
     """True when text has the shape of a unit of measure (%, 万吨, 亿吨标准煤, 人/亿元, 微克/立方米)."""
     if not text:
         return False
     t = text.strip()
+    if _INFORMATION_UNIT.match(t):
+        return True
     if t in ("-", "—", "–", "－"):
         return False
     if not _UNIT.match(t) or not _HAS_MEASURE.search(t):

@@ -9,15 +9,16 @@ from __future__ import annotations
 import re
 import unicodedata
 
-EMPTY_CELLS = {"", "-", "—", "–", "－", "——", "/", "--", "…", "无", "—/—"}
+# 一 alone is a dash typed or recognised as the character for one (a value would be a digit).
+EMPTY_CELLS = {"", "-", "—", "–", "－", "——", "/", "--", "…", "无", "—/—", "一"}
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．％＜＞［］，＋－", "0123456789.%<>[],+-")
 _NUMBER = re.compile(r"[-+]?\d+(?:[.,，]\d+)*")
 _LEADING = re.compile(
-    r"^(?P<pre>(?:[<>≤≥＜＞≦≧~约]|不低于|不高于|不少于|不超过|控制在|力争|达到|超过|高于|低于)*)\s*"
+    r"^(?P<pre>(?:[<>≤≥＜＞≦≧=~约]|不低于|不高于|不少于|不超过|控制在|力争|达到|超过|高于|低于|大于|小于)*)\s*"
     r"(?P<open>[\[［(（]?)\s*(?P<cmp>[<>≤≥]?)\s*(?P<num>[-+]?\d+(?:\.\d+)?)"
 )
-_COMPOUND = re.compile(r"^[(（]?[-—\d.]*[)）]?(?:\s*/\s*[(（]?[-—\d.]*[)）]?)+$")
+_COMPOUND = re.compile(r"^[(（]?[<>≤≥=]?[-—\d.]*[)）]?(?:\s*/\s*[(（]?[<>≤≥=]?[-—\d.]*[)）]?)+$")
 _RANGE = re.compile(r"^\d+(?:\.\d+)?\s*[-—~～至]\s*\d+(?:\.\d+)?")
 MARKERS = re.compile(r"\*+")
 
@@ -40,7 +41,7 @@ def is_empty_cell(text: str | None) -> bool:
 
 
 def is_compound(text: str) -> bool:
-    """0/97/0/81, 1/3/6, -/1, (0/3)/(0/0) -- several values in one cell."""
+    """0/97/0/81, 1/3/6, -/1, (0/3)/(0/0), <4/<5.5 -- several values in one cell."""
     t = re.sub(r"\s+", "", text)
     return "/" in t and bool(_COMPOUND.match(t)) and any(ch.isdigit() for ch in t)
 

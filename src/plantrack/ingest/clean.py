@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .glyphs import repair_glyphs
+from .jammer import drop_jammer
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,9 @@ _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-—–－~·•]+\s*[0-9０-９]{1,4}\s*[-—–－~·•]+|第\s*[0-9０-９]{1,4}\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?"
     r")\s*$"
 )
+# Pages that print a reading after each character (國(guó)家, 指標(biāo)) copy it into the text: a
+# bracketed syllable with a tone mark right after an ideograph is one, never the plan's words.
+_PINYIN_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
 # Half-width punctuation after a Chinese character is the full-width mark the text means.
 _HALF_PUNCT = re.compile(r"(?<=[\u4e00-\u9fff”’）])([,;:?!])(?!\d)")
 _FULL_PUNCT = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
@@ -60,6 +64,9 @@ def normalize_line(raw: str) -> list[str]:
         part = _MARKDOWN_HEADING.sub("", part)
         part = _MARKDOWN_BULLET.sub("", part)
         part = _BOLD.sub(r"\1", part)
+        part = drop_jammer(part)  # a forum copy's anti-scraping noise (jammer.py)
+        if "(" in part or "（" in part:
+            part = _PINYIN_GLOSS.sub("", part)
         part = _HALF_PUNCT.sub(lambda m: _FULL_PUNCT[m.group(1)], part)
         part = part.strip(" \t") if "\t" not in part.strip(" ") else part.strip(" ").rstrip("\t")
         if part.strip():

@@ -13,7 +13,9 @@ A pipe table is recognised as GitHub-flavoured Markdown defines it, and only so:
 then a separator row of dashes (colons allowed for alignment) with the same number of cells,
 then the body rows that follow without a blank line. A cell holding <br> (a converter's way to
 keep a wrapped cell) is one cell: its parts joined as a Word cell's paragraphs are (grid.join_parts). A line with a `|` elsewhere in the text
-(a formula, 国家级|省级) is left as it is: without its separator row it is not a table.
+(a formula, 国家级|省级) is left as it is: without its separator row it is not a table. Nor is a
+run of one-cell lines each closed by a pipe (a web table flattened to one cell per line, `约束性 |`
+above `- |`): a table of one column is that flattening, whose `-` cells look like a separator.
 """
 
 from __future__ import annotations
@@ -54,7 +56,7 @@ def pipe_table_spans(lines: list[str]) -> list[tuple[int, int, int]]:
         if (
             is_separator_row(separator)
             and _is_pipe_row(header)
-            and len(split_pipe_row(header)) == len(split_pipe_row(separator))
+            and len(split_pipe_row(header)) == len(split_pipe_row(separator)) >= 2
         ):
             end = i + 1
             while end < len(lines) and _is_pipe_row(lines[end]) and not is_separator_row(lines[end]):

@@ -513,3 +513,80 @@ class Allocation(Base):
     state: Mapped[str] = mapped_column(String(12), default="active")  # active | superseded
     created_by: Mapped[str | None] = mapped_column(String(100))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+# --- reporting workflow (issue 11 item 6): what a lead unit reports per period, and its review ----
+# Shaped like DHIS2 data approval: one item per assignment × period; approval locks it, and only an
+# approved indicator value becomes an observation that evaluation, dashboards and published pages use.
+
+
+class ReportingFrequency(Base):
+    """How often an assignment (or every assignment of a plan) is reported: year, half or quarter.
+    Set by the planning office; a newer setting supersedes the older one, which stays as history."""
+
+    __tablename__ = "reporting_frequency"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
+    assignment_id: Mapped[int | None] = mapped_column(ForeignKey("assignment.id"))
+    frequency: Mapped[str] = mapped_column(String(8))  # year | half | quarter
+    state: Mapped[str] = mapped_column(String(12), default="active")  # active | superseded
+    created_by: Mapped[str | None] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ReportItem(Base):
+    """One assignment's report for one period (2025, 2025H1, 2025Q3): a value with its source for an
+    indicator, completion percent and narrative for a task, target or project; its review state."""
+
+    __tablename__ = "report_item"
+    __table_args__ = (UniqueConstraint("assignment_id", "period"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    assignment_id: Mapped[int] = mapped_column(ForeignKey("assignment.id"), index=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
+    period: Mapped[str] = mapped_column(String(8))
+    due: Mapped[str | None] = mapped_column(String(10))  # ISO date
+    state: Mapped[str] = mapped_column(String(12), default="draft")  # draft | submitted | returned | approved
+    value: Mapped[float | None] = mapped_column(Float)
+    value_text: Mapped[str | None] = mapped_column(String(50))
+    source_title: Mapped[str | None] = mapped_column(Text)
+    source_url: Mapped[str | None] = mapped_column(Text)
+    percent: Mapped[float | None] = mapped_column(Float)
+    narrative: Mapped[str | None] = mapped_column(Text)
+    comment: Mapped[str | None] = mapped_column(Text)  # the office's last return or reopening comment
+    observation_id: Mapped[int | None] = mapped_column(ForeignKey("observation.id"))
+    updated_by: Mapped[str | None] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+    assignment: Mapped[Assignment] = relationship()
+    unit: Mapped[Unit] = relationship()
+
+
+class ReportStatus(Base):
+    """The status log: one row per transition of a report item (who, when, from, to, comment)."""
+
+    __tablename__ = "report_status"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("report_item.id"), index=True)
+    action: Mapped[str] = mapped_column(String(12))  # save | submit | return | approve | reopen
+    from_state: Mapped[str | None] = mapped_column(String(12))
+    to_state: Mapped[str] = mapped_column(String(12))
+    actor_name: Mapped[str] = mapped_column(String(100))
+    actor_role: Mapped[str] = mapped_column(String(12))
+    comment: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ReportEvidence(Base):
+    """An evidence file of a report (PDF or image), stored on disk under the data directory by its
+    sha256 (duties/reporting_files.py); the row says what it was called and who sent it."""
+
+    __tablename__ = "report_evidence"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("report_item.id"), index=True)
+    file_name: Mapped[str] = mapped_column(String(255))
+    content_type: Mapped[str] = mapped_column(String(100))
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    uploaded_by: Mapped[str | None] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

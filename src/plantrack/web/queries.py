@@ -91,14 +91,7 @@ def current_versions(session: Session) -> dict[int, tuple[int, int]]:
     return out
 
 
-def period_text(start: int | None, end: int | None) -> str:
-    if start and end:
-        return f"{start}—{end}年"
-    if end:
-        return f"至{end}年"
-    if start:
-        return f"{start}年起"
-    return "—"
+from ..labels import period_text  # noqa: E402,F401  (one wording of a period, shared with the CLI)
 
 
 def plan_brief(plan: Plan, keys: dict[int, str] | None = None) -> dict:
@@ -214,6 +207,10 @@ def source_lines(version: PlanVersion) -> list[str]:
     repaired = repair_glyphs(version.source_text).split("\n")
     lines = repaired if len(repaired) == len(raw) else raw
     lines = [ln.rstrip("\r") for ln in lines]
+    if len(lines) > 1 and lines[-1] == "" and len(lines) > version.line_count:
+        # the text's final newline ends the last line; it does not start another (the plan page
+        # counts version.line_count lines, and both pages must say the same number)
+        lines.pop()
     MEMO.put(key, lines)
     return lines
 

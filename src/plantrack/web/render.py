@@ -17,7 +17,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import HTMLResponse, JSONResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from . import csrf, labels
+from . import csrf, help as page_help, labels
 from ..domain.actor import PUBLIC
 from ..policy import permission_allowed
 
@@ -108,25 +108,33 @@ def _environment() -> Environment:
         status_class=lambda s: labels.STATUS_CLASS.get(s, "nodata"),
         csrf_field=csrf.field,
         role_label=_role_label,
+        help_pages=page_help.PAGES,
+        help_statuses=page_help.status_lines(),
+        help_sources=page_help.SOURCES,
     )
     return env
 
 
 ENV = _environment()
 
-NAV = (("/", "首页"), ("/plans", "规划目录"), ("/search", "检索"), ("/observations/new", "数据填报"))
+NAV = (("/", "首页"), ("/plans", "规划目录"), ("/indicators", "指标一览"), ("/compare", "地区比较"), ("/search", "检索"),
+       ("/observations/new", "数据填报"))
 STAFF_NAV = (("/audit", "操作记录"),)  # for the roles plantrack.policy lets read the trail
+REPORTING_NAV = (("/reporting", "填报任务"),)  # for the roles that report or review (reports.read)
 
 
 def _nav(request: Request) -> tuple:
     """The policy decides, so no one is led to a page that would answer 401 or 403."""
     actor = getattr(request.state, "actor", None)
-    return NAV + STAFF_NAV if actor is not None and permission_allowed(actor, "audit.read") else NAV
+    nav = NAV
+    if actor is not None and permission_allowed(actor, "reports.read"):
+        nav += REPORTING_NAV
+    return nav + STAFF_NAV if actor is not None and permission_allowed(actor, "audit.read") else nav
 
 
 def _section(path: str) -> str:
     """The nav item a path belongs to, for aria-current."""
-    for href, _ in reversed(NAV + STAFF_NAV):
+    for href, _ in reversed(NAV + REPORTING_NAV + STAFF_NAV):
         if href != "/" and (path == href or path.startswith(href + "/")):
             return href
     return "/" if path == "/" else ""

@@ -31,3 +31,9 @@ def static_file(request: Request, path: str) -> Response:
         return error_page(request, 404, "not_found", "找不到该文件。")
     media = TYPES.get(target.suffix) or mimetypes.guess_type(target.name)[0] or "application/octet-stream"
     return FileResponse(target, media_type=media, headers={"Cache-Control": CACHE})
+
+
+@router.get("/favicon.ico", include_in_schema=False, dependencies=[allow("site.read")])
+def favicon() -> Response:
+    """Browsers ask for /favicon.ico whatever the page links; answer with the SVG icon the pages link."""
+    return FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml", headers={"Cache-Control": CACHE})

@@ -37,3 +37,21 @@ def test_a_header_of_cells_may_hold_a_few_unknown_words_and_names_owners_as_othe
     assert not is_header_line("地区生产总值  亿元  120  180  预期性")
     cols = columns_from_header(["指标名称", "单位", "2025年", "属性", "牵头单位"])
     assert [c.role for c in cols] == ["name", "unit", "target", "binding", "other"]
+
+
+def test_a_footnote_number_after_a_header_word_does_not_hide_the_header():
+    assert is_header_line("〔累计〕1")
+    assert is_header_line("属性2")
+    assert [c.role for c in columns_from_header(["指标2015年2020年〔累计〕1属性"])] == [
+        "name", "base", "target", "growth", "binding"]
+    assert not is_header_line("森林覆盖率 23")
+
+
+def test_a_note_in_brackets_after_a_header_word_is_not_part_of_it():
+    from plantrack.ingest.tables.columns import strip_header_notes
+    assert strip_header_notes("2020年基期值(起始日期用作比较的数据)") == "2020年基期值"
+    assert strip_header_notes("年均增(5年累计)") == "年均增"
+    assert strip_header_notes("目标值(%)") == "目标值(%)"
+    assert strip_header_notes("基期值（2020年）") == "基期值（2020年）"
+    assert is_header_line("2025年目标值(各项目标应达到的水平)")
+    assert [c.role for c in columns_from_header(["指标2020年基期值2025年目标值年均增"])] == ["name", "base", "target", "growth"]

@@ -44,12 +44,15 @@ _TEXT_VALUE = re.compile(
 )
 
 
+_QUALIFIER = re.compile(r"[(（][^()（）]{1,12}[)）]")
+
+
 def _is_number(t: str) -> bool:
     m = _NUMBER.match(t)
     if not m:
         return False
     rest = m.group("rest").strip().lstrip("*").strip()
-    if not rest:
+    if not rest or _QUALIFIER.fullmatch(rest):  # 20(80%用户): a value and who or what it holds for
         return True
     rest = re.sub(_SUFFIX_WORDS, "", rest).strip("*() （）")
     return not rest or is_unit(rest) or bool(re.fullmatch(r"[,，、/].*", rest))

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...domain.units import is_unit
+
 # Each header word and the column it names, in the order they are tried on the header text.
 COLUMN_RULES: tuple[tuple[str, str], ...] = (
     ("binding", r"(?:指标)?(?:属性|性质)"),
@@ -26,8 +28,8 @@ COLUMN_RULES: tuple[tuple[str, str], ...] = (
     ("unit", r"(?:计量)?单位"),
     ("plan_group", r"规划目标|规划值"),
     ("actual_group", r"实现情况|完成情况|执行情况|进展情况|实际完成"),
-    ("growth", r"(?:累计或)?年均(?:或累计)?增(?:长|速)率?(?:目标)?(?:[/／或]累计)?(?:\(%\)|（%）)?|累计(?:增长|变化)?(?:目标)?(?:\(%\)|（%）)?"),
-    ("target", r"\d{4}年规划目标值?(?![实完执进])|\d{4}年(?:预期)?目标值?|\d{4}年预期值?|(?:预期)?目标值?|\d{4}年规划值"),
+    ("growth", r"(?:累计或)?年均(?:或累计)?增(?:长|速)?率?(?:目标)?(?:[/／或]累计|[〔\[(（]累计[〕\])）])?(?:\(%\)|（%）)?|累计(?:增长|变化)?(?:目标)?(?:\(%\)|（%）)?"),
+    ("target", r"\d{4}年?规划目标值?(?![实完执进])|\d{4}年?(?:预期)?目标值?|\d{4}年?预期值?|(?:预期)?目标值?|\d{4}年?规划值"),
     ("year_done", r"\d{4}年(?:实际)?完成(?:值|数|情况)?|\d{4}年实际值?"),
     ("year", r"\d{4}年?(?:现状值?|基期值?|基数|完成值?|实际值?|预计值?|值)?"),
     ("base", r"现状(?:值|年)?|基期(?:值|年)?|基准(?:值|年)?|基数"),
@@ -48,7 +50,7 @@ def is_header_line(text: str) -> bool:
     the rules know with a few words they do not (“十三五”年均增长(%), 2020年预计完成)."""
     if "。" in text or "，" in text:  # a sentence, never a header (a quick look first: parse time)
         return False
-    t = text.strip()
+    t = strip_header_notes(_FOOTNOTE_MARK.sub("", text.strip()))
     if not t or _DIGITS_ONLY.fullmatch(t):
         return False
     return bool(_HEADER_CHARS.match(t)) or _is_loose_header_line(t) or _is_cell_header_line(t)
@@ -74,6 +76,22 @@ def _is_loose_header_line(t: str) -> bool:
 
 
 _YEAR_WORD = re.compile(r"(?:19|20)\d{2}\s*年?")
+# A note in brackets after a header word (2020年基期值(起始日期用作比较的数据)): words explaining
+# the column, not naming it. A unit in brackets ((%), (亿元)) or a year ((2020年)) is kept.
+_HEADER_NOTE = re.compile(r"[(（](?P<note>[^()（）]*[\u4e00-\u9fff][^()（）]*)[)）]")
+
+
+def strip_header_notes(text: str) -> str:
+    def keep(m: re.Match) -> str:
+        note = m.group("note").strip()
+        if is_unit(note) or re.fullmatch(r"(?:19|20)\d{2}\s*年?", note) or len(note) <= 3:
+            return m.group()
+        return ""
+    return _HEADER_NOTE.sub(keep, text) if "(" in text or "（" in text else text
+
+
+# A footnote number printed after a header word (〔累计〕1, 属性2): a reference, not part of the word.
+_FOOTNOTE_MARK = re.compile(r"(?<=[\u4e00-\u9fff)）〕\]］])\d{1,2}$")
 _DIGITS_ONLY = re.compile(r"[\d\s]+")
 _NOT_HEADER = re.compile(r"[。，；;：:、？！]|表|专栏")
 _DIGIT = re.compile(r"\d")
@@ -188,6 +206,10 @@ def _resolve_roles(cols: list[Column]) -> list[Column]:
     return _assign_years(subs)
 
 
+# A long-range horizon (远景, 2035 after 2025) lies ten years or more past the plan's target.
+_HORIZON_GAP = 10
+
+
 def _assign_years(cols: list[Column]) -> list[Column]:
     """Bare year columns: the first is the base, a later one the target.
 
@@ -218,8 +240,14 @@ def _assign_years(cols: list[Column]) -> list[Column]:
         if role == "year":
             role = "base" if not seen_base else "target"
         if role == "target" and seen_target and c.year:
-            # A later year after the target (2025年 | 2035年): the plan's long-range horizon.
-            role = "horizon"
+            prev = next(o for o in reversed(out) if o.role == "target")
+            if prev.year and c.year - prev.year < _HORIZON_GAP:
+                # Phases of one plan (2015年 | 2020年): the last year is the target, the one
+                # before it an interim target the contract has no field for.
+                out[out.index(prev)] = Column("other", prev.year, prev.text)
+            else:
+                # A later year after the target (2025年 | 2035年): the plan's long-range horizon.
+                role = "horizon"
         if role == "base":
             seen_base = True
         if role == "target":

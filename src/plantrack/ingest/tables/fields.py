@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ...domain.units import is_unit
+from ...domain.units import is_unit as _is_unit
+from ..script import to_simplified
 from ...domain.values import as_number, is_empty_cell, leading_number, normalize_digits
 from .confidence import row_confidence
 
@@ -37,10 +38,22 @@ def _trailing_groups(name: str) -> list[str]:
     return groups
 
 
+def is_unit(text: str | None) -> bool:
+    """A unit in either script (億噸 is 亿吨)."""
+    return _is_unit(text) or (bool(text) and _is_unit(to_simplified(text)))
+
+
+# A unit whose closing bracket was lost at the end of the name (小麦稻谷自给率(%).
+_UNCLOSED_UNIT = re.compile(r"[(（]([^()（）]{1,8})$")
+
+
 def split_name(raw: str) -> tuple[str, str | None, str | None]:
     """名称(单位)(标签) -> (名称, 单位, 标签). Brackets that are not a unit stay in the name."""
     name = raw.strip()
     unit = tag = None
+    m = _UNCLOSED_UNIT.search(name)
+    if m and is_unit(m.group(1).strip()):
+        return name[: m.start()].rstrip(), m.group(1).strip(), None
     m = _TRAILING_GROUP.search(name)
     if m:
         last = m.group(1).strip()

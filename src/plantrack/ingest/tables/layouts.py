@@ -31,6 +31,7 @@ from ...domain.values import (
 )
 from ..clean import Line
 from ..normalize import normalize_line
+from ..script import to_simplified
 from .columns import (
     _BARE_YEAR,
     Column,
@@ -41,10 +42,13 @@ from .columns import (
     columns_from_header,
     is_header_line,
     stack_header_cells,
+    strip_header_notes,
 )
+from .cells import cell_type
 from .confidence import row_agreement, table_confidence
 from .fields import _BINDING_TOKEN, _trailing_groups, indicator_from_row, review_from_row, split_name
 from .furniture import furniture_kind
+from .numbered import numbered_texts, read_numbered
 from .glued import glued_texts, read_glued
 from .regions import body_table_columns, is_row_like, row_runs, split_row_cells, unread_runs
 from ..outline import match_heading
@@ -133,6 +137,7 @@ def find_tables(lines: list[Line]) -> list[Table]:
     """
     written = lines
     lines = [ln if (t := _table_view(ln.text)) == ln.text else Line(ln.no, t, ln.page_start) for ln in lines]
+    lines = _pipe_empty_cells(written, lines)
     tables = _find_tables(lines)
     changed = {i for i, (a, b) in enumerate(zip(written, lines)) if a is not b}
     if changed:
@@ -145,6 +150,20 @@ def find_tables(lines: list[Line]) -> list[Table]:
     return tables
 
 
+def _pipe_empty_cells(written: list[Line], lines: list[Line]) -> list[Line]:
+    """A web table flattened to one cell per line closes each cell with a pipe (森林覆盖率(%) |);
+    a line holding the pipe alone there is an empty cell, read as the empty mark (same length)."""
+    out = list(lines)
+    for i in range(1, len(written) - 1):
+        if written[i].text.strip() == "|" and written[i - 1].text.rstrip().endswith("|") \
+                and written[i - 1].text.strip() != "|" and written[i + 1].text.strip() not in ("", "|"):
+            prev = lines[i - 1].text.strip()
+            if _BINDING_TOKEN.match(prev) or is_header_line(prev):
+                continue  # after a row's 属性 cell (or the header) the pipe closes the row: no cell
+            out[i] = Line(lines[i].no, lines[i].text.replace("|", "-"), lines[i].page_start)
+    return out
+
+
 def _name_sub_rows(table: "Table") -> None:
     """`其中` sub-rows on rows of their own (其中：城镇居民 / 农村居民 under 居民人均可支配收入): each is its
     own indicator named 父（其中：子）, and a sub-row without a binding cell shares its parent's (one
@@ -152,10 +171,18 @@ def _name_sub_rows(table: "Table") -> None:
     their own continue the group."""
     parent: Row | None = None
     in_group = False
+    has_binding = table.column("binding") is not None
+    last_sub = ""
     for row in table.rows:
         raw = row.written.get("name") or row.cells.get("name", "")
         sub = _SUB_ROW.match(raw)
         continues = in_group and not row.cells.get("binding") and not row.cells.get("seq") and len(raw) <= 16
+        if continues and not has_binding:
+            # No 属性 cell tells a sub-row from a row of its own: a row continues the group only
+            # when it is a sibling of the sub-row above it (城市宽带用户 / 农村宽带用户) under the
+            # same category.
+            shared = _common_suffix(raw, last_sub)
+            continues = row.category == parent.category and shared >= 2 and shared >= len(split_name(raw)[0]) - 3
         if (sub or continues) and parent is not None and "（其中：" not in raw:
             parent_name, parent_unit, _ = split_name(parent.written.get("name") or parent.cells.get("name", ""))
             own, unit, _ = split_name(raw[sub.end():] if sub else raw)
@@ -170,8 +197,17 @@ def _name_sub_rows(table: "Table") -> None:
                 row.cells["binding"] = parent.cells["binding"]
             row.group = row.group or parent_name
             in_group = True
+            last_sub = own
         elif not sub:
             parent, in_group = row, False
+
+
+def _common_suffix(a: str, b: str) -> int:
+    a, b = re.sub(r"\s+", "", split_name(a)[0]), re.sub(r"\s+", "", split_name(b)[0])
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
 
 
 def _score(table: "Table") -> None:
@@ -191,7 +227,7 @@ def _table_view(text: str) -> str:
     of a cell written one per line (地区生产总值(亿元) |) turned into spaces, so lengths stay."""
     if len(text) > 60 and "。" in text:
         return text  # a paragraph of prose: no table rule reads it (and normalising it costs time)
-    t = normalize_line(text)
+    t = to_simplified(normalize_line(text))  # 指標 屬性 約束性 read as 指标 属性 约束性 (lengths kept)
     if "|" in t:
         t = _EDGE_PIPES.sub(lambda m: " " * len(m.group()), t)
     return t
@@ -204,6 +240,14 @@ def _restore_written(table: "Table", written: list[Line], lines: list[Line], cha
     span = range(table.start, min(table.end, len(lines) - 1) + 1)
     if not any(i in changed for i in span):
         return
+    written_labels: dict[str, str] = {}
+    for row in table.rows:
+        if row.category and row.category not in written_labels:
+            # A category label as the plan wrote it (糧食供給保障, not the simplified reading).
+            got = _written_cell(row.category, list(span), written, lines)
+            written_labels[row.category] = got if got and len(got) == len(row.category) else row.category
+        if row.category:
+            row.category = written_labels[row.category]
     for row in table.rows:
         first = next((i for i in span if lines[i].no == row.line), table.start)
         rows_lines = [i for i in span if first <= i < first + 16]  # a row spans a few lines, not the table
@@ -258,6 +302,11 @@ def _find_tables(lines: list[Line]) -> list[Table]:
             if table is not None:
                 tables.append(table)
     texts = [ln.text for ln in lines]
+    for a in numbered_texts(texts):
+        if a not in table_lines(tables):
+            table = _read_numbered_table(lines, a)
+            if table is not None:
+                tables.append(table)
     for a, b in row_runs(texts, table_lines(tables)):
         table = _read_body_table(lines, a, b, tables)
         if table is not None and table.rows:
@@ -308,6 +357,25 @@ def _read_glued_table(lines: list[Line], a: int, b: int, text: str) -> Table | N
 
 
 _CHUNK_NO = re.compile(r"^\d{1,3}、")
+
+
+def _read_numbered_table(lines: list[Line], a: int) -> Table | None:
+    """A run-together table told apart by its row numbers (numbered.py): one target column, the
+    owner column after it kept as `other`."""
+    got = read_numbered(lines[a].text)
+    if got is None:
+        return None
+    year, found = got
+    columns = [Column("name"), Column("unit"), Column("target", year), Column("other")]
+    title, t_index = _title_before(lines, a)
+    table = Table("indicators", title, min(t_index, a), a, lines[min(t_index, a)].no, "glued", columns,
+                  header_start=a, evidence="header")
+    for r in found:
+        cells = {"name": r["name"], "target": r["target"]}
+        if r.get("unit"):
+            cells["unit"] = r["unit"]
+        table.rows.append(Row(cells, r.get("category"), lines[a].no))
+    return table
 
 
 def table_lines(tables: list[Table]) -> set[int]:
@@ -401,8 +469,35 @@ def _title_before(lines: list[Line], h_start: int) -> tuple[str, int]:
     return "", h_start
 
 
+# The five-year period a title names (“十四五”时期主要指标) and the year it ends.
+_PERIOD_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
+
+
+def _target_of_titled_period(columns: list[Column], title: str) -> list[Column]:
+    """A table titled for a five-year period targets that period's last year: its column is the
+    target, a later one the horizon, a future one before it an interim (2020 | 2025 | 2030 under
+    “十四五”: 2025 is the target whatever the gap to 2030)."""
+    m = re.search("|".join(_PERIOD_END), title or "")
+    if not m:
+        return columns
+    end = _PERIOD_END[m.group()]
+    future = [c for c in columns if c.role in ("target", "horizon", "other") and c.year and c.year >= end]
+    if not any(c.year == end for c in future) or len([c for c in columns if c.role in ("target", "horizon")]) < 2 \
+            and not any(c.role == "other" and c.year == end for c in columns):
+        return columns
+    out = []
+    for c in columns:
+        if c.role in ("target", "horizon", "other") and c.year:
+            role = "target" if c.year == end else "horizon" if c.year > end else (
+                "other" if c.role in ("target", "horizon") else c.role)
+            out.append(Column(role, c.year, c.text))
+        else:
+            out.append(c)
+    return out
+
+
 def _read_table(lines: list[Line], h_start: int, h_end: int) -> Table | None:
-    header_lines = [lines[k].text for k in range(h_start, h_end + 1)]
+    header_lines = [strip_header_notes(lines[k].text) for k in range(h_start, h_end + 1)]
     tabbed = any("\t" in t for t in header_lines)
     if tabbed:
         columns = _tab_header_columns(header_lines)
@@ -417,6 +512,8 @@ def _read_table(lines: list[Line], h_start: int, h_end: int) -> Table | None:
     if "name" not in roles:
         return None
     title, t_index = _title_before(lines, h_start)
+    columns = _target_of_titled_period(columns, title)
+    roles = [c.role for c in columns]
     kind = "review" if any(r in roles for r in ("actual", "actual_growth")) or re.search(
         r"实现情况|完成情况|执行情况", title
     ) else "indicators"
@@ -537,8 +634,12 @@ def _split_cells(text: str) -> list[str]:
         if m:  # a binding word a single space from a long cell (与经济增长同步 预期性)
             parts[-1:] = [m.group(1), m.group(2)]
     else:
-        parts = text.split(" ")
+        parts = _MARKER_THEN_NUMBER.sub(r"\1", text).split(" ")
     return [p.strip() for p in parts if p.strip()]
+
+
+# A comparison word or sign a space before its number (大于 100, > 98) is one cell with it.
+_MARKER_THEN_NUMBER = re.compile(r"(?<!\S)(大于|小于|不低于|不高于|不少于|不超过|超过|高于|低于|达到|约|[<>≤≥])\s+(?=[<>≤≥]?\d)")
 
 
 _TRAILING_BINDING = re.compile(r"^(.*\S)\s+(约束性|预期性)$")
@@ -547,9 +648,16 @@ _TRAILING_BINDING = re.compile(r"^(.*\S)\s+(约束性|预期性)$")
 _GLUED = re.compile(r"(?:(?<=左右)|(?<=以上)|(?<=以下)|(?<=[\]］]))(?=[\d\[［<>≤≥-])")
 
 
+_QUALIFIED_VALUE = re.compile(r"^[<>≤≥]?\s*\d+(?:\.\d+)?\s*[(（][^()（）]{1,12}[)）]$")
+
+
 def _is_value_token(t: str) -> bool:
     """A cell that holds a value: a number (with markers or a unit), a compound, or an empty mark."""
     if is_empty_cell(t) or _BINDING_TOKEN.match(t):
+        return True
+    if not t[:1].isdigit() and cell_type(t) == "number":  # 大于 100, 不低于20: a marker word before a number
+        return True
+    if _QUALIFIED_VALUE.match(t):  # 20(80%用户), 100(部分城市)
         return True
     s = t.lstrip("<>≤≥＜＞~[［(（")
     if not s[:1].isdigit() and not (s[:1] in "-—" and s[1:2].isdigit()):
@@ -619,6 +727,11 @@ def _read_flow_body(table: Table, lines: list[Line], start: int, header_texts: s
         if len(pending) > 14 or (len(text) > 40 and re.search(r"[。；]", text)):
             break
         if not has_binding and has_seq and pending and _starts_row(text, expected_seq):
+            segments.append(pending)
+            pending = []
+            last_row_end = i - 1
+        elif not has_binding and not has_seq and pending and _closes_cell_per_line_row(pending, text):
+            # One cell per line and no 属性 or 序号 column: a name after the row's values opens the next row.
             segments.append(pending)
             pending = []
             last_row_end = i - 1
@@ -713,6 +826,22 @@ def _apply_vertical_labels(rows: list[Row], starts: list[int], chars: list[tuple
             row.category = min(centres, key=lambda c: abs(c[0] - s))[1]
 
 
+def _closes_cell_per_line_row(pending: list[Line], text: str) -> bool:
+    """In a table of one cell per line with nothing that ends a row (no binding, no numbers), a
+    line of words that is not a value or a unit, after the row's name and at least one value,
+    starts the next row."""
+    def one_cell(t: str) -> bool:  # a cell, or a name a stray space split (合格 率(%))
+        cells = _split_cells(t)
+        return len(cells) == 1 or not any(_is_value_token(c) or is_unit(c) for c in cells)
+
+    t = text.strip()
+    if not one_cell(t) or _is_value_token(t) or is_unit(t) or not _CJK.search(t):
+        return False
+    if not all(one_cell(ln.text.strip()) for ln in pending):
+        return False
+    return len(pending) >= 2 and _is_value_token(pending[-1].text.strip()) and not _is_value_token(pending[0].text.strip())
+
+
 def _complete_without_binding(pending: list[Line]) -> bool:
     """A name followed by two value cells (or a unit and a value), and no sentence among them."""
     tokens = [t for ln in pending for t in _split_cells(ln.text)]
@@ -772,6 +901,14 @@ def _row_from_segment(table: Table, seg: list[Line], category: str | None, seq: 
         if k + 1 < len(seg) and _is_label_before_row(text, seg[k + 1].text.strip()):
             category = text
             continue
+        nxt = seg[k + 1].text.strip() if k + 1 < len(seg) else ""
+        label = _numbered_label_before_name(text, nxt, seg[k + 2].text.strip() if k + 2 < len(seg) else "")
+        if label or (re.fullmatch(r"[\u4e00-\u9fff、]{2,12}", text) and k + 2 < len(seg)
+                     and _numbered_label_before_name(nxt, seg[k + 2].text.strip())):
+            # The group label above a numbered sub-label (生态环境质量 over 1。空气质量): the
+            # sub-label, nearer the rows, becomes their category.
+            category = label or text
+            continue
         body.append(ln)
     if vertical:
         category = "".join(vertical)
@@ -812,6 +949,25 @@ def _row_from_segment(table: Table, seg: list[Line], category: str | None, seq: 
 _DAMAGED_UNIT = re.compile(r"/[^\s/]{0,9}")
 _NUMBERED_NAME = re.compile(r"^(?:\d{1,3}\s*[.、．]|[(（]\d{1,3}[)）]|[①-⑳])\s*(?=[^\d\s.])")
 _SUB_ROW = re.compile(r"^其中\s*[:：]?\s*")
+
+
+# A numbered group label (1.空气质量, 2。水环境质量, (3)土壤): a few words and no value.
+_NUMBERED_LABEL = re.compile(r"^(?:\d{1,2}\s*[.、．。]|[(（]\d{1,2}[)）])\s*(?P<label>[\u4e00-\u9fff]{2,10})$")
+
+
+def _numbered_label_before_name(text: str, nxt: str, after: str = "") -> str | None:
+    """A numbered label above a row's name (1。空气质量 over 地级及以上城市空气质量优良天数比率(%)) is a
+    sub-category, not a numbered name: the line after it is another name, not the row's values,
+    unit or a bracketed unit continuing a wrapped name. The label without its number."""
+    m = _NUMBERED_LABEL.match(text)
+    if not m or not nxt or nxt[0] in "(（" or _is_value_token(nxt) or is_unit(nxt) or _BINDING_TOKEN.match(nxt):
+        return None
+    words = re.sub(r"\s+", "", re.split(r"[(（]", nxt)[0])
+    if len(_CJK.findall(words)) < 2:
+        return None
+    if len(words) < 6 and not (after and (is_unit(after) or _is_value_token(after))):
+        return None  # a short line may be the rest of a wrapped name, unless its cells follow it
+    return m.group("label")
 
 
 def _is_label_before_row(text: str, nxt: str) -> bool:

@@ -27,6 +27,26 @@ FONT = "PlantrackCJK"
 INDICATOR_WIDTHS_MM = (8, 16, 42, 10, 12, 24, 24, 34, 25, 22, 50)
 
 
+# Chinese line-breaking (GB/T 15834 and the typesetting rule 避头点): these never begin a line.
+# reportlab's CJK wrapping hangs a character that may not start a line in the right margin, but its
+# list (textsplit.ALL_CANNOT_START, written for Japanese) lacks the full-width ，；：？！ and the
+# closing quotes, so report lines began with "，". Its list is extended once, before any paragraph
+# is wrapped (a process-wide change to reportlab, and one only Chinese and Japanese text notices).
+CANNOT_START = "，。、；：？！）」』】”’》〉〕］｝…—·％"
+
+
+@lru_cache(maxsize=1)
+def chinese_line_breaking() -> None:
+    from reportlab.lib import textsplit
+    from reportlab.platypus import paragraph
+
+    # both wrappers read the module global at run time: textsplit's for one-font paragraphs,
+    # paragraph's (imported from it) for paragraphs mixing fonts
+    known = textsplit.ALL_CANNOT_START
+    extended = known + "".join(ch for ch in CANNOT_START if ch not in known)
+    textsplit.ALL_CANNOT_START = paragraph.ALL_CANNOT_START = extended
+
+
 @lru_cache(maxsize=1)
 def register_font() -> str:
     """Register the CJK TrueType font with reportlab (once); raises ReportError without one."""
@@ -96,15 +116,38 @@ def _markup(text: str) -> str:
     return body
 
 
-def _p(text: str, style: str = "body"):
+@lru_cache(maxsize=1)
+def _paragraph_class():
+    """reportlab's Paragraph with its one-font lines broken by cjk_lines (Chinese rules); a
+    paragraph mixing fonts keeps reportlab's own CJK wrapping, with the extended list above."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import Paragraph
 
-    return Paragraph(_markup(text), _styles()[style])
+    from .cjk_lines import break_lines
+
+    class ChineseParagraph(Paragraph):
+        def breakLinesCJK(self, maxWidths):
+            frags = self.frags
+            if (len(frags) != 1 or not hasattr(frags[0], "text") or hasattr(frags[0], "cbDefn") or self.style.endDots
+                    or self.bulletText or (hasattr(self, "blPara") and getattr(self, "_splitpara", 0))):
+                return super().breakLinesCJK(maxWidths)
+            if not isinstance(maxWidths, (list, tuple)):
+                maxWidths = [maxWidths]
+            self.height = 0
+            f = frags[0]
+            lines = break_lines(f.text, maxWidths, lambda ch: stringWidth(ch, f.fontName, f.fontSize))
+            return f.clone(kind=0, lines=[(space, [text]) for space, text in lines], ascent=f.fontSize,
+                           descent=-0.2 * f.fontSize)
+
+    return ChineseParagraph
+
+
+def _p(text: str, style: str = "body"):
+    return _paragraph_class()(_markup(text), _styles()[style])
 
 
 def _status(text: str):
-    from reportlab.platypus import Paragraph
-
+    Paragraph = _paragraph_class()
     color = STATUS_COLORS.get(text)
     body = _markup(text)
     if color:
@@ -186,9 +229,11 @@ def story(m: ReportModel) -> list:
         s.append(_p("约束性指标均达到或快于序时进度，未发出预警。"))
     s.extend(_p(n) for n in m.notes)
 
-    s += [NextPageTemplate("landscape"), PageBreak(), _p(m.sections[1], "h1"), _p("（一）主要指标评估表", "h2"),
-          _table(INDICATOR_HEADERS, [indicator_cells(r) for r in m.indicators], INDICATOR_WIDTHS_MM, status_col=9),
-          NextPageTemplate("portrait"), PageBreak(), _p("（二）分指标进展", "h2")]
+    # The eleven-column table needs landscape pages; set in the flow, it forced a page break after
+    # 总体情况 and left that page almost empty, so it goes at the end as 附表 and the text flows on.
+    s += [_p(m.sections[1], "h1"), _p("（一）主要指标评估表", "h2"),
+          _p(f"{len(m.indicators)}项主要指标的基期值、目标、最新值、序时进度、状态和数据来源，逐项列于文末附表。"),
+          _p("（二）分指标进展", "h2")]
     if not m.charts:
         s.append(_p("暂无可绘制图表的观测数据。"))
     for i, r in enumerate(m.charts, start=1):
@@ -240,6 +285,8 @@ def story(m: ReportModel) -> list:
         s.append(_p("本次评估没有采用观测数据。"))
     for i, src in enumerate(m.sources, start=1):
         s.append(_p(f"[{i}] {src.title}" + (f"　{src.url}" if src.url else "") + f"（{'、'.join(src.indicators)}）", "small"))
+    s += [NextPageTemplate("landscape"), PageBreak(), _p("附表　主要指标评估表", "h1"),
+          _table(INDICATOR_HEADERS, [indicator_cells(r) for r in m.indicators], INDICATOR_WIDTHS_MM, status_col=9)]
     return s
 
 
@@ -251,5 +298,28 @@ class PdfWriter(ReportWriter):
 
     def write(self, model: ReportModel, out: BinaryIO) -> None:
         register_font()
+        chinese_line_breaking()
         doc = _document(out, model)
-        doc.build(story(model))
+        doc.build(keep_headings(story(model)))
+
+
+HEADINGS = ("h1", "h2", "h3")
+HEADING_ROOM_MM = 32  # a heading, then at least three lines of text or a table's header and first rows
+
+
+def keep_headings(flowables: list) -> list:
+    """A heading never ends a page: where less than HEADING_ROOM_MM is left, it starts the next one.
+
+    Not keepWithNext: that keeps a heading with the whole of what follows, so a table that would
+    fit on one page is moved there entire and leaves the page before it almost empty; a heading
+    only needs the start of its paragraph or table beside it.
+    """
+    from reportlab.lib.units import mm
+    from reportlab.platypus import CondPageBreak, Paragraph
+
+    out = []
+    for f in flowables:
+        if isinstance(f, Paragraph) and f.style.name in HEADINGS:
+            out.append(CondPageBreak(HEADING_ROOM_MM * mm))
+        out.append(f)
+    return out

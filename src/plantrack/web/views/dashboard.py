@@ -17,8 +17,9 @@ from .. import labels
 from ...publication import visible_plan_ids
 from ..actors import request_actor
 from ..queries import current_versions, data_state, default_year, evaluation, observation_years, plan_brief
-from ..render import render
+from ..render import query_url, render
 from ..auth import allow
+from .reporting import overdue_block
 
 router = APIRouter()
 
@@ -45,10 +46,17 @@ def _matrix(plans: list[Plan]) -> dict:
     }
 
 
-def _warning(plan: Plan, w: dict) -> dict:
+def _indicator_ids(assessments: list[dict]) -> dict[tuple, int]:
+    """(name, source line) -> indicator id: a warning carries the row it is about, not its id."""
+    return {((a.get("indicator") or {}).get("name"), (a.get("indicator") or {}).get("line")): a.get("indicator_id")
+            for a in assessments if a.get("indicator_id")}
+
+
+def _warning(plan: Plan, w: dict, ids: dict[tuple, int] | None = None) -> dict:
     ind = w.get("indicator") or {}
     return {
         "plan": plan.key,
+        "indicator_id": (ids or {}).get((ind.get("name"), ind.get("line"))),
         "plan_title": plan.title or plan.key,
         "indicator": ind.get("name"),
         "line": ind.get("line"),
@@ -106,7 +114,8 @@ def dashboard(
             composite_index = composite(ev["assessments"])
             per_plan.append({**plan_brief(plan, keys), "indicators": len(ev["assessments"]), "counts": counts,
                              "index": composite_index["index"], "index_coverage": composite_index["coverage"]})
-            warnings += [_warning(plan, w) for w in ev["warnings"]]
+            ids = _indicator_ids(ev["assessments"])
+            warnings += [_warning(plan, w, ids) for w in ev["warnings"]]
         warnings.sort(key=lambda w: (not w["binding"], w["plan"]))
         level_rank = {lv: i for i, lv in enumerate(labels.LEVEL_ORDER)}
         per_plan.sort(key=lambda p: (level_rank.get(p["level"], 9), p["region_code"] or "", p["key"]))
@@ -118,11 +127,14 @@ def dashboard(
             "index_method": method_text(),
             "years": years,
             "plans": _matrix(plans),
-            "status_counts": [{"status": s, "count": totals.get(s, 0)} for s in totals],
+            "status_counts": [{"status": s, "count": totals.get(s, 0), "href": query_url("/indicators", year=chosen, status=s)}
+                              for s in totals],
+            "indicators_href": query_url("/indicators", year=chosen),
             "indicators_total": sum(totals.values()),
             "by_plan": per_plan,
             "warnings": warnings,
             "recent": [i for i in _recent(session)
                        if shown is None or (i["type"] == "plan_version" and i["plan"] in keys.values())],
+            "overdue": overdue_block(session, request_actor(request)),  # None: not the actor's to see
         }
     return render(request, "dashboard.html", data, title="首页")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib.util
 from functools import lru_cache
 from pathlib import PurePath
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
 from markupsafe import Markup, escape
@@ -24,7 +24,7 @@ from .. import labels
 from ..actors import request_actor
 from ..plan_publication import hide_unpublished_relatives, publication_section
 from ..queries import MEMO, alignment, default_year, evaluation, find_plan, findings, memo_key, plan_brief, source_lines
-from ..render import error_page, plan_url, render, wants_json
+from ..render import error_page, plan_url, query_url, render, wants_json
 from ..auth import allow
 
 router = APIRouter()
@@ -193,7 +193,9 @@ def _finding_rows(found: list[dict]) -> list[dict]:
 
 
 @router.get("/plans/{key}", include_in_schema=False, dependencies=[allow("plans.read")])
-def plan_page(request: Request, key: str, year: Annotated[int | None, Query(ge=1949, le=2200)] = None):
+def plan_page(request: Request, key: str, year: Annotated[int | None, Query(ge=1949, le=2200)] = None,
+              binding: Literal["binding", "expected"] | None = None,
+              status: Literal["提前实现", "快于预期", "基本符合预期", "滞后", "无数据", "需人工评估"] | None = None):
     with request.app.state.session_factory() as session:
         plan = find_plan(session, key)
         if plan is None:
@@ -205,17 +207,25 @@ def plan_page(request: Request, key: str, year: Annotated[int | None, Query(ge=1
         projects = _projects(session, version)
         counts = {s: 0 for s in labels.STATUS_ORDER}
         for row in indicators:
-            counts[row["status"]] = counts.get(row["status"], 0) + 1
-        for a in evaluated["assessments"]:
-            if a.get("origin") == "prose":  # a target of the text tracked as an item of its own
-                counts[a["status"]] = counts.get(a["status"], 0) + 1
+            if binding is None or row["binding"] == binding:
+                counts[row["status"]] = counts.get(row["status"], 0) + 1
+        # the filters narrow the table, never the counts' meaning: counts follow the binding filter only,
+        # so each status link says how many rows it will show
+        shown = [r for r in indicators
+                 if (binding is None or r["binding"] == binding) and (status is None or r["status"] == status)]
         data = {
             "plan": _facts(plan, version),
             **_relatives(plan),
             "year": chosen,
             "outline": version.document.get("outline", []),
-            "status_counts": [{"status": s, "count": n} for s, n in counts.items()],
-            "indicators": indicators,
+            "status_counts": [{"status": s, "count": n,
+                               "href": query_url(plan_url(plan.key), year=chosen, binding=binding, status=s) + "#indicators"}
+                              for s, n in counts.items()],
+            "filter": {"binding": binding, "status": status,
+                       "clear_href": query_url(plan_url(plan.key), year=chosen) + "#indicators",
+                       "all_plans_href": query_url("/indicators", year=chosen, plan=plan.key, binding=binding, status=status)},
+            "indicators_total": len(indicators),
+            "indicators": shown,
             "targets": _targets(session, version, evaluated),
             "projects": projects,
             "projects_total": sum(len(b["entries"]) for b in projects),

@@ -14,12 +14,14 @@ sent twice changes nothing the second time, because storing is idempotent by con
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from sqlalchemy import select
 from starlette.datastructures import FormData
 
+from ...duplicates import stored_elsewhere
 from ...corrections import CorrectionError, check_table, submit_table
 from ...corrections import preview as preview_corrections
 from ...ingest.read import max_plan_bytes
@@ -141,6 +143,16 @@ def _effect(session, key: str, sha256: str, choices: Choices | None = None) -> d
             "text": f"规划键“{key}”已有入库规划“{title}”，将作为第 {number} 版（此前各版保留可查）"}
 
 
+def _duplicate(session, parsed: ParsedPlan, choices: Choices) -> dict | None:
+    """The same bytes stored under another key (duplicates.py): said, with the key to add it to."""
+    copy = stored_elsewhere(session, parsed.source.sha256, choices.key)
+    if copy is None:
+        return None
+    return {"key": copy.key, "title": copy.title, "version": copy.version, "current": copy.current,
+            "url": plan_url(copy.key), "message": copy.message(PurePath(parsed.source.path).name),
+            "add_choices": {**choices.form(), "key": copy.key, "level": "", "kind": "", "region": ""}}
+
+
 def _table(session, parsed: ParsedPlan, choices: Choices, sent: list[dict] | None = None) -> dict:
     """The indicator table to correct before storing (web/views/corrections.py), each row beside its
     source line, with the plan's existing corrections applied; and the parser's completeness checks."""
@@ -189,6 +201,7 @@ def _preview(session, parsed: ParsedPlan, choices: Choices, sent: list[dict] | N
         },
         "indicators": [{f: i.get(f) for f in INDICATOR_FIELDS} for i in indicators[:PREVIEW_ROWS]],
         "effect": _effect(session, choices.key, parsed.source.sha256, choices),
+        "duplicate": _duplicate(session, parsed, choices),
         **_table(session, parsed, choices, sent),
     }
 

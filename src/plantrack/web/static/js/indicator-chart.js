@@ -84,14 +84,15 @@
       data: [{ xAxis: data.year }]
     };
   }
+  var narrow = holder.clientWidth < 480;
   var chart = window.echarts.init(holder, null, { renderer: "svg" });
   chart.setOption({
     animation: false,
     // The page's own font, named: ECharts measures text with it, and "inherit" would measure
     // Chinese in a fallback font and clip the legend.
     textStyle: { fontFamily: window.getComputedStyle(document.body).fontFamily },
-    grid: { left: 56, right: 28, top: 40, bottom: 84 },
-    legend: { bottom: 0, left: "center", itemGap: 14 },
+    grid: { left: narrow ? 44 : 56, right: narrow ? 16 : 28, top: 40, bottom: narrow ? 96 : 84 },
+    legend: { bottom: 0, left: "center", itemGap: narrow ? 8 : 14 },
     tooltip: {
       trigger: "item",
       formatter: function (p) {
@@ -104,7 +105,10 @@
       }
     },
     xAxis: { type: "value", min: isFinite(minYear) ? minYear - 0.5 : null, max: isFinite(maxYear) ? maxYear + 0.5 : null,
-             minInterval: 1, axisLabel: { formatter: function (v) { return Number.isInteger(v) ? v + "年" : ""; } } },
+             minInterval: 1, axisLabel: {
+               // on a phone "2019年2020年…" runs together: years alone, and labels that would overlap are dropped
+               hideOverlap: true,
+               formatter: function (v) { return Number.isInteger(v) ? (narrow ? String(v) : v + "年") : ""; } } },
     yAxis: {
       type: "value", scale: true, name: unit, nameTextStyle: { align: "left" },
       boundaryGap: ["6%", "10%"],
