@@ -103,6 +103,28 @@ def _indicator_rows(session, version: PlanVersion, evaluated: dict) -> list[dict
     return rows
 
 
+def prose_rows(evaluated: dict) -> list[dict]:
+    """The targets of the text tracked as items (evaluate/prose_targets.py), as rows shaped like
+    _indicator_rows' (no table row, so no id and no correction): the lists that count statuses count
+    them too, so a dashboard's number and the list it opens agree."""
+    rows = []
+    for a in evaluated["assessments"]:
+        if a.get("origin") != "prose":
+            continue
+        ind, observed, base = a["indicator"], a.get("observed") or {}, a.get("base") or {}
+        rows.append({
+            "id": None, "ref": a.get("row_ref"), "category": ind.get("category"), "name": ind.get("name"),
+            "unit": ind.get("unit"), "binding": None, "base_year": base.get("year"),
+            "base_text": None if base.get("value") is None else f"{base['value']:g}",
+            "target_year": ind.get("target_year"), "target_text": ind.get("target_text"), "annual_growth": None,
+            "line": ind.get("line"), "correction": None, "status": a.get("status", "无数据"),
+            "latest": {"year": observed.get("year"), "value": observed.get("value"), "unit": observed.get("unit")}
+            if observed.get("value") is not None else None,
+            "explanation": a.get("explanation"),
+        })
+    return rows
+
+
 def _projects(session, version: PlanVersion) -> list[dict]:
     boxes: dict[str, dict] = {}
     for p in session.scalars(select(Project).where(Project.version_id == version.id).order_by(Project.ordinal)):
