@@ -34,6 +34,7 @@ ACTIONS = {
     "plan.publish": "对社会公布",
     "plan.unpublish": "撤回公布",
     "observations.import": "导入观测值",
+    "observations.import_bulletin": "导入统计公报数据",
     "indicator.override": "修正指标解读",
     "indicator.correct": "人工修正指标",  # for the corrections work (IndicatorCorrection): add/edit/split/merge/delete
     "indicator.correction_withdraw": "撤回人工修正",
@@ -60,6 +61,7 @@ OBJECT_TYPES = {
     "plan": "规划",
     "indicator": "指标",
     "observation_import": "观测值文件",
+    "bulletin": "统计公报",
     "match_decision": "名称匹配",
     "user": "用户",
     "duty_import": "分工与分解文件",
@@ -79,6 +81,7 @@ FIELDS = {
     "open_items": "待处理问题", "published_by": "公布人", "published_at": "公布时间", "withdrawn_by": "撤回人",
     "withdrawn_at": "撤回时间", "withdrawal_reason": "撤回理由", "role": "角色", "disabled": "停用",
     "unit": "单位", "region_code": "地区代码",
+    "proposed": "建议值数", "corrected": "人工更正", "year": "年份",
 }
 """Chinese names of the before/after fields the pages show; a field not named here shows as stored."""
 

@@ -578,7 +578,7 @@ def match(
 
 @app.command("import-observations")
 def import_observations(
-    files: list[Path] = typer.Argument(..., help="观测值文件（CSV 或 XLSX；列：region, indicator, unit, year, value, source_url, source_title, quote）"),
+    files: list[Path] = typer.Argument(..., help="观测值文件（CSV 或 XLSX；列：region, indicator, unit, year, value, source_url, source_title, quote；确无来源时 source_title 填“暂无来源”；异常变化的确认理由填 confirm_reason）"),
     format: DataFormat = typer.Option(DataFormat.table, "--format", "-f", help="输出格式：table 或 json"),
 ) -> None:
     """导入观测值。每个文件整体导入：任何一行有误则整个文件不导入，并列出所有错误行。"""
@@ -712,6 +712,10 @@ register_duty_commands(app)
 from .cli_reporting import register as register_reporting_commands  # noqa: E402  (reporting, reminders)
 
 register_reporting_commands(app)
+
+from .cli_bulletins import register as register_bulletin_commands  # noqa: E402  (import-bulletin)
+
+register_bulletin_commands(app)
 
 if __name__ == "__main__":
     app()

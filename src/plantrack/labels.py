@@ -59,6 +59,9 @@ FLAGS = {
     "missing_base": "缺少基期值",
     "base_from_observation": "规划未列基期值，基期取自观测值",
     "provisional_partial_year": "另有更新的非全年数据（未采用）",
+    "no_source": "暂无来源",
+    "confirmed": "异常变化已确认",
+    "bulletin": "取自统计公报",
 }
 
 

@@ -36,16 +36,16 @@ def test_good_rows_are_stored_with_their_concept_and_source(session_factory, tmp
 
 
 def test_one_bad_row_rejects_the_file_and_names_every_bad_row(session_factory, tmp_path):
-    import_file(session_factory, write(tmp_path, "first.csv", "山西省,森林覆盖率,%,2021,23.6,,,\n"))
+    import_file(session_factory, write(tmp_path, "first.csv", "山西省,森林覆盖率,%,2021,23.6,,公报,\n"))
     before = count(session_factory)
     bad = write(
         tmp_path,
         "bad.csv",
-        "山西省,森林覆盖率,%,2022,23.8,,,\n"
-        "火星省,森林覆盖率,%,2022,1,,,\n"
-        "山西省,森林覆盖率,%,1800,23.8,,,\n"
-        "山西省,常住人口城镇化率,%,2022,六十,,,\n"
-        "山西省,森林覆盖率,公顷,2023,5,,,\n",
+        "山西省,森林覆盖率,%,2022,23.8,,公报,\n"
+        "火星省,森林覆盖率,%,2022,1,,公报,\n"
+        "山西省,森林覆盖率,%,1800,23.8,,公报,\n"
+        "山西省,常住人口城镇化率,%,2022,六十,,公报,\n"
+        "山西省,森林覆盖率,公顷,2023,5,,公报,\n",
     )
     with pytest.raises(ImportRejected) as exc:
         import_file(session_factory, bad)
@@ -73,7 +73,7 @@ def test_importing_the_same_file_again_changes_nothing(session_factory, tmp_path
 
 
 def test_units_convert_to_the_concept_unit(session_factory, tmp_path):
-    import_file(session_factory, write(tmp_path, "g.csv", "山西省,地区生产总值,万亿元,2023,2.57,,,\n"))
+    import_file(session_factory, write(tmp_path, "g.csv", "山西省,地区生产总值,万亿元,2023,2.57,,公报,\n"))
     with session_factory() as s:
         o = s.scalars(select(Observation)).one()
         assert (o.value, o.unit, o.source_value, o.source_unit) == (25700.0, "亿元", 2.57, "万亿元")

@@ -35,6 +35,7 @@ ROLES = {
 }
 OBSERVATION = (HEADER + "运城市,森林覆盖率,%,2024,43.9,https://example.org/d,2024年江州统计公报,森林覆盖率43.9%\n").encode()
 PLAN_FILE = UPLOAD_PLAN.encode("utf-8")
+BULLETIN = "运城市2024年国民经济和社会发展统计公报\n年末全市森林覆盖率达到43.9%。\n".encode("utf-8")
 
 
 def counts(factory) -> dict[str, int]:
@@ -80,8 +81,11 @@ def concrete(path: str, forest: int) -> str:
 # A request each write route would accept: the file a planning office would send.
 WRITES = {
     "/observations/check": {"files": {"file": ("obs.csv", OBSERVATION, "text/csv")}},
-    "/observations/form": {"data": {"region": "运城市", "indicator": "森林覆盖率", "unit": "%", "year": "2024", "value": "43.9"}},
+    "/observations/form": {"data": {"region": "运城市", "indicator": "森林覆盖率", "unit": "%", "year": "2024", "value": "43.9",
+                                    "source_title": "2024年江州统计公报"}},
     "/observations/save": {"data": {"file_name": "obs.csv", **packed(OBSERVATION)}},
+    "/bulletins/check": {"files": {"file": ("yc.txt", BULLETIN, "text/plain")}},
+    "/bulletins/import": {"data": {"file_name": "yc.txt", "choice-1": "accept", **packed(BULLETIN)}},
     "/plans/new/check": {"files": {"file": ("jianghe.txt", PLAN_FILE, "text/plain")}, "data": {"region": "运城市"}},
     "/plans/new/confirm": {"data": {"file_name": "jianghe.txt", "key": "jianghe", "region": "运城市", **packed(PLAN_FILE)}},
     "/login": {"data": {"login": "admin", "password": PASSWORD}, "follow_redirects": False},

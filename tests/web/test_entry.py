@@ -109,7 +109,8 @@ def test_an_unreadable_file_says_why(client):
 
 def test_single_observation_form_goes_through_the_same_checks(client, web_store):
     before = counts(web_store)
-    form = {"region": "运城市", "indicator": "森林覆盖率", "unit": "%", "year": "20x4", "value": "43.9"}
+    form = {"region": "运城市", "indicator": "森林覆盖率", "unit": "%", "year": "20x4", "value": "43.9",
+            "source_title": "2024年江州统计公报"}
     bad = client.post("/observations/form", data=form)
     assert bad.status_code == 422 and "年份“20x4”不合理" in bad.text
     assert 'value="20x4"' in bad.text  # the form keeps what was typed
@@ -133,7 +134,8 @@ def test_a_single_entry_refused_for_another_region_names_the_region_not_a_file_r
     add_user(web_store, "taiyuan-unit", "unit", region="140100", unit="太原市林业局")
     unit = TestClient(create_app(web_store), headers=bearer(web_store, "taiyuan-unit"))
     before = counts(web_store)
-    form = {"region": "运城市", "indicator": "森林覆盖率", "unit": "%", "year": "2024", "value": "99.9"}
+    form = {"region": "运城市", "indicator": "森林覆盖率", "unit": "%", "year": "2024", "value": "99.9",
+            "source_title": "2024年江州统计公报"}
     refused = unit.post("/observations/form", data=form)
     assert refused.status_code == 403
     assert "无权填报这些地区的数据：运城市。" in refused.text

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
-from . import analysis, corrections, docs, duties, plans, regions, search
+from . import analysis, corrections, docs, duties, observations, plans, regions, search
 from .deps import reject_nul
 from .errors import _unexpected_error, _validation_error, http_error, install_error_handlers, validation_message
 from ..web import router as web_router
@@ -70,7 +70,7 @@ def create_app(session_factory: sessionmaker[Session] | None = None) -> FastAPI:
     app.add_middleware(ActorMiddleware)  # request.state.actor on every request (web/auth.py)
     app.add_middleware(HeadAsGetMiddleware)  # HEAD of every page and API GET (web/head.py)
     app.add_middleware(SecurityMiddleware)  # outermost: headers on every response (web/security.py)
-    for module in (plans, analysis, corrections, duties, regions, search, docs):
+    for module in (plans, analysis, corrections, duties, observations, regions, search, docs):
         app.include_router(module.router)
     app.include_router(web_router)  # the pages and /static (web/), on the same store
     return app

@@ -22,6 +22,7 @@ from ..store.db import write_transaction
 from ..store.models import Observation, Region
 from ..store.observations import SaveSummary, save_observations
 from ..store.regions import Region as RegionRecord
+from .plausibility import DEFAULT_LIMITS, Limits, check_plausibility
 from .readers import ReaderError, reader_for
 from .rows import ObservationRecord, RowError, check_row
 
@@ -29,9 +30,10 @@ from .rows import ObservationRecord, RowError, check_row
 class ImportRejected(ValueError):
     """The file was not imported; `errors` lists every bad row."""
 
-    def __init__(self, path: str, errors: list[RowError]):
+    def __init__(self, path: str, errors: list[RowError], records: list | None = None):
         self.path = path
         self.errors = errors
+        self.records = records or []  # the rows that passed the row checks: their regions, for scope checks
         super().__init__(self.message())
 
     def message(self) -> str:
@@ -49,19 +51,30 @@ class ImportResult:
     matched: list[tuple[int, str, str]] = field(default_factory=list)  # (row, name, concept)
 
 
-def check_rows(session: Session, path: str, data: bytes, catalogue: Catalogue) -> list[ObservationRecord]:
+def check_rows(session: Session, path: str, data: bytes, catalogue: Catalogue,
+               limits: Limits = DEFAULT_LIMITS) -> list[ObservationRecord]:
     """Every row checked; raises ImportRejected with all bad rows, ReaderError if unreadable."""
+    return check_cells(session, path, list(reader_for(path).rows(data, path)), catalogue, limits)
+
+
+def check_cells(session: Session, path: str, rows: list[tuple[int, dict[str, str]]], catalogue: Catalogue,
+                limits: Limits = DEFAULT_LIMITS) -> list[ObservationRecord]:
+    """Rows already read (a file's, a form's, an API request's, a bulletin's accepted proposals)
+    through the row checks and the plausibility checks; ImportRejected names every bad row."""
     regions = [RegionRecord(*r) for r in session.execute(select(Region.code, Region.name, Region.level, Region.parent_code))]
     records: list[ObservationRecord] = []
     errors: list[RowError] = []
-    for number, cells in reader_for(path).rows(data, path):
+    cells_by_row = dict(rows)
+    for number, cells in rows:
         checked = check_row(number, cells, regions, catalogue)
         if isinstance(checked, list):
             errors.extend(checked)
         else:
             records.append(checked)
+    errors += check_plausibility(session, records, cells_by_row, regions, limits)
     if errors:
-        raise ImportRejected(path, errors)
+        errors.sort(key=lambda e: e.row)
+        raise ImportRejected(path, errors, records)
     if not records:
         raise ImportRejected(path, [RowError(1, "文件中没有数据行")])
     return records
@@ -69,7 +82,8 @@ def check_rows(session: Session, path: str, data: bytes, catalogue: Catalogue) -
 
 def _value(o: Observation) -> dict:
     return {"id": o.id, "region": o.region_code, "name": o.name, "concept": o.concept, "year": o.year,
-            "series": o.series, "value": o.value, "unit": o.unit, "source_url": o.source_url, "row": o.row_number}
+            "series": o.series, "value": o.value, "unit": o.unit, "source_url": o.source_url, "row": o.row_number,
+            "flags": list(o.flags or []), **({"confirmation": o.extra["confirmation"]} if (o.extra or {}).get("confirmation") else {})}
 
 
 def record_import(session: Session, actor: Actor, file_name: str, summary: SaveSummary) -> None:

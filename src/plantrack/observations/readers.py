@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 REQUIRED_COLUMNS = ("region", "indicator", "unit", "year", "value")
-KNOWN_COLUMNS = (*REQUIRED_COLUMNS, "source_url", "source_title", "quote", "series", "flags", "note")
+KNOWN_COLUMNS = (*REQUIRED_COLUMNS, "source_url", "source_title", "quote", "series", "flags", "note", "confirm_reason")
 
 
 class ReaderError(ValueError):

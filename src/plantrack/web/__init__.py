@@ -10,13 +10,13 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from . import static_files
-from .views import (account, alignment, audit, catalogue, compare, corrections, dashboard, entry, indicator, indicators,
-                    plan, plan_upload, publication, report, reporting, search)
+from .views import (account, alignment, audit, bulletins, catalogue, compare, corrections, dashboard, entry, indicator,
+                    indicators, plan, plan_upload, publication, report, reporting, search)
 
 router = APIRouter()
 # plan_upload before plan: /plans/new is a page, not the plan with key "new".
-for _module in (account, dashboard, catalogue, search, entry, plan_upload, alignment, indicator, indicators, compare, report,
-                publication, audit, corrections, reporting, plan, static_files):
+for _module in (account, dashboard, catalogue, search, entry, bulletins, plan_upload, alignment, indicator, indicators,
+                compare, report, publication, audit, corrections, reporting, plan, static_files):
     router.include_router(_module.router)
 
 __all__ = ["router"]

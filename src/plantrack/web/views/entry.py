@@ -23,6 +23,7 @@ from starlette.datastructures import FormData
 
 from ...align.catalogue import default_catalogue
 from ...observations.importer import ImportRejected, check_rows, import_file
+from ...observations.plausibility import NO_SOURCE_MARK
 from ..actors import request_actor
 from ...observations.readers import KNOWN_COLUMNS, REQUIRED_COLUMNS, ReaderError
 from ...store.models import Indicator, ObservationImport, Plan, Region
@@ -42,7 +43,7 @@ CRUMBS = [("/", "首页"), (None, "数据填报")]
 COLUMN_LABELS = {
     "region": "地区", "indicator": "指标名称", "unit": "单位", "year": "年份", "value": "数值",
     "source_url": "来源网址", "source_title": "来源名称", "quote": "原文摘录", "series": "统计口径",
-    "flags": "标记", "note": "备注",
+    "flags": "标记", "note": "备注", "confirm_reason": "确认理由",
 }
 NO_FILE = "请选择要上传的 CSV 或 XLSX 文件。"
 
@@ -114,6 +115,7 @@ def _check(request: Request, name: str, data: bytes, single: bool = False) -> di
             try:
                 records = check_rows(session, name, data, default_catalogue())
             except ImportRejected as exc:
+                _require_scope(request, exc.records, single)  # not one's region: say that first
                 errors = [{"row": e.row, "reason": e.reason, "message": e.message()} for e in exc.errors]
                 return _page_data(session, stage="rejected", file=name, errors=errors,
                                   error_rows=len({e["row"] for e in errors}))
@@ -153,8 +155,10 @@ def _check_scope(request: Request, name: str, data: bytes) -> None:
     with request.app.state.session_factory() as session:
         try:
             records = check_rows(session, name, data, default_catalogue())
-        except (ImportRejected, ReaderError):
-            return  # import_file refuses the file itself, with its rows
+        except ImportRejected as exc:
+            records = exc.records  # import_file refuses the file itself, with its rows; the scope first
+        except ReaderError:
+            return  # import_file refuses the file itself
         finally:
             session.rollback()
     _require_scope(request, records)
@@ -205,9 +209,14 @@ def check_form(
     quote: Annotated[str, Form()] = "",
     series: Annotated[str, Form()] = "",
     note: Annotated[str, Form()] = "",
+    no_source: Annotated[str, Form()] = "",
+    confirm_reason: Annotated[str, Form()] = "",
 ):
+    if no_source and not (source_url.strip() or source_title.strip() or quote.strip()):
+        source_title = NO_SOURCE_MARK  # the box says what the column would: 暂无来源 (observations/plausibility.py)
     form = {"region": region, "indicator": indicator, "unit": unit, "year": year, "value": value,
-            "source_url": source_url, "source_title": source_title, "quote": quote, "series": series, "note": note}
+            "source_url": source_url, "source_title": source_title, "quote": quote, "series": series, "note": note,
+            "confirm_reason": confirm_reason}
     buf = io.StringIO()
     writer = csv.writer(buf)
     writer.writerow(list(form))

@@ -19,6 +19,7 @@ from ...align.catalogue import default_catalogue
 from ...analysis import decisions
 from ...store.ids import possible_row_id
 from ...store.models import Indicator, ObservationImport, Plan, PlanVersion
+from ...observations.official import official_differences
 from ...store.observations import observations_for
 from ...tracking import indicator_concept, review_observations
 from .. import labels
@@ -104,9 +105,10 @@ def indicator_page(request: Request, key: str, indicator_id: int,
         catalogue = default_catalogue()
         concept = assessment.get("concept") if assessment else indicator_concept(catalogue, row.data, decisions(session))
         concept_info = catalogue.get(concept) if concept else None
-        current, history = [], []
+        current, history, official = [], [], []
         if concept and plan.region_code:
             found = observations_for(session, plan.region_code, concept, include_history=True)
+            official = official_differences(found)
             import_ids = {o.import_id for o in found if o.import_id}
             imports = dict(session.execute(select(ObservationImport.id, ObservationImport.file_name)
                                            .where(ObservationImport.id.in_(import_ids))).all()) if import_ids else {}
@@ -129,6 +131,7 @@ def indicator_page(request: Request, key: str, indicator_id: int,
             "assessment": _assessment_view(assessment) if assessment else None,
             "observations": current,
             "history": history,
+            "official_check": official,
             "reviews": [{"kind": "review", "year": r["year"], "value": r["value"], "unit": r.get("unit"),
                          "title": r["source"]["title"], "line": r["source"].get("line")} for r in reviews],
             "chart": chart_data(assessment or {"year": chosen}, ind, current, reviews, period),
