@@ -4,7 +4,8 @@
 
 Loads ../shared/corpus/*.txt and ../shared/data/observations.csv into a fresh SQLite file,
 evaluates every plan for the year and prints the count of each status per plan and in total;
---list prints the indicators with that status (name, target text, kind, reason). Asserts nothing.
+--list prints the indicators with that status (name, target text, kind, reason, origin: a table row
+or a target of the text tracked as an item). Asserts nothing.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ def main() -> None:
                     if args.list and a["status"] == args.list:
                         ind = a["indicator"]
                         print(f"    {ind['name']} | {ind.get('target_text')} | {ind.get('annual_growth')} | "
-                              f"{a['kind']} | {a['reason']} | obs={bool(a['observed'])}")
+                              f"{a['kind']} | {a['reason']} | obs={bool(a['observed'])} | {a.get('origin')}")
         print(f"total {sum(total.values())}: " + "，".join(f"{k} {v}" for k, v in sorted(total.items())))
 
 

@@ -229,9 +229,13 @@ def test_evaluation_uses_the_corrected_rows(loaded):
         rows.append({"ref": None, **DOCTORS})
         submit_table(s, KEY, rows, name="王敏", why="印发稿目标为60")
     with loaded.begin() as s:
-        after = {a["indicator"]["name"]: a for a in evaluate_plan(s, KEY, 2023).assessments}
-    assert "每千人口拥有执业（助理）医师数" not in before
+        after_all = evaluate_plan(s, KEY, 2023).assessments
+        after = {a["indicator"]["name"]: a for a in after_all}
+    assert before.get("每千人口拥有执业（助理）医师数", {}).get("origin") != "table"
     doctors = after["每千人口拥有执业（助理）医师数"]
+    # the added row is the one tracked item of its concept (a prose target about it rides on it)
+    assert doctors["origin"] == "table"
+    assert sum(1 for a in after_all if a["concept"] == doctors["concept"]) == 1
     assert doctors["observed"]["value"] == 2.5 and doctors["correction"]["action"] == "add"
     assert before["常住人口城镇化率"]["target"]["value"] == 52 and after["常住人口城镇化率"]["target"]["value"] == 60
     assert (before["常住人口城镇化率"]["status"], after["常住人口城镇化率"]["status"]) == ("快于预期", "滞后")

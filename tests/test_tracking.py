@@ -61,7 +61,12 @@ def test_evaluation_covers_every_indicator_with_its_numbers(loaded, key):
         from plantrack.store.repository import require_plan
 
         expected_names = [i["name"] for i in require_plan(s, key).current.document["indicators"]]
-    assert [a["indicator"]["name"] for a in result["assessments"]] == expected_names
+    table = [a for a in result["assessments"] if a["origin"] == "table"]
+    assert [a["indicator"]["name"] for a in table] == expected_names
+    # the text's targets follow the table, each on a concept no table row has (one item, not two)
+    prose = result["assessments"][len(table):]
+    assert all(a["origin"] == "prose" for a in prose)
+    assert not {a["concept"] for a in prose} & {a["concept"] for a in table}
     for a in result["assessments"]:
         assert a["status"] in STATUSES
         assert {"method", "base", "expected", "observed", "ratio"} <= set(a)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from . import audit
@@ -54,9 +54,14 @@ class Gate:
 
 
 def evaluation_year(session: Session) -> int:
-    """The year a gate evaluates when no report year is chosen: the latest observed year, else last year."""
-    year = session.scalar(select(func.max(Observation.year)).where(Observation.superseded_by_id.is_(None)))
-    return int(year) if year else datetime.now(timezone.utc).year - 1
+    """The year a gate evaluates when no report year is chosen: the latest year with enough complete
+    data (evaluate/years.py, the year the pages open on), else last year. Not the latest observed
+    year: a few early or partial values of the newest year would make the gate judge a year that
+    is mostly 无数据."""
+    from .evaluate.years import evaluation_year as year_with_data, full_year_counts
+
+    rows = session.execute(select(Observation.year, Observation.flags).where(Observation.superseded_by_id.is_(None)))
+    return year_with_data(full_year_counts(rows), fallback=datetime.now(timezone.utc).year - 1)
 
 
 def gate(session: Session, key: str, year: int | None = None) -> Gate:
@@ -177,12 +182,20 @@ def may_see(session: Session, actor: Actor, plan: Plan) -> bool:
     return not actor.is_public or in_force(session, plan) is not None
 
 
-def may_download_report(session: Session, actor: Actor, plan: Plan, kind: str, year: int | None) -> bool:
-    """Logged-in users may produce any report; the public only the published one."""
+def may_download_report(session: Session, actor: Actor, plan: Plan, kind: str | None, year: int | None) -> bool:
+    """Logged-in users may produce any report; the public only the published one (a request that
+    names no kind or year is given the published one's)."""
     if not actor.is_public:
         return True
     row = in_force(session, plan)
-    return row is not None and row.report_kind == kind and (year is None or row.report_year == year)
+    return row is not None and (kind is None or row.report_kind == kind) and (year is None or row.report_year == year)
+
+
+def public_report_kind(session: Session, actor: Actor, key: str) -> str | None:
+    """The kind of the report published with the plan, for the public; None for anyone else."""
+    plan = session.scalar(select(Plan).where(Plan.key == key))
+    row = in_force(session, plan) if actor.is_public and plan is not None else None
+    return row.report_kind if row is not None else None
 
 
 def public_report_year(session: Session, actor: Actor, key: str) -> int | None:

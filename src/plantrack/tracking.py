@@ -17,7 +17,8 @@ from . import audit
 from .align.catalogue import Catalogue, default_catalogue
 from .domain.actor import LOCAL_OPERATOR, Actor
 from .corrections import contract_row, effective_indicators
-from .domain.targets import interpret
+from .domain.targets import clean_name, interpret
+from .evaluate.prose_targets import ORIGIN as PROSE_ORIGIN, stated_figure, tracked_prose
 from .evaluate.observations import measure_of
 from .evaluate.status import assess
 from .evaluate.warnings import collect
@@ -168,7 +169,7 @@ def evaluate_plan(session: Session, key: str, year: int, catalogue: Catalogue | 
     plan: Plan = require_plan(session, key)
     version = plan.current
     document = version.document
-    period = (plan.period_start or year, plan.period_end or year)
+    period = evaluation_period(plan, year)
     from_reviews = review_observations(document, catalogue, decisions)
     result = PlanEvaluation(plan.key, year, plan.region_code)
     items = []
@@ -180,22 +181,17 @@ def evaluate_plan(session: Session, key: str, year: int, catalogue: Catalogue | 
     if store:
         session.execute(delete(AssessmentRecord).where(AssessmentRecord.indicator_id.in_(parser_ids),
                                                        AssessmentRecord.year == year))
-    for row in rows:
-        indicator = contract_row(row)
-        concept = indicator_concept(catalogue, indicator, decisions)
+    contracts = [contract_row(row) for row in rows]
+    concepts = [indicator_concept(catalogue, indicator, decisions) for indicator in contracts]
+    prose_items, attached = tracked_prose(
+        document.get("targets") or [], period,
+        lambda subject, unit: indicator_concept(catalogue, {"name": subject, "unit": unit}, decisions),
+        {c for c in concepts if c}, {clean_name(i.get("name")) for i in contracts})
+    for row, indicator, concept in zip(rows, contracts, concepts):
         observations: list[dict] = []
         if concept:
             measured.add(concept)
-            observations = list(from_reviews.get(concept, []))
-            if plan.region_code:
-                stored = session.scalars(
-                    select(Observation).where(
-                        Observation.region_code == plan.region_code,
-                        Observation.concept == concept,
-                        Observation.superseded_by_id.is_(None),
-                    ).order_by(Observation.year, Observation.id)
-                )
-                observations += [_obs_dict(o) for o in stored]
+            observations = concept_observations(session, plan.region_code, concept, from_reviews)
         from .evaluation_links import prose_target_for, reference_observations
 
         arguments = override_arguments(overrides.get(indicator["name"]))
@@ -204,20 +200,46 @@ def evaluate_plan(session: Session, key: str, year: int, catalogue: Catalogue | 
             arguments["assigned"] = allocation["assigned"]
         prose = prose_target_for(document, indicator, concept, catalogue, decisions)
         spec = interpret(indicator, period, prose=prose, **arguments)
+        from_text = None
+        if spec.kind == "assigned" and "assigned" not in arguments:
+            # 完成省下达任务 in the table, 达到75%以上 in the text: the plan's own figure is the target.
+            from_text = stated_figure(attached.get(concept, ()), spec.target_year)
+            if from_text is not None:
+                spec = interpret(indicator, period, prose=from_text["text"], assigned=from_text["figure"], **arguments)
         reference = reference_observations(session, spec, plan.region_code, concept, catalogue, decisions, _obs_dict,
                                            document, period)
         year_target = annual.get(indicator["name"])
         assessment = assess(indicator, spec, observations, year, reference=reference, annual_target=year_target)
         data = assessment.to_dict()
+        if from_text is not None:
+            data["assigned_from_text"] = from_text
+            data["explanation"] += (f"（注：表中目标为“{spec_text(indicator)}”，目标值取自规划正文第{from_text['line']}行"
+                                    f"“{from_text['text']}”。）")
         add_duty_views(data, indicator, year, observations, allocation, year_target)
         data["indicator_id"] = row["indicator_id"]
         data["row_ref"] = row["ref"]
         data["correction"] = row["correction"]
         data["concept"] = concept
+        data["origin"] = "table"
         result.assessments.append(data)
         items.append((indicator, spec, assessment, observations))
         if store and row["indicator_id"] is not None:  # a row people added or split has no parser row
             session.add(AssessmentRecord(indicator_id=row["indicator_id"], year=year, status=data["status"], data=data))
+        if concept in attached:
+            data["prose_targets"] = [{k: v for k, v in t.items() if k != "figure"} for t in attached[concept]]
+    for indicator, concept in prose_items:
+        # A target stated in the text: evaluated like a row (no stored record: it has no table row).
+        measured.add(concept)
+        observations = concept_observations(session, plan.region_code, concept, from_reviews)
+        spec = interpret(indicator, period, prose=indicator["quote"])
+        assessment = assess(indicator, spec, observations, year)
+        data = assessment.to_dict()
+        data.update(indicator_id=None, row_ref=f"prose-{indicator['target_index']}", correction=None, concept=concept,
+                    origin=PROSE_ORIGIN)
+        if concept in attached:
+            data["prose_targets"] = [{k: v for k, v in t.items() if k != "figure"} for t in attached[concept]]
+        result.assessments.append(data)
+        items.append((indicator, spec, assessment, observations))
     result.warnings = [w.to_dict() for w in collect(items)]
     if plan.region_code:
         result.context = [
@@ -226,6 +248,37 @@ def evaluate_plan(session: Session, key: str, year: int, catalogue: Catalogue | 
             for o in context_series(session, plan.region_code, measured)
         ]
     return result
+
+
+def spec_text(indicator: dict) -> str:
+    return indicator.get("target_text") or indicator.get("annual_growth") or ""
+
+
+def evaluation_period(plan: Plan, year: int) -> tuple[int, int]:
+    """The plan period an evaluation measures against. A plan that names only its end year (到2025年,
+    the Yellow River plan) is read as the five-year planning period ending then: that is the cycle
+    every plan of the 三级四类 system is set in, and its base year (the year before) is the one
+    the plan's own 发展基础 describes."""
+    end = plan.period_end or year
+    start = plan.period_start or (end - 4 if plan.period_end else year)
+    return start, end
+
+
+def concept_observations(session: Session, region_code: str | None, concept: str,
+                         from_reviews: dict[str, list[dict]]) -> list[dict]:
+    """The observations of a concept in the plan's region: the plan's review table first, then the
+    current stored values."""
+    observations = list(from_reviews.get(concept, []))
+    if region_code:
+        stored = session.scalars(
+            select(Observation).where(
+                Observation.region_code == region_code,
+                Observation.concept == concept,
+                Observation.superseded_by_id.is_(None),
+            ).order_by(Observation.year, Observation.id)
+        )
+        observations += [_obs_dict(o) for o in stored]
+    return observations
 
 
 def duty_inputs(session: Session, plan: Plan, year: int, catalogue, decisions) -> tuple[dict, dict]:

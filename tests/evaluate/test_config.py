@@ -7,12 +7,12 @@ from plantrack.evaluate import DEFAULT, EvalConfig, Status, assess, classify
 
 
 def test_defaults():
-    assert (DEFAULT.ahead_ratio, DEFAULT.on_track_ratio) == (1.10, 0.90)
+    assert (DEFAULT.ahead_ratio, DEFAULT.on_track_ratio) == (1.10, 0.80)
     assert (DEFAULT.level_path, DEFAULT.cumulative_path, DEFAULT.rate_average) == ("linear", "pro_rata", "geometric")
 
 
 @pytest.mark.parametrize("ratio, status", [
-    (1.10, Status.AHEAD), (1.0999, Status.ON_TRACK), (0.90, Status.ON_TRACK), (0.8999, Status.LAGGING),
+    (1.10, Status.AHEAD), (1.0999, Status.ON_TRACK), (0.80, Status.ON_TRACK), (0.7999, Status.LAGGING),
     (-0.2, Status.LAGGING),
 ])
 def test_classify_band_edges(ratio, status):
@@ -37,16 +37,16 @@ def test_bad_settings_are_refused(bad):
 
 
 def test_compound_level_path():
-    # base 100 -> 200 by 2025, compound path: 100 x 2^(3/5) = 151.572 in 2023; observed 150
-    # ratio (150 - 100) / 51.572 = 0.9695 -> 基本符合预期 (linear would expect 160: ratio 0.833, 滞后)
+    # base 100 -> 200 by 2025, compound path: 100 x 2^(3/5) = 151.572 in 2023; observed 145
+    # ratio (145 - 100) / 51.572 = 0.8726 -> 基本符合预期 (linear would expect 160: ratio 0.75, 滞后)
     indicator = {"name": "技术合同交易额", "unit": "亿元", "base_year": 2020, "base_value": 100,
                  "target_year": 2025, "target_text": "200", "annual_growth": None, "line": 1}
     spec = interpret(indicator)
-    a = assess(indicator, spec, [{"year": 2023, "value": 150}], 2023, config=DEFAULT.but(level_path="compound"))
+    a = assess(indicator, spec, [{"year": 2023, "value": 145}], 2023, config=DEFAULT.but(level_path="compound"))
     assert a.method == "compound"
     assert a.expected == pytest.approx(100 * 2 ** 0.6)
     assert a.status == Status.ON_TRACK
-    assert assess(indicator, spec, [{"year": 2023, "value": 150}], 2023).status == Status.LAGGING
+    assert assess(indicator, spec, [{"year": 2023, "value": 145}], 2023).status == Status.LAGGING
 
 
 def test_the_new_tolerances_have_stated_defaults_and_are_validated():
@@ -67,3 +67,14 @@ def test_a_tighter_in_step_tolerance_changes_the_status():
     assert assess(indicator, spec, own, 2022, reference=gdp).status == Status.ON_TRACK
     tight = DEFAULT.but(in_step_tolerance=0.4)
     assert assess(indicator, spec, own, 2022, reference=gdp, config=tight).status == Status.AHEAD
+
+
+def test_how_a_threshold_to_hold_is_judged_is_a_checked_choice():
+    import pytest
+
+    from plantrack.evaluate.config import EvalConfig
+
+    assert EvalConfig().hold_judged_on == "latest"
+    assert EvalConfig.from_mapping({"hold_judged_on": "every_year"}).hold_judged_on == "every_year"
+    with pytest.raises(ValueError, match="hold_judged_on"):
+        EvalConfig(hold_judged_on="sometimes")

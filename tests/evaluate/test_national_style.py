@@ -50,10 +50,31 @@ CASES = [
     # ＞46 with the prose 达到46亿吨标准煤以上: a level to reach, reached in 2023 -> 提前实现
     ("energy capacity", row("能源综合生产能力", "亿吨标准煤", None, target_text="＞46", binding="binding"),
      series((2021, 43.3), (2022, 46.6), (2023, 48.3)), "能源综合生产能力达到46亿吨标准煤以上", None, Status.MET_EARLY),
-    # ＜5.5 every year: 5.6 in 2022 breaches it -> 滞后
+    # ＜5.5 held: 5.6 in 2022 crossed it, 5.2 in 2023 is back under -> 基本符合预期 (the official 2023
+    # mid-term classification of this indicator), 2022 named in the explanation
     ("unemployment", row("城镇调查失业率", "%", 5.2, target_text="＜5.5"),
-     series((2021, 5.1), (2022, 5.6), (2023, 5.2)), None, None, Status.LAGGING),
+     series((2021, 5.1), (2022, 5.6), (2023, 5.2)), None, None, Status.ON_TRACK),
+    # 10.8 -> 11.3: due 2023 = 10.8 + 0.5 x 3/5 = 11.1; 11.05 made 0.25 of 0.30 = 0.833 >= 0.80 -> 基本符合预期
+    ("schooling", row("劳动年龄人口平均受教育年限", "年", 10.8, target_text="11.3", binding="binding"),
+     series((2021, 10.9), (2023, 11.05)), None, None, Status.ON_TRACK),
+    # 87 -> 87.5: 85.5 in 2023 is below the base, ratio (85.5 - 87) / 0.3 = -5 -> 滞后
+    ("good air", row("地级及以上城市空气质量优良天数比率", "%", 87, target_text="87.5", binding="binding"),
+     series((2021, 87.5), (2022, 86.5), (2023, 85.5)), None, None, Status.LAGGING),
+    # 83.4 -> 85: 89.4 in 2023 is past 85 before 2025 -> 提前实现
+    ("surface water", row("地表水达到或好于Ⅲ类水体比例", "%", 83.4, target_text="85", binding="binding"),
+     series((2021, 84.9), (2022, 87.9), (2023, 89.4)), None, None, Status.MET_EARLY),
+    # 6.3 -> 12: due 2023 = 6.3 + 5.7 x 3/5 = 9.72; 11.8 made 5.5 of 3.42 = 1.61 -> 快于预期
+    ("patents", row("每万人口高价值发明专利拥有量", "件", 6.3, target_text="12"),
+     series((2021, 7.5), (2022, 9.4), (2023, 11.8)), None, None, Status.AHEAD),
+    # 〔18〕 with yearly falls 3.8, 0.8 (2023 not yet published): 1 - 0.962 x 0.992 = 4.5696%; due by 2022
+    # 18 x 2/5 = 7.2; ratio 0.6347 -> 滞后
+    ("carbon", row("单位国内生产总值二氧化碳排放降低", "%", None, annual_growth="〔18〕", binding="binding"),
+     series((2021, 3.8), (2022, 0.8), measure="annual_change"), None, None, Status.LAGGING),
 ]
+# Against the official classification of these 14 (the 2023 mid-term report on the national outline)
+# 12 agree. Not GDP growth (基本符合预期 there, judged against each year's 政府工作报告 target, which
+# plantrack leaves to a person until that year's annual target is entered), nor 人均预期寿命 (基本符合
+# 预期 there, written when the latest figure was 2021's 78.2; with 2023's 78.6 the 〔1〕 is reached).
 
 
 @pytest.mark.parametrize("label, indicator, observations, prose, reference, status", CASES, ids=[c[0] for c in CASES])

@@ -25,3 +25,16 @@ def test_partial_year_values_do_not_count():
 
 def test_no_data_falls_back():
     assert evaluation_year({}, fallback=2025) == 2025
+
+
+def test_a_reports_kind_follows_its_year():
+    from plantrack.evaluate.years import evaluation_kind
+
+    # 2021-2025: the middle year is the mid-term, the last year (or later) the final, others annual
+    assert [evaluation_kind(y, 2021, 2025) for y in range(2021, 2027)] == [
+        "annual", "annual", "midterm", "annual", "final", "final"]
+    # 2016-2020 and a six-year period 2020-2025 (middle 2022)
+    assert evaluation_kind(2018, 2016, 2020) == "midterm"
+    assert evaluation_kind(2022, 2020, 2025) == "midterm"
+    # a plan without a period is monitored year by year
+    assert evaluation_kind(2023, None, 2025) == "annual"

@@ -236,7 +236,7 @@ OWN_INDICATORS = [
 ]
 OWN_OBSERVATIONS = {
     1: [{"year": 2021, "value": 110, "unit": "亿元", "source": {"title": "<b>统计公报</b>", "url": "javascript:alert(1)"}},
-        {"year": 2023, "value": 125, "unit": "亿元", "source": {"title": "<b>统计公报</b>", "url": "javascript:alert(1)"}}],
+        {"year": 2023, "value": 120, "unit": "亿元", "source": {"title": "<b>统计公报</b>", "url": "javascript:alert(1)"}}],
     2: [{"year": 2022, "value": 26.0, "unit": "%", "source": {"title": "林草公报", "url": "https://example.org/a?b=1&c=2"}}],
 }
 
@@ -257,8 +257,8 @@ def _own_model(year: int = 2023, kind: str = "midterm"):
 def test_the_model_of_a_small_plan_is_hand_checkable():
     m = _own_model()
     gdp, forest, energy = m.indicators
-    # Linear path 100 -> 150 over 2020-2025: 2023 expects 130; 125 is 25/30 = 83.3% of it: 滞后.
-    assert gdp.expected_value == pytest.approx(130) and gdp.status == "滞后" and gdp.ratio_text == "83.3%"
+    # Linear path 100 -> 150 over 2020-2025: 2023 expects 130; 120 is 20/30 = 66.7% of it: 滞后.
+    assert gdp.expected_value == pytest.approx(130) and gdp.status == "滞后" and gdp.ratio_text == "66.7%"
     assert [p.value for p in gdp.chart.expected] == pytest.approx([100, 110, 120, 130, 140, 150])
     # 森林覆盖率: latest 2022, path 25.6 -> 28: 2022 expects 26.56; 0.4 / 0.96 = 41.7%: 滞后, binding.
     assert forest.latest_text == "26（2022年）" and forest.status == "滞后" and forest.binding

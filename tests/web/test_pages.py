@@ -269,3 +269,28 @@ def test_report_links_only_when_the_report_package_can_write_them(client):
         assert client.get(f"/plans/{JIANGZHOU}/report?format=nope").status_code == 400
     else:
         assert resp.status_code == 404
+
+
+def test_prose_targets_are_listed_in_chinese_with_the_status_of_their_tracked_item(client):
+    for key in (QINGHE, JIANGZHOU):
+        data = twin(client, f"/plans/{key}")
+        assert data["targets"]
+        for t in data["targets"]:
+            # no machine code (qualitative, directional, at_least) reaches a reader
+            assert not re.search(r"[A-Za-z_]{3,}", t["requirement"] + t["relation_label"]), t
+        tracked = [t for t in data["targets"] if t["status"]]
+        assert all(t["tracked_as"] for t in tracked)
+        html = page(client, f"/plans/{key}")
+        assert "评估状态" in html and "qualitative" not in html and "directional" not in html
+
+
+def test_report_links_are_titled_by_the_evaluation_their_year_stands_for(client):
+    data = twin(client, f"/plans/{JIANGZHOU}?year=2025")
+    reports = data["downloads"]["reports"]
+    assert reports
+    assert {r["title"] for r in reports} == {"2025 年总结评估报告"}
+    assert all("kind=final" in r["href"] for r in reports)
+    midterm = twin(client, f"/plans/{JIANGZHOU}?year=2023")["downloads"]["reports"]
+    assert {r["title"] for r in midterm} == {"2023 年中期评估报告"}
+    html = page(client, f"/plans/{JIANGZHOU}?year=2022")
+    assert "2022 年年度监测报告" in html and "2022 年中期评估报告" not in html

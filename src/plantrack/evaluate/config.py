@@ -13,12 +13,19 @@ change its plan path expected by the observed year (序时进度):
     ratio < on_track_ratio               滞后
     the end target already satisfied before the target year: 提前实现
 
-Defaults: ahead_ratio 1.10 and on_track_ratio 0.90, i.e. within ±10% of the expected change is
-"on track". Why 10%: yearly statistical noise and revisions (a census rebasing, a bulletin figure
-later corrected) move a five-year change by a few percent, and the first years of a plan rarely
-follow a straight path; a band narrower than that would flip statuses on noise, a wider one
-would hide a real shortfall of a fifth or more. For growth-rate indicators the ratio is the
-observed average rate over the target rate (8% target, 7.4% average -> 0.925, on track).
+Defaults: ahead_ratio 1.10 and on_track_ratio 0.80: an indicator that has made at least four
+fifths of the change its path expected by the observed year is 基本符合预期, one that has made a
+tenth more than expected is 快于预期. Why not a symmetric ±10%: official mid-term evaluations read
+基本符合预期 generously for slow-moving indicators whose whole five-year change is a few tenths of
+a unit, where a gap of a few hundredths (one rounding step of the published figure) is a large
+share of the change. The national 2023 mid-term report classes 劳动年龄人口平均受教育年限 (10.8 in
+2020, 11.3 targeted for 2025, 11.05 in 2023: 0.25 of the 0.30 due, a ratio of 0.83) 基本符合预期,
+and the indicators it calls 滞后 are far below their paths (单位GDP能耗降低 about a third of the
+pro-rata share, 空气质量优良天数比率 below its base). Yearly statistical noise and revisions (a
+census rebasing, a bulletin figure later corrected) also move a five-year change by a few
+percent, and the first years of a plan rarely follow a straight path. A shortfall of more than a
+fifth is 滞后. For growth-rate indicators the ratio is the observed average rate over the target
+rate (8% target, 7.4% average -> 0.925, on track).
 """
 
 from __future__ import annotations
@@ -44,6 +51,7 @@ LEVEL_PATHS = (LINEAR, COMPOUND)
 CUMULATIVE_PATHS = (PRO_RATA, COMPOUND_SHARE)
 RATE_AVERAGES = ("geometric", "arithmetic")
 PARTIAL_YEAR_POLICIES = ("prefer_full_year", "use_latest")
+HOLD_JUDGEMENTS = ("latest", "every_year")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +60,8 @@ class EvalConfig:
 
     # 快于预期 at or above this ratio of the expected change.
     ahead_ratio: float = 1.10
-    # 基本符合预期 at or above this ratio (and below ahead_ratio); 滞后 below it.
-    on_track_ratio: float = 0.90
+    # 基本符合预期 at or above this ratio (and below ahead_ratio); 滞后 below it (module docstring: why 0.80).
+    on_track_ratio: float = 0.80
     # Path from base to a level target. Linear is the official 序时进度 reading.
     level_path: str = LINEAR
     # Path of a cumulative target over the period. Pro rata (15% over 5 years -> 9% after 3) is the
@@ -87,13 +95,21 @@ class EvalConfig:
     # few early or partial values (four 2025 values, one a January-October average, beside 27 for
     # 2023); a year under half covered would open on mostly 无数据, one over half is usable.
     default_year_min_share: float = 0.5
+    # A floor or ceiling to hold (保持在6.5亿吨以上, 城镇调查失业率＜5.5) is judged by the latest year
+    # observed: held then -> 基本符合预期, crossed then -> 滞后; an earlier year that crossed it is
+    # named in the explanation and details. Why: a mid-term evaluation asks where the plan stands
+    # now, and official ones read thresholds that way (the national 2023 mid-term report counts
+    # 城镇调查失业率 基本符合预期 although 2022 averaged 5.6 against ＜5.5, 2023 being back under it).
+    # "every_year": any year that crossed it is 滞后 (a stricter reading for red lines).
+    hold_judged_on: str = "latest"
 
     def __post_init__(self):
         problems = []
         if not 0 < self.on_track_ratio <= 1 <= self.ahead_ratio:
             problems.append("need 0 < on_track_ratio <= 1 <= ahead_ratio")
         for name, allowed in (("level_path", LEVEL_PATHS), ("cumulative_path", CUMULATIVE_PATHS),
-                              ("rate_average", RATE_AVERAGES), ("partial_year", PARTIAL_YEAR_POLICIES)):
+                              ("rate_average", RATE_AVERAGES), ("partial_year", PARTIAL_YEAR_POLICIES),
+                              ("hold_judged_on", HOLD_JUDGEMENTS)):
             if getattr(self, name) not in allowed:
                 problems.append(f"{name} must be one of {allowed}, not {getattr(self, name)!r}")
         if self.base_from_observation_years < 0:

@@ -6,6 +6,9 @@ so the sentence and the fields of the Assessment cannot disagree.
 
 from __future__ import annotations
 
+import re
+
+from plantrack.domain.targets import normalize_text
 from plantrack.evaluate.assessment import delta_unit, fmt, pct
 from plantrack.evaluate.config import COMPOUND, COMPOUND_SHARE, LINEAR, PRO_RATA
 from plantrack.evaluate.observations import Obs
@@ -22,37 +25,59 @@ def quote(text: str | None) -> str:
     return f"“{text}”" if text else "（未写明）"
 
 
+_FIGURE = r"[-+]?\d+(?:\.\d+)?"
+_SIGN_WORDS = (("≥", "不低于"), (">", "高于"), ("≤", "不高于"), ("<", "低于"))
+
+
+def target_words(text: str | None, unit: str | None) -> str:
+    """A figure target as a sentence says it (高于6.5亿吨, 不高于5.5%, 累计13.5%, 65%, 6.5%左右),
+    not the table's notation quoted ("＞6.5"); a target in words (明显提高, 完成国家下达指标) is quoted."""
+    t = normalize_text(text)
+    u = unit or ""
+    if m := re.fullmatch(rf"([<>≤≥]?)({_FIGURE})(左右|以上|以下|以内)?", t):
+        sign, num, tail = m.groups()
+        word = dict(_SIGN_WORDS).get(sign, "")
+        return f"{word}{num}{u}{tail or ''}"
+    if m := re.fullmatch(rf"\[([<>≤≥]?)({_FIGURE})\](左右)?", t):
+        sign, num, tail = m.groups()
+        return f"累计{dict(_SIGN_WORDS).get(sign, '')}{num}{u}{tail or ''}"
+    return quote(text)
+
+
 def path(name, unit, base, target_year, text, observed: Obs, expected, r, status, method) -> str:
-    return (f"{name}以{base['year']}年{v(base['value'], unit)}为基期，{target_year}年目标为{quote(text)}；"
+    return (f"{name}以{base['year']}年{v(base['value'], unit)}为基期，{target_year}年目标为{target_words(text, unit)}；"
             f"按{_METHOD_CN.get(method, method)}序时进度，{observed.year}年应达到{v(expected, unit)}，"
             f"实际为{v(observed.value, unit)}，完成序时进度的{pct(r)}，{status}。")
 
 
 def growth_path(name, unit, base, rate, text, observed: Obs, expected, implied, r, status) -> str:
     implied_text = f"（折合年均增长{fmt(implied)}%）" if implied is not None else ""
-    return (f"{name}以{base['year']}年{v(base['value'], unit)}为基期，目标年均增长{fmt(rate)}%（{quote(text)}）；"
+    return (f"{name}以{base['year']}年{v(base['value'], unit)}为基期，目标年均增长{fmt(rate)}%；"
             f"按复利计算{observed.year}年应达到{v(expected, unit)}，实际为{v(observed.value, unit)}{implied_text}，"
             f"完成序时进度的{pct(r)}，{status}。")
 
 
 def met_early(name, unit, target_year, text, observed: Obs, status) -> str:
-    return f"{name}{observed.year}年为{v(observed.value, unit)}，已达到{target_year}年目标{quote(text)}，{status}。"
+    return f"{name}{observed.year}年为{v(observed.value, unit)}，已达到{target_year}年目标（{target_words(text, unit)}），{status}。"
 
 
 def hold(name, unit, base, text, observed: Obs, met, status) -> str:
     state = "仍保持在目标范围内" if met else "已偏离目标"
-    return (f"{name}基期（{base['year']}年{v(base['value'], unit)}）已达到目标{quote(text)}，"
+    return (f"{name}基期（{base['year']}年{v(base['value'], unit)}）已达到目标（{target_words(text, unit)}），"
             f"{observed.year}年为{v(observed.value, unit)}，{state}，{status}。")
 
 
 def every_year(name, unit, better, threshold, text, checked: list[Obs], breaches: list[Obs], status) -> str:
     cmp = "不低于" if better == "higher" else "不高于"
     values = "，".join(f"{o.year}年{v(o.value, unit)}" for o in checked)
-    if breaches:
+    latest = checked[-1]
+    if not breaches:
+        verdict = "各年均达到"
+    elif latest in breaches:
         verdict = "其中" + "、".join(str(o.year) for o in breaches) + "年未达到"
     else:
-        verdict = "各年均达到"
-    return f"{name}目标为每年{cmp}{v(threshold, unit)}（{quote(text)}）；{values}，{verdict}，{status}。"
+        verdict = ("其中" + "、".join(str(o.year) for o in breaches) + f"年未达到，{latest.year}年已回到目标范围内")
+    return f"{name}目标为每年{cmp}{v(threshold, unit)}；{values}，{verdict}，{status}。"
 
 
 def rate(name, kind, target, text, used: list[Obs], average, from_period_average, r, status) -> str:
@@ -65,7 +90,7 @@ def rate(name, kind, target, text, used: list[Obs], average, from_period_average
         values = "、".join(f"{o.year}年{fmt(o.value)}%" for o in used)
         span = f"{used[0].year}—{used[-1].year}年" if len(used) > 1 else f"{used[0].year}年"
         seen = f"实际{values}，{span}年均{fmt(average)}%"
-    return f"{name}目标为年均{cmp}{fmt(target)}%{about}（{quote(text)}）；{seen}，为目标的{pct(r)}，{status}。"
+    return f"{name}目标为年均{cmp}{fmt(target)}%{about}；{seen}，为目标的{pct(r)}，{status}。"
 
 
 def cumulative(name, unit, start, target_year, total, reduction, expected, achieved, observed: Obs, r, status, method,

@@ -15,7 +15,9 @@ be traced back to an assessment's numbers. With the defaults (config.IndexConfig
    its coverage (counted / all indicators) so a high index over a few indicators is not mistaken
    for a plan on track.
 2. An area (the indicator table's category) is the weighted mean of its indicators' attainment;
-   an indicator weighs 1, a binding (约束性) one `binding_weight`.
+   an indicator weighs 1, a binding (约束性) one `binding_weight`. The targets of the plan's text
+   tracked as items (evaluate/prose_targets.py) form one area of their own, 文中量化目标: for a
+   plan without a table they are the whole index; `area_weights` can weigh them down.
 3. A plan is the weighted mean of its areas: `area_weights` by category name, equal weights for
    areas not named; areas with nothing counted drop out and their weight is shared among the rest.
 4. A region pools the assessments of all its plans, area by area, the same way.

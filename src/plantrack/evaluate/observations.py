@@ -60,6 +60,10 @@ def measure_from_name(name: str | None) -> str | None:
 
 _MAGNITUDE = {"万亿": 1e12, "千亿": 1e11, "亿": 1e8, "千万": 1e7, "百万": 1e6, "十万": 1e5, "万": 1e4, "千": 1e3, "百": 1e2}
 _MAGNITUDE_RE = re.compile("^(" + "|".join(sorted(_MAGNITUDE, key=len, reverse=True)) + ")")
+# Base units of one dimension that plans and bulletins mix (粮食 150亿公斤 in a plan, 1478.1万吨 in
+# the 公报; 亿斤 in a government work report): (dimension, size in the dimension's smallest unit).
+_BASE_UNITS = {"克": ("mass", 1.0), "公斤": ("mass", 1e3), "斤": ("mass", 5e2), "吨": ("mass", 1e6),
+               "米": ("length", 1.0), "公里": ("length", 1e3)}
 
 
 class Obs(NamedTuple):
@@ -133,8 +137,9 @@ def _norm_unit(unit: str | None) -> str:
 def unit_factor(obs_unit: str | None, indicator_unit: str | None) -> float | None:
     """The factor that converts a value in obs_unit to indicator_unit; None when they do not convert.
 
-    Only magnitude prefixes convert (万亿元 -> 亿元 is x10000); a missing unit on either side is
-    taken as the indicator's own. Anything else (亿斤 vs 万吨) is left to the importer.
+    Magnitude prefixes convert (万亿元 -> 亿元 is x10000), and so do base units of one dimension
+    (万吨 -> 亿公斤 is x0.1, 亿斤 -> 万吨 x5); a missing unit on either side is taken as the
+    indicator's own. Anything else (元 vs 美元, % vs ‰) does not convert.
     """
     a, b = _norm_unit(obs_unit), _norm_unit(indicator_unit)
     if not a or not b or a == b:
@@ -142,10 +147,15 @@ def unit_factor(obs_unit: str | None, indicator_unit: str | None) -> float | Non
     ma, mb = _MAGNITUDE_RE.match(a), _MAGNITUDE_RE.match(b)
     ra = a[ma.end():] if ma else a
     rb = b[mb.end():] if mb else b
-    if ra != rb or not ra:
-        return None
     fa = _MAGNITUDE[ma.group(1)] if ma else 1.0
     fb = _MAGNITUDE[mb.group(1)] if mb else 1.0
+    if ra != rb:
+        da, db = _BASE_UNITS.get(ra), _BASE_UNITS.get(rb)
+        if da is None or db is None or da[0] != db[0]:
+            return None
+        return fa * da[1] / (fb * db[1])
+    if not ra:
+        return None
     return fa / fb
 
 

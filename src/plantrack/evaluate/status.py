@@ -332,18 +332,26 @@ def _assess_every_year(ctx: _Ctx) -> Assessment:
         return _no_data(ctx, first, EVERY_YEAR)
     threshold = spec.value
     breaches = [o for o in checked if not progress.satisfies(o.value, threshold, spec.better, cfg.epsilon)]
-    status = Status.LAGGING if breaches else Status.ON_TRACK
     observed = checked[-1]
+    status = _hold_status(breaches, observed, cfg)
     details = {"checked": [{"year": o.year, "value": o.value, "ok": o not in breaches} for o in checked],
-               "breaches": [o.year for o in breaches]}
+               "breaches": [o.year for o in breaches], "judged_on": cfg.hold_judged_on}
     missing = [y for y in range(first, observed.year + 1) if y not in {o.year for o in checked}]
     if missing:
         details["missing_years"] = missing
     extra = ("series_break",) if any(o.breaks_series for o in checked) else ()
     text = explain.every_year(ctx.name, ctx.unit, spec.better, threshold, spec.text, checked, breaches, status)
     return _make(ctx, status, EVERY_YEAR, text, expected=threshold, expected_year=observed.year, observed=observed,
-                 met=not breaches, extra_flags=extra + (("missing_years",) if missing else ()), details=details,
+                 met=observed not in breaches, extra_flags=extra + (("missing_years",) if missing else ()), details=details,
                  missing=missing)
+
+
+def _hold_status(breaches: list[Obs], latest_obs: Obs, cfg: EvalConfig) -> Status:
+    """A threshold to hold: 滞后 when crossed in the latest year observed (or, judged every year,
+    in any year), else 基本符合预期 — never 提前实现 (config.hold_judged_on says why)."""
+    if cfg.hold_judged_on == "every_year":
+        return Status.LAGGING if breaches else Status.ON_TRACK
+    return Status.LAGGING if latest_obs in breaches else Status.ON_TRACK
 
 
 def _rate_target(spec: TargetSpec) -> float:
@@ -363,12 +371,12 @@ def _assess_rate(ctx: _Ctx, base_ignored: bool = False) -> Assessment:
     target = _rate_target(spec)
     if spec.held == "every_year":
         breaches = [o for o in window if not progress.satisfies(o.value, target, spec.better, cfg.epsilon)]
-        status = Status.LAGGING if breaches else Status.ON_TRACK
+        status = _hold_status(breaches, window[-1], cfg)
         text = explain.every_year(ctx.name, "%", spec.better, target, spec.text, window, breaches, status)
         return _make(ctx, status, EVERY_YEAR, text, expected=target, expected_year=window[-1].year,
-                     observed=window[-1], met=not breaches,
+                     observed=window[-1], met=window[-1] not in breaches,
                      details={"checked": [{"year": o.year, "value": o.value} for o in window],
-                              "breaches": [o.year for o in breaches]})
+                              "breaches": [o.year for o in breaches], "judged_on": cfg.hold_judged_on})
 
     period_avgs = [o for o in window if o.measure == "period_average"]
     annual = [o for o in window if o.measure != "period_average"]

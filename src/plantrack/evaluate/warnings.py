@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from plantrack.domain.targets import TargetSpec
 from plantrack.evaluate import progress
 from plantrack.evaluate.assessment import Assessment, delta_unit, fmt
-from plantrack.evaluate.config import DEFAULT, EvalConfig
+from plantrack.evaluate.config import DEFAULT, EVERY_YEAR, HOLD, EvalConfig
 from plantrack.evaluate.observations import Obs, in_window, on_series_of, prepare
 from plantrack.evaluate.status import MANUAL_KINDS, cumulative_meet_level, end_target, observed_as_levels
 from plantrack.evaluate.vocabulary import Status
@@ -81,6 +81,10 @@ def status_versus_trend(assessment: Assessment, proj: dict) -> str:
     """Why a status of 基本符合预期 / 快于预期 and a trend warning stand side by side."""
     points = proj.get("points") or proj.get("rates") or []
     years = f"{points[0]['year']}—{points[-1]['year']}年" if len(points) > 1 else "近期"
+    if assessment.method in (EVERY_YEAR, HOLD):
+        # A floor or ceiling held so far, on a course to cross it: both are true, and say which is which.
+        return (f"（两者并不矛盾：“{assessment.status}”指至今各年均保持在目标范围内；按{years}的变化趋势，"
+                f"到{proj['end_year']}年将越过该界限，需加以防范。）")
     since = (assessment.base or {}).get("year")
     to_date = f"{since}年以来的累计进度" if since else "规划期以来的进度"
     return (f"（两者并不矛盾：“{assessment.status}”按{to_date}判断，{years}的近期变化慢于完成目标所需，"
@@ -99,7 +103,8 @@ def project(indicator: dict, spec: TargetSpec, observations: Iterable, year: int
     """Where the latest trend leads by the plan's end year, and whether that meets the target.
 
     None when there is nothing to project: a qualitative target, too few comparable points, the
-    end year already observed, or the target already met.
+    end year already observed, or the target already met (a floor or ceiling to hold every year is
+    still projected while held: the warning is that it will be crossed).
     """
     if spec.kind in MANUAL_KINDS or spec.kind == "directional" or spec.value is None and spec.kind != "range":
         return None
@@ -139,17 +144,22 @@ def project(indicator: dict, spec: TargetSpec, observations: Iterable, year: int
     last_year, last_value = points[-1]
     # Levels move the way the quantity should (能耗 falls), a change the way the figure improves.
     better = spec.direction if levels else spec.better
-    if progress.satisfies(last_value, meet, better, config.epsilon):
-        return None
+    held = spec.held == "every_year" and spec.kind in ("at_least", "at_most")
+    if progress.satisfies(last_value, meet, better, config.epsilon) and not held:
+        return None  # a level reached; a floor or ceiling held is still watched: will it stay held?
     per_year = progress.slope(points)
     projected = last_value + per_year * (end - last_year)
     reaches = progress.satisfies(projected, meet, better, config.epsilon)
     cmp = "不低于" if better == "higher" else "不高于"
     years = "、".join(str(y) for y, _ in points)
     step = delta_unit(unit) if (levels or spec.observed_as == "level") else unit
-    message = (f"“{name}”按{years}年的趋势（年均变化{fmt(per_year)}{step}）推算，{end}年约为{fmt(projected)}{unit}，"
-               f"{'可以' if reaches else '难以'}达到目标“{spec.text}”（需{cmp}{fmt(meet)}{unit}，"
-               f"差{fmt(abs(meet - projected))}{step}）。")
+    if held:
+        message = (f"“{name}”按{years}年的趋势（年均变化{fmt(per_year)}{step}）推算，{end}年约为{fmt(projected)}{unit}，"
+                   f"{'仍可保持' if reaches else '将难以保持'}在目标范围内（须每年{cmp}{fmt(meet)}{unit}）。")
+    else:
+        message = (f"“{name}”按{years}年的趋势（年均变化{fmt(per_year)}{step}）推算，{end}年约为{fmt(projected)}{unit}，"
+                   f"{'可以' if reaches else '难以'}达到目标（需{cmp}{fmt(meet)}{unit}，"
+                   f"差{fmt(abs(meet - projected))}{step}）。")
     return {"method": "linear_trend", "points": [{"year": y, "value": v} for y, v in points], "slope": per_year,
             "end_year": end, "projected": projected, "target": meet, "gap": meet - projected, "reaches": reaches,
             "message": message}
@@ -210,8 +220,8 @@ def _project_rate(name: str, spec: TargetSpec, obs: list[Obs], year: int, end: i
     required = sign * (need_factor ** (1 / remaining) - 1) * 100 if need_factor > 0 else None
     reaches = progress.satisfies(projected, target, spec.better)
     message = (f"“{name}”{rates[0].year}—{rates[-1].year}年已有{k}年增速，若其余{remaining}年保持近期平均"
-               f"{fmt(recent)}%，{first}—{end}年年均约{fmt(projected)}%，{'可以' if reaches else '难以'}达到目标"
-               f"“{spec.text}”（{fmt(target)}%）；其余年份需年均{fmt(required)}%。")
+               f"{fmt(recent)}%，{first}—{end}年年均约{fmt(projected)}%，{'可以' if reaches else '难以'}达到"
+               f"年均{fmt(target)}%的目标；其余年份需年均{fmt(required)}%。")
     return {"method": "rate_trend", "rates": [{"year": o.year, "value": o.value} for o in rates],
             "recent_rate": recent, "remaining_years": remaining, "end_year": end, "projected": projected,
             "required_rate": required, "target": target, "gap": target - projected, "reaches": reaches,

@@ -29,3 +29,20 @@ def evaluation_year(counts: Counter | dict[int, int], fallback: int, config: Eva
         return fallback
     enough = max(counts.values()) * config.default_year_min_share
     return max(y for y, n in counts.items() if n >= enough)
+
+
+MIDTERM, FINAL, ANNUAL = "midterm", "final", "annual"
+
+
+def evaluation_kind(year: int, period_start: int | None, period_end: int | None) -> str:
+    """Which evaluation a year's report is: 总结评估 (final) from the plan's last year on, 中期评估
+    (midterm) for its middle year (2023 of 2021-2025: "时间过半" is when 监督法 asks for the mid-term
+    report), 年度监测 (annual) for any other year. A report titled "2025 年中期评估报告" for the last
+    year of a plan, or for a year that is not yet measured, tells a reader the wrong thing."""
+    if not period_start or not period_end or period_end < period_start:
+        return ANNUAL
+    if year >= period_end:
+        return FINAL
+    if year == period_start + (period_end - period_start) // 2:
+        return MIDTERM
+    return ANNUAL

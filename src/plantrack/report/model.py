@@ -157,6 +157,8 @@ def report_title(plan_title: str, kind: str, year: int) -> str:
 def _period_text(info: PlanInfo) -> str:
     if info.period_start and info.period_end:
         return f"{info.period_start}—{info.period_end}年"
+    if info.period_end:
+        return f"至{info.period_end}年"
     return "未识别"
 
 
@@ -286,8 +288,19 @@ def _overview(info: PlanInfo, kind: str, year: int, rows: list[IndicatorRow], co
     judged = total - n.get("无数据", 0) - n.get("需人工评估", 0)
     good = n.get("提前实现", 0) + n.get("快于预期", 0) + n.get("基本符合预期", 0)
     plan = info.title or info.key
-    first = (f"《{plan}》规划期为{_period_text(info)}，主要指标表共列指标{total}项，其中约束性指标{len(binding)}项、"
-             f"预期性指标{total - len(binding)}项。本报告为规划实施{KIND_LABELS[kind]}，")
+    from ..evaluate.prose_targets import PROSE_CATEGORY
+
+    prose = sum(1 for r in rows if r.category == PROSE_CATEGORY)
+    table = total - prose
+    if table:
+        first = (f"《{plan}》规划期为{_period_text(info)}，主要指标表共列指标{table}项，其中约束性指标{len(binding)}项、"
+                 f"预期性指标{table - len(binding)}项")
+    else:
+        first = f"《{plan}》规划期为{_period_text(info)}，未列主要指标表"
+    if prose:
+        # Targets stated in the text, tracked like rows (evaluate/prose_targets.py): say they are counted.
+        first += f"{'；另' if table else '，'}将正文中{prose}项有年份、有数值或方向的量化目标纳入跟踪评估"
+    first += f"。本报告为规划实施{KIND_LABELS[kind]}，"
     elapsed = _elapsed(info, year)
     first += (elapsed + "。") if elapsed else f"评估年份为{year}年。"
     result = "、".join(f"{s}{n.get(s, 0)}项" for s in STATUS_ORDER[:4])

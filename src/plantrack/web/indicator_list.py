@@ -65,14 +65,14 @@ def visible_plans(session, actor, wanted: IndicatorFilter) -> list[Plan]:
 
 def indicator_rows(session, actor, year: int, wanted: IndicatorFilter) -> list[dict]:
     """One dict per indicator row kept by the filter: the plan page's row plus its plan."""
-    from .views.plan import _indicator_rows  # the plan page's rows: one reading of a row and its status
+    from .views.plan import _indicator_rows, prose_rows  # the plan page's rows: one reading of a row and its status
 
     state = data_state(session)
     out = []
     for plan in visible_plans(session, actor, wanted):
         evaluated = evaluation(session, plan, year, state)
         brief = plan_brief(plan, {})
-        for row in _indicator_rows(session, plan.current, evaluated):
+        for row in _indicator_rows(session, plan.current, evaluated) + prose_rows(evaluated):
             if wanted.keeps_row(row):
                 out.append({**row, "plan": {k: brief[k] for k in ("key", "title", "level", "level_label",
                                                                    "region", "region_code")}})

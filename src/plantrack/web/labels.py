@@ -28,7 +28,8 @@ TARGET_KINDS = {
 
 RELATIONS = {
     "reach": "达到", "at_least": "不低于", "at_most": "不高于", "about": "左右", "increase_by": "提高",
-    "decrease_by": "降低", "range": "区间", "keep": "保持",
+    "decrease_by": "降低", "range": "区间", "keep": "保持", "increase": "增加", "decrease": "减少",
+    "cumulative": "累计", "directional": "方向性", "qualitative": "定性",
 }
 
 

@@ -44,7 +44,7 @@ def public_view(request: Request) -> None:
             raise HiddenFromPublic(key)  # the alignment shows the parent's indicators and text
         if request.url.path.endswith("/report"):
             year = request.query_params.get("year")
-            kind = request.query_params.get("kind") or "midterm"
+            kind = request.query_params.get("kind") or None  # none named: the published one's
             if not may_download_report(session, actor, plan, kind, int(year) if (year or "").isdigit() else None):
                 raise HiddenFromPublic(key)
 

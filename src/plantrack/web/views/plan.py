@@ -103,6 +103,28 @@ def _indicator_rows(session, version: PlanVersion, evaluated: dict) -> list[dict
     return rows
 
 
+def prose_rows(evaluated: dict) -> list[dict]:
+    """The targets of the text tracked as items (evaluate/prose_targets.py), as rows shaped like
+    _indicator_rows' (no table row, so no id and no correction): the lists that count statuses count
+    them too, so a dashboard's number and the list it opens agree."""
+    rows = []
+    for a in evaluated["assessments"]:
+        if a.get("origin") != "prose":
+            continue
+        ind, observed, base = a["indicator"], a.get("observed") or {}, a.get("base") or {}
+        rows.append({
+            "id": None, "ref": a.get("row_ref"), "category": ind.get("category"), "name": ind.get("name"),
+            "unit": ind.get("unit"), "binding": None, "base_year": base.get("year"),
+            "base_text": None if base.get("value") is None else f"{base['value']:g}",
+            "target_year": ind.get("target_year"), "target_text": ind.get("target_text"), "annual_growth": None,
+            "line": ind.get("line"), "correction": None, "status": a.get("status", "无数据"),
+            "latest": {"year": observed.get("year"), "value": observed.get("value"), "unit": observed.get("unit")}
+            if observed.get("value") is not None else None,
+            "explanation": a.get("explanation"),
+        })
+    return rows
+
+
 def _projects(session, version: PlanVersion) -> list[dict]:
     boxes: dict[str, dict] = {}
     for p in session.scalars(select(Project).where(Project.version_id == version.id).order_by(Project.ordinal)):
@@ -114,12 +136,52 @@ def _projects(session, version: PlanVersion) -> list[dict]:
     return list(boxes.values())
 
 
-def _targets(session, version: PlanVersion) -> list[dict]:
-    return [
-        {"id": t.id, "subject": t.subject, "value": t.value, "unit": t.unit, "year": t.year, "relation": t.relation,
-         "relation_label": labels.label(labels.RELATIONS, t.relation), "text": t.text, "line": t.line}
-        for t in session.scalars(select(Target).where(Target.version_id == version.id).order_by(Target.ordinal))
-    ]
+def _targets(session, version: PlanVersion, evaluated: dict | None = None) -> list[dict]:
+    """The prose targets, each with its requirement in words (达到 50%以上, 区间 2—3个, 方向 明显提高)
+    and, where it is a tracked item (evaluate/prose_targets.py) or rides on a table row of the same
+    concept, the status it was given."""
+    by_ref = {a.get("row_ref"): a for a in (evaluated or {}).get("assessments", [])}
+    by_line = {(p.get("line"), p.get("text")): a for a in (evaluated or {}).get("assessments", [])
+               for p in a.get("prose_targets") or ()}
+    rows = []
+    for t in session.scalars(select(Target).where(Target.version_id == version.id).order_by(Target.ordinal)):
+        a = by_ref.get(f"prose-{t.ordinal}") or by_line.get((t.line, t.text))
+        rows.append({"id": t.id, "subject": t.subject, "value": t.value, "unit": t.unit, "year": t.year,
+                     "relation": t.relation, "relation_label": labels.label(labels.RELATIONS, t.relation),
+                     "requirement": target_requirement(t.data or {}), "text": t.text, "line": t.line,
+                     "status": a.get("status") if a else None,
+                     "tracked_as": None if a is None else ("prose" if a.get("origin") == "prose" else a["indicator"]["name"])})
+    return rows
+
+
+def _report_links(plan, year: int) -> list[dict]:
+    """The report downloads for the chosen year, each titled by the evaluation that year stands for
+    (2023 年中期评估报告 for 2021-2025, 2025 年总结评估报告, 2022 年年度监测报告)."""
+    from ...evaluate.years import evaluation_kind
+    from ...publication import REPORT_KINDS
+
+    kind = evaluation_kind(year, plan.period_start, plan.period_end)
+    title = f"{year} 年{REPORT_KINDS[kind]}报告"
+    return [{"format": f, "label": lbl, "report_kind": kind, "title": title,
+             "href": f"{plan_url(plan.key)}/report?format={f}&year={year}&kind={kind}"} for f, lbl in report_formats()]
+
+
+def target_requirement(t: dict) -> str:
+    """What a prose target requires, in words a reader of the plan uses: 达到 26%, 不低于 50%,
+    2—3个, 明显提高, 基本消除 — never a machine code."""
+    word = labels.label(labels.RELATIONS, t.get("relation"), "")
+    unit = t.get("unit") or ""
+    if t.get("relation") == "directional":
+        return t.get("direction") or word
+    if t.get("relation") == "qualitative":
+        return t.get("state") or word
+    if t.get("value_text"):
+        return f"{word} {t['value_text']}".strip()
+    if t.get("low") is not None and t.get("high") is not None:
+        return f"{t['low']:g}—{t['high']:g}{unit}"
+    if t.get("value") is not None:
+        return f"{word} {t['value']:g}{unit}".strip()
+    return word or "—"
 
 
 def _alignment_brief(session, plan) -> dict | None:
@@ -186,7 +248,7 @@ def plan_page(request: Request, key: str, year: Annotated[int | None, Query(ge=1
                        "all_plans_href": query_url("/indicators", year=chosen, plan=plan.key, binding=binding, status=status)},
             "indicators_total": len(indicators),
             "indicators": shown,
-            "targets": _targets(session, version),
+            "targets": _targets(session, version, evaluated),
             "projects": projects,
             "projects_total": sum(len(b["entries"]) for b in projects),
             "alignment": _alignment_brief(session, plan),
@@ -200,8 +262,7 @@ def plan_page(request: Request, key: str, year: Annotated[int | None, Query(ge=1
             "downloads": {
                 "exports": [{"format": f, "label": lbl, "href": f"/api{plan_url(plan.key)}/export?format={f}"}
                             for f, lbl in EXPORT_FORMATS],
-                "reports": [{"format": f, "label": lbl, "href": f"{plan_url(plan.key)}/report?format={f}&year={chosen}"}
-                            for f, lbl in report_formats()],
+                "reports": _report_links(plan, chosen),
             },
             **publication_section(session, request_actor(request), plan, report_formats()),
         }

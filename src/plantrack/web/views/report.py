@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Request, Response
 
-from ...publication import public_report_year
+from ...publication import public_report_kind, public_report_year
 from ...store.repository import CatalogueError
 from ..actors import request_actor
 from ..queries import default_year
@@ -29,7 +29,7 @@ def report_download(
     key: str,
     format: Annotated[str, Query(max_length=10)] = "html",
     year: Annotated[int | None, Query(ge=1949, le=2200)] = None,
-    kind: Annotated[str, Query(max_length=20)] = "midterm",
+    kind: Annotated[str | None, Query(max_length=20)] = None,
 ):
     formats = dict(report_formats())
     if not formats:
@@ -42,6 +42,13 @@ def report_download(
     try:
         with factory.begin() as session:  # a report stores the evaluation it reports, as the CLI does
             chosen = year or public_report_year(session, request_actor(request), key) or default_year(session)
+            if kind is None:  # the published report's, else the evaluation the year stands for
+                from ...evaluate.years import evaluation_kind
+                from ...store.repository import require_plan
+
+                plan = require_plan(session, key)
+                kind = (public_report_kind(session, request_actor(request), key)
+                        or evaluation_kind(chosen, plan.period_start, plan.period_end))
             model = build_report(session, key, chosen, kind)
     except CatalogueError as exc:
         return error_page(request, 404, "plan_not_found", str(exc))
