@@ -49,7 +49,7 @@ from .confidence import row_agreement, table_confidence
 from .fields import _BINDING_TOKEN, _trailing_groups, indicator_from_row, review_from_row, split_name
 from .furniture import furniture_kind
 from .numbered import numbered_texts, read_numbered
-from .glued import glued_texts, read_glued
+from .glued import glued_texts, group_labels, read_glued
 from .regions import body_table_columns, is_row_like, row_runs, split_row_cells, unread_runs
 from ..outline import match_heading
 
@@ -340,7 +340,8 @@ def _read_glued_table(lines: list[Line], a: int, b: int, text: str) -> Table | N
     for k in range(a, b + 1):
         total += len(lines[k].text.strip()) - (len(_CHUNK_NO.match(lines[k].text.strip()).group()) if k > a and _CHUNK_NO.match(lines[k].text.strip()) else 0)
         bounds.append((total, lines[k].no))
-    for offset, name, cells in found:
+    labelled = group_labels([name for _, name, _ in found])
+    for (offset, _, cells), (category, name) in zip(found, labelled):
         row: dict[str, str] = {"name": name}
         if len(cells) == len(years):
             for col, cell in zip(columns[2:], cells):
@@ -352,7 +353,7 @@ def _read_glued_table(lines: list[Line], a: int, b: int, text: str) -> Table | N
         else:
             row["target"] = cells[0]  # one text for every year: the plan's aim for the last
         line = next((no for end, no in bounds if offset < end), lines[b].no)
-        table.rows.append(Row(row, None, line))
+        table.rows.append(Row(row, category, line))
     return table
 
 
