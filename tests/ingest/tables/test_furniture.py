@@ -44,3 +44,8 @@ def test_three_line_table_rules_stay_out_of_the_rows():
     rows = table.indicator_rows()
     assert [(r["name"], r["unit"], r["base_value"], r["target_value"]) for r in rows] == [
         ("林地保有量", "万亩", 120.5, 121), ("湿地面积", "万亩", 8.2, 8.5)]
+
+
+@pytest.mark.parametrize("text", ["|---|---|---|", "|:---|---:|:---:|", "--- | --- | ---"])
+def test_markdown_alignment_rows_are_furniture(text):
+    assert furniture_kind(text) == "md_align"

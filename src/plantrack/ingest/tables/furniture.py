@@ -22,6 +22,7 @@ FURNITURE_RULES: tuple[tuple[str, re.Pattern], ...] = (
     ("dashed_number", re.compile(r"^[-—–~·•]+\s*\d{1,4}\s*[-—–~·•]+$")),
     # A rule: box-drawing strokes, or a long run of dashes or equals signs. Short runs (——, ---)
     # are left alone: a table writes them as an empty cell.
+    ("md_align", re.compile(r"^\|?\s*:?-{3,}:?\s*(?:[|\t]\s*:?-{3,}:?\s*)+\|?$")),  # |---|:---:|
     ("rule", re.compile(r"^(?:[─━═┄┅┈┉╌╍]{3,}|[-—–=_~]{6,})$")),
 )
 

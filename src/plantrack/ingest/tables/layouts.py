@@ -219,6 +219,8 @@ def _score(table: "Table") -> None:
 
 
 _EDGE_PIPES = re.compile(r"^\s*\|(?=.*[^|\s])|(?<=[^|\s])\s*\|+\s*$")
+# Two or more pipes between cells: a Markdown (or pipe-converted) row holding every cell of a row.
+_INNER_PIPES = re.compile(r"[^|\s]\s*\|\s*[^|\s].*\|\s*[^|\s]")
 
 
 @lru_cache(maxsize=16384)  # unread_regions reads the same lines again after find_tables
@@ -230,6 +232,8 @@ def _table_view(text: str) -> str:
     t = to_simplified(normalize_line(text))  # 指標 屬性 約束性 read as 指标 属性 约束性 (lengths kept)
     if "|" in t:
         t = _EDGE_PIPES.sub(lambda m: " " * len(m.group()), t)
+        if _INNER_PIPES.search(t):
+            t = t.replace("|", "\t")  # a whole row on one line (| 森林覆盖率 | % | 20.1 |): a tab row
     return t
 
 
