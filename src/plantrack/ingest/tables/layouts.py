@@ -548,6 +548,31 @@ def _category_name(text: str) -> str | None:
     return _COUNT_SUFFIX.sub("", m.group("name")).strip() or None
 
 
+# --- name tails -------------------------------------------------------------------------------
+
+# The end of a name printed on the line below its row, as PDF text puts a wrapped first cell:
+# 单位地区生产总值能源消耗 — 〔14〕 约束性 / 降低(%). Only a short run of words closed by a unit in
+# brackets reads so: that is where a name ends, and no row or label ends that way.
+_NAME_TAIL = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9·、]{0,11}[(（](?P<unit>[^()（）]{1,8})[)）]$")
+
+
+def _is_name_tail(text: str) -> bool:
+    m = _NAME_TAIL.match(text.strip())
+    return bool(m) and is_unit(m.group("unit"))
+
+
+def _opens_row(text: str | None) -> bool:
+    """The line starts a row of its own: a name followed by cells on the same line (or nothing: the end)."""
+    if text is None or not text.strip():
+        return True
+    cells = _split_cells(text)
+    return len(cells) >= 2 and bool(_CJK.search(cells[0])) and not _is_value_token(cells[0])
+
+
+def _next_text(lines: list[Line], i: int) -> str | None:
+    return lines[i + 1].text if i + 1 < len(lines) else None
+
+
 # --- tab layout -------------------------------------------------------------------------------
 
 
@@ -564,6 +589,12 @@ def _read_tab_body(table: Table, lines: list[Line], start: int, header_texts: se
             i += 1
             continue
         if "\t" not in text:
+            if table.rows and _is_name_tail(text) and split_name(table.rows[-1].cells.get("name", ""))[1] is None \
+                    and _opens_row(_next_text(lines, i)):
+                table.rows[-1].cells["name"] += text.strip()
+                last = i
+                i += 1
+                continue
             # A category line, or a title repeated after a page break, may stand between rows.
             if _category_name(text):
                 category = _category_name(text)
@@ -628,6 +659,18 @@ class _Token:
     text: str
     line_pos: int  # index of the physical line within the row
     last_on_line: bool
+
+
+def _with_name_tail(segment: list[Line], tail: str) -> list[Line] | None:
+    """The row's lines with a wrapped name's end joined to its name, when the row sits on one line
+    and its name carries no unit yet (a name that has its unit is complete)."""
+    if len(segment) != 1:
+        return None
+    cells = _split_cells(segment[0].text)
+    if len(cells) < 2 or split_name(cells[0])[1] is not None:
+        return None
+    first = segment[0]
+    return [Line(first.no, "  ".join([cells[0] + tail, *cells[1:]]), first.page_start)]
 
 
 def _split_cells(text: str) -> list[str]:
@@ -744,6 +787,12 @@ def _read_flow_body(table: Table, lines: list[Line], start: int, header_texts: s
             # 其中 opens sub-rows on lines of their own: the row above is complete.
             segments.append(pending)
             pending = []
+        if has_binding and not pending and segments and _is_name_tail(text) and _opens_row(_next_text(lines, i)):
+            tailed = _with_name_tail(segments[-1], text.strip())
+            if tailed is not None:
+                segments[-1] = tailed
+                i += 1
+                continue
         cells = _split_cells(text)
         if trailing and len(cells) > trailing and _BINDING_TOKEN.match(cells[-1 - trailing]):
             cells = cells[:-trailing]
