@@ -715,7 +715,7 @@ def _is_value_token(t: str) -> bool:
     rest = re.sub(r"^[-+]?\d+(?:\.\d+)?", "", s).lstrip("]］)）*")
     if not rest:
         return True
-    if rest[0] in ",，、/":
+    if rest[0] in ",，、/:：":  # a list (12,力争…), a compound, a ratio (2.3:1)
         return True
     # 5个左右, 29.53万吨, 44μg/m3, 60以上 -- but not 5G网络用户普及率
     rest_words = re.sub(r"左右|以上|以下|以内|及以上|[\]］)）*]", "", rest)
