@@ -516,6 +516,10 @@ def _read_table(lines: list[Line], h_start: int, h_end: int) -> Table | None:
     roles = [c.role for c in columns]
     if "name" not in roles:
         return None
+    split = _measure_subheader(columns, lines, h_end)
+    if split is not None:
+        columns, h_end = split, h_end + 1
+        header_lines.append(lines[h_end].text)
     title, t_index = _title_before(lines, h_start)
     columns = _target_of_titled_period(columns, title)
     roles = [c.role for c in columns]
@@ -531,6 +535,34 @@ def _read_table(lines: list[Line], h_start: int, h_end: int) -> Table | None:
         _read_flow_body(table, lines, h_end + 1, header_texts)
     _read_footnote(table, lines)
     return table
+
+
+# A second header line splitting each year's column into a value and its growth, as annual plans
+# print them: 2021年完成 | 2022年计划 over 绝对值 | 增长% | 绝对值 | 增长%.
+_SUB_VALUE = re.compile(r"绝对值|绝对数|数值|总量|规模")
+_SUB_GROWTH = re.compile(r"(?:比上年)?(?:增长|增速|增幅)(?:率|幅度)?\s*(?:[(（]?%[)）]?)?")
+
+
+def _measure_subheader(columns: list[Column], lines: list[Line], h_end: int) -> list[Column] | None:
+    """The columns with each year's column split in two when the line under the header pairs a
+    value word with a growth word under every year (the growth of the target year is the plan's
+    growth; the base year's is kept as `other`), or None when the line is not such a sub-header."""
+    if h_end + 1 >= len(lines):
+        return None
+    text = lines[h_end + 1].text
+    cells = [c.strip() for c in (text.split("\t") if "\t" in text else re.split(r"\s{2,}", text.strip())) if c.strip()]
+    years = [c for c in columns if c.year and c.role in ("base", "target", "other", "horizon")]
+    if not years or len(cells) != 2 * len(years):
+        return None
+    pairs = list(zip(cells[0::2], cells[1::2]))
+    if not all(_SUB_VALUE.fullmatch(v) and _SUB_GROWTH.fullmatch(g) for v, g in pairs):
+        return None
+    out: list[Column] = []
+    for c in columns:
+        out.append(c)
+        if c in years:
+            out.append(Column("growth" if c.role == "target" else "other", c.year, c.text + "增长"))
+    return out
 
 
 def _is_repeat(text: str, table: Table, header_texts: set[str]) -> bool:
