@@ -45,8 +45,10 @@ NEAR = 4
 # b86cc45 they were recall 0.18, fields 0.14 and prose-target recall 0.46.
 # Raised on 2026-12-03 (branch tables) with 6 more table documents (10 indicator documents, 151
 # gold rows): recall 0.996, fields 0.979.
+# Raised on 2026-12-03 (branch corpus3) after glued tables cut their group labels off the names
+# and Latin unit symbols (L/d) read as units: recall 0.996, fields 0.991.
 FLOOR_RECALL = 0.99
-FLOOR_FIELDS = 0.97
+FLOOR_FIELDS = 0.99
 FLOOR_DOC_RECALL = 0.90  # the bar: no indicator document below this recall
 FLOOR_TARGET_RECALL = 0.95  # mean prose-target recall over the documents with a NAME.targets.tsv
 FLOOR_TARGET_FIELDS = 0.90

@@ -28,12 +28,20 @@ _HAS_MEASURE = re.compile(r"[%‰‱℃个户件项所人岁年天次家座台�
 _INFORMATION_UNIT = re.compile(r"^(?:[kKMGTP]?bps|[KMGTP]?B|[千兆吉太拍]?字节|[千兆吉]?比特)(?:/s)?$")
 
 
+# SI units written in Latin letters, as water and energy tables give them after the number (75L/d,
+# 120m3/s, 5kg): a symbol with an optional prefix, optionally per a time or a person. A lone
+# letter (A, L, t) is left out: alone it is more often a grade or a label than a unit.
+_LATIN_UNIT = re.compile(
+    r"^(?:[kMGμm]?(?:g|t|L|l|m|m2|m²|m3|m³|W|Wh|V|A|Pa|J|Hz))(?:/(?:d|h|s|a|min|人|人·d|人·日|km2|km²|m2|m²|hm2|hm²))?$"
+)
+
+
 def is_unit(text: str | None) -> bool:
     """True when text has the shape of a unit of measure (%, 万吨, 亿吨标准煤, 人/亿元, 微克/立方米)."""
     if not text:
         return False
     t = text.strip()
-    if _INFORMATION_UNIT.match(t):
+    if _INFORMATION_UNIT.match(t) or (len(t) > 1 and _LATIN_UNIT.match(t)):
         return True
     if t in ("-", "—", "–", "－"):
         return False

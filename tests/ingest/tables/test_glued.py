@@ -31,3 +31,35 @@ def test_a_glued_table_gives_the_last_year_as_target_and_rows_their_own_line():
     assert rows["用水总量"]["target_text"] == "不超市年度下达指标" and rows["用水总量"]["target_value"] is None
     assert rows["灌溉水有效利用系数"]["target_value"] == 0.61 and rows["灌溉水有效利用系数"]["base_value"] is None
     assert rows["中水回用率"]["line"] == 1 and rows["管网漏损率"]["line"] == 2
+
+
+def test_group_labels_run_into_names_are_cut_off_only_on_evidence():
+    from plantrack.ingest.tables.glued import group_labels
+
+    names = ["基础指标人均日用水量", "用水总量", "工业节水万元工业产值用水量", "高效节水灌溉面积比例",
+             "城镇节水器具普及率", "考核类指标自备井关停率", "水土保持治理率"]
+    assert group_labels(names) == [
+        ("基础指标", "人均日用水量"),
+        ("基础指标", "用水总量"),
+        ("工业节水", "万元工业产值用水量"),  # the sector word comes back in the name
+        ("工业节水", "高效节水灌溉面积比例"),  # 高效 does not: the name's own first word
+        ("工业节水", "城镇节水器具普及率"),
+        ("考核类指标", "自备井关停率"),  # a second head closing in 指标
+        ("考核类指标", "水土保持治理率"),
+    ]
+
+
+def test_a_lone_head_closing_in_a_group_word_stays_in_its_name():
+    from plantrack.ingest.tables.glued import group_labels
+
+    assert group_labels(["综合指标万元产值用水量", "再生水利用率"]) == [
+        (None, "综合指标万元产值用水量"), (None, "再生水利用率")]
+
+
+def test_a_glued_table_carries_its_cut_labels_as_categories():
+    text = ("节约用水目标表指标目标值2021年2022年2023年甲类指标中水回用率20%30%45%管网漏损率12%11%9%"
+            "乙类指标灌溉水有效利用系数0.560.580.61\n")
+    [table] = find_tables(clean_text(text))
+    rows = {r["name"]: r for r in table.indicator_rows()}
+    assert set(rows) == {"中水回用率", "管网漏损率", "灌溉水有效利用系数"}
+    assert [rows[n]["category"] for n in ("中水回用率", "管网漏损率", "灌溉水有效利用系数")] == ["甲类指标", "甲类指标", "乙类指标"]

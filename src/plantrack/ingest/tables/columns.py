@@ -81,9 +81,15 @@ _YEAR_WORD = re.compile(r"(?:19|20)\d{2}\s*年?")
 _HEADER_NOTE = re.compile(r"[(（](?P<note>[^()（）]*[\u4e00-\u9fff][^()（）]*)[)）]")
 
 
+# A role word in brackets after a year (2020年(基期), 2025年（目标值）): it names the year's column.
+_YEAR_ROLE_NOTE = re.compile(r"(?:基期|现状|目标|规划|预期|预计|实际)值?")
+
+
 def strip_header_notes(text: str) -> str:
     def keep(m: re.Match) -> str:
         note = m.group("note").strip()
+        if _YEAR_ROLE_NOTE.fullmatch(note) and re.search(r"(?:19|20)\d{2}\s*年?\s*$", m.string[:m.start()]):
+            return note  # 2020年(基期) reads as 2020年基期: one column, not two
         if is_unit(note) or re.fullmatch(r"(?:19|20)\d{2}\s*年?", note) or len(note) <= 3:
             return m.group()
         return ""

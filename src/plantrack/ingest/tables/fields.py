@@ -106,6 +106,8 @@ def _common_fields(table: Table, row: Row) -> dict:
     name, unit, tag = _name_unit_tag(table, row)
     base_col, target_col = table.column("base"), table.column("target")
     base_text, target_text = _cell(cells, "base"), _cell(cells, "target")
+    if unit is None:
+        unit = _values_unit([base_text, target_text])
     return {
         "category": row.category,
         "name": name,
@@ -118,6 +120,24 @@ def _common_fields(table: Table, row: Row) -> dict:
         "target_value": as_number(leading_number(target_text)),
         "target_text": _text(row, "target"),
     }
+
+
+# A value written with its unit and perhaps a qualifier: 20.1%, 55%以上, 75L/d, 3.5万人左右.
+_VALUE_WITH_UNIT = re.compile(r"^[<>≤≥]?\s*\d+(?:\.\d+)?\s*(?P<unit>[^\d\s<>≤≥]+?)\s*(?:及?以上|以下|以内|左右)?$")
+
+
+def _values_unit(texts: list[str | None]) -> str | None:
+    """The unit the row's values carry when neither its name nor a unit column gives one: every
+    value that is written with a unit writes the same one (20.1% | 22%), and it has a unit's shape."""
+    units = set()
+    for text in texts:
+        m = _VALUE_WITH_UNIT.match((text or "").strip())
+        if m:
+            units.add(m.group("unit"))
+    if len(units) != 1:
+        return None
+    unit = units.pop()
+    return unit if is_unit(unit) else None
 
 
 def _horizon_fields(table: Table, row: Row) -> dict:

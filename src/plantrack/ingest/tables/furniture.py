@@ -4,7 +4,8 @@ Flipbook and PDF pages print a running header (`Page 12 - 某市…纲要`, `- 1
 number at every page; the table continues below them, often under its title and header repeated.
 The cleaning step drops what it can tell from the whole document (running headers seen at three
 page starts or more); inside a table a single occurrence is enough, because a table row never
-looks like this.
+looks like this. The horizontal rules of a three-line table (三线表) copied from a PDF or a
+plain-text repost (────, ━━━━, ------) are furniture too: they frame the header and the body.
 """
 
 from __future__ import annotations
@@ -19,6 +20,10 @@ FURNITURE_RULES: tuple[tuple[str, re.Pattern], ...] = (
     ("pipes", re.compile(r"^\|+$")),  # the row separators a converter left (|, |||||)
     ("continued", re.compile(r"^[(（]?\s*续表\s*[\d一二三四五六七八九十]*\s*[)）]?$")),  # 续表3, （续表）
     ("dashed_number", re.compile(r"^[-—–~·•]+\s*\d{1,4}\s*[-—–~·•]+$")),
+    # A rule: box-drawing strokes, or a long run of dashes or equals signs. Short runs (——, ---)
+    # are left alone: a table writes them as an empty cell.
+    ("md_align", re.compile(r"^\|?\s*:?-{3,}:?\s*(?:[|\t]\s*:?-{3,}:?\s*)+\|?$")),  # |---|:---:|
+    ("rule", re.compile(r"^(?:[─━═┄┅┈┉╌╍]{3,}|[-—–=_~]{6,})$")),
 )
 
 

@@ -9,8 +9,12 @@ word that aims (低于, 不超, 完成, 达到 …) and ends at its last figure 
 between are the row's name. A site's chunk numbers (2、 at the start of a continuation line) are
 dropped and the header repeated at page breaks is skipped.
 
-What cannot be told apart is left joined rather than guessed: a category label run into the
-first name of its group stays in that name (fewer right cells, never invented ones).
+A category label run into the first name of its group (综合指标万元GDP用水量, 农业节水万元农业…)
+is cut off only on evidence: a head closing in 指标 or 类 that starts at least two names of the
+table (综合指标…, 管理类指标…), or a sector head closing in 节水/节能 whose sector word comes back in
+the name it starts (农业节水万元农业增加值…). Otherwise the head may be the name's own first word
+(高效节水灌溉…, 城镇节水器具…, 生态保护红线…) and it stays joined: fewer right cells, never
+invented ones.
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ _VALUE = r"(?:[<>≤≥]?\d+(?:\.\d+)?(?:%|‰|[A-Za-z]+/[A-Za-z]+|[A-Za-z]+)?|[
 _TEXT_START = re.compile(r"低于|高于|不低于|不高于|不超过?|不少于|完成|达到|控制在|力争|保持|确保|实现")
 _TEXT_END = re.compile(r"(?:\d+(?:\.\d+)?%?|指标|任务|目标|要求|水平|以内|以上|以下)(?![或和及、，,\d%.])")
 MIN_LENGTH = 80
+# Words that close a group label rather than an indicator's name: 综合指标, 管理类指标, 农业节水.
+_LABEL_HEAD = re.compile(r"^(?P<label>[\u4e00-\u9fff]{2,5}(?P<end>指标|类|节水|节能))(?P<rest>[\u4e00-\u9fffA-Za-z].{2,})$")
 
 
 def glued_texts(lines: list[Line]) -> list[tuple[int, int, str]]:
@@ -109,3 +115,26 @@ def _rows_of_words(words: str, cells: list[str]) -> list[tuple[str, list[str]]]:
     if words[pos:]:
         rows.append((pos, words[pos:], cells))
     return [(off, n.strip(), c) for off, n, c in rows if re.search(r"[\u4e00-\u9fff]{2}", n)]
+
+
+def group_labels(names: list[str]) -> list[tuple[str | None, str]]:
+    """(category, name) for each name of a glued table: a label head run into a name is cut off and
+    becomes the category of that row and the rows after it (see the module's note on evidence)."""
+    heads = [_LABEL_HEAD.match(n) for n in names]
+    seen: dict[str, int] = {}
+    for m in heads:
+        if m:
+            seen[m.group("end")] = seen.get(m.group("end"), 0) + 1
+    out: list[tuple[str | None, str]] = []
+    category = None
+    for name, m in zip(names, heads):
+        if m and _is_label(m, seen):
+            category, name = m.group("label"), m.group("rest")
+        out.append((category, name))
+    return out
+
+
+def _is_label(m: re.Match, seen: dict[str, int]) -> bool:
+    if m.group("end") in ("节水", "节能"):
+        return m.group("label")[:-2] in m.group("rest")
+    return seen[m.group("end")] >= 2

@@ -49,7 +49,7 @@ from .confidence import row_agreement, table_confidence
 from .fields import _BINDING_TOKEN, _trailing_groups, indicator_from_row, review_from_row, split_name
 from .furniture import furniture_kind
 from .numbered import numbered_texts, read_numbered
-from .glued import glued_texts, read_glued
+from .glued import glued_texts, group_labels, read_glued
 from .regions import body_table_columns, is_row_like, row_runs, split_row_cells, unread_runs
 from ..outline import match_heading
 
@@ -219,6 +219,8 @@ def _score(table: "Table") -> None:
 
 
 _EDGE_PIPES = re.compile(r"^\s*\|(?=.*[^|\s])|(?<=[^|\s])\s*\|+\s*$")
+# Two or more pipes between cells: a Markdown (or pipe-converted) row holding every cell of a row.
+_INNER_PIPES = re.compile(r"[^|\s]\s*\|\s*[^|\s].*\|\s*[^|\s]")
 
 
 @lru_cache(maxsize=16384)  # unread_regions reads the same lines again after find_tables
@@ -230,6 +232,8 @@ def _table_view(text: str) -> str:
     t = to_simplified(normalize_line(text))  # 指標 屬性 約束性 read as 指标 属性 约束性 (lengths kept)
     if "|" in t:
         t = _EDGE_PIPES.sub(lambda m: " " * len(m.group()), t)
+        if _INNER_PIPES.search(t):
+            t = t.replace("|", "\t")  # a whole row on one line (| 森林覆盖率 | % | 20.1 |): a tab row
     return t
 
 
@@ -340,7 +344,8 @@ def _read_glued_table(lines: list[Line], a: int, b: int, text: str) -> Table | N
     for k in range(a, b + 1):
         total += len(lines[k].text.strip()) - (len(_CHUNK_NO.match(lines[k].text.strip()).group()) if k > a and _CHUNK_NO.match(lines[k].text.strip()) else 0)
         bounds.append((total, lines[k].no))
-    for offset, name, cells in found:
+    labelled = group_labels([name for _, name, _ in found])
+    for (offset, _, cells), (category, name) in zip(found, labelled):
         row: dict[str, str] = {"name": name}
         if len(cells) == len(years):
             for col, cell in zip(columns[2:], cells):
@@ -352,7 +357,7 @@ def _read_glued_table(lines: list[Line], a: int, b: int, text: str) -> Table | N
         else:
             row["target"] = cells[0]  # one text for every year: the plan's aim for the last
         line = next((no for end, no in bounds if offset < end), lines[b].no)
-        table.rows.append(Row(row, None, line))
+        table.rows.append(Row(row, category, line))
     return table
 
 
@@ -511,6 +516,10 @@ def _read_table(lines: list[Line], h_start: int, h_end: int) -> Table | None:
     roles = [c.role for c in columns]
     if "name" not in roles:
         return None
+    split = _measure_subheader(columns, lines, h_end)
+    if split is not None:
+        columns, h_end = split, h_end + 1
+        header_lines.append(lines[h_end].text)
     title, t_index = _title_before(lines, h_start)
     columns = _target_of_titled_period(columns, title)
     roles = [c.role for c in columns]
@@ -528,6 +537,34 @@ def _read_table(lines: list[Line], h_start: int, h_end: int) -> Table | None:
     return table
 
 
+# A second header line splitting each year's column into a value and its growth, as annual plans
+# print them: 2021年完成 | 2022年计划 over 绝对值 | 增长% | 绝对值 | 增长%.
+_SUB_VALUE = re.compile(r"绝对值|绝对数|数值|总量|规模")
+_SUB_GROWTH = re.compile(r"(?:比上年)?(?:增长|增速|增幅)(?:率|幅度)?\s*(?:[(（]?%[)）]?)?")
+
+
+def _measure_subheader(columns: list[Column], lines: list[Line], h_end: int) -> list[Column] | None:
+    """The columns with each year's column split in two when the line under the header pairs a
+    value word with a growth word under every year (the growth of the target year is the plan's
+    growth; the base year's is kept as `other`), or None when the line is not such a sub-header."""
+    if h_end + 1 >= len(lines):
+        return None
+    text = lines[h_end + 1].text
+    cells = [c.strip() for c in (text.split("\t") if "\t" in text else re.split(r"\s{2,}", text.strip())) if c.strip()]
+    years = [c for c in columns if c.year and c.role in ("base", "target", "other", "horizon")]
+    if not years or len(cells) != 2 * len(years):
+        return None
+    pairs = list(zip(cells[0::2], cells[1::2]))
+    if not all(_SUB_VALUE.fullmatch(v) and _SUB_GROWTH.fullmatch(g) for v, g in pairs):
+        return None
+    out: list[Column] = []
+    for c in columns:
+        out.append(c)
+        if c in years:
+            out.append(Column("growth" if c.role == "target" else "other", c.year, c.text + "增长"))
+    return out
+
+
 def _is_repeat(text: str, table: Table, header_texts: set[str]) -> bool:
     """A header line or the title repeated after a page break."""
     t = re.sub(r"\s+", "", text)
@@ -541,6 +578,31 @@ def _category_name(text: str) -> str | None:
     if not m:
         return None
     return _COUNT_SUFFIX.sub("", m.group("name")).strip() or None
+
+
+# --- name tails -------------------------------------------------------------------------------
+
+# The end of a name printed on the line below its row, as PDF text puts a wrapped first cell:
+# 单位地区生产总值能源消耗 — 〔14〕 约束性 / 降低(%). Only a short run of words closed by a unit in
+# brackets reads so: that is where a name ends, and no row or label ends that way.
+_NAME_TAIL = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9·、]{0,11}[(（](?P<unit>[^()（）]{1,8})[)）]$")
+
+
+def _is_name_tail(text: str) -> bool:
+    m = _NAME_TAIL.match(text.strip())
+    return bool(m) and is_unit(m.group("unit"))
+
+
+def _opens_row(text: str | None) -> bool:
+    """The line starts a row of its own: a name followed by cells on the same line (or nothing: the end)."""
+    if text is None or not text.strip():
+        return True
+    cells = _split_cells(text)
+    return len(cells) >= 2 and bool(_CJK.search(cells[0])) and not _is_value_token(cells[0])
+
+
+def _next_text(lines: list[Line], i: int) -> str | None:
+    return lines[i + 1].text if i + 1 < len(lines) else None
 
 
 # --- tab layout -------------------------------------------------------------------------------
@@ -559,6 +621,12 @@ def _read_tab_body(table: Table, lines: list[Line], start: int, header_texts: se
             i += 1
             continue
         if "\t" not in text:
+            if table.rows and _is_name_tail(text) and split_name(table.rows[-1].cells.get("name", ""))[1] is None \
+                    and _opens_row(_next_text(lines, i)):
+                table.rows[-1].cells["name"] += text.strip()
+                last = i
+                i += 1
+                continue
             # A category line, or a title repeated after a page break, may stand between rows.
             if _category_name(text):
                 category = _category_name(text)
@@ -625,6 +693,18 @@ class _Token:
     last_on_line: bool
 
 
+def _with_name_tail(segment: list[Line], tail: str) -> list[Line] | None:
+    """The row's lines with a wrapped name's end joined to its name, when the row sits on one line
+    and its name carries no unit yet (a name that has its unit is complete)."""
+    if len(segment) != 1:
+        return None
+    cells = _split_cells(segment[0].text)
+    if len(cells) < 2 or split_name(cells[0])[1] is not None:
+        return None
+    first = segment[0]
+    return [Line(first.no, "  ".join([cells[0] + tail, *cells[1:]]), first.page_start)]
+
+
 def _split_cells(text: str) -> list[str]:
     """Cells of one flattened line: runs of 2+ spaces separate cells when the line has them."""
     text = normalize_digits(text.strip())
@@ -667,7 +747,7 @@ def _is_value_token(t: str) -> bool:
     rest = re.sub(r"^[-+]?\d+(?:\.\d+)?", "", s).lstrip("]］)）*")
     if not rest:
         return True
-    if rest[0] in ",，、/":
+    if rest[0] in ",，、/:：":  # a list (12,力争…), a compound, a ratio (2.3:1)
         return True
     # 5个左右, 29.53万吨, 44μg/m3, 60以上 -- but not 5G网络用户普及率
     rest_words = re.sub(r"左右|以上|以下|以内|及以上|[\]］)）*]", "", rest)
@@ -739,6 +819,12 @@ def _read_flow_body(table: Table, lines: list[Line], start: int, header_texts: s
             # 其中 opens sub-rows on lines of their own: the row above is complete.
             segments.append(pending)
             pending = []
+        if has_binding and not pending and segments and _is_name_tail(text) and _opens_row(_next_text(lines, i)):
+            tailed = _with_name_tail(segments[-1], text.strip())
+            if tailed is not None:
+                segments[-1] = tailed
+                i += 1
+                continue
         cells = _split_cells(text)
         if trailing and len(cells) > trailing and _BINDING_TOKEN.match(cells[-1 - trailing]):
             cells = cells[:-trailing]
