@@ -46,6 +46,11 @@ ACTIONS = {
     "assignments.import": "导入任务分工",
     "annual_targets.import": "导入年度目标",
     "decomposition.import": "导入分解下达",
+    "unit.create": "新增单位",
+    "assignment.set": "设置任务分工",
+    "assignments.confirm": "确认分工建议",
+    "annual_targets.set": "填写年度目标",
+    "annual_targets.confirm": "确认年度目标建议",
 }
 """Every action the trail knows, with its Chinese name; record() refuses others, so a typo in a
 service cannot file events nobody will find."""

@@ -36,6 +36,7 @@ POLICY: dict[str, tuple[str, str, str, str, str]] = {
     "matches.write":      (NO,    NO,    NO,       BELOW,   ALL),   # indicator-to-concept decisions
     "corrections.write":  (NO,    NO,    NO,       BELOW,   ALL),   # 人工修正 of extracted indicator rows
     "publication.write":  (NO,    NO,    NO,       BELOW,   ALL),   # 对社会公布
+    "duties.write":       (NO,    NO,    NO,       BELOW,   ALL),   # 单位、任务分工、年度目标
     "audit.read":         (NO,    NO,    NO,       BELOW,   ALL),   # 操作记录
     "account.self":       (NO,    ALL,   ALL,      ALL,     ALL),   # one's own password, signing out
     "users.manage":       (NO,    NO,    NO,       NO,      ALL),   # accounts and tokens of others
@@ -46,7 +47,7 @@ WRITE_ACTIONS = frozenset(a for a in POLICY if a.endswith(".write") or a == "use
 ACTION_LABELS = {
     "site.read": "访问", "plans.read": "查阅规划", "plans.export": "导出", "plans.write": "规划入库",
     "catalogue.write": "维护规划目录", "observations.write": "数据填报", "overrides.write": "修改目标解读",
-    "matches.write": "确认指标匹配", "corrections.write": "修正指标", "publication.write": "对社会公布", "audit.read": "查看操作记录",
+    "matches.write": "确认指标匹配", "corrections.write": "修正指标", "publication.write": "对社会公布", "duties.write": "维护单位、分工与年度目标", "audit.read": "查看操作记录",
     "account.self": "管理本人帐号", "users.manage": "管理帐号",
 }
 

@@ -12,11 +12,13 @@ from fastapi import APIRouter
 from . import static_files
 from .views import (account, alignment, audit, catalogue, corrections, dashboard, entry, indicator, plan, plan_upload,
                     publication, report, search)
+from .views import duties_annual, duties_assignments, duties_decomposition, duties_scorecards, duties_units
 
 router = APIRouter()
 # plan_upload before plan: /plans/new is a page, not the plan with key "new".
 for _module in (account, dashboard, catalogue, search, entry, plan_upload, alignment, indicator, report, publication, audit,
-                corrections, plan, static_files):
+                corrections, duties_units, duties_assignments, duties_annual, duties_decomposition, duties_scorecards,
+                plan, static_files):
     router.include_router(_module.router)
 
 __all__ = ["router"]

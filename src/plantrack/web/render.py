@@ -114,7 +114,8 @@ def _environment() -> Environment:
 
 ENV = _environment()
 
-NAV = (("/", "首页"), ("/plans", "规划目录"), ("/search", "检索"), ("/observations/new", "数据填报"))
+NAV = (("/", "首页"), ("/plans", "规划目录"), ("/search", "检索"), ("/observations/new", "数据填报"),
+       ("/units", "单位"), ("/scorecards", "考核"))
 STAFF_NAV = (("/audit", "操作记录"),)  # for the roles plantrack.policy lets read the trail
 
 
