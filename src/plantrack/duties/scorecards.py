@@ -88,7 +88,7 @@ def _progress(session: Session, assignments: list[Assignment], year: int | None)
             continue
         assessments = evaluation(session, plan, year)["assessments"]
         by_id = {x["indicator_id"]: x for x in assessments}
-        by_name = {x.get("indicator"): x for x in assessments}
+        by_name = {(x.get("indicator") or {}).get("name"): x for x in assessments}
         for a in items:
             hit = by_id.get(a.item_id) or by_name.get(a.item_name)
             out[a.id] = hit.get("status") if hit else None

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from fastapi import Request, UploadFile
+from starlette.datastructures import UploadFile as StarletteUpload
 
 from ...duties import DutyInputError
 from ...duties.rows import read_rows
@@ -28,7 +29,7 @@ NO_FILE = "请选择要上传的 CSV 或 XLSX 文件。"
 async def upload_rows(file: UploadFile | None, columns: tuple[str, ...]) -> tuple[str, list[tuple[int, dict[str, str]]]]:
     """(file name, numbered rows) of an uploaded template; DutyInputError for no file, an empty or
     oversized one, an unreadable one or one missing a required column."""
-    if file is None or not isinstance(file, UploadFile):
+    if not isinstance(file, StarletteUpload):  # FastAPI hands over Starlette's class
         raise DutyInputError([NO_FILE])
     try:
         name = safe_name(file.filename, NO_FILE)

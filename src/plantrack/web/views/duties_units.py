@@ -46,6 +46,18 @@ def _accounts(session, units: list[dict]) -> list[dict]:
     return orphans
 
 
+def _region_choices(session, request: Request) -> list[dict]:
+    """What the region field offers: the actor's region, the regions of plans and units, and the
+    regions directly under them (not the whole gazetteer)."""
+    from ...store.models import Plan, Unit
+
+    codes = {c for c in session.scalars(select(Plan.region_code)) if c} | set(session.scalars(select(Unit.region_code)))
+    if actor_of(request).region_code:
+        codes.add(actor_of(request).region_code)
+    query = select(Region.code, Region.name).where(Region.code.in_(codes) | Region.parent_code.in_(codes))
+    return [{"code": c, "name": n} for c, n in session.execute(query.order_by(Region.code))]
+
+
 def _page(request: Request, region: str | None, status: int = 200, **extra):
     with request.app.state.session_factory() as session:
         problems = list(extra.pop("problems", []))
@@ -55,8 +67,7 @@ def _page(request: Request, region: str | None, status: int = 200, **extra):
             units, problems = [], problems + exc.problems
             status = 404 if status == 200 else status
         orphans = _accounts(session, units)
-        regions = [{"code": c, "name": n} for c, n in session.execute(
-            select(Region.code, Region.name).where(Region.level.in_(("province", "city"))).order_by(Region.code))]
+        regions = _region_choices(session, request)
         data = {"region": region or "", "units": units, "unmatched_accounts": orphans, "regions": regions,
                 "columns": list(UNIT_COLUMNS) + ["kind"], "can_write": can_write(request),
                 "problems": problems, **extra}
