@@ -72,6 +72,11 @@ def observed_report_states(session: Session, assignments: list[Assignment]) -> d
     return out
 
 
+def _name(indicator) -> str | None:
+    """An assessment names its indicator by the indicator row (a dict) or, in older results, by name."""
+    return indicator.get("name") if isinstance(indicator, dict) else indicator
+
+
 def _progress(session: Session, assignments: list[Assignment], year: int | None) -> dict[int, str | None]:
     """{assignment id: evaluation status} for indicator assignments, from the plan's evaluation."""
     from ..web.queries import default_year, evaluation  # memoised evaluation, shared with the pages
@@ -88,7 +93,7 @@ def _progress(session: Session, assignments: list[Assignment], year: int | None)
             continue
         assessments = evaluation(session, plan, year)["assessments"]
         by_id = {x["indicator_id"]: x for x in assessments}
-        by_name = {(x.get("indicator") or {}).get("name"): x for x in assessments}
+        by_name = {_name(x.get("indicator")): x for x in assessments}
         for a in items:
             hit = by_id.get(a.item_id) or by_name.get(a.item_name)
             out[a.id] = hit.get("status") if hit else None
