@@ -22,6 +22,9 @@ from ..web.auth import allow, require
 from ..web.queries import MEMO
 
 router = APIRouter(prefix="/api", tags=["分工与分解"], responses=ERROR_RESPONSES, dependencies=[allow("plans.read")])
+# The writes declare only duties.write: under the readers' plans.read (which lets the public through
+# to the CSRF check) an anonymous write would answer 403 for its token instead of 401 "please sign in".
+writes = APIRouter(prefix="/api", tags=["分工与分解"], responses=ERROR_RESPONSES)
 
 
 def _plan(session, key: str):
@@ -131,7 +134,7 @@ def _write(request: Request, write):
     return {k: v for k, v in summary.items()}
 
 
-@router.post("/units", summary="新增单位", dependencies=[allow("duties.write")])
+@writes.post("/units", summary="新增单位", dependencies=[allow("duties.write")])
 def add_unit(request: Request, session: SessionDep, body: UnitIn) -> Any:
     from ..duties.units import apply_unit_rows, region_resolver
 
@@ -142,7 +145,7 @@ def add_unit(request: Request, session: SessionDep, body: UnitIn) -> Any:
     return _write(request, lambda s: apply_unit_rows(s, rows, "请求", request_actor(request), action="unit.create"))
 
 
-@router.post("/plans/{key}/assignments", summary="设置一项任务分工", dependencies=[allow("duties.write")])
+@writes.post("/plans/{key}/assignments", summary="设置一项任务分工", dependencies=[allow("duties.write")])
 def set_assignment(request: Request, session: SessionDep, key: str, body: AssignmentIn) -> Any:
     from ..duties.assignments import apply_assignment_rows
 
@@ -153,7 +156,7 @@ def set_assignment(request: Request, session: SessionDep, key: str, body: Assign
     return _write(request, lambda s: apply_assignment_rows(s, rows, "请求", request_actor(request), action="assignment.set"))
 
 
-@router.post("/plans/{key}/annual-targets", summary="填写年度目标", dependencies=[allow("duties.write")])
+@writes.post("/plans/{key}/annual-targets", summary="填写年度目标", dependencies=[allow("duties.write")])
 def set_annual_targets(request: Request, session: SessionDep, key: str, body: AnnualTargetsIn) -> Any:
     from ..duties.annual import apply_annual_rows
 
