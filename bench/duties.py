@@ -68,4 +68,5 @@ def score(folder: Path) -> dict:
 if __name__ == "__main__":
     folder = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / "tests/fixtures/duties")
     for role, s in score(folder).items():
-        print(f"{role:8} recall {s['recall']:.3f}  precision {s['precision']:.3f}  (gold {s['gold']}, found {s['found']})")
+        shown = {k: "—" if s[k] is None else f"{s[k]:.3f}" for k in ("recall", "precision")}  # nothing found: no precision
+        print(f"{role:8} recall {shown['recall']}  precision {shown['precision']}  (gold {s['gold']}, found {s['found']})")

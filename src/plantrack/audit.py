@@ -54,6 +54,11 @@ ACTIONS = {
     "report.reopen": "重新开放填报",
     "reporting.frequency": "设置填报周期",
     "analysis.refresh": "重新计算分析结果",  # a stored alignment or self-check replaced on request (POST …/refresh)
+    "unit.create": "新增单位",
+    "assignment.set": "设置任务分工",
+    "assignments.confirm": "确认分工建议",
+    "annual_targets.set": "填写年度目标",
+    "annual_targets.confirm": "确认年度目标建议",
 }
 """Every action the trail knows, with its Chinese name; record() refuses others, so a typo in a
 service cannot file events nobody will find."""

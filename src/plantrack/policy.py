@@ -37,6 +37,7 @@ POLICY: dict[str, tuple[str, str, str, str, str]] = {
     "corrections.write":  (NO,    NO,    NO,       BELOW,   ALL),   # 人工修正 of extracted indicator rows
     "publication.write":  (NO,    NO,    NO,       BELOW,   ALL),   # 对社会公布
     "analysis.write":     (NO,    NO,    ALL,      BELOW,   ALL),   # store a recomputed alignment or self-check
+    "duties.write":       (NO,    NO,    NO,       BELOW,   ALL),   # 单位、任务分工、年度目标
     "audit.read":         (NO,    NO,    NO,       BELOW,   ALL),   # 操作记录
     "reports.read":       (NO,    OWN,   ALL,      BELOW,   ALL),   # 填报任务: to-do lists, reports, evidence files
     "reports.write":      (NO,    OWN,   NO,       NO,      ALL),   # 填报: a lead unit saves and submits its own items
@@ -51,7 +52,7 @@ ACTION_LABELS = {
     "site.read": "访问", "plans.read": "查阅规划", "plans.export": "导出", "plans.write": "规划入库",
     "catalogue.write": "维护规划目录", "observations.write": "数据填报", "overrides.write": "修改目标解读",
     "matches.write": "确认指标匹配", "corrections.write": "修正指标", "publication.write": "对社会公布",
-    "analysis.write": "重新计算分析结果", "audit.read": "查看操作记录",
+    "analysis.write": "重新计算分析结果", "duties.write": "维护单位、分工与年度目标", "audit.read": "查看操作记录",
     "reports.read": "查看填报任务", "reports.write": "填报进展", "approvals.write": "审定填报",
     "account.self": "管理本人帐号", "users.manage": "管理帐号",
 }

@@ -76,6 +76,7 @@ def create_app(session_factory: sessionmaker[Session] | None = None) -> FastAPI:
     app.add_middleware(SecurityMiddleware)  # outermost: headers on every response (web/security.py)
     for module in (plans, analysis, corrections, duties, observations, regions, search, docs):
         app.include_router(module.router)
+    app.include_router(duties.writes)  # its writes, outside the readers' plans.read (api/duties.py)
     app.include_router(web_router)  # the pages and /static (web/), on the same store
     return app
 

@@ -1,23 +1,30 @@
 """/api/units, /api/plans/{key}/assignments …: the accountability data, read-only.
 
 Units, assignments (and those drafted from the plan text), annual targets and the decomposition
-of a plan with its check. Writes come with the reporting workflow (accounts and roles); until then
-they are made by the CLI imports. The same services serve both.
+of a plan with its check; and the writes the pages make (a unit, an assignment, annual targets),
+declared as duties.write and scoped to the plan's or unit's region. The same services serve the
+CLI imports, the pages and these routes: every row checked, all or nothing, one audit event.
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
+from pydantic import BaseModel, Field
 
 from ..duties import DutyInputError
 from ..store.repository import get_plan
 from .deps import SessionDep
-from .errors import ERROR_RESPONSES, ApiError
-from ..web.auth import allow
+from .errors import ERROR_RESPONSES, ApiError, error_response
+from ..web.actors import request_actor
+from ..web.auth import allow, require
+from ..web.queries import MEMO
 
 router = APIRouter(prefix="/api", tags=["分工与分解"], responses=ERROR_RESPONSES, dependencies=[allow("plans.read")])
+# The writes declare only duties.write: under the readers' plans.read (which lets the public through
+# to the CSRF check) an anonymous write would answer 403 for its token instead of 401 "please sign in".
+writes = APIRouter(prefix="/api", tags=["分工与分解"], responses=ERROR_RESPONSES)
 
 
 def _plan(session, key: str):
@@ -85,3 +92,76 @@ def decomposition_matrix(session: SessionDep, key: str) -> dict[str, Any]:
 
     _plan(session, key)
     return matrix(session, key)
+
+
+# --- writes -------------------------------------------------------------------------------------
+
+
+class UnitIn(BaseModel):
+    region: str = Field(max_length=100, description="所属地区（名称或代码）")
+    name: str = Field(max_length=200, description="单位全称")
+    short_name: str | None = Field(None, max_length=100, description="简称（规划中常用的写法）")
+    kind: str | None = Field(None, max_length=40)
+
+
+class AssignmentIn(BaseModel):
+    item_kind: str = Field(description="indicator、target、task 或 project")
+    item: str = Field(max_length=2000, description="事项名称（与规划原文一致），或原文行号 L123，或 #编号")
+    lead_unit: str = Field(max_length=200, description="牵头单位（全称或简称）")
+    supporting_units: list[str] = Field(default_factory=list, description="配合单位")
+    due: str | None = Field(None, max_length=20, description="报送期限，如 2025-12-31")
+
+
+class AnnualTargetIn(BaseModel):
+    indicator: str = Field(max_length=500)
+    year: int
+    target: str = Field(max_length=50, description="写法同规划：6.5、≥95、5.5左右")
+
+
+class AnnualTargetsIn(BaseModel):
+    targets: list[AnnualTargetIn] = Field(min_length=1, max_length=5000)
+
+
+def _write(request: Request, write):
+    """Run a service write in one transaction; its DutyInputError is a 422 naming every bad row."""
+    try:
+        with request.app.state.session_factory.begin() as session:
+            summary = write(session)
+    except DutyInputError as exc:
+        return error_response(422, "invalid_rows", "未保存任何数据：" + "；".join(exc.problems),
+                              [{"message": p} for p in exc.problems])
+    MEMO.clear()
+    return {k: v for k, v in summary.items()}
+
+
+@writes.post("/units", summary="新增单位", dependencies=[allow("duties.write")])
+def add_unit(request: Request, session: SessionDep, body: UnitIn) -> Any:
+    from ..duties.units import apply_unit_rows, region_resolver
+
+    code = region_resolver(session)(body.region)
+    if code is not None:
+        require(request, "duties.write", code, body.region)
+    rows = [(1, {"region": body.region, "name": body.name, "short_name": body.short_name or "", "kind": body.kind or ""})]
+    return _write(request, lambda s: apply_unit_rows(s, rows, "请求", request_actor(request), action="unit.create"))
+
+
+@writes.post("/plans/{key}/assignments", summary="设置一项任务分工", dependencies=[allow("duties.write")])
+def set_assignment(request: Request, session: SessionDep, key: str, body: AssignmentIn) -> Any:
+    from ..duties.assignments import apply_assignment_rows
+
+    plan = _plan(session, key)
+    require(request, "duties.write", plan.region_code, plan.region_name)
+    rows = [(1, {"plan": key, "item_kind": body.item_kind, "item": body.item, "lead_unit": body.lead_unit,
+                 "supporting_units": "、".join(body.supporting_units), "due": body.due or ""})]
+    return _write(request, lambda s: apply_assignment_rows(s, rows, "请求", request_actor(request), action="assignment.set"))
+
+
+@writes.post("/plans/{key}/annual-targets", summary="填写年度目标", dependencies=[allow("duties.write")])
+def set_annual_targets(request: Request, session: SessionDep, key: str, body: AnnualTargetsIn) -> Any:
+    from ..duties.annual import apply_annual_rows
+
+    plan = _plan(session, key)
+    require(request, "duties.write", plan.region_code, plan.region_name)
+    rows = [(n, {"plan": key, "indicator": t.indicator, "year": str(t.year), "target": t.target})
+            for n, t in enumerate(body.targets, start=1)]
+    return _write(request, lambda s: apply_annual_rows(s, rows, "请求", request_actor(request), action="annual_targets.set"))

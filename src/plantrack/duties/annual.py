@@ -20,8 +20,13 @@ ANNUAL_COLUMNS = ("plan", "indicator", "year", "target")
 
 
 def import_annual_targets(session: Session, path: str | Path, actor: Actor) -> dict:
-    rows = read_file(path, ANNUAL_COLUMNS)
-    fname = Path(path).name
+    return apply_annual_rows(session, read_file(path, ANNUAL_COLUMNS), Path(path).name, actor)
+
+
+def apply_annual_rows(session: Session, rows: list[tuple[int, dict[str, str]]], fname: str, actor: Actor,
+                      action: str = "annual_targets.import") -> dict:
+    """The checks and writes of import_annual_targets over rows already read (a file, the grid
+    entered in the page, proposals confirmed there); action names the audit event."""
     problems: list[str] = []
     lookup = PlanRows(session, problems)
     seen: dict[tuple, int] = {}
@@ -70,7 +75,7 @@ def import_annual_targets(session: Session, path: str | Path, actor: Actor) -> d
     session.flush()
     summary = {"file": fname, "rows": len(good), "added": len(good) - unchanged, "unchanged": unchanged,
             "superseded": superseded, "by": actor.name}
-    record_import(session, actor, "annual_targets.import", summary)
+    record_import(session, actor, action, summary)
     return summary
 
 

@@ -27,6 +27,7 @@ ITEM_KINDS = {"indicator": (Indicator, "name"), "target": (Target, "subject"),
 KIND_LABELS = {"indicator": "指标", "target": "目标", "task": "任务", "project": "项目"}
 _DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s+00:00:00)?")
 _LINE_REF = re.compile(r"^[Ll第]?(\d+)行?$")
+_ID_REF = re.compile(r"^#(\d+)$")  # a stored row's id: what the pages send, since a line may hold several items
 
 
 def split_units(text: str) -> list[str]:
@@ -48,6 +49,9 @@ def find_item(session: Session, plan: Plan, kind: str, ref: str) -> list:
     """The stored rows of the plan's current version that `ref` names (a name, or L<line>)."""
     model, attr = ITEM_KINDS[kind]
     query = select(model).where(model.version_id == plan.current.id)
+    by_id = _ID_REF.match(ref.strip())
+    if by_id:
+        return list(session.scalars(query.where(model.id == int(by_id.group(1)))))
     m = _LINE_REF.match(ref.strip())
     if m:
         return list(session.scalars(query.where(model.line == int(m.group(1)))))
@@ -76,8 +80,14 @@ def assignment_dict(a: Assignment, plan_key: str, units: dict[int, Unit]) -> dic
 def import_assignments(session: Session, path: str | Path, actor: Actor) -> dict:
     """All rows of the template checked first (unknown plan, item kind, item, unit; duplicate row;
     bad date); any bad row refuses the whole file. Then each item's active assignment is replaced."""
-    rows = read_file(path, ASSIGNMENT_COLUMNS)
-    fname = Path(path).name
+    return apply_assignment_rows(session, read_file(path, ASSIGNMENT_COLUMNS), Path(path).name, actor)
+
+
+def apply_assignment_rows(session: Session, rows: list[tuple[int, dict[str, str]]], fname: str, actor: Actor,
+                          action: str = "assignments.import") -> dict:
+    """The checks and writes of import_assignments over rows already read: a file, an uploaded
+    file, one assignment made in the page or proposals confirmed there all pass the same checks
+    (action names the audit event)."""
     finder = UnitFinder(session)
     problems: list[str] = []
     lookup = PlanRows(session, problems)
@@ -148,7 +158,7 @@ def import_assignments(session: Session, path: str | Path, actor: Actor) -> dict
     session.flush()
     summary = {"file": fname, "rows": len(good), "added": len(good) - unchanged, "unchanged": unchanged,
             "withdrawn": withdrawn, "by": actor.name}
-    record_import(session, actor, "assignments.import", summary)
+    record_import(session, actor, action, summary)
     return summary
 
 

@@ -51,9 +51,14 @@ def unit_dict(u: Unit, region_names: dict[str, str] | None = None) -> dict:
 def import_units(session: Session, path: str | Path, actor: Actor) -> dict:
     """Add the units of a template (columns region, name, short_name; kind and more allowed); a unit
     already known (same region and name) has its short name, kind and extra columns updated."""
-    rows = read_file(path, UNIT_COLUMNS)
+    return apply_unit_rows(session, read_file(path, UNIT_COLUMNS), Path(path).name, actor)
+
+
+def apply_unit_rows(session: Session, rows: list[tuple[int, dict[str, str]]], name: str, actor: Actor,
+                    action: str = "units.import") -> dict:
+    """The checks and writes of import_units over rows already read (an uploaded file, or one unit
+    added in the page); action names the audit event."""
     resolve = region_resolver(session)
-    name = Path(path).name
     problems: list[str] = []
     seen: dict[tuple[str, str], int] = {}
     good = []
@@ -91,7 +96,7 @@ def import_units(session: Session, path: str | Path, actor: Actor) -> dict:
                 updated += 1
     session.flush()
     summary = {"file": name, "rows": len(good), "added": added, "updated": updated, "by": actor.name}
-    record_import(session, actor, "units.import", summary)
+    record_import(session, actor, action, summary)
     return summary
 
 

@@ -118,7 +118,7 @@ def _environment() -> Environment:
 ENV = _environment()
 
 NAV = (("/", "首页"), ("/plans", "规划目录"), ("/indicators", "指标一览"), ("/compare", "地区比较"), ("/search", "检索"),
-       ("/observations/new", "数据填报"))
+       ("/observations/new", "数据填报"), ("/units", "单位"), ("/scorecards", "考核"))
 STAFF_NAV = (("/audit", "操作记录"),)  # for the roles plantrack.policy lets read the trail
 REPORTING_NAV = (("/reporting", "填报任务"),)  # for the roles that report or review (reports.read)
 

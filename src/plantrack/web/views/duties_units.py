@@ -1,0 +1,114 @@
+"""单位 (/units): the catalogue of units per region, one unit added by form, a CSV/XLSX imported.
+
+Every unit is shown with the accounts of role 牵头单位 that belong to it (User.unit_name naming
+the unit's full or short name in the same region), and the unit accounts that name no known unit
+are listed apart, so a planning office sees who cannot yet be given a to-do list.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, File, Form, Request, UploadFile
+from sqlalchemy import select
+
+from ...duties import DutyInputError
+from ...duties.units import UNIT_COLUMNS, apply_unit_rows, list_units, region_resolver
+from ...store.models import Region, User
+from ..actors import request_actor
+from ..auth import AccessRefused, actor_of, allow
+from ..render import render
+from .duties_common import can_write, run_write, upload_rows
+from ...policy import permission_allowed
+
+router = APIRouter()
+CRUMBS = [("/", "首页"), (None, "单位")]
+
+
+def _accounts(session, units: list[dict]) -> list[dict]:
+    """Unit-role accounts that belong to no listed unit (their unit_name matches none in their region)."""
+    users = list(session.scalars(select(User).where(User.role == "unit", User.disabled.is_(False)).order_by(User.login)))
+    by_unit: dict[tuple[str | None, str], dict] = {}
+    for u in units:
+        u["accounts"] = []
+        for name in (u["name"], u["short_name"]):
+            if name:
+                by_unit[(u["region_code"], name)] = u
+    orphans = []
+    for user in users:
+        unit = by_unit.get((user.region_code, user.unit_name or ""))
+        entry = {"login": user.login, "name": user.display_name, "unit_name": user.unit_name,
+                 "region_code": user.region_code}
+        if unit is not None:
+            unit["accounts"].append(entry)
+        else:
+            orphans.append(entry)
+    return orphans
+
+
+def _region_choices(session, request: Request) -> list[dict]:
+    """What the region field offers: the actor's region, the regions of plans and units, and the
+    regions directly under them (not the whole gazetteer)."""
+    from ...store.models import Plan, Unit
+
+    codes = {c for c in session.scalars(select(Plan.region_code)) if c} | set(session.scalars(select(Unit.region_code)))
+    if actor_of(request).region_code:
+        codes.add(actor_of(request).region_code)
+    query = select(Region.code, Region.name).where(Region.code.in_(codes) | Region.parent_code.in_(codes))
+    return [{"code": c, "name": n} for c, n in session.execute(query.order_by(Region.code))]
+
+
+def _page(request: Request, region: str | None, status: int = 200, **extra):
+    with request.app.state.session_factory() as session:
+        problems = list(extra.pop("problems", []))
+        try:
+            units = list_units(session, region or None)
+        except DutyInputError as exc:
+            units, problems = [], problems + exc.problems
+            status = 404 if status == 200 else status
+        orphans = _accounts(session, units)
+        regions = _region_choices(session, request)
+        data = {"region": region or "", "units": units, "unmatched_accounts": orphans, "regions": regions,
+                "columns": list(UNIT_COLUMNS) + ["kind"], "can_write": can_write(request),
+                "problems": problems, **extra}
+    return render(request, "duties_units.html", data, title="单位", crumbs=CRUMBS, status=status)
+
+
+@router.get("/units", include_in_schema=False, dependencies=[allow("plans.read")])
+def units_page(request: Request, region: str | None = None):
+    return _page(request, region)
+
+
+def _refuse_outside(request: Request, session, rows, fname: str) -> None:
+    """Every row's region in the actor's scope (a planning office: its region and below), else 403."""
+    resolve = region_resolver(session)
+    actor = actor_of(request)
+    outside = [(n, row["region"]) for n, row in rows
+               if (code := resolve(row.get("region", ""))) and not permission_allowed(actor, "duties.write", code)]
+    if outside:
+        named = "；".join(f"第{n}行（{r}）" for n, r in outside[:10])
+        raise AccessRefused(403, "forbidden", f"您的帐号（{actor.name}）无权维护这些地区的单位：{fname} {named}。未保存任何数据。")
+
+
+@router.post("/units", include_in_schema=False, dependencies=[allow("duties.write")])
+def add_unit(request: Request, region: Annotated[str, Form()] = "", name: Annotated[str, Form()] = "",
+             short_name: Annotated[str, Form()] = "", kind: Annotated[str, Form()] = ""):
+    rows = [(1, {"region": region.strip(), "name": name.strip(), "short_name": short_name.strip(), "kind": kind.strip()})]
+    with request.app.state.session_factory() as session:
+        _refuse_outside(request, session, rows, "新增单位")
+    summary, problems = run_write(request, lambda s: apply_unit_rows(s, rows, "新增单位", request_actor(request),
+                                                                      action="unit.create"))
+    return _page(request, region.strip(), status=422 if problems else 200, problems=problems, saved=summary,
+                 form={"region": region, "name": name, "short_name": short_name, "kind": kind})
+
+
+@router.post("/units/import", include_in_schema=False, dependencies=[allow("duties.write")])
+async def import_units_page(request: Request, file: Annotated[UploadFile | None, File()] = None):
+    try:
+        fname, rows = await upload_rows(file, UNIT_COLUMNS)
+    except DutyInputError as exc:
+        return _page(request, None, status=422, problems=exc.problems)
+    with request.app.state.session_factory() as session:
+        _refuse_outside(request, session, rows, fname)
+    summary, problems = run_write(request, lambda s: apply_unit_rows(s, rows, fname, request_actor(request)))
+    return _page(request, None, status=422 if problems else 200, problems=problems, saved=summary)
