@@ -5,12 +5,13 @@ date), has the report been approved, and is the item on track or behind. The cou
 and per region (the region of the plan the item belongs to) are what an assessment (考核) reads.
 
 Reporting state comes through one seam, `ReportStates`: a function from the assignments to each
-one's ReportState. The reporting workflow (duties/reporting*.py, built beside this) owns the real
-answer (submitted, returned, approved, with their dates); until it is wired in, the default
-`observed_report_states` reads what exists: an indicator counts as reported when an observation
-of its plan's region and concept is stored, on time when the first one for the latest year was
-stored by the due date, and approved when it is what evaluation uses (on main every stored
-observation is). Tasks and projects have no progress reports yet, so they count as not reported.
+one's ReportState. The default, `workflow_report_states`, reads the reporting workflow
+(duties/reporting*.py): an item counts as reported once its lead unit submitted a report for its
+latest period (on time when the first submission came by the due date) and approved once the office
+approved it (审定) — tasks and projects included. An indicator nobody reported through the workflow
+falls back to `observed_report_states`: reported when an observation of its plan's region and concept
+is stored (by an import or a bulletin), so a scorecard of a store without the workflow still says what
+was measured; the state's `source` says which of the two it came from.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..store.models import Assignment, Observation, Plan, Region, Unit
@@ -72,6 +73,32 @@ def observed_report_states(session: Session, assignments: list[Assignment]) -> d
     return out
 
 
+def workflow_report_states(session: Session, assignments: list[Assignment]) -> dict[int, ReportState]:
+    """Reporting read from the workflow's report items and status log (the default seam), falling
+    back to stored observations for indicators without a report item (see the module docstring)."""
+    from ..store.models import ReportItem, ReportStatus
+
+    ids = [a.id for a in assignments]
+    items = list(session.scalars(select(ReportItem).where(ReportItem.assignment_id.in_(ids),
+                                                          ReportItem.state.in_(("submitted", "approved", "returned")))))
+    first_submit = dict(session.execute(
+        select(ReportStatus.item_id, func.min(ReportStatus.created_at))
+        .where(ReportStatus.item_id.in_([i.id for i in items]), ReportStatus.action == "submit")
+        .group_by(ReportStatus.item_id)).all()) if items else {}
+    latest: dict[int, ReportItem] = {}
+    for item in items:  # periods sort as text: 2025 < 2025H1 < 2025Q3 < 2026
+        if item.assignment_id not in latest or item.period > latest[item.assignment_id].period:
+            latest[item.assignment_id] = item
+    out = observed_report_states(session, [a for a in assignments if a.id not in latest])
+    for assignment_id, item in latest.items():
+        submitted = first_submit.get(item.id)
+        out[assignment_id] = ReportState(reported=item.state in ("submitted", "approved"),  # returned: owed again
+                                         reported_on=submitted.date() if submitted else None,
+                                         approved=item.state == "approved", year=int(item.period[:4]),
+                                         source="填报审定" if item.state == "approved" else "填报")
+    return out
+
+
 def _name(indicator) -> str | None:
     """An assessment names its indicator by the indicator row (a dict) or, in older results, by name."""
     return indicator.get("name") if isinstance(indicator, dict) else indicator
@@ -106,7 +133,7 @@ def _blank(**head) -> dict:
 
 
 def scorecards(session: Session, today: date, year: int | None = None,
-               report_states: ReportStates = observed_report_states, plan_ids: set[int] | None = None) -> dict:
+               report_states: ReportStates | None = None, plan_ids: set[int] | None = None) -> dict:
     """Every active assignment with its reporting and progress, and the counts per lead unit and
     per region. `today` decides what is overdue (not reported, due date passed); `year` the
     evaluation year for on track / behind (default: the dashboard's year); `plan_ids` limits the
@@ -118,7 +145,7 @@ def scorecards(session: Session, today: date, year: int | None = None,
     units = {u.id: u for u in session.scalars(select(Unit))}
     plans = {p.id: p for p in session.scalars(select(Plan))}
     names = dict(session.execute(select(Region.code, Region.name)).all())
-    states = report_states(session, assignments)
+    states = (report_states or workflow_report_states)(session, assignments)
     progress = _progress(session, assignments, year)
     items, by_unit, by_region = [], {}, {}
     for a in assignments:
