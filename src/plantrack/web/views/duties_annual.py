@@ -14,13 +14,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, File, Request, UploadFile
 
-from ...duties import DutyInputError
 from ...duties.annual import ANNUAL_COLUMNS, annual_targets, apply_annual_rows, propose_annual_targets
 from ..actors import request_actor
 from ..auth import allow
 from ..queries import find_plan
 from ..render import plan_url, render
-from .duties_common import can_write, require_plan_scope, rows_of_plan, run_write, upload_rows
+from .duties_common import can_write, import_plan_template, require_plan_scope, run_write
 from .plan import not_found
 
 router = APIRouter()
@@ -101,18 +100,7 @@ async def save_grid(request: Request, key: str):
 
 @router.post("/plans/{key}/annual-targets/import", include_in_schema=False, dependencies=[allow("duties.write")])
 async def import_annual_page(request: Request, key: str, file: Annotated[UploadFile | None, File()] = None):
-    with request.app.state.session_factory() as session:
-        if require_plan_scope(request, session, key) is None:
-            return not_found(request, key)
-    try:
-        fname, rows = await upload_rows(file, ANNUAL_COLUMNS)
-    except DutyInputError as exc:
-        return _page(request, key, status=422, problems=exc.problems)
-    wrong = rows_of_plan(rows, fname, key)
-    if wrong:
-        return _page(request, key, status=422, problems=wrong)
-    summary, problems = run_write(request, lambda s: apply_annual_rows(s, rows, fname, request_actor(request)))
-    return _page(request, key, status=422 if problems else 200, problems=problems, saved=summary)
+    return await import_plan_template(request, key, file, ANNUAL_COLUMNS, apply_annual_rows, _page)
 
 
 @router.post("/plans/{key}/annual-targets/confirm", include_in_schema=False, dependencies=[allow("duties.write")])

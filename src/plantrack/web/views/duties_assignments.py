@@ -17,7 +17,6 @@ from urllib.parse import quote
 from fastapi import APIRouter, File, Form, Request, Response, UploadFile
 from sqlalchemy import select
 
-from ...duties import DutyInputError
 from ...duties.assignments import (ASSIGNMENT_COLUMNS, ITEM_KINDS, KIND_LABELS, apply_assignment_rows, find_item,
                                    list_assignments)
 from ...duties.proposals import propose_assignments
@@ -27,7 +26,7 @@ from ..actors import request_actor
 from ..auth import allow
 from ..queries import find_plan
 from ..render import plan_url, render
-from .duties_common import can_write, require_plan_scope, rows_of_plan, run_write, upload_rows
+from .duties_common import can_write, import_plan_template, require_plan_scope, run_write
 from .plan import not_found
 
 router = APIRouter()
@@ -176,18 +175,7 @@ def assign_one(request: Request, key: str, item: Annotated[str, Form()] = "", le
 
 @router.post("/plans/{key}/assignments/import", include_in_schema=False, dependencies=[allow("duties.write")])
 async def import_assignments_page(request: Request, key: str, file: Annotated[UploadFile | None, File()] = None):
-    with request.app.state.session_factory() as session:
-        if require_plan_scope(request, session, key) is None:
-            return not_found(request, key)
-    try:
-        fname, rows = await upload_rows(file, ASSIGNMENT_COLUMNS)
-    except DutyInputError as exc:
-        return _page(request, key, status=422, problems=exc.problems)
-    wrong = rows_of_plan(rows, fname, key)
-    if wrong:
-        return _page(request, key, status=422, problems=wrong)
-    summary, problems = run_write(request, lambda s: apply_assignment_rows(s, rows, fname, request_actor(request)))
-    return _page(request, key, status=422 if problems else 200, problems=problems, saved=summary)
+    return await import_plan_template(request, key, file, ASSIGNMENT_COLUMNS, apply_assignment_rows, _page)
 
 
 @router.post("/plans/{key}/assignments/confirm", include_in_schema=False, dependencies=[allow("duties.write")])

@@ -74,5 +74,27 @@ def rows_of_plan(rows: list[tuple[int, dict[str, str]]], fname: str, key: str) -
             if row.get("plan", "") != key]
 
 
+async def import_plan_template(request: Request, key: str, file: UploadFile | None, columns: tuple[str, ...],
+                               apply: Callable, page: Callable):
+    """A template uploaded on one plan's page (分工, 年度目标): the plan in the actor's scope, the rows
+    read, every row naming this plan, then `apply(session, rows, file name, actor)` all or nothing;
+    `page(request, key, status=, problems=, saved=)` answers, with every bad row named."""
+    from ..actors import request_actor
+    from .plan import not_found
+
+    with request.app.state.session_factory() as session:
+        if require_plan_scope(request, session, key) is None:
+            return not_found(request, key)
+    try:
+        fname, rows = await upload_rows(file, columns)
+    except DutyInputError as exc:
+        return page(request, key, status=422, problems=exc.problems)
+    wrong = rows_of_plan(rows, fname, key)
+    if wrong:
+        return page(request, key, status=422, problems=wrong)
+    summary, problems = run_write(request, lambda s: apply(s, rows, fname, request_actor(request)))
+    return page(request, key, status=422 if problems else 200, problems=problems, saved=summary)
+
+
 def can_write(request: Request, region_code: str | None = None) -> bool:
     return permission_allowed(actor_of(request), "duties.write", region_code)
