@@ -114,6 +114,12 @@ def forest_status(pg) -> str | None:
     return (body.get("assessment") or {}).get("status")
 
 
+def forestry_card(pg) -> dict:
+    """市林业局's row of the 考核 scorecard, as its JSON twin gives it."""
+    card = pg.request.get("/scorecards?format=json").json()
+    return next(u for u in card["units"] if u["unit"] == "市林业局")
+
+
 def test_the_reporting_loop(page, store):
     from plantrack.store.models import AuditEvent, Observation, ReportItem, ReportStatus
 
@@ -124,6 +130,8 @@ def test_the_reporting_loop(page, store):
     assert "共 3 项" in block.inner_text() and "市林业局 2 项" in block.inner_text()
     shot(page, "reporting-01-dashboard-overdue")
     status_before = forest_status(page)
+    card_before = forestry_card(page)
+    assert (card_before["items"], card_before["reported"], card_before["approved"]) == (2, 0, 0)
     sign_out(page)
 
     sign_in(page, "ly-unit")
@@ -185,6 +193,10 @@ def test_the_reporting_loop(page, store):
     shot(page, "reporting-05-office-approved-log")
     status_after = forest_status(page)
     assert status_before == "无数据" and status_after not in (None, "无数据")
+    card_after = forestry_card(page)
+    assert (card_after["reported"], card_after["approved"], card_after["overdue"]) == (2, 2, 0)
+    page.goto("/scorecards")
+    shot(page, "reporting-07-scorecard")
     page.goto("/")
     block = page.locator(".overdue-block").inner_text()
     assert "共 1 项" in block and "市生态环境局" in block and "钢铁行业超低排放改造工程" in block
