@@ -64,3 +64,8 @@ def test_names_are_split_at_spaces_only_when_every_piece_is_an_organisation():
 def test_development_zones_and_task_forces_are_units():
     assert is_unit_name("城东经济开发区") and is_unit_name("县招商引资工作专班") and is_unit_name("县工业园区")
     assert not is_unit_name("全县上下")
+
+
+def test_a_single_list_that_marks_its_lead_gives_the_others_as_supporting_units():
+    t = tasks_of("建设县域冷链物流中心。（责任单位：县商务局（牵头）、县农业农村局、县供销社）")[0]
+    assert units(t) == (["县商务局"], ["县农业农村局", "县供销社"])

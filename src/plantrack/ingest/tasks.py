@@ -17,6 +17,7 @@ names no responsible units yields an empty list.
 - Notes may sit in square brackets ([牵头单位:…] 【…】) and use ASCII punctuation; a list may be
   cut off where a web excerpt ends (…责任单位:A,B,以下均需…): a labelled list keeps the names that
   look like organisations and drops the rest, instead of dropping the note.
+- A single list may mark its lead: 责任单位：市发改委（牵头）、市财政局 (marked_lead).
 - Reposts in traditional script (牽頭單位, 責任單位) are read through OpenCC's simplified reading
   (ingest/script.py); the units keep the characters the plan wrote.
 """
@@ -60,8 +61,21 @@ class TaskRule:
     labelled: bool = False
 
 
+_LEAD_MARK = re.compile(r"\s*[（(]\s*(?:牵头|主责)(?:单位|部门)?\s*[）)]$")
+
+
+def marked_lead(names: list[str]) -> tuple[list[str], list[str]]:
+    """One list of responsible units whose lead is marked in it (市发改委（牵头）、市财政局):
+    the marked names lead, the others support. A list with no mark is all lead."""
+    marked = [n for n in names if _LEAD_MARK.search(n)]
+    if not marked:
+        return names, []
+    return [_LEAD_MARK.sub("", n) for n in marked], [n for n in names if n not in marked]
+
+
 def _labelled(m: re.Match) -> tuple[list[str], list[str]] | None:
-    return _units(m.group("lead")), _units(m.group("partners"))
+    lead, others = marked_lead(_units(m.group("lead")))
+    return lead, others + _units(m.group("partners"))
 
 
 def _partners_only(m: re.Match) -> tuple[list[str], list[str]] | None:
