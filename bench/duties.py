@@ -27,10 +27,10 @@ def gold_pairs(path: Path) -> set[tuple[int, str, str]]:
 
 
 def split(cell: str) -> list[str]:
-    """Names separated by 、, never inside a parenthesis (各县（市、区）人民政府)."""
+    """Names separated by 、, never inside a parenthesis (各县（市、区）人民政府, 各县(市、区)政府)."""
     names, current, depth = [], "", 0
     for ch in cell:
-        depth += (ch == "（") - (ch == "）")
+        depth += (ch in "（(") - (ch in "）)")
         if ch == "、" and depth == 0:
             names.append(current)
             current = ""

@@ -69,3 +69,21 @@ def test_development_zones_and_task_forces_are_units():
 def test_a_single_list_that_marks_its_lead_gives_the_others_as_supporting_units():
     t = tasks_of("建设县域冷链物流中心。（责任单位：县商务局（牵头）、县农业农村局、县供销社）")[0]
     assert units(t) == (["县商务局"], ["县农业农村局", "县供销社"])
+
+
+def test_a_list_that_says_its_units_lead_each_their_part_has_no_supporting_units():
+    t = tasks_of("提高城乡居民医保参保率", "", "责任单位：县医保局、县税务局分别牵头")[0]
+    assert units(t) == (["县医保局", "县税务局"], [])
+
+
+def test_a_declared_first_listed_lead_applies_to_that_list_and_the_lists_after_it():
+    got = tasks_of("1.新建村级光伏电站30座", "", "责任单位：县能源局、县财政局", "",
+                   "2.建成5G基站200个", "", "责任单位：县工信局、县通信发展办(凡列多家单位的,列第一位为牵头单位,下同)", "",
+                   "3.完成农村公路提档升级80公里", "", "责任单位：县交通运输局、各乡镇人民政府", "",
+                   "4.开展全民阅读进乡村", "", "责任单位：县文旅局（牵头）、县教育局")
+    assert [units(t) for t in got] == [
+        (["县能源局", "县财政局"], []),  # before the notice said so, a list is all lead
+        (["县工信局"], ["县通信发展办"]),
+        (["县交通运输局"], ["各乡镇人民政府"]),
+        (["县文旅局"], ["县教育局"]),
+    ]

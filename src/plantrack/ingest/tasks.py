@@ -17,7 +17,11 @@ names no responsible units yields an empty list.
 - Notes may sit in square brackets ([牵头单位:…] 【…】) and use ASCII punctuation; a list may be
   cut off where a web excerpt ends (…责任单位:A,B,以下均需…): a labelled list keeps the names that
   look like organisations and drops the rest, instead of dropping the note.
-- A single list may mark its lead: 责任单位：市发改委（牵头）、市财政局 (marked_lead).
+- A single list may mark its lead: 责任单位：市发改委（牵头）、市财政局 (marked_lead), or say that
+  all its units lead (市人社局、市农业农村局分别牵头).
+- A notice may declare once that in its 责任单位 lists the unit listed first leads (列第一位为牵头
+  单位, 下同): from there on such a list gives its first unit as lead and the others as supporting.
+- A remark in brackets after a list (…市卫健委(列第一位为牵头单位,下同)) ends the note.
 - Reposts in traditional script (牽頭單位, 責任單位) are read through OpenCC's simplified reading
   (ingest/script.py); the units keep the characters the plan wrote.
 """
@@ -62,6 +66,9 @@ class TaskRule:
 
 
 _LEAD_MARK = re.compile(r"\s*[（(]\s*(?:牵头|主责)(?:单位|部门)?\s*[）)]$")
+_ALL_LEAD = re.compile(r"(?:分别|共同)牵头(?:负责)?$")
+# A notice's own convention for its 责任单位 lists: 列第一位（的责任单位）为牵头（或汇总）单位
+_FIRST_LEADS = re.compile(r"(?:列|排)(?:在)?第一位(?:的)?(?:责任)?(?:单位|部门)?(?:为|是)牵头")
 
 
 def marked_lead(names: list[str]) -> tuple[list[str], list[str]]:
@@ -74,7 +81,11 @@ def marked_lead(names: list[str]) -> tuple[list[str], list[str]]:
 
 
 def _labelled(m: re.Match) -> tuple[list[str], list[str]] | None:
-    lead, others = marked_lead(_units(m.group("lead")))
+    names = _units(m.group("lead"))
+    if names and _ALL_LEAD.search(names[-1]):
+        names[-1] = _ALL_LEAD.sub("", names[-1])
+        return names, _units(m.group("partners"))
+    lead, others = marked_lead(names)
     return lead, others + _units(m.group("partners"))
 
 
@@ -94,7 +105,8 @@ TASK_RULES: tuple[TaskRule, ...] = (
     _rule(
         "labelled",
         rf"(?:{_OPEN}(?:[^（）()\[\]【】。；;:：]{{1,12}}[，,]\s*)?)?\s*(?P<label>{_LEAD_LABEL})\s*[:：]\s*(?P<lead>{_UNITS})"
-        rf"(?:\s*[；;，,。]?\s*{_SECOND_LABEL}\s*[:：]\s*(?P<partners>{_UNITS}))?\s*(?:{_CLOSE}|[。；;]?\s*$)",
+        rf"(?:\s*[；;，,。]?\s*{_SECOND_LABEL}\s*[:：]\s*(?P<partners>{_UNITS}))?"
+        rf"\s*(?:{_CLOSE}|(?:[（(][^（）()]*[）)])?[。；;]?\s*$)",
         _labelled, labelled=True,
     ),
     # 配合单位：市财政局 — a line of its own under a measure's 牵头单位 line
@@ -168,6 +180,14 @@ class _Note:
     # The label said 责任单位/责任部门 (no lead label before it): under an item that already has
     # its 牵头单位, such a list names supporting units.
     shared_label: bool = False
+    # The list itself said which units lead (（牵头）, 分别牵头): no convention overrides it.
+    lead_said: bool = False
+
+    def first_listed_leads(self) -> "_Note":
+        """The note read by a notice's convention that the unit listed first leads."""
+        if self.shared_label and not self.lead_said and len(self.lead) > 1:
+            return _Note(self.rule, self.start, self.end, self.lead[:1], self.lead[1:] + self.partners, True, True)
+        return self
 
 
 def _as_written(names: list[str], simplified: str, written: str, start: int) -> list[str]:
@@ -202,7 +222,8 @@ def find_notes(text: str) -> list[_Note]:
             partners = _as_written(partners, plain, text, m.start("partners")) if partners else []
             label = m.groupdict().get("label") or ""
             shared = label.startswith("责任") and not m.groupdict().get("partners")
-            notes.append(_Note(rule.name, m.start(), m.end(), lead, partners, shared))
+            said = bool(m.groupdict().get("lead") and re.search(r"牵头|主责", m.group("lead")))
+            notes.append(_Note(rule.name, m.start(), m.end(), lead, partners, shared, said))
         pos = m.end() if m.end() > pos else pos + 1
     return notes
 
@@ -255,13 +276,17 @@ def extract_tasks(paragraphs: list[Paragraph], heading_at: dict) -> list[dict]:
     section_line = None
     previous: _Segment | None = None
     last_label_task: dict | None = None  # the measure whose units the previous label line named
+    first_leads = False  # the notice has declared that a list's first unit leads
     for p in paragraphs:
         if p.index in heading_at:
             section_line = heading_at[p.index].line
+        first_leads = first_leads or bool(_FIRST_LEADS.search(to_simplified(p.text)))
         for seg in _segments(p):
             start = 0
             label_task = None
             for note in find_notes(seg.text):
+                if first_leads:
+                    note = note.first_listed_leads()
                 raw = seg.text[start:note.start]
                 body = _measure_text(raw)
                 line = seg.paragraph.line_at(seg.offset + start + len(raw) - len(raw.lstrip()))
