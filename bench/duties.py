@@ -1,6 +1,6 @@
 """Recall and precision of lead and supporting units found in plan texts, against hand-made gold.
 
-    .venv/bin/python bench/duties.py [tests/fixtures/duties]
+    .venv/bin/python bench/duties.py [tests/fixtures/duties] [--per-file]
 
 Each NAME.txt has NAME.gold.tsv (line, lead units, supporting units; 、-separated). A found unit
 counts when the same unit is named in the same role for the measure or table row on that line;
@@ -27,10 +27,10 @@ def gold_pairs(path: Path) -> set[tuple[int, str, str]]:
 
 
 def split(cell: str) -> list[str]:
-    """Names separated by 、, never inside a parenthesis (各县（市、区）人民政府)."""
+    """Names separated by 、, never inside a parenthesis (各县（市、区）人民政府, 各县(市、区)政府)."""
     names, current, depth = [], "", 0
     for ch in cell:
-        depth += (ch == "（") - (ch == "）")
+        depth += (ch in "（(") - (ch in "）)")
         if ch == "、" and depth == 0:
             names.append(current)
             current = ""
@@ -50,9 +50,9 @@ def found_pairs(plan: dict) -> set[tuple[int, str, str]]:
     return out
 
 
-def score(folder: Path) -> dict:
+def score(folder: Path, only: str = "*") -> dict:
     totals = {"lead": [0, 0, 0], "support": [0, 0, 0]}  # true positives, gold, found
-    for gold_file in sorted(folder.glob("*.gold.tsv")):
+    for gold_file in sorted(folder.glob(f"{only}.gold.tsv")):
         gold = gold_pairs(gold_file)
         found = found_pairs(parse_file(folder / gold_file.name.replace(".gold.tsv", ".txt")))
         for role in totals:
@@ -65,8 +65,19 @@ def score(folder: Path) -> dict:
             for role, (tp, g, f) in totals.items()}
 
 
-if __name__ == "__main__":
-    folder = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / "tests/fixtures/duties")
-    for role, s in score(folder).items():
+def show(scores: dict, indent: str = "") -> None:
+    for role, s in scores.items():
         shown = {k: "—" if s[k] is None else f"{s[k]:.3f}" for k in ("recall", "precision")}  # nothing found: no precision
-        print(f"{role:8} recall {shown['recall']}  precision {shown['precision']}  (gold {s['gold']}, found {s['found']})")
+        print(f"{indent}{role:8} recall {shown['recall']}  precision {shown['precision']}  (gold {s['gold']}, found {s['found']})")
+
+
+if __name__ == "__main__":
+    args = [a for a in sys.argv[1:] if a != "--per-file"]
+    folder = Path(args[0] if args else Path(__file__).resolve().parent.parent / "tests/fixtures/duties")
+    if "--per-file" in sys.argv:  # one document's figures say which kind of damage is left
+        for gold_file in sorted(folder.glob("*.gold.tsv")):
+            name = gold_file.name.removesuffix(".gold.tsv")
+            print(name)
+            show(score(folder, name), "  ")
+        print("all")
+    show(score(folder), "  " if "--per-file" in sys.argv else "")

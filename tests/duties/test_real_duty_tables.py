@@ -1,7 +1,7 @@
 """Real 分工方案 excerpts (tests/fixtures/duties/real, sources in its README): what the extraction
-finds in them, measured with bench/duties.py. The lead unit written on its own line under each
-numbered target (牵头单位:区发改局) is found for that target; bench/duties.py reports the rest
-(supporting units under 责任单位, a note cut off, a page in traditional characters) as recall."""
+finds in them, measured with bench/duties.py (--per-file for each document's figures). The lead
+unit written on its own line under each numbered target (牵头单位:区发改局) is found for that
+target, and the 责任单位 line under it gives the target's supporting units."""
 
 from __future__ import annotations
 
@@ -42,3 +42,11 @@ def test_the_bench_scores_the_real_excerpts():
     scores = bench().score(REAL)
     assert scores["lead"]["gold"] > 0 and scores["support"]["gold"] > 0
     assert 0 < scores["lead"]["recall"] <= 1
+
+
+def test_every_real_excerpt_gives_its_gold_units_in_their_roles_and_no_others():
+    b = bench()
+    for gold_file in sorted(REAL.glob("*.gold.tsv")):
+        gold = b.gold_pairs(gold_file)
+        found = b.found_pairs(parse_file(REAL / gold_file.name.replace(".gold.tsv", ".txt")))
+        assert (gold_file.name, sorted(gold - found), sorted(found - gold)) == (gold_file.name, [], [])

@@ -44,3 +44,16 @@ def test_headers_without_a_lead_role_are_not_duty_tables():
 def test_the_item_column_header_says_whether_rows_are_tasks_indicators_or_projects():
     assert [r["item_kind"] for r in rows_of("序号  指标名称  责任单位", "1  森林覆盖率  县林业局")] == ["indicator"]
     assert [r["item_kind"] for r in rows_of("序号\t工程名称\t牵头单位", "1\t汾河治理工程\t省水利厅")] == ["project"]
+
+
+def test_a_traditional_script_header_is_a_duty_header_and_cells_keep_their_script():
+    got = rows_of("序號\t重點任務\t牽頭單位\t配合單位", "1\t整治城區黑臭水體\t縣生態環境局\t縣水務局、縣住建局")
+    assert [(r["item"], r["lead_units"], r["supporting_units"]) for r in got] == [
+        ("整治城區黑臭水體", ["縣生態環境局"], ["縣水務局", "縣住建局"])]
+
+
+def test_a_responsibility_cell_that_marks_its_lead_gives_the_others_as_supporting_units():
+    got = rows_of("序号\t工作任务\t责任单位", "1\t建成智慧停车平台\t县交通运输局（牵头）、县公安局、县城管局",
+                  "2\t开展全民健身赛事\t县文体局 县总工会")
+    assert [(r["lead_units"], r["supporting_units"]) for r in got] == [
+        (["县交通运输局"], ["县公安局", "县城管局"]), (["县文体局", "县总工会"], [])]

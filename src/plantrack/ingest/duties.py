@@ -20,7 +20,8 @@ import re
 from dataclasses import dataclass
 
 from .clean import Line
-from .tasks import _split_units
+from .script import to_simplified
+from .tasks import _split_units, marked_lead
 
 _SPACES = re.compile(r"[ \u3000]{2,}")
 _LEAD_HEAD = re.compile(r"^(?:主要)?(?:牵头|责任|主责|负责)(?:单位|部门)$")
@@ -55,6 +56,7 @@ def cells(text: str) -> list[str]:
 
 def header_columns(row: list[str]) -> Columns | None:
     """The roles of a header row's columns, or None when the row is not a 分工 header."""
+    row = [to_simplified(c) for c in row]  # 牽頭單位 in a traditional-script repost reads as 牵头单位
     lead = next((i for i, c in enumerate(row) if _LEAD_HEAD.match(c)), None)
     if lead is None or len(row) < 2:
         return None
@@ -124,8 +126,8 @@ def read_duty_tables(lines: list[Line]) -> list[dict]:
             if aligned is None:
                 break
             item = aligned[cols.item] or previous_item
-            lead = _units(aligned[cols.lead])
-            partners = _units(aligned[cols.partner]) if cols.partner is not None and cols.partner < len(aligned) else []
+            lead, marked_others = marked_lead(_units(aligned[cols.lead]))  # 市发改委（牵头）、市财政局
+            partners = marked_others + (_units(aligned[cols.partner]) if cols.partner is not None and cols.partner < len(aligned) else [])
             if item and lead:
                 due = aligned[cols.due] if cols.due is not None and cols.due < len(aligned) else None
                 out.append({"item_kind": cols.kind, "item": item, "lead_units": lead, "supporting_units": partners, "due": due or None,
