@@ -31,7 +31,7 @@ def test_items_of_every_kind_are_assigned_by_name_or_source_line(store, tmp_path
     f = write_csv(tmp_path / "a.csv", HEADER, [
         ["qinghe-county-14th-fyp", "indicator", "常住人口城镇化率", "县发展改革局", "县财政局、县统计局", "2025-12-31"],
         ["qinghe-county-14th-fyp", "project", "L118", "清河县发展和改革局", "", "2024/6/30"],
-        ["qinghe-county-14th-fyp", "target", "L65", "县统计局", "", ""],
+        ["qinghe-county-14th-fyp", "target", "L150", "县统计局", "", ""],
     ])
     with store.begin() as s:
         assert import_assignments(s, f, LOCAL_OPERATOR)["added"] == 3
@@ -41,7 +41,7 @@ def test_items_of_every_kind_are_assigned_by_name_or_source_line(store, tmp_path
             for a in rows] == [
         ("indicator", "常住人口城镇化率", 74, "县发展改革局", ["县财政局", "县统计局"], "2025-12-31", "active"),
         ("project", "清河经济技术开发区标准化厂房项目", 118, "县发展改革局", [], "2024-06-30", "active"),
-        ("target", "城镇调查失业率", 65, "县统计局", [], None, "active"),
+        ("target", "农村生活污水治理率", 150, "县统计局", [], None, "active"),
     ]
     assert all(a["item_id"] for a in rows) and {a["created_by"] for a in rows} == {LOCAL_OPERATOR.name}
 
@@ -106,6 +106,20 @@ def test_a_name_the_plan_repeats_must_be_given_by_its_source_line(store, tmp_pat
     with pytest.raises(DutyInputError) as exc, store.begin() as s:
         import_assignments(s, f, LOCAL_OPERATOR)
     assert exc.value.problems == ["a.csv 第2行：目标“城镇调查失业率”在规划中出现多次（L65、L163），请用行号指明"]
+
+
+def test_a_line_stating_several_targets_asks_for_the_name(store, tmp_path):
+    """L65 states two targets (居民收入增长…基本同步, 城镇调查失业率控制在5.5%以内): the line alone cannot say which."""
+    f = write_csv(tmp_path / "a.csv", HEADER, [["qinghe-county-14th-fyp", "target", "L65", "县统计局", "", ""]])
+    with pytest.raises(DutyInputError) as exc, store.begin() as s:
+        import_assignments(s, f, LOCAL_OPERATOR)
+    assert exc.value.problems == ["a.csv 第2行：第65行有多个目标（“居民收入增长”、“城镇调查失业率”），请写作“L65 名称”"]
+    f = write_csv(tmp_path / "b.csv", HEADER, [["qinghe-county-14th-fyp", "target", "L65 城镇调查失业率", "县统计局", "", ""]])
+    with store.begin() as s:
+        assert import_assignments(s, f, LOCAL_OPERATOR)["added"] == 1
+    with store() as s:
+        [row] = list_assignments(s, "qinghe-county-14th-fyp")
+    assert (row["item"], row["line"]) == ("城镇调查失业率", 65)
 
 
 def test_the_same_file_imported_again_changes_nothing(store, tmp_path):

@@ -27,6 +27,7 @@ ITEM_KINDS = {"indicator": (Indicator, "name"), "target": (Target, "subject"),
 KIND_LABELS = {"indicator": "指标", "target": "目标", "task": "任务", "project": "项目"}
 _DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s+00:00:00)?")
 _LINE_REF = re.compile(r"^[Ll第]?(\d+)行?$")
+_LINE_NAME_REF = re.compile(r"^[Ll第](\d+)行?[\s:：]+(\S.*)$")  # a line and the name of one of its items
 _ID_REF = re.compile(r"^#(\d+)$")  # a stored row's id: what the pages send, since a line may hold several items
 
 
@@ -52,6 +53,9 @@ def find_item(session: Session, plan: Plan, kind: str, ref: str) -> list:
     by_id = _ID_REF.match(ref.strip())
     if by_id:
         return list(session.scalars(query.where(model.id == int(by_id.group(1)))))
+    m = _LINE_NAME_REF.match(ref.strip())  # "L65 城镇调查失业率": one of several items a line states
+    if m:
+        return list(session.scalars(query.where(model.line == int(m.group(1)), getattr(model, attr) == m.group(2))))
     m = _LINE_REF.match(ref.strip())
     if m:
         return list(session.scalars(query.where(model.line == int(m.group(1)))))
@@ -106,6 +110,9 @@ def apply_assignment_rows(session: Session, rows: list[tuple[int, dict[str, str]
             found = find_item(session, plan, kind, row["item"]) if row["item"] else []
             if not found:
                 problems.append(f"{where}：规划“{key}”中没有{KIND_LABELS[kind]}“{row['item']}”")
+            elif len(found) > 1 and len({r.line for r in found}) == 1:  # one line stating several items
+                names = "、".join(f"“{item_name(kind, r)}”" for r in found)
+                problems.append(f"{where}：第{found[0].line}行有多个{KIND_LABELS[kind]}（{names}），请写作“L{found[0].line} 名称”")
             elif len(found) > 1:
                 lines = "、".join(f"L{r.line}" for r in found)
                 problems.append(f"{where}：{KIND_LABELS[kind]}“{row['item']}”在规划中出现多次（{lines}），请用行号指明")
