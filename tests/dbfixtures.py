@@ -27,9 +27,16 @@ def _pg_schema_engine(schema: str):
 
 
 def _drop_pg_schema(schema: str) -> None:
+    """Drop a test's schema. A session the test left open in a transaction would make the DROP wait
+    for ever (a whole CI run once hung on one); the lock timeout turns that into a failure that says so."""
     admin = create_engine(database_url(PG_URL), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        conn.execute(text("SET lock_timeout = '60s'"))
+        try:
+            conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        except Exception as exc:  # noqa: BLE001  (re-raised with what to look for)
+            raise RuntimeError(f"schema {schema} could not be dropped within 60 s: a session of the test "
+                               "is probably still open in a transaction (use `with factory() as s:`)") from exc
     admin.dispose()
 
 

@@ -44,7 +44,8 @@ def test_counts_follow_the_report_states_given_through_the_seam(web_store):  # n
         return {first.id: ReportState(reported=True, reported_on=date(2024, 3, 1), approved=True),
                 second.id: ReportState(reported=True, reported_on=date(2024, 4, 2), approved=False)}
 
-    card = scorecards(web_store(), date(2024, 5, 1), 2022, report_states=states)
+    with web_store() as session:
+        card = scorecards(session, date(2024, 5, 1), 2022, report_states=states)
     (unit,) = card["units"]
     assert (unit["unit"], unit["items"], unit["reported"], unit["on_time"], unit["late"], unit["approved"], unit["overdue"]) \
         == ("市林业局", 2, 2, 1, 1, 1, 0)
