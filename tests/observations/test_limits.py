@@ -15,12 +15,12 @@ from plantrack.observations.readers import ReaderError
 from plantrack.store.models import Observation
 
 HEADER = "region,indicator,unit,year,value,source_url,source_title,quote\n"
-ROW = "山西省,森林覆盖率,%,{year},23.6,,,\n"
+ROW = "山西省,森林覆盖率,%,{year},23.6,,山西省统计年鉴,\n"
 
 
 def rows_csv(tmp_path, n: int):
     path = tmp_path / "many.csv"
-    path.write_text(HEADER + "".join(ROW.format(year=2000 + i) for i in range(n)), encoding="utf-8")
+    path.write_text(HEADER + "".join(ROW.format(year=2015 + i) for i in range(n)), encoding="utf-8")
     return path
 
 
