@@ -17,6 +17,8 @@ installed (scripts/setup.sh installs it; CI runs these).
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import os
 import shutil
 import socket
@@ -84,9 +86,17 @@ def store(tmp_path_factory):
 @pytest.fixture(scope="module")
 def server(store):
     url, _ = store
+    with running_server({"PLANTRACK_DATABASE_URL": url}) as base:
+        yield base
+
+
+@contextmanager
+def running_server(settings: dict[str, str]):
+    """`plantrack serve` in its own process on a free loopback port, with only the given PLANTRACK_*
+    settings; the address once /api/plans answers, and the process stopped afterwards."""
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("PLANTRACK_")}
-    env["PLANTRACK_DATABASE_URL"] = url
+    env.update(settings)
     proc = subprocess.Popen(
         [sys.executable, "-m", "plantrack.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -104,12 +114,14 @@ def server(store):
     else:
         proc.terminate()
         pytest.fail("the server did not answer within 60 s")
-    yield base
-    proc.terminate()
     try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
 
 
 @pytest.fixture(scope="module")

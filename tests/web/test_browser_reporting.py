@@ -12,19 +12,14 @@ dashboard. Screenshots go to test-artifacts/web/reporting-*.png.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
 from datetime import date, timedelta
 
-import httpx
 import pytest
 from sqlalchemy import select
 
 from ..userfixtures import PASSWORD, add_user
 from .conftest import FIXTURES, JIANGZHOU, ingest
-from .test_browser import ARTIFACTS, _free_port, browser, page, shot  # noqa: F401  (fixtures)
+from .test_browser import browser, page, running_server, shot  # noqa: F401  (fixtures)
 
 DUE = (date.today() - timedelta(days=30)).isoformat()
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
@@ -62,30 +57,8 @@ def store(tmp_path_factory):
 @pytest.fixture(scope="module")
 def server(store):
     url, _, base = store
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PLANTRACK_")}
-    env.update(PLANTRACK_DATABASE_URL=url, PLANTRACK_EVIDENCE_DIR=str(base / "evidence"))
-    proc = subprocess.Popen([sys.executable, "-m", "plantrack.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    address = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            pytest.fail("the server stopped: " + proc.stdout.read().decode("utf-8", "replace"))
-        try:
-            if httpx.get(address + "/api/plans", timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    else:
-        proc.terminate()
-        pytest.fail("the server did not answer within 60 s")
-    yield address
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    with running_server({"PLANTRACK_DATABASE_URL": url, "PLANTRACK_EVIDENCE_DIR": str(base / "evidence")}) as address:
+        yield address
 
 
 def sign_in(pg, login: str) -> None:
