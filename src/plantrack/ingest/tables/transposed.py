@@ -38,6 +38,9 @@ _CELL_GAP = re.compile(r"\s*\|\s*|\t| {2,}|\u3000+")  # a pipe the table view le
 _DIGIT = re.compile(r"\d")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 MIN_ROWS = 3
+# A block opens with a names heading; a cheap look at the line's start spares the full reading of
+# every line of a long plan.
+_NAME_START = re.compile(r"^\s*(?:主\s*要\s*)?指\s*标|^\s*名\s*称")
 
 
 @dataclass
@@ -127,6 +130,8 @@ def _same_roles(a: Block, b: Block) -> bool:
 
 def _read_block(texts: list[str], i: int) -> tuple[Block | None, int]:
     """The block whose name heading stands on line i, and the index of its last line."""
+    if not _NAME_START.match(texts[i]):
+        return None, i
     head = heading_of(texts[i])
     if head is None or head[0] != "name":
         return None, i
