@@ -139,3 +139,38 @@ def test_prose_and_value_less_lines_are_not_a_transposed_table():
 属性\t预期性\t预期性\t预期性
 """
     assert not [t for t in find_tables(clean_text(text)) if t.layout == "transposed"]
+
+
+def test_a_category_line_gives_each_indicator_its_group():
+    text = """类 别 | 产业兴旺 | 产业兴旺 | 生态宜居 |
+主 要 指 标 | 粮食产量 | 农产品加工转化率 | 村庄绿化覆盖率 |
+2025 年 目 标 值 | 120万吨 | 70% | 35% |
+属 性 | 约束性 | 预期性 | 预期性 |
+"""
+    table, rows = _rows(text)
+    assert [rows[n]["category"] for n in ("粮食产量", "农产品加工转化率", "村庄绿化覆盖率")] == ["产业兴旺", "产业兴旺", "生态宜居"]
+    assert (rows["粮食产量"]["unit"], rows["粮食产量"]["target_value"]) == ("万吨", 120)
+    assert table.start == 0
+
+
+def test_labels_above_every_block_are_the_blocks_groups():
+    text = """一、创新驱动
+指标名称\t研发经费投入强度(%)\t高新技术企业数(家)
+2025年目标\t2.8\t450
+二、民生福祉
+指标名称\t城镇调查失业率(%)\t人均预期寿命(岁)
+2025年目标\t<5.5\t79.5
+"""
+    _, rows = _rows(text)
+    assert rows["高新技术企业数"]["category"] == "创新驱动"
+    assert rows["人均预期寿命"]["category"] == "民生福祉"
+    assert rows["城镇调查失业率"]["target_text"] == "<5.5"
+
+
+def test_a_heading_above_a_single_block_is_not_taken_for_its_group():
+    text = """主要目标
+指标名称\t森林覆盖率(%)\t湿地保护率(%)\t草原综合植被盖度(%)
+2025年目标\t45\t55\t60
+"""
+    _, rows = _rows(text)
+    assert all(r["category"] is None for r in rows.values())

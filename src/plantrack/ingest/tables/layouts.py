@@ -380,7 +380,7 @@ def _read_transposed_tables(lines: list[Line]) -> list[Table]:
         roles = ["name"] + [r for r in ("unit", "base", "target", "growth", "binding") if any(r in b.cells for b in run)]
         years = {r: next((b.years[r] for b in run if b.years.get(r)), None) for r in ("base", "target")}
         columns = [Column(r, years.get(r)) for r in roles]
-        first, last = run[0].first, run[-1].last
+        first, last = run[0].first - (1 if run[0].label else 0), run[-1].last
         title, t_index = _title_before(lines, first)
         table = Table("indicators", title, min(t_index, first), last, lines[min(t_index, first)].no, "transposed",
                       columns, header_start=first, evidence="header")
@@ -390,7 +390,8 @@ def _read_transposed_tables(lines: list[Line]) -> list[Table]:
                 for role, values in block.cells.items():
                     if k < len(values):
                         cells[role] = values[k]
-                table.rows.append(Row(cells, None, lines[block.name_line].no))
+                category = cells.pop("category", None) or block.label
+                table.rows.append(Row(cells, category, lines[block.name_line].no))
         tables.append(table)
     return tables
 

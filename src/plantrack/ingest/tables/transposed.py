@@ -34,6 +34,9 @@ _TARGET_WORD = re.compile(rf"^(?:{_YEAR})?(?:规划)?(?:目标值?|预期值?|�
 _YEAR_WORD = re.compile(rf"^{_YEAR}$")
 _GROWTH_WORD = re.compile(r"^(?:年均)?(?:增长|增速)(?:率)?(?:[(（]?%[)）]?)?$|^(?:年均增长)?[〔\[(（]?累计[〕\])）]?$")
 _BINDING_WORD = re.compile(r"^(?:指标)?(?:属性|性质)$")
+_CATEGORY_WORD = re.compile(r"^(?:类别|领域|维度|方面)$")
+# A group label on a line of its own above a block (一、产业兴旺): words only, no sentence.
+_LABEL = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]\s*)?(?P<name>[\u4e00-\u9fff]{2,10})$")
 _CELL_GAP = re.compile(r"\s*\|\s*|\t| {2,}|\u3000+")  # a pipe the table view left (one inner pipe) too
 _DIGIT = re.compile(r"\d")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -54,6 +57,7 @@ class Block:
     years: dict[str, int | None] = field(default_factory=dict)
     first: int = 0  # index of the block's first line (its name header word)
     last: int = 0  # index of its last line
+    label: str | None = None  # a group label on the line above the block, if any
 
 
 def header_role(word: str) -> tuple[str, int | None] | None:
@@ -63,7 +67,8 @@ def header_role(word: str) -> tuple[str, int | None] | None:
     if not w or len(w) > 14:
         return None
     for role, pattern in (("name", _NAME_WORD), ("unit", _UNIT_WORD), ("base", _BASE_WORD),
-                          ("target", _TARGET_WORD), ("year", _YEAR_WORD), ("growth", _GROWTH_WORD), ("binding", _BINDING_WORD)):
+                          ("target", _TARGET_WORD), ("year", _YEAR_WORD), ("growth", _GROWTH_WORD), ("binding", _BINDING_WORD),
+                          ("category", _CATEGORY_WORD)):
         m = pattern.match(w)
         if m:
             year = m.groupdict().get("year")
@@ -120,7 +125,26 @@ def find_blocks(texts: list[str]) -> list[list[Block]]:
             runs[-1].append(b)
         else:
             runs.append([b])
-    return [r for r in runs if sum(len(b.names) for b in r) >= MIN_ROWS]
+    runs = [r for r in runs if sum(len(b.names) for b in r) >= MIN_ROWS]
+    for run in runs:
+        _label_blocks(texts, run)
+    return runs
+
+
+def _label_blocks(texts: list[str], run: list[Block]) -> None:
+    """Group labels standing on the line above each block (一、产业兴旺 / 主要指标 …). Taken only when
+    every block of a run of several has one: a lone short line above a single block is as likely
+    a heading of the text (主要目标) as a label of the table."""
+    if len(run) < 2:
+        return
+    labels = []
+    for b in run:
+        m = _LABEL.match(texts[b.first - 1].strip()) if b.first > 0 else None
+        if not m or header_role(m.group("name")) is not None:
+            return
+        labels.append(m.group("name"))
+    for b, label in zip(run, labels):
+        b.label = label
 
 
 def _same_roles(a: Block, b: Block) -> bool:
@@ -139,6 +163,9 @@ def _read_block(texts: list[str], i: int) -> tuple[Block | None, int]:
     if len(names) < 2 or not all(_is_name(c) for c in names):
         return None, i
     block = Block(names, k if k > i else i, first=i, last=k)
+    before = _category_line_before(texts, i, len(names))
+    if before is not None:
+        block.cells["category"], block.first = before
     bare: list[tuple[int, list[str]]] = []  # lines headed by a year alone (2020年 | 2025年)
     j = k + 1
     while j < len(texts):
@@ -164,6 +191,22 @@ def _read_block(texts: list[str], i: int) -> tuple[Block | None, int]:
     if sum(bool(_DIGIT.search(v)) for v in values) * 2 < len(values):
         return None, i
     return block, block.last
+
+
+def _category_line_before(texts: list[str], i: int, n: int) -> tuple[list[str], int] | None:
+    """A 类别 line standing above the names heading (类 别 | 产业兴旺 | 产业兴旺 | 生态宜居), with a
+    cell for each name: (its cells, the index of its first line)."""
+    for j in (i - 1, i - 2):
+        if j < 0:
+            return None
+        got = heading_of(texts[j])
+        if got is None:
+            continue
+        if got[0] != "category":
+            return None
+        cells, end = _cells_of(texts, j, got[2])
+        return (cells, j) if len(cells) == n and end == i - 1 else None
+    return None
 
 
 def _place_bare_years(block: Block, bare: list[tuple[int, list[str]]]) -> None:
