@@ -49,6 +49,7 @@ from .confidence import row_agreement, table_confidence
 from .fields import _BINDING_TOKEN, _trailing_groups, indicator_from_row, review_from_row, split_name
 from .furniture import furniture_kind
 from .numbered import numbered_texts, read_numbered
+from .transposed import find_blocks
 from .glued import glued_texts, group_labels, read_glued
 from .regions import body_table_columns, is_row_like, row_runs, split_row_cells, unread_runs
 from ..outline import match_heading
@@ -285,10 +286,14 @@ def _written_cell(cell: str, at: list[int], written: list[Line], lines: list[Lin
 
 def _find_tables(lines: list[Line]) -> list[Table]:
     """Tables found by their header first, then header-less runs of rows found by their body."""
-    tables: list[Table] = []
+    tables: list[Table] = _read_transposed_tables(lines)
+    taken = table_lines(tables)
     i = 0
     n = len(lines)
     while i < n:
+        if i in taken:
+            i += 1
+            continue
         header = _header_run(lines, i)
         if header is None:
             i += 1
@@ -362,6 +367,33 @@ def _read_glued_table(lines: list[Line], a: int, b: int, text: str) -> Table | N
 
 
 _CHUNK_NO = re.compile(r"^\d{1,3}、")
+
+
+def _read_transposed_tables(lines: list[Line]) -> list[Table]:
+    """Tables turned on their side (transposed.py): one line per column, blocks of indicators side
+    by side; each block's cells are given to its names by position."""
+    texts = [ln.text for ln in lines]
+    if not any("标" in t for t in texts):
+        return []
+    tables = []
+    for run in find_blocks(texts):
+        roles = ["name"] + [r for r in ("unit", "base", "target", "growth", "binding") if any(r in b.cells for b in run)]
+        years = {r: next((b.years[r] for b in run if b.years.get(r)), None) for r in ("base", "target")}
+        columns = [Column(r, years.get(r)) for r in roles]
+        first, last = run[0].first - (1 if run[0].label else 0), run[-1].last
+        title, t_index = _title_before(lines, first)
+        table = Table("indicators", title, min(t_index, first), last, lines[min(t_index, first)].no, "transposed",
+                      columns, header_start=first, evidence="header")
+        for block in run:
+            for k, name in enumerate(block.names):
+                cells = {"name": name}
+                for role, values in block.cells.items():
+                    if k < len(values):
+                        cells[role] = values[k]
+                category = cells.pop("category", None) or block.label
+                table.rows.append(Row(cells, category, lines[block.name_line].no))
+        tables.append(table)
+    return tables
 
 
 def _read_numbered_table(lines: list[Line], a: int) -> Table | None:
