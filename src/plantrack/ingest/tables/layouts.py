@@ -434,8 +434,13 @@ def _header_run(lines: list[Line], i: int) -> tuple[int, int] | None:
     if not is_header_line(lines[i].text):
         return None
     j = i
-    while j + 1 < len(lines) and (is_header_line(lines[j + 1].text) or _BARE_YEAR.match(lines[j + 1].text)) and j - i < 16:
-        j += 1
+    while j + 1 < len(lines) and j - i < 16:
+        if is_header_line(lines[j + 1].text) or _BARE_YEAR.match(lines[j + 1].text):
+            j += 1
+        elif _empty_header_cell(lines, j + 1):
+            j += 2
+        else:
+            break
     while j > i and _BARE_YEAR.match(lines[j].text):  # a year after the header is a value, not a column
         if j + 1 < len(lines) and _is_value_token(lines[j + 1].text.strip()):
             j -= 1
@@ -447,6 +452,16 @@ def _header_run(lines: list[Line], i: int) -> tuple[int, int] | None:
     if not re.search(r"\d{4}年?|现状|基期|目标", joined):
         return None
     return i, j
+
+
+def _empty_header_cell(lines: list[Line], k: int) -> bool:
+    """A line of pipes alone inside a header flattened one cell per line: the empty cell under a
+    merged group cell (“十四五”目标 | (empty) | 2025年 | 年均[累计]). It continues the header when
+    header words follow it."""
+    if k + 1 >= len(lines) or furniture_kind(lines[k].text) != "pipes":
+        return False
+    nxt = lines[k + 1].text
+    return is_header_line(nxt) or bool(_BARE_YEAR.match(nxt))
 
 
 _TITLE_LABEL = re.compile(r"^(?:专栏|附表|表)\s*[\d一二三四五六七八九十]+(?:[.．\-—－]\d+)*\s*[:：]?\s*")
@@ -502,7 +517,8 @@ def _target_of_titled_period(columns: list[Column], title: str) -> list[Column]:
 
 
 def _read_table(lines: list[Line], h_start: int, h_end: int) -> Table | None:
-    header_lines = [strip_header_notes(lines[k].text) for k in range(h_start, h_end + 1)]
+    header_lines = [strip_header_notes(lines[k].text) for k in range(h_start, h_end + 1)
+                    if furniture_kind(lines[k].text) != "pipes"]
     tabbed = any("\t" in t for t in header_lines)
     if tabbed:
         columns = _tab_header_columns(header_lines)
