@@ -184,8 +184,22 @@ def _tab_header_columns(header_lines: list[str]) -> list[Column]:
 _GROUP_WORDS = {"规划目标", "规划值", "实现情况", "完成情况", "执行情况", "进展情况", "实际完成"}
 
 
+def _target_word_over_years(cols: list[Column]) -> list[Column]:
+    """A bare target word (目标, “十四五”目标) with no year of its own, followed by a year column
+    and one more year or growth column, is a group cell merged over them (“十四五”目标 over
+    2025年 | 年均[累计]) flattened into the header line: it names no column of its own."""
+    out = list(cols)
+    for k, c in enumerate(cols[:-2]):
+        a, b = cols[k + 1], cols[k + 2]
+        if c.role == "target" and c.year is None and a.role == "year" and a.year \
+                and b.role in ("year", "growth", "target"):
+            out[k] = Column("plan_group", None, c.text)
+    return out
+
+
 def _resolve_roles(cols: list[Column]) -> list[Column]:
     """Year columns become base or target; grouped headers (规划目标 | 实现情况) split their sub-columns."""
+    cols = _target_word_over_years(cols)
     while cols and cols[-1].role in ("plan_group", "actual_group"):
         # A group word with no columns under it (完成情况 last) is a column of remarks (完成, 基本完成).
         cols = cols[:-1] + [Column("other", None, cols[-1].text)]
