@@ -791,6 +791,7 @@ def _read_flow_body(table: Table, lines: list[Line], start: int, header_texts: s
         trailing = 0
     if trailing:
         table.columns = table.columns[:-trailing]
+    after_binding = _values_after_binding(table.columns) if has_binding else 0
     segments: list[list[Line]] = []
     pending: list[Line] = []
     last_row_end = start - 1
@@ -847,7 +848,12 @@ def _read_flow_body(table: Table, lines: list[Line], start: int, header_texts: s
             ln = Line(ln.no, "  ".join(cells), ln.page_start)
             at[id(ln)] = i
         pending.append(ln)
-        if has_binding and _BINDING_TOKEN.match(cells[-1] if cells else ""):
+        if after_binding:
+            if _closed_after_binding(pending, after_binding):
+                segments.append(pending)
+                pending = []
+                last_row_end = i
+        elif has_binding and _BINDING_TOKEN.match(cells[-1] if cells else ""):
             segments.append(pending)
             pending = []
             last_row_end = i
@@ -881,6 +887,24 @@ def _read_flow_body(table: Table, lines: list[Line], start: int, header_texts: s
     if label_chars:
         _apply_vertical_labels(table.rows, starts, label_chars)
     _labels_as_categories(table.rows)
+
+
+def _values_after_binding(columns: list[Column]) -> int:
+    """How many value columns the header puts after its 属性 column (序号 | 指标 | 单位 | 属性 |
+    2025年 | 年均[累计]): there a row does not end at its binding cell but that many cells later."""
+    roles = [c.role for c in columns]
+    if "binding" not in roles:
+        return 0
+    after = roles[roles.index("binding") + 1:]
+    values = ("base", "target", "growth", "planned_growth", "horizon", "other", "actual", "actual_growth")
+    return len(after) if after and all(r in values for r in after) and any(r != "other" for r in after) else 0
+
+
+def _closed_after_binding(pending: list[Line], after: int) -> bool:
+    """The row's lines hold a binding cell and the value cells the header puts after it."""
+    tokens = [t for ln in pending for t in _split_cells(ln.text)]
+    at = [k for k, t in enumerate(tokens) if _BINDING_TOKEN.match(t)]
+    return bool(at) and len(tokens) - 1 - at[-1] >= after
 
 
 def _labels_as_categories(rows: list[Row]) -> None:
@@ -1202,6 +1226,11 @@ def _fit_cells(tokens: list[_Token], roles: list[str]) -> dict[str, str]:
     binding = None
     if toks and _BINDING_TOKEN.match(toks[-1].text):
         binding = toks.pop().text
+    elif "binding" in roles and roles[-1] != "binding":
+        # A header that puts 属性 before value columns: the binding cell stands inside the row.
+        at = [k for k, t in enumerate(toks) if _BINDING_TOKEN.match(t.text)]
+        if at:
+            binding = toks.pop(at[-1]).text
     slots = [r for r in roles if r != "binding"]
     if len(toks) < len(slots):
         split: list[_Token] = []
