@@ -113,6 +113,12 @@ class Column:
     text: str = ""
 
 
+# A year's column whose words go on with 增长/增速 states that year's growth (annual plans and
+# their reviews: 2019年目标增长(%) | 2019年实际增长(%)), planned or achieved.
+_GROWTH_AFTER = re.compile(r"(?:增长|增速|增幅)率?(?:\(%\)|（%）|%)?")
+_GROWTH_OF = {"target": "planned_growth", "actual": "actual_growth", "year_done": "actual_growth"}
+
+
 def columns_from_header(cells: list[str]) -> list[Column]:
     """Columns named by a header, given as its cells (tab layout) or as one joined text (flow layout)."""
     found: list[Column] = []
@@ -131,8 +137,12 @@ def columns_from_header(cells: list[str]) -> list[Column]:
                 found[-1].year = int(year.group(1))
                 pos = m.end()
                 continue
-            found.append(Column(role, int(year.group(1)) if year else None, m.group()))
-            pos = m.end()
+            grown = _GROWTH_AFTER.match(text, m.end()) if year else None
+            if grown and role in _GROWTH_OF:
+                # 2019年目标增长(%), 2019年实际增长: the year's growth, not its level.
+                role = _GROWTH_OF[role]
+            found.append(Column(role, int(year.group(1)) if year else None, m.group() + (grown.group() if grown else "")))
+            pos = grown.end() if grown else m.end()
             got_any = True
         if not got_any and len(cells) > 1:
             found.append(Column("other", None, cell))
