@@ -1061,6 +1061,9 @@ def _row_from_segment(table: Table, seg: list[Line], category: str | None, seq: 
     if table.column("category") is not None and _leading_category(tokens):
         # 经济发展 地区生产总值 亿元 …: the category column's cell before the name, on the row's line.
         category = tokens.pop(0).text
+    by_line = _cells_by_line(table, body)
+    if by_line is not None:
+        return [Row(by_line, category, row_line or body[0].no, None)], category, seq
     name_tokens, rest, group = _take_name(table, tokens, body, width)
     if not name_tokens:
         return [], category, seq
@@ -1069,6 +1072,30 @@ def _row_from_segment(table: Table, seg: list[Line], category: str | None, seq: 
     cells = _fit_cells(rest, value_roles)
     cells["name"] = raw_name
     return [Row(cells, category, row_line or body[0].no, group)], category, seq
+
+
+def _cells_by_line(table: Table, body: list[Line]) -> dict[str, str] | None:
+    """A row written one cell per line, as many lines as the header has columns and closed by its
+    binding cell, whose value cells are words (稳步提高 | 稳步提高 | 预期性): each line is its cell.
+    Without this the words would be read as the rest of a wrapped name. None when the row is not
+    of that shape (a row with numbers is read by the token rules)."""
+    roles = [c.role for c in table.columns if c.role not in ("category", "seq")]
+    if not roles or roles[0] != "name" or roles[-1] != "binding" or len(body) != len(roles):
+        return None
+    texts = [ln.text.strip() for ln in body]
+    if any(len(_split_cells(t)) != 1 for t in texts) or not _BINDING_TOKEN.match(texts[-1]):
+        return None
+    if _is_value_token(texts[0]):
+        return None
+    for role, t in zip(roles[1:-1], texts[1:-1]):
+        if role == "unit":
+            if not (is_unit(t) or is_empty_cell(t)):
+                return None  # the line under the unit column is not a unit: a wrapped name
+        elif _is_value_token(t) or is_unit(t) or _DAMAGED_UNIT.fullmatch(t):
+            return None
+    if not any(r != "unit" for r in roles[1:-1]):
+        return None
+    return dict(zip(roles, texts))
 
 
 # A unit that lost its first word in extraction (吨/万元 -> /万元, /.): still the unit cell.
