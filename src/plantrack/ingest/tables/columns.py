@@ -32,6 +32,7 @@ COLUMN_RULES: tuple[tuple[str, str], ...] = (
     ("target", r"\d{4}年?规划目标值?(?![实完执进])|\d{4}年?(?:预期)?目标值?|\d{4}年?预期值?|(?:预期)?目标值?|\d{4}年?规划值"),
     ("year_done", r"\d{4}年(?:实际)?完成(?:值|数|情况)?|\d{4}年实际值?"),
     ("year", r"\d{4}年?(?:现状值?|基期值?|基数|完成值?|实际值?|预计值?|值)?"),
+    ("actual", r"(?:全年|年度)(?:实际)?完成(?:值|数)?"),  # 全年目标 | 全年完成: an annual plan's review
     ("base", r"现状(?:值|年)?|基期(?:值|年)?|基准(?:值|年)?|基数"),
 )
 _COLUMN_SCAN = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in COLUMN_RULES))
