@@ -559,3 +559,11 @@ def test_a_measure_named_before_a_colon_is_the_subject_of_the_figure_after_it():
 def test_growing_faster_than_an_average_is_a_qualitative_target():
     t = only(targets_of("到2025年，地区生产总值年均增速快于全省平均水平。"))
     assert fields(t, "subject", "value", "year", "relation") == ("地区生产总值年均增速", None, 2025, "qualitative")
+
+
+def test_an_owner_and_a_modal_verb_before_the_subject_are_not_its_words():
+    t = only(targets_of("到2025年，全市要实现人均公园绿地面积达到15平方米。"))
+    assert fields(t, "subject", "value", "unit") == ("人均公园绿地面积", 15, "平方米")
+    assert clean_subject("本区将达到森林覆盖率") == "森林覆盖率"
+    # 主要 is not an owner with a modal verb: the subject keeps its words.
+    assert clean_subject("主要污染物排放总量") == "主要污染物排放总量"

@@ -557,9 +557,15 @@ _LIST_LABEL = re.compile(r"^(?:[（(]\s*[\d一二三四五六七八九十]{1,3}\
 _ARTICLE = re.compile(r"^.*第\s*\d{1,3}\s*条\s*")
 
 
+# A clause opened by who commits and a modal verb (江苏要实现…, 全市将达到…): the owner and the
+# verb frame the target; the noun phrase after them is its subject.
+_OWNER_MODAL = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:要|将|须|需)(?:实现|达到|确保|力争)(?=[\u4e00-\u9fff]{2})")
+
+
 def clean_subject(subject: str) -> str:
     """The noun phrase of a subject: time words, modal words and comparison bases stripped."""
     s = subject.strip(" \t，,；;：:、").lstrip("•·●○■□◆◇▪▶►★☆※→-—*")
+    s = _OWNER_MODAL.sub("", s)
     s = _LIST_LABEL.sub("", s)
     if (article := _ARTICLE.match(s)) is not None:
         s = s[article.end():]
