@@ -567,3 +567,11 @@ def test_an_owner_and_a_modal_verb_before_the_subject_are_not_its_words():
     assert clean_subject("本区将达到森林覆盖率") == "森林覆盖率"
     # 主要 is not an owner with a modal verb: the subject keeps its words.
     assert clean_subject("主要污染物排放总量") == "主要污染物排放总量"
+
+
+def test_a_count_per_head_of_population_is_named_as_the_rate():
+    t = only(targets_of("到2025年，每千人拥有社会体育指导员3名。"))
+    assert fields(t, "subject", "value", "unit") == ("每千人拥有社会体育指导员", 3, "名")
+    # Without a per-head opener the thing counted stays the subject.
+    t = only(targets_of("到2025年，新建公共体育场馆12个。"))
+    assert t["subject"] == "公共体育场馆"

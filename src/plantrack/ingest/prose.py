@@ -331,13 +331,20 @@ def _count(m: re.Match) -> dict:
             out["bound"] = b
         return out
     relation = "at_least" if verb == "至少有" else "reach"
-    out = {"subject": _measured_subject(subject, verb, m.group("unit")), "relation": _bound(m) or relation,
-           "verb": verb, **_qty(m)}
-    if scope := _distributive_scope(m.string[: m.start("verb")]):
+    subject = _measured_subject(subject, verb, m.group("unit"))
+    owner = clean_subject(_strip_times(m.string[: m.start("verb")]))
+    per_head = verb == "拥有" and bool(_PER_CAPITA_END.search(owner))
+    if per_head:
+        # 每千人拥有社会体育指导员3.6名: a count per head of population is a rate, named in full.
+        subject = owner + verb + subject
+    out = {"subject": subject, "relation": _bound(m) or relation, "verb": verb, **_qty(m)}
+    if not per_head and (scope := _distributive_scope(m.string[: m.start("verb")])):
         out["scope"] = scope
     return out
 
 
+# The words that make a count a rate per head: 每千人, 每万人口, 每百户, 每千名老年人.
+_PER_CAPITA_END = re.compile(r"每[十百千万]*(?:人口?|户|名[\u4e00-\u9fff]{0,4})$")
 _COUNT_UNIT = re.compile(r"^[万亿千百]*(?:个|家|所|座|项|处|条|只|台|套|辆|张|件|批|部|名|户|株|头|棵|口|眼|宗|片)$")
 _LEADING_BUILD = re.compile(rf"^(?:{_BUILD})+(?=[\u4e00-\u9fff]{{2}})")
 
