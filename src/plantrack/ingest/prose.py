@@ -503,7 +503,8 @@ _REST = r"(?P<rest>(?!的)[^，；]{0,16})$"
 # Ordered: the first rule that fits a clause wins.
 TARGET_RULES: tuple[TargetRule, ...] = (
     _rule("zero", r"^(?P<pre>.*?)(?:实现|做到|保持|达到)(?P<subject>[^“”\"零]*?)[“\"]?零(?P<thing>[\u4e00-\u9fff]{1,3})[”\"]?$", _zero),
-    _rule("cumulative", rf"^(?P<subject>.*?)累计(?P<verb>{_BUILD})?(?P<object>[^，；\d]{{0,24}}?)\s*{QTY}(?:的)?"
+    # (累计保有量达到200万辆 is a level of a cumulative stock: a level verb in the object rules it out.)
+    _rule("cumulative", rf"^(?P<subject>.*?)累计(?P<verb>{_BUILD})?(?P<object>(?:(?!达到|力争|超过|提高到|增加到)[^，；\d]){{0,24}}?)\s*{QTY}(?:的)?"
           rf"(?P<object2>[^，；]{{0,24}})$", _cumulative),
     _rule("reach", rf"{_S}(?:达到|达|提高到|提升到|增加到|增长到|扩大到|增至|提高至|提升至|上升到|上升至|降至|降到|"
           rf"下降到|下降至|降低到|降低至|减少到|减少至|减至|缩小到|缩短到|稳定在|保持在|保持|(?<![以作成因认称视])为)"
