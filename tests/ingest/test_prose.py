@@ -575,3 +575,19 @@ def test_a_count_per_head_of_population_is_named_as_the_rate():
     # Without a per-head opener the thing counted stays the subject.
     t = only(targets_of("到2025年，新建公共体育场馆12个。"))
     assert t["subject"] == "公共体育场馆"
+
+
+def test_a_round_figure_in_chinese_numerals_is_a_quantity():
+    t = only(targets_of("到2025年，新建改建污水收集管线 一千 公里。"))
+    assert fields(t, "value", "unit") == (1000, "公里")
+    t = only(targets_of("到2025年，建立一百处生物多样性保护示范区。"))
+    assert fields(t, "subject", "value", "unit") == ("生物多样性保护示范区", 100, "处")
+    # A batch (一批) is not a figure.
+    assert targets_of("到2025年，实施一批重大项目。") == [] or all(t.get("value") is None for t in targets_of("到2025年，实施一批重大项目。"))
+
+
+def test_a_level_of_a_cumulative_stock_is_a_level_not_a_cumulative_count():
+    t = only(targets_of("到2025年，新能源汽车累计保有量力争达到 200 万辆。"))
+    assert fields(t, "subject", "value", "unit", "relation") == ("新能源汽车累计保有量", 200, "万辆", "reach")
+    t = only(targets_of("五年累计新增城镇就业7000人。", start=2021, end=2025))
+    assert t["relation"] == "cumulative"

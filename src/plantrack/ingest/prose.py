@@ -85,7 +85,8 @@ UNIT = rf"(?:%|‰|∶1(?![\d.])|[万亿千百]*(?:{_MEASURE}){_PER}|[万亿](?=
 # repeat its unit (6%—7%).
 _NUM = (
     r"(?<![A-Za-z\d.])(?!(?:19|20)\d{2}\s*年(?!一遇))"
-    r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|[两二三四五六七八九十]{1,3}(?=\s*(?:个百分点|百分点|倍)))"
+    r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|[两二三四五六七八九十]{1,3}(?=\s*(?:个百分点|百分点|倍))"
+    r"|[一两二三四五六七八九十]{1,2}[百千万][一两二三四五六七八九十百千零]{0,4})"
     r"(?:\s*[%‰]?\s*[—\-–~～至到]\s*(?P<num2>\d+(?:\.\d+)?))?"
 )
 # A sign may stand between a verb and its figure (达到≥85%); a private-use one is a sign of unknown direction.
@@ -251,10 +252,26 @@ class TargetRule:
 
 
 def _figure(num: str):
-    """1,350 -> 1350; a small count in Chinese numerals (提高两个百分点) -> 2."""
+    """1,350 -> 1350; a count in Chinese numerals (提高两个百分点 -> 2, 一千公里 -> 1000)."""
     if num[0].isdigit():
         return as_number(float(num.replace(",", "")))
-    return cn_to_int(num)
+    return _cn_figure(num)
+
+
+def _cn_figure(num: str) -> int | None:
+    """A Chinese numeral up to the tens of thousands (一百, 一千, 三千五百, 两万): plans and the web
+    copies of them write round figures so (新建改建污水收集管线 一千 公里)."""
+    if "万" in num:
+        high, _, low = num.partition("万")
+        h = _cn_figure(high) if high else 1
+        lo = _cn_figure(low) if low else 0
+        return None if h is None or lo is None else h * 10000 + lo
+    if "千" in num:
+        high, _, low = num.partition("千")
+        h = cn_to_int(high.replace("两", "二")) if high else 1
+        lo = cn_to_int(low.lstrip("零").replace("两", "二")) if low.lstrip("零") else 0
+        return None if h is None or lo is None else h * 1000 + lo
+    return cn_to_int(num.replace("两", "二"))
 
 
 def _qty(m: re.Match) -> dict:
@@ -493,7 +510,7 @@ def _rule(name, regex, build, **kw) -> TargetRule:
     return TargetRule(name, re.compile(regex), build, **kw)
 
 
-_HAS_FIGURE = re.compile(r"\d|[两二三四五六七八九十](?:个百分点|百分点|倍)")
+_HAS_FIGURE = re.compile(r"\d|[两二三四五六七八九十](?:个百分点|百分点|倍)|[一两二三四五六七八九十][百千万]")
 
 
 _S = r"^(?P<subject>.*)"  # greedy: the subject runs to the LAST verb of the clause (empty: the owner before)
