@@ -591,3 +591,10 @@ def test_a_level_of_a_cumulative_stock_is_a_level_not_a_cumulative_count():
     assert fields(t, "subject", "value", "unit", "relation") == ("新能源汽车累计保有量", 200, "万辆", "reach")
     t = only(targets_of("五年累计新增城镇就业7000人。", start=2021, end=2025))
     assert t["relation"] == "cumulative"
+
+
+def test_a_count_after_a_dunhao_shares_the_verb_of_the_count_before_it():
+    ts = targets_of("到2025年，建设30个实训基地、5个研发中心。")
+    assert [(t["subject"], t["value"], t["unit"]) for t in ts] == [("实训基地", 30, "个"), ("研发中心", 5, "个")]
+    # A scope list is not a count: 城镇不低于20年一遇、乡镇10年一遇 stays two scoped standards.
+    assert all(t.get("unit") != "处" for t in targets_of("到2025年，防洪标准城镇不低于20年一遇、乡镇10年一遇。"))

@@ -546,6 +546,10 @@ TARGET_RULES: tuple[TargetRule, ...] = (
     _rule("achieve", rf"^(?P<owner>[^，；\d]{{0,16}}?)实现\s*(?P<object>[^，；\d]{{2,16}}?)\s*{QTY}{_REST}", _achieve),
     _rule("bare", rf"^(?P<subject>[^，；\d]{{2,20}}?)\s*{QTY}(?:\s*[（(][^（）()，；]{{1,3}}[）)])?(?:的(?P<of>[^，；\d]{{0,12}}))?$",
           _bare, continuation=True),
+    # 建立100处示范区、500处保育小区: a count after 、 that shares the verb of the count before it.
+    _rule("count_continued", rf"^\s*{QTY}(?:的)?(?!以上|以下|以内|左右)(?P<object>[^，；\d]{{2,36}})$",
+          lambda m: {"subject": _object(m.group("object")), "relation": _bound(m) or "reach", **_qty(m)},
+          continuation=True),
     # 每年造林6万亩以上: the work itself, measured by its unit (造林面积); a count unit names nothing.
     _rule("work_amount", rf"(?P<verb>(?:{_BUILD})+)\s*{QTY}$", _work_amount),
     # 农田灌溉水有效利用系数达到0.56, 城乡居民收入比缩小到2.3以内: a dimensionless measure has no unit.
