@@ -62,3 +62,14 @@ def test_one_rare_character_beside_a_figure_is_not_evidence_of_another_shift():
     assert repair_glyphs("栞2") == "栞2"
     # Traditional forms of common characters are words: 勢 (≥ at shift 0x1D) stays.
     assert repair_glyphs("發展態勢2021年 勢3 勢4") == "發展態勢2021年 勢3 勢4"
+
+
+def test_a_traditional_character_in_traditional_text_is_not_a_damaged_symbol():
+    # 會 (GBK 95FE) and 書 (GBK 95E9) are what the shift makes of 〓 and ▲; in a passage written in
+    # traditional script, before a reading in brackets or a figure, they are the words themselves.
+    text = "全省每千人擁有社會(huì)體育指導員3.6名，圖書(2020)館藏量"
+    assert repair_glyphs(text) == text
+
+
+def test_the_shift_damage_is_still_repaired_in_simplified_text():
+    assert repair_glyphs("浓度曑35微克") == "浓度≤35微克"

@@ -559,3 +559,42 @@ def test_a_measure_named_before_a_colon_is_the_subject_of_the_figure_after_it():
 def test_growing_faster_than_an_average_is_a_qualitative_target():
     t = only(targets_of("到2025年，地区生产总值年均增速快于全省平均水平。"))
     assert fields(t, "subject", "value", "year", "relation") == ("地区生产总值年均增速", None, 2025, "qualitative")
+
+
+def test_an_owner_and_a_modal_verb_before_the_subject_are_not_its_words():
+    t = only(targets_of("到2025年，全市要实现人均公园绿地面积达到15平方米。"))
+    assert fields(t, "subject", "value", "unit") == ("人均公园绿地面积", 15, "平方米")
+    assert clean_subject("本区将达到森林覆盖率") == "森林覆盖率"
+    # 主要 is not an owner with a modal verb: the subject keeps its words.
+    assert clean_subject("主要污染物排放总量") == "主要污染物排放总量"
+
+
+def test_a_count_per_head_of_population_is_named_as_the_rate():
+    t = only(targets_of("到2025年，每千人拥有社会体育指导员3名。"))
+    assert fields(t, "subject", "value", "unit") == ("每千人拥有社会体育指导员", 3, "名")
+    # Without a per-head opener the thing counted stays the subject.
+    t = only(targets_of("到2025年，新建公共体育场馆12个。"))
+    assert t["subject"] == "公共体育场馆"
+
+
+def test_a_round_figure_in_chinese_numerals_is_a_quantity():
+    t = only(targets_of("到2025年，新建改建污水收集管线 一千 公里。"))
+    assert fields(t, "value", "unit") == (1000, "公里")
+    t = only(targets_of("到2025年，建立一百处生物多样性保护示范区。"))
+    assert fields(t, "subject", "value", "unit") == ("生物多样性保护示范区", 100, "处")
+    # A batch (一批) is not a figure.
+    assert targets_of("到2025年，实施一批重大项目。") == [] or all(t.get("value") is None for t in targets_of("到2025年，实施一批重大项目。"))
+
+
+def test_a_level_of_a_cumulative_stock_is_a_level_not_a_cumulative_count():
+    t = only(targets_of("到2025年，新能源汽车累计保有量力争达到 200 万辆。"))
+    assert fields(t, "subject", "value", "unit", "relation") == ("新能源汽车累计保有量", 200, "万辆", "reach")
+    t = only(targets_of("五年累计新增城镇就业7000人。", start=2021, end=2025))
+    assert t["relation"] == "cumulative"
+
+
+def test_a_count_after_a_dunhao_shares_the_verb_of_the_count_before_it():
+    ts = targets_of("到2025年，建设30个实训基地、5个研发中心。")
+    assert [(t["subject"], t["value"], t["unit"]) for t in ts] == [("实训基地", 30, "个"), ("研发中心", 5, "个")]
+    # A scope list is not a count: 城镇不低于20年一遇、乡镇10年一遇 stays two scoped standards.
+    assert all(t.get("unit") != "处" for t in targets_of("到2025年，防洪标准城镇不低于20年一遇、乡镇10年一遇。"))

@@ -159,6 +159,20 @@ def document_shift(text: str) -> int:
     return best if seen[best] >= 2 and seen[best] > usual else SHIFT
 
 
+# How far either side of a candidate to look for the script the passage is written in.
+_SCRIPT_WINDOW = 24
+
+
+def _in_traditional_passage(text: str, i: int) -> bool:
+    """Whether the character at i is the traditional form of a common character (會, 書, 曉) in a
+    passage written in traditional script: two more traditional forms stand within a short reach.
+    A plan in simplified script, the kind the shift damage comes from, has none of them."""
+    if not _is_traditional_form(text[i]):
+        return False
+    window = text[max(0, i - _SCRIPT_WINDOW):i] + text[i + 1:i + 1 + _SCRIPT_WINDOW]
+    return sum(1 for ch in window if "\u3400" <= ch <= "\u9fff" and _is_traditional_form(ch)) >= 2
+
+
 def repair_glyphs(text: str) -> str:
     """Replace every shifted-encoding character whose context shows it is a symbol."""
     shift = document_shift(text)
@@ -171,6 +185,8 @@ def repair_glyphs(text: str) -> str:
         before, after = _neighbours(text, m.start())
         if not _fits_context(symbol, before, after):
             continue
+        if _in_traditional_passage(text, m.start()):
+            continue  # 會(huì), 書(shū): a real word of a traditional-script text, not a damaged symbol
         if out is None:
             out = list(text)
         out[m.start()] = symbol

@@ -85,7 +85,8 @@ UNIT = rf"(?:%|‰|∶1(?![\d.])|[万亿千百]*(?:{_MEASURE}){_PER}|[万亿](?=
 # repeat its unit (6%—7%).
 _NUM = (
     r"(?<![A-Za-z\d.])(?!(?:19|20)\d{2}\s*年(?!一遇))"
-    r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|[两二三四五六七八九十]{1,3}(?=\s*(?:个百分点|百分点|倍)))"
+    r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|[两二三四五六七八九十]{1,3}(?=\s*(?:个百分点|百分点|倍))"
+    r"|[一两二三四五六七八九十]{1,2}[百千万][一两二三四五六七八九十百千零]{0,4})"
     r"(?:\s*[%‰]?\s*[—\-–~～至到]\s*(?P<num2>\d+(?:\.\d+)?))?"
 )
 # A sign may stand between a verb and its figure (达到≥85%); a private-use one is a sign of unknown direction.
@@ -251,10 +252,26 @@ class TargetRule:
 
 
 def _figure(num: str):
-    """1,350 -> 1350; a small count in Chinese numerals (提高两个百分点) -> 2."""
+    """1,350 -> 1350; a count in Chinese numerals (提高两个百分点 -> 2, 一千公里 -> 1000)."""
     if num[0].isdigit():
         return as_number(float(num.replace(",", "")))
-    return cn_to_int(num)
+    return _cn_figure(num)
+
+
+def _cn_figure(num: str) -> int | None:
+    """A Chinese numeral up to the tens of thousands (一百, 一千, 三千五百, 两万): plans and the web
+    copies of them write round figures so (新建改建污水收集管线 一千 公里)."""
+    if "万" in num:
+        high, _, low = num.partition("万")
+        h = _cn_figure(high) if high else 1
+        lo = _cn_figure(low) if low else 0
+        return None if h is None or lo is None else h * 10000 + lo
+    if "千" in num:
+        high, _, low = num.partition("千")
+        h = cn_to_int(high.replace("两", "二")) if high else 1
+        lo = cn_to_int(low.lstrip("零").replace("两", "二")) if low.lstrip("零") else 0
+        return None if h is None or lo is None else h * 1000 + lo
+    return cn_to_int(num.replace("两", "二"))
 
 
 def _qty(m: re.Match) -> dict:
@@ -331,13 +348,20 @@ def _count(m: re.Match) -> dict:
             out["bound"] = b
         return out
     relation = "at_least" if verb == "至少有" else "reach"
-    out = {"subject": _measured_subject(subject, verb, m.group("unit")), "relation": _bound(m) or relation,
-           "verb": verb, **_qty(m)}
-    if scope := _distributive_scope(m.string[: m.start("verb")]):
+    subject = _measured_subject(subject, verb, m.group("unit"))
+    owner = clean_subject(_strip_times(m.string[: m.start("verb")]))
+    per_head = verb == "拥有" and bool(_PER_CAPITA_END.search(owner))
+    if per_head:
+        # 每千人拥有社会体育指导员3.6名: a count per head of population is a rate, named in full.
+        subject = owner + verb + subject
+    out = {"subject": subject, "relation": _bound(m) or relation, "verb": verb, **_qty(m)}
+    if not per_head and (scope := _distributive_scope(m.string[: m.start("verb")])):
         out["scope"] = scope
     return out
 
 
+# The words that make a count a rate per head: 每千人, 每万人口, 每百户, 每千名老年人.
+_PER_CAPITA_END = re.compile(r"每[十百千万]*(?:人口?|户|名[\u4e00-\u9fff]{0,4})$")
 _COUNT_UNIT = re.compile(r"^[万亿千百]*(?:个|家|所|座|项|处|条|只|台|套|辆|张|件|批|部|名|户|株|头|棵|口|眼|宗|片)$")
 _LEADING_BUILD = re.compile(rf"^(?:{_BUILD})+(?=[\u4e00-\u9fff]{{2}})")
 
@@ -486,7 +510,7 @@ def _rule(name, regex, build, **kw) -> TargetRule:
     return TargetRule(name, re.compile(regex), build, **kw)
 
 
-_HAS_FIGURE = re.compile(r"\d|[两二三四五六七八九十](?:个百分点|百分点|倍)")
+_HAS_FIGURE = re.compile(r"\d|[两二三四五六七八九十](?:个百分点|百分点|倍)|[一两二三四五六七八九十][百千万]")
 
 
 _S = r"^(?P<subject>.*)"  # greedy: the subject runs to the LAST verb of the clause (empty: the owner before)
@@ -496,7 +520,8 @@ _REST = r"(?P<rest>(?!的)[^，；]{0,16})$"
 # Ordered: the first rule that fits a clause wins.
 TARGET_RULES: tuple[TargetRule, ...] = (
     _rule("zero", r"^(?P<pre>.*?)(?:实现|做到|保持|达到)(?P<subject>[^“”\"零]*?)[“\"]?零(?P<thing>[\u4e00-\u9fff]{1,3})[”\"]?$", _zero),
-    _rule("cumulative", rf"^(?P<subject>.*?)累计(?P<verb>{_BUILD})?(?P<object>[^，；\d]{{0,24}}?)\s*{QTY}(?:的)?"
+    # (累计保有量达到200万辆 is a level of a cumulative stock: a level verb in the object rules it out.)
+    _rule("cumulative", rf"^(?P<subject>.*?)累计(?P<verb>{_BUILD})?(?P<object>(?:(?!达到|力争|超过|提高到|增加到)[^，；\d]){{0,24}}?)\s*{QTY}(?:的)?"
           rf"(?P<object2>[^，；]{{0,24}})$", _cumulative),
     _rule("reach", rf"{_S}(?:达到|达|提高到|提升到|增加到|增长到|扩大到|增至|提高至|提升至|上升到|上升至|降至|降到|"
           rf"下降到|下降至|降低到|降低至|减少到|减少至|减至|缩小到|缩短到|稳定在|保持在|保持|(?<![以作成因认称视])为)"
@@ -521,6 +546,10 @@ TARGET_RULES: tuple[TargetRule, ...] = (
     _rule("achieve", rf"^(?P<owner>[^，；\d]{{0,16}}?)实现\s*(?P<object>[^，；\d]{{2,16}}?)\s*{QTY}{_REST}", _achieve),
     _rule("bare", rf"^(?P<subject>[^，；\d]{{2,20}}?)\s*{QTY}(?:\s*[（(][^（）()，；]{{1,3}}[）)])?(?:的(?P<of>[^，；\d]{{0,12}}))?$",
           _bare, continuation=True),
+    # 建立100处示范区、500处保育小区: a count after 、 that shares the verb of the count before it.
+    _rule("count_continued", rf"^\s*{QTY}(?:的)?(?!以上|以下|以内|左右)(?P<object>[^，；\d]{{2,36}})$",
+          lambda m: {"subject": _object(m.group("object")), "relation": _bound(m) or "reach", **_qty(m)},
+          continuation=True),
     # 每年造林6万亩以上: the work itself, measured by its unit (造林面积); a count unit names nothing.
     _rule("work_amount", rf"(?P<verb>(?:{_BUILD})+)\s*{QTY}$", _work_amount),
     # 农田灌溉水有效利用系数达到0.56, 城乡居民收入比缩小到2.3以内: a dimensionless measure has no unit.
@@ -557,9 +586,15 @@ _LIST_LABEL = re.compile(r"^(?:[（(]\s*[\d一二三四五六七八九十]{1,3}\
 _ARTICLE = re.compile(r"^.*第\s*\d{1,3}\s*条\s*")
 
 
+# A clause opened by who commits and a modal verb (江苏要实现…, 全市将达到…): the owner and the
+# verb frame the target; the noun phrase after them is its subject.
+_OWNER_MODAL = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:要|将|须|需)(?:实现|达到|确保|力争)(?=[\u4e00-\u9fff]{2})")
+
+
 def clean_subject(subject: str) -> str:
     """The noun phrase of a subject: time words, modal words and comparison bases stripped."""
     s = subject.strip(" \t，,；;：:、").lstrip("•·●○■□◆◇▪▶►★☆※→-—*")
+    s = _OWNER_MODAL.sub("", s)
     s = _LIST_LABEL.sub("", s)
     if (article := _ARTICLE.match(s)) is not None:
         s = s[article.end():]

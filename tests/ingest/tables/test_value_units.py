@@ -28,3 +28,12 @@ def test_values_that_disagree_leave_the_unit_empty_and_the_name_unit_wins():
     got = rows()
     assert got["村庄保洁覆盖面"]["unit"] is None
     assert got["农村公路里程"]["unit"] == "公里"
+
+
+def test_a_footnote_reference_closing_a_name_is_not_part_of_it():
+    from plantrack.ingest.tables.fields import split_name
+    assert split_name("每万人口高价值发明专利拥有量[1]") == ("每万人口高价值发明专利拥有量", None, None)
+    assert split_name("森林覆盖率(%)［2］") == ("森林覆盖率", "%", None)
+    # A cumulative value or a word in square brackets is not a footnote reference.
+    assert split_name("单位产值能耗降低[20]")[0] == "单位产值能耗降低[20]"
+    assert split_name("新增就业[累计]")[0] == "新增就业[累计]"

@@ -32,6 +32,7 @@ COLUMN_RULES: tuple[tuple[str, str], ...] = (
     ("target", r"\d{4}年?规划目标值?(?![实完执进])|\d{4}年?(?:预期)?目标值?|\d{4}年?预期值?|(?:预期)?目标值?|\d{4}年?规划值"),
     ("year_done", r"\d{4}年(?:实际)?完成(?:值|数|情况)?|\d{4}年实际值?"),
     ("year", r"\d{4}年?(?:现状值?|基期值?|基数|完成值?|实际值?|预计值?|值)?"),
+    ("actual", r"(?:全年|年度)(?:实际)?完成(?:值|数)?"),  # 全年目标 | 全年完成: an annual plan's review
     ("base", r"现状(?:值|年)?|基期(?:值|年)?|基准(?:值|年)?|基数"),
 )
 _COLUMN_SCAN = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in COLUMN_RULES))
@@ -113,6 +114,12 @@ class Column:
     text: str = ""
 
 
+# A year's column whose words go on with 增长/增速 states that year's growth (annual plans and
+# their reviews: 2019年目标增长(%) | 2019年实际增长(%)), planned or achieved.
+_GROWTH_AFTER = re.compile(r"(?:增长|增速|增幅)率?(?:\(%\)|（%）|%)?")
+_GROWTH_OF = {"target": "planned_growth", "actual": "actual_growth", "year_done": "actual_growth"}
+
+
 def columns_from_header(cells: list[str]) -> list[Column]:
     """Columns named by a header, given as its cells (tab layout) or as one joined text (flow layout)."""
     found: list[Column] = []
@@ -131,8 +138,12 @@ def columns_from_header(cells: list[str]) -> list[Column]:
                 found[-1].year = int(year.group(1))
                 pos = m.end()
                 continue
-            found.append(Column(role, int(year.group(1)) if year else None, m.group()))
-            pos = m.end()
+            grown = _GROWTH_AFTER.match(text, m.end()) if year else None
+            if grown and role in _GROWTH_OF:
+                # 2019年目标增长(%), 2019年实际增长: the year's growth, not its level.
+                role = _GROWTH_OF[role]
+            found.append(Column(role, int(year.group(1)) if year else None, m.group() + (grown.group() if grown else "")))
+            pos = grown.end() if grown else m.end()
             got_any = True
         if not got_any and len(cells) > 1:
             found.append(Column("other", None, cell))
@@ -184,8 +195,22 @@ def _tab_header_columns(header_lines: list[str]) -> list[Column]:
 _GROUP_WORDS = {"规划目标", "规划值", "实现情况", "完成情况", "执行情况", "进展情况", "实际完成"}
 
 
+def _target_word_over_years(cols: list[Column]) -> list[Column]:
+    """A bare target word (目标, “十四五”目标) with no year of its own, followed by a year column
+    and one more year or growth column, is a group cell merged over them (“十四五”目标 over
+    2025年 | 年均[累计]) flattened into the header line: it names no column of its own."""
+    out = list(cols)
+    for k, c in enumerate(cols[:-2]):
+        a, b = cols[k + 1], cols[k + 2]
+        if c.role == "target" and c.year is None and a.role == "year" and a.year \
+                and b.role in ("year", "growth", "target"):
+            out[k] = Column("plan_group", None, c.text)
+    return out
+
+
 def _resolve_roles(cols: list[Column]) -> list[Column]:
     """Year columns become base or target; grouped headers (规划目标 | 实现情况) split their sub-columns."""
+    cols = _target_word_over_years(cols)
     while cols and cols[-1].role in ("plan_group", "actual_group"):
         # A group word with no columns under it (完成情况 last) is a column of remarks (完成, 基本完成).
         cols = cols[:-1] + [Column("other", None, cols[-1].text)]

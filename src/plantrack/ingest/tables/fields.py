@@ -47,9 +47,16 @@ def is_unit(text: str | None) -> bool:
 _UNCLOSED_UNIT = re.compile(r"[(（]([^()（）]{1,8})$")
 
 
+# A footnote reference in square brackets closing a name (每万人口高价值发明专利拥有量[1]): the
+# note's number, not part of the indicator's name. Square brackets holding words or a cumulative
+# value ([累计], [20]) are not this: only one digit, right after a word.
+_FOOTNOTE_REF = re.compile(r"(?<=[^\s\d\[［])\s*[\[［][1-9][\]］]$")
+
+
 def split_name(raw: str) -> tuple[str, str | None, str | None]:
-    """名称(单位)(标签) -> (名称, 单位, 标签). Brackets that are not a unit stay in the name."""
-    name = raw.strip()
+    """名称(单位)(标签) -> (名称, 单位, 标签). Brackets that are not a unit stay in the name; a
+    footnote reference at its end ([1]) goes."""
+    name = _FOOTNOTE_REF.sub("", raw.strip())
     unit = tag = None
     m = _UNCLOSED_UNIT.search(name)
     if m and is_unit(m.group(1).strip()):

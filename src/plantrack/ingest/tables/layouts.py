@@ -466,8 +466,13 @@ def _header_run(lines: list[Line], i: int) -> tuple[int, int] | None:
     if not is_header_line(lines[i].text):
         return None
     j = i
-    while j + 1 < len(lines) and (is_header_line(lines[j + 1].text) or _BARE_YEAR.match(lines[j + 1].text)) and j - i < 16:
-        j += 1
+    while j + 1 < len(lines) and j - i < 16:
+        if is_header_line(lines[j + 1].text) or _BARE_YEAR.match(lines[j + 1].text):
+            j += 1
+        elif _empty_header_cell(lines, j + 1):
+            j += 2
+        else:
+            break
     while j > i and _BARE_YEAR.match(lines[j].text):  # a year after the header is a value, not a column
         if j + 1 < len(lines) and _is_value_token(lines[j + 1].text.strip()):
             j -= 1
@@ -479,6 +484,16 @@ def _header_run(lines: list[Line], i: int) -> tuple[int, int] | None:
     if not re.search(r"\d{4}年?|现状|基期|目标", joined):
         return None
     return i, j
+
+
+def _empty_header_cell(lines: list[Line], k: int) -> bool:
+    """A line of pipes alone inside a header flattened one cell per line: the empty cell under a
+    merged group cell (“十四五”目标 | (empty) | 2025年 | 年均[累计]). It continues the header when
+    header words follow it."""
+    if k + 1 >= len(lines) or furniture_kind(lines[k].text) != "pipes":
+        return False
+    nxt = lines[k + 1].text
+    return is_header_line(nxt) or bool(_BARE_YEAR.match(nxt))
 
 
 _TITLE_LABEL = re.compile(r"^(?:专栏|附表|表)\s*[\d一二三四五六七八九十]+(?:[.．\-—－]\d+)*\s*[:：]?\s*")
@@ -534,7 +549,8 @@ def _target_of_titled_period(columns: list[Column], title: str) -> list[Column]:
 
 
 def _read_table(lines: list[Line], h_start: int, h_end: int) -> Table | None:
-    header_lines = [strip_header_notes(lines[k].text) for k in range(h_start, h_end + 1)]
+    header_lines = [strip_header_notes(lines[k].text) for k in range(h_start, h_end + 1)
+                    if furniture_kind(lines[k].text) != "pipes"]
     tabbed = any("\t" in t for t in header_lines)
     if tabbed:
         columns = _tab_header_columns(header_lines)
@@ -807,6 +823,7 @@ def _read_flow_body(table: Table, lines: list[Line], start: int, header_texts: s
         trailing = 0
     if trailing:
         table.columns = table.columns[:-trailing]
+    after_binding = _values_after_binding(table.columns) if has_binding else 0
     segments: list[list[Line]] = []
     pending: list[Line] = []
     last_row_end = start - 1
@@ -863,7 +880,12 @@ def _read_flow_body(table: Table, lines: list[Line], start: int, header_texts: s
             ln = Line(ln.no, "  ".join(cells), ln.page_start)
             at[id(ln)] = i
         pending.append(ln)
-        if has_binding and _BINDING_TOKEN.match(cells[-1] if cells else ""):
+        if after_binding:
+            if _closed_after_binding(pending, after_binding):
+                segments.append(pending)
+                pending = []
+                last_row_end = i
+        elif has_binding and _BINDING_TOKEN.match(cells[-1] if cells else ""):
             segments.append(pending)
             pending = []
             last_row_end = i
@@ -897,6 +919,24 @@ def _read_flow_body(table: Table, lines: list[Line], start: int, header_texts: s
     if label_chars:
         _apply_vertical_labels(table.rows, starts, label_chars)
     _labels_as_categories(table.rows)
+
+
+def _values_after_binding(columns: list[Column]) -> int:
+    """How many value columns the header puts after its 属性 column (序号 | 指标 | 单位 | 属性 |
+    2025年 | 年均[累计]): there a row does not end at its binding cell but that many cells later."""
+    roles = [c.role for c in columns]
+    if "binding" not in roles:
+        return 0
+    after = roles[roles.index("binding") + 1:]
+    values = ("base", "target", "growth", "planned_growth", "horizon", "other", "actual", "actual_growth")
+    return len(after) if after and all(r in values for r in after) and any(r != "other" for r in after) else 0
+
+
+def _closed_after_binding(pending: list[Line], after: int) -> bool:
+    """The row's lines hold a binding cell and the value cells the header puts after it."""
+    tokens = [t for ln in pending for t in _split_cells(ln.text)]
+    at = [k for k, t in enumerate(tokens) if _BINDING_TOKEN.match(t)]
+    return bool(at) and len(tokens) - 1 - at[-1] >= after
 
 
 def _labels_as_categories(rows: list[Row]) -> None:
@@ -1053,6 +1093,9 @@ def _row_from_segment(table: Table, seg: list[Line], category: str | None, seq: 
     if table.column("category") is not None and _leading_category(tokens):
         # 经济发展 地区生产总值 亿元 …: the category column's cell before the name, on the row's line.
         category = tokens.pop(0).text
+    by_line = _cells_by_line(table, body)
+    if by_line is not None:
+        return [Row(by_line, category, row_line or body[0].no, None)], category, seq
     name_tokens, rest, group = _take_name(table, tokens, body, width)
     if not name_tokens:
         return [], category, seq
@@ -1061,6 +1104,30 @@ def _row_from_segment(table: Table, seg: list[Line], category: str | None, seq: 
     cells = _fit_cells(rest, value_roles)
     cells["name"] = raw_name
     return [Row(cells, category, row_line or body[0].no, group)], category, seq
+
+
+def _cells_by_line(table: Table, body: list[Line]) -> dict[str, str] | None:
+    """A row written one cell per line, as many lines as the header has columns and closed by its
+    binding cell, whose value cells are words (稳步提高 | 稳步提高 | 预期性): each line is its cell.
+    Without this the words would be read as the rest of a wrapped name. None when the row is not
+    of that shape (a row with numbers is read by the token rules)."""
+    roles = [c.role for c in table.columns if c.role not in ("category", "seq")]
+    if not roles or roles[0] != "name" or roles[-1] != "binding" or len(body) != len(roles):
+        return None
+    texts = [ln.text.strip() for ln in body]
+    if any(len(_split_cells(t)) != 1 for t in texts) or not _BINDING_TOKEN.match(texts[-1]):
+        return None
+    if _is_value_token(texts[0]):
+        return None
+    for role, t in zip(roles[1:-1], texts[1:-1]):
+        if role == "unit":
+            if not (is_unit(t) or is_empty_cell(t)):
+                return None  # the line under the unit column is not a unit: a wrapped name
+        elif _is_value_token(t) or is_unit(t) or _DAMAGED_UNIT.fullmatch(t):
+            return None
+    if not any(r != "unit" for r in roles[1:-1]):
+        return None
+    return dict(zip(roles, texts))
 
 
 # A unit that lost its first word in extraction (吨/万元 -> /万元, /.): still the unit cell.
@@ -1218,6 +1285,11 @@ def _fit_cells(tokens: list[_Token], roles: list[str]) -> dict[str, str]:
     binding = None
     if toks and _BINDING_TOKEN.match(toks[-1].text):
         binding = toks.pop().text
+    elif "binding" in roles and roles[-1] != "binding":
+        # A header that puts 属性 before value columns: the binding cell stands inside the row.
+        at = [k for k, t in enumerate(toks) if _BINDING_TOKEN.match(t.text)]
+        if at:
+            binding = toks.pop(at[-1]).text
     slots = [r for r in roles if r != "binding"]
     if len(toks) < len(slots):
         split: list[_Token] = []
