@@ -78,7 +78,7 @@ _MEASURE = (
 )
 _PER = r"(?:/(?:日|天|年|小时|人|户|万人|千人|平方公里|亿元|万元|公顷|亩))?"
 # A bare magnitude is a unit too where the plan leaves the measure to the subject (人口控制在800万以内).
-UNIT = rf"(?:%|‰|∶1(?![\d.])|[万亿千百]*(?:{_MEASURE}){_PER}|[万亿](?=以内|以上|以下|左右|[，；。,;]|$))"
+UNIT = rf"(?:%|‰|/\d{{0,3}}万(?![\u4e00-\u9fff])|∶1(?![\d.])|[万亿千百]*(?:{_MEASURE}){_PER}|[万亿](?=以内|以上|以下|左右|[，；。,;]|$))"
 # A number is not part of a code such as 5G, P3 or PM2.5: no letter or digit right before it.
 # A year (2025年) is a time, never a quantity of years: 年 counts only after other numbers (12.3年).
 # A small count in Chinese numerals is a figure before 个百分点 or 倍 (提高两个百分点); a range may
@@ -132,7 +132,7 @@ _BUILD = (
 
 # Words that open a clause but belong to no subject: modal and framing words, prepositions.
 _LEADING_FUNCTION = re.compile(
-    r"^(?:为了?(?:保证|确保|保障|实现)|力争|确保|争取|努力|务必|预计|计划|要|将|使|让|推动|促进|(?:基本|全面)?实现|保持|其中|同时|并且|并|且|而|"
+    r"^(?:为了?(?:保证|确保|保障|实现)|(?:规划)?提出|力争|确保|争取|努力|务必|预计|计划|要|将|使|让|推动|促进|(?:基本|全面)?实现|保持|其中|同时|并且|并|且|而|"
     r"和|以及|按照|对|在|于|到|至|届时|展望|此外|进而|从而|逐步|再|最终|(?:规划)?(?:近期|中期|远期))"
 )
 # A subject that opens with one of these is a measure (加强…, 推进…), not a noun phrase.
@@ -524,8 +524,8 @@ TARGET_RULES: tuple[TargetRule, ...] = (
     # 每年造林6万亩以上: the work itself, measured by its unit (造林面积); a count unit names nothing.
     _rule("work_amount", rf"(?P<verb>(?:{_BUILD})+)\s*{QTY}$", _work_amount),
     # 农田灌溉水有效利用系数达到0.56, 城乡居民收入比缩小到2.3以内: a dimensionless measure has no unit.
-    _rule("dimensionless", rf"^(?P<subject>[^，；]*?(?:收入比|比值|系数|指数|弹性))\s*(?:达到|达|提高到|提升到|提高至|缩小到|缩小至|"
-          rf"降至|降到|下降到|稳定在|保持在|控制在|为)?\s*(?P<pre>约|近|超过|不少于|不低于|不超过|[≥≤])?\s*{_NUM}(?P<unit>)"
+    _rule("dimensionless", rf"^(?P<subject>[^，；]*?(?:收入比|性别比|比值|系数|指数|弹性))\s*(?:达到|达|提高到|提升到|提高至|缩小到|缩小至|"
+          rf"降至|降到|下降到|下降至|稳定在|保持在|控制在|为)?\s*(?P<pre>约|近|超过|不少于|不低于|不超过|[≥≤])?\s*{_NUM}(?P<unit>)"
           rf"(?:\s*(?P<post>及以上|以上|以下|以内|左右))?(?![\d.%‰\u4e00-\u9fff])$", _level("reach")),
     # 年均降低单位地区生产总值能耗3%左右: the change verb before its subject.
     _rule("verb_first", rf"^(?P<avg>年均|累计)?(?P<change>降低|下降|减少|提高|提升|增长)(?P<subject>[^，；\d]{{4,24}}?)\s*{QTY}$",
