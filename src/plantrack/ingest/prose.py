@@ -959,9 +959,19 @@ class _Reader:
             if past and not own:
                 continue
             before = len(self.targets)
-            for piece in _split_enumeration(clause):
-                got = self.emit(p, piece, clause_year, quantified_before, scope, owner)
+            piece_owner = owner
+            for k, piece in enumerate(_split_enumeration(clause)):
+                # A later item may state its own year and leave its subject to the item before it
+                # (人均口粮不低于389公斤、到2020年不低于395公斤).
+                piece_year = clause_year
+                if k and (later := next((mk for mk in time_marks(piece.text, self.plan_end)
+                                         if mk.kind == "deadline" and mk.year), None)):
+                    piece_year = later.year
+                got_before = len(self.targets)
+                got = self.emit(p, piece, piece_year, quantified_before, scope, piece_owner)
                 quantified_before = got
+                if len(self.targets) > got_before:
+                    piece_owner = (self.targets[-1]["subject"], True)
             if own and len(self.targets) > before:
                 stated = own.year  # 2010年城镇化水平达到53%，城镇人口控制在160万人以内
             scope = _threshold_scope(clause.text) if len(self.targets) == before else None
