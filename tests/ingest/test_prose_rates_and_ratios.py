@@ -23,3 +23,8 @@ def test_a_sex_ratio_has_no_unit():
 def test_the_plan_proposing_is_not_the_subject():
     got = targets_of("到2030年，规划提出将城镇化率提高到70%。")
     assert [s for s, *_ in _rows(got)] == ["城镇化率"]
+
+
+def test_the_country_before_a_subject_is_not_part_of_it():
+    got = targets_of("今后5年，中国的单位国内生产总值用水量下降23%。", start=None, end=None)
+    assert [s for s, *_ in _rows(got)] == ["单位国内生产总值用水量"]

@@ -132,7 +132,7 @@ _BUILD = (
 
 # Words that open a clause but belong to no subject: modal and framing words, prepositions.
 _LEADING_FUNCTION = re.compile(
-    r"^(?:为了?(?:保证|确保|保障|实现)|(?:规划)?提出|力争|确保|争取|努力|务必|预计|计划|要|将|使|让|推动|促进|(?:基本|全面)?实现|保持|其中|同时|并且|并|且|而|"
+    r"^(?:为了?(?:保证|确保|保障|实现)|(?:规划)?提出|(?:中国|我国)的(?=[\u4e00-\u9fff]{2})|力争|确保|争取|努力|务必|预计|计划|要|将|使|让|推动|促进|(?:基本|全面)?实现|保持|其中|同时|并且|并|且|而|"
     r"和|以及|按照|对|在|于|到|至|届时|展望|此外|进而|从而|逐步|再|最终|(?:规划)?(?:近期|中期|远期))"
 )
 # A subject that opens with one of these is a measure (加强…, 推进…), not a noun phrase.
