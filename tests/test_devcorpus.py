@@ -50,11 +50,11 @@ NEAR = 4
 FLOOR_RECALL = 0.99
 FLOOR_FIELDS = 0.99
 FLOOR_DOC_RECALL = 0.90  # the bar: no indicator document below this recall
-# Prose-target floors raised on 2026-12-03 (branch corpusG, 17 prose-target documents) after
-# respective figures for three or more subjects and purpose clauses were read: recall 0.972,
-# fields 0.933.
+# Prose-target floors raised on 2026-12-03 (branch corpusG, 18 prose-target documents) after
+# respective figures for three or more subjects, purpose clauses, enumerated horizons and
+# per-population rates were read: recall 0.978, fields 0.947.
 FLOOR_TARGET_RECALL = 0.97  # mean prose-target recall over the documents with a NAME.targets.tsv
-FLOOR_TARGET_FIELDS = 0.93
+FLOOR_TARGET_FIELDS = 0.94
 
 GOLD_FILES = sorted(DEVCORPUS.glob("*.indicators.tsv")) + sorted(DEVCORPUS.glob("*.targets.tsv"))
 
