@@ -28,3 +28,9 @@ def test_the_plan_proposing_is_not_the_subject():
 def test_the_country_before_a_subject_is_not_part_of_it():
     got = targets_of("今后5年，中国的单位国内生产总值用水量下降23%。", start=None, end=None)
     assert [s for s, *_ in _rows(got)] == ["单位国内生产总值用水量"]
+
+
+def test_a_gap_between_two_measures_is_one_subject():
+    got = targets_of("到2030年，户籍人口城镇化率与常住人口城镇化率差距明显缩小，城市污水处理率与垃圾无害化处理率明显提高。",
+                     start=None, end=None)
+    assert [s for s, *_ in _rows(got)] == ["户籍人口城镇化率与常住人口城镇化率差距", "城市污水处理率", "垃圾无害化处理率"]

@@ -615,6 +615,8 @@ def _split_coordinated(subject: str) -> list[str]:
     Only where both sides are whole phrases (4+ characters): in 生态系统质量和稳定性 the short
     稳定性 shares its head with the left side, so the subject stays one.
     """
+    if re.search(r"(?:差距|差值|差异|之比|之差)$", subject):
+        return [subject]  # 户籍与常住人口城镇化率差距: one measure between the two, not two measures
     parts = re.split(r"[和与及]", subject)
     if len(parts) == 2 and all(len(p) >= 4 for p in parts):
         rank = _SHARED_RANK_TAIL.search(parts[1])
