@@ -142,13 +142,15 @@ _MEASURE_VERB = re.compile(
     r"探索|谋划|争创|创建|建设(?!用地)|开发(?!强度|区|边界)|提供|组织|通过|利用|结合|聚焦|立足|面向|瞄准|抓好|做好|办好|形成|"
     r"推行|推广|实行|完成|关闭|淘汰)"
 )
-_COMPARISON_TAIL = re.compile(rf"(?:比|较|相比|同比|与)\s*(?:{_YEAR}\s*年(?:底|末)?|基期|上年|去年)(?:水平)?(?:相比)?$"
+_COMPARISON_TAIL = re.compile(rf"(?:比|较|相比|同比|与)\s*(?:{_YEAR}\s*年(?:底|末)?|基期|上年|去年|[“\"]?十[一二三四五六]五[”\"]?(?:期末|末))(?:水平)?(?:相比)?$"
                               rf"|在\s*{_YEAR}\s*年(?:的)?基础上$")
 _ADVERB_TAIL = re.compile(r"(?:将要|将|有望|再|进一步|分别|平均|均|累计|年均|每年|力争|争取|努力|逐年|得到|得以|稳定|保持|基本实现|全面实现|实现)$")
 _PAST_MARKER = re.compile(
     r"截至|截止|已经|已(?=达|建成|完成|实现|累计|形成|超过|有)|以来|[“\"]?十[一二三]五[”\"]?(?:期间|时期|以来)|"
     r"过去五年|五年来|目前|现阶段|当前"
 )
+_PERIOD_MARK = re.compile(r"[“\"]?十(?P<n>[一二三])五[”\"]?(?:期间|时期|以来)")
+_PERIOD_END = {"一": 2010, "二": 2015, "三": 2020}
 # Section titles that report the past or the situation, not the plan's own goals.
 _BACKGROUND_TITLE = re.compile(
     r"(?:基础|现状|背景|成就|成效|回顾|形势|挑战|机遇|问题|不足|短板|发展环境|面临环境)$"
@@ -639,6 +641,9 @@ _ASIDE = re.compile(r"[（(](其中[^（）()]*)[）)]")
 _LONG_ASIDE = re.compile(r"[（(](?!其中)[^（）()]*[，,；;][^（）()]*[）)]")
 
 
+_RUN_ON_TARGET = re.compile(rf"((?:以上|以下|以内|左右))(?={_BUILD}[^，,；;。\d]{{1,30}}\d)")
+
+
 def _clauses(sentence_text: str, offset: int) -> list[Clause]:
     """Pieces between ，；： (and the final stop), each with its offset in the paragraph."""
     out = []
@@ -647,11 +652,16 @@ def _clauses(sentence_text: str, offset: int) -> list[Clause]:
     # Any other bracketed aside that runs over clauses explains (（2010年87.5亿，每年13%递增）): it
     # is left out, so its past year does not mark the clauses after it as the past.
     sentence_text = _LONG_ASIDE.sub(lambda a: "，" * len(a.group()), sentence_text)
+    # A bounded figure run into the next target with no comma (达到60%以上新建保护区80个): two
+    # clauses, cut after the bound word (no character is added, so offsets hold).
+    cuts = [c.end(1) for c in _RUN_ON_TARGET.finditer(sentence_text)]
     for m in re.finditer(r"[^，,；;：:。！？!?]+", sentence_text):
-        text = m.group()
-        lead = len(text) - len(text.lstrip())
-        if text.strip():
-            out.append(Clause(text.strip(), offset + m.start() + lead))
+        bounds = [m.start()] + [c for c in cuts if m.start() < c < m.end()] + [m.end()]
+        for a, b in zip(bounds, bounds[1:]):
+            text = sentence_text[a:b]
+            lead = len(text) - len(text.lstrip())
+            if text.strip():
+                out.append(Clause(text.strip(), offset + a + lead))
     return out
 
 
@@ -844,6 +854,7 @@ class _Reader:
         self.stack: list[_Section] = []
         self.targets: list[dict] = []
         self.seen: set[tuple] = set()
+        self._sentence = ""  # the sentence being read, for _past_marked
 
     # sections
     def enter(self, heading) -> None:
@@ -931,7 +942,8 @@ class _Reader:
         year in force at the sentence's end."""
         year = start_year or paragraph_year
         owner: tuple[str, bool] | None = None  # the clause before (its target's subject, or its text)
-        past = bool(_PAST_MARKER.search(sent.text[:12]))
+        self._sentence = sent.text
+        past = self._past_marked(sent.text[:12])
         quantified_before = False
         scope = None  # a qualifying clause (超过300吨的城市) scopes the target right after it
         first = len(self.targets)
@@ -952,7 +964,7 @@ class _Reader:
                     paragraph_year = lead
                 past = self._is_past(lead)
                 continue
-            if any(mk.kind == "past" for mk in marks) or _PAST_MARKER.search(clause.text):
+            if any(mk.kind == "past" for mk in marks) or self._past_marked(clause.text):
                 past = True
                 continue
             clause_year = own.year if own else (stated or year)
@@ -985,6 +997,26 @@ class _Reader:
                     if isinstance(t.get(key), str):
                         t[key] = t[key].translate(script)
         return paragraph_year, year
+
+    def _past_marked(self, text: str) -> bool:
+        """Whether the text speaks of the past: 截至, 已经, 目前 … or an earlier plan period (“十三五”
+        时期 is the past in a 十四五 plan, but the plan's own period in a 十三五 plan: a period is
+        past when it ends before the plan's first year; with that year unknown, past unless the
+        sentence sets a target in one of the period's years)."""
+        for m in _PAST_MARKER.finditer(text):
+            period = _PERIOD_MARK.fullmatch(m.group())
+            if period is None:
+                return True
+            end = _PERIOD_END[period.group("n")]
+            if self.first_year:
+                if end < self.first_year:
+                    return True
+            elif not any(end - 4 <= int(y) <= end
+                         for y in re.findall(r"(?<![\d年比较])(\d{4})\s*年", self._sentence)):
+                # With the plan's years unknown, a period is its own when the sentence sets a
+                # target in one of its years (“十二五”时期…，2015年增加值翻一番).
+                return True
+        return False
 
     def _is_past(self, year: int | None) -> bool:
         return bool(year and self.first_year and year < self.first_year)
@@ -1074,7 +1106,7 @@ def _respective(subject: str, clause: str, m: re.Match, target: dict) -> dict[st
 
 # A subject that is only a measure of something unnamed (年均增速, 占全省比重) measures the thing
 # the clause before it was about.
-_NEEDS_OWNER = re.compile(r"^(?:年均增速|年均增长率?|增长率?|增速|增幅|占[^，；]{1,12}(?:比重|比例))$")
+_NEEDS_OWNER = re.compile(r"^(?:年均增速|年均增长率?|增长率?|增速|增幅|增加值|总产值|产值|营业收入|占[^，；]{1,12}(?:比重|比例))$")
 _MEASURE_TAIL = re.compile(r"(?:[（(][A-Za-z]+[）)])?(?:年均增速|年均增长率?|增速|增幅|增长|下降|降低|减少|提高)?$")
 _OWNER_HEAD = re.compile(r"^(?P<noun>[^，；\d（(]{2,20}?)(?:[（(][A-Za-z]+[）)])?"
                          r"(?=在|较|比|年均|增速|快于|慢于|保持|实现|翻|达到|突破|控制在|不?(?:超过|高于|低于))")
