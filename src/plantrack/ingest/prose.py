@@ -132,7 +132,7 @@ _BUILD = (
 
 # Words that open a clause but belong to no subject: modal and framing words, prepositions.
 _LEADING_FUNCTION = re.compile(
-    r"^(?:为了?(?:保证|确保|保障|实现)|(?:规划)?提出|(?:中国|我国)的(?=[\u4e00-\u9fff]{2})|力争|确保|争取|努力|务必|预计|计划|要|将|使|让|推动|促进|(?:基本|全面)?实现|保持|其中|同时|并且|并|且|而|"
+    r"^(?:为了?(?:保证|确保|保障|实现)|(?:规划)?提出|(?:中国|我国)的(?=[\u4e00-\u9fff]{2})|力争|确保|争取|努力|务必|预计|计划|要|将|使|让|推动|促进|带动(?!就业)|(?:基本|全面)?实现|保持|其中|同时|并且|并|且|而|"
     r"和|以及|按照|对|在|于|到|至|届时|展望|此外|进而|从而|逐步|再|最终|(?:规划)?(?:近期|中期|远期))"
 )
 # A subject that opens with one of these is a measure (加强…, 推进…), not a noun phrase.
@@ -335,9 +335,23 @@ def _count(m: re.Match) -> dict:
     relation = "at_least" if verb == "至少有" else "reach"
     out = {"subject": _measured_subject(subject, verb, m.group("unit")), "relation": _bound(m) or relation,
            "verb": verb, **_qty(m)}
-    if scope := _distributive_scope(m.string[: m.start("verb")]):
+    if per := _per_population(m.string[: m.start("verb")], verb):
+        out["subject"] = per + verb + subject  # 每千人拥有社会体育指导员: a rate, named as plans name it
+    elif scope := _distributive_scope(m.string[: m.start("verb")]):
         out["scope"] = scope
     return out
+
+
+_PER_POPULATION = re.compile(r"每(?:[十百千万]+|10+)(?:人口|常住人口|户籍人口|人|户|名[^，；\d]{0,4})")
+
+
+def _per_population(before_verb: str, verb: str) -> str | None:
+    """每千人拥有社会体育指导员2.16名: a count per so many people is a rate (its denominator is part
+    of the measure), not a count that holds in each of several places (每个县至少有1家医院)."""
+    if verb != "拥有":
+        return None
+    lead = clean_subject(_strip_times(before_verb))
+    return lead if _PER_POPULATION.fullmatch(lead) else None
 
 
 _COUNT_UNIT = re.compile(r"^[万亿千百]*(?:个|家|所|座|项|处|条|只|台|套|辆|张|件|批|部|名|户|株|头|棵|口|眼|宗|片)$")
