@@ -813,6 +813,22 @@ def _enumerated_scopes(targets: list[dict], sentence: str) -> None:
 SCOPE_RULES: tuple[Callable[[list[dict], str], None], ...] = (_standard_scopes, _enumerated_scopes)
 
 
+_SHARED_MEASURE = re.compile(r"(?P<items>[^、，；（()）\d]{2,12}(?:、[^、，；（()）\d]{2,12}?)+)(?P<measure>所占比重|占比|比重)")
+
+
+def _split_shared_measure(targets: list[dict]) -> list[dict]:
+    """服务业从业人员、城镇就业人员所占比重不断提高: a measure without a figure shared by an
+    enumeration of subjects is one target per subject (a figure would say whose it is)."""
+    out = []
+    for t in targets:
+        m = _SHARED_MEASURE.fullmatch(t.get("subject") or "")
+        if m is None or t.get("value") is not None:
+            out.append(t)
+            continue
+        out.extend({**t, "subject": item + m.group("measure")} for item in m.group("items").split("、"))
+    return out
+
+
 def apply_scope_rules(targets: list[dict], sentence: str) -> None:
     """Run SCOPE_RULES on the targets of one sentence, then drop the keys only they use."""
     for rule in SCOPE_RULES:
@@ -869,6 +885,7 @@ class _Reader:
         self.targets: list[dict] = []
         self.seen: set[tuple] = set()
         self._sentence = ""  # the sentence being read, for _past_marked
+        self._year_in_force: int | None = None  # the year inherited at its start, likewise
 
     # sections
     def enter(self, heading) -> None:
@@ -957,6 +974,7 @@ class _Reader:
         year = start_year or paragraph_year
         owner: tuple[str, bool] | None = None  # the clause before (its target's subject, or its text)
         self._sentence = sent.text
+        self._year_in_force = year
         past = self._past_marked(sent.text[:12])
         quantified_before = False
         scope = None  # a qualifying clause (超过300吨的城市) scopes the target right after it
@@ -1004,6 +1022,7 @@ class _Reader:
                 stated = own.year  # 2010年城镇化水平达到53%，城镇人口控制在160万人以内
             scope = _threshold_scope(clause.text) if len(self.targets) == before else None
             owner = (self.targets[-1]["subject"], True) if len(self.targets) > before else (clause.text, False)
+        self.targets[first:] = _split_shared_measure(self.targets[first:])
         apply_scope_rules(self.targets[first:], sent.text)
         if first < len(self.targets) and (script := p.written_script(sent.offset, sent.offset + len(sent.text))):
             for t in self.targets[first:]:  # names in the script the plan is written in
@@ -1026,9 +1045,11 @@ class _Reader:
                 if end < self.first_year:
                     return True
             elif not any(end - 4 <= int(y) <= end
-                         for y in re.findall(r"(?<![\d年比较])(\d{4})\s*年", self._sentence)):
+                         for y in re.findall(r"(?<![\d年比较])(\d{4})\s*年", self._sentence)) \
+                    and not (self._year_in_force and end - 4 <= self._year_in_force <= end):
                 # With the plan's years unknown, a period is its own when the sentence sets a
-                # target in one of its years (“十二五”时期…，2015年增加值翻一番).
+                # target in one of its years (“十二五”时期…，2015年增加值翻一番), or when the year
+                # in force is one of them (到2020年，要实现以下目标：…“十三五”时期城镇新增就业…).
                 return True
         return False
 
