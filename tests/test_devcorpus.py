@@ -50,8 +50,11 @@ NEAR = 4
 FLOOR_RECALL = 0.99
 FLOOR_FIELDS = 0.99
 FLOOR_DOC_RECALL = 0.90  # the bar: no indicator document below this recall
-FLOOR_TARGET_RECALL = 0.95  # mean prose-target recall over the documents with a NAME.targets.tsv
-FLOOR_TARGET_FIELDS = 0.90
+# Prose-target floors raised on 2026-12-03 (branch corpusG, 19 prose-target documents) after
+# respective figures for three or more subjects, purpose clauses, enumerated horizons and
+# per-population rates and gaps were read: recall 0.980, fields 0.950.
+FLOOR_TARGET_RECALL = 0.97  # mean prose-target recall over the documents with a NAME.targets.tsv
+FLOOR_TARGET_FIELDS = 0.94
 
 GOLD_FILES = sorted(DEVCORPUS.glob("*.indicators.tsv")) + sorted(DEVCORPUS.glob("*.targets.tsv"))
 

@@ -78,7 +78,7 @@ _MEASURE = (
 )
 _PER = r"(?:/(?:日|天|年|小时|人|户|万人|千人|平方公里|亿元|万元|公顷|亩))?"
 # A bare magnitude is a unit too where the plan leaves the measure to the subject (人口控制在800万以内).
-UNIT = rf"(?:%|‰|∶1(?![\d.])|[万亿千百]*(?:{_MEASURE}){_PER}|[万亿](?=以内|以上|以下|左右|[，；。,;]|$))"
+UNIT = rf"(?:%|‰|/\d{{0,3}}万(?![\u4e00-\u9fff])|∶1(?![\d.])|[万亿千百]*(?:{_MEASURE}){_PER}|[万亿](?=以内|以上|以下|左右|[，；。,;]|$))"
 # A number is not part of a code such as 5G, P3 or PM2.5: no letter or digit right before it.
 # A year (2025年) is a time, never a quantity of years: 年 counts only after other numbers (12.3年).
 # A small count in Chinese numerals is a figure before 个百分点 or 倍 (提高两个百分点); a range may
@@ -133,7 +133,7 @@ _BUILD = (
 
 # Words that open a clause but belong to no subject: modal and framing words, prepositions.
 _LEADING_FUNCTION = re.compile(
-    r"^(?:力争|确保|争取|努力|务必|预计|计划|要|将|使|让|推动|促进|(?:基本|全面)?实现|保持|其中|同时|并且|并|且|而|"
+    r"^(?:为了?(?:保证|确保|保障|实现)|(?:规划)?提出|(?:中国|我国)的(?=[\u4e00-\u9fff]{2})|力争|确保|争取|努力|务必|预计|计划|要|将|使|让|推动|促进|带动(?!就业)|(?:基本|全面)?实现|保持|其中|同时|并且|并|且|而|"
     r"和|以及|按照|对|在|于|到|至|届时|展望|此外|进而|从而|逐步|再|最终|(?:规划)?(?:近期|中期|远期))"
 )
 # A subject that opens with one of these is a measure (加强…, 推进…), not a noun phrase.
@@ -143,13 +143,15 @@ _MEASURE_VERB = re.compile(
     r"探索|谋划|争创|创建|建设(?!用地)|开发(?!强度|区|边界)|提供|组织|通过|利用|结合|聚焦|立足|面向|瞄准|抓好|做好|办好|形成|"
     r"推行|推广|实行|完成|关闭|淘汰)"
 )
-_COMPARISON_TAIL = re.compile(rf"(?:比|较|相比|同比|与)\s*(?:{_YEAR}\s*年(?:底|末)?|基期|上年|去年)(?:水平)?(?:相比)?$"
+_COMPARISON_TAIL = re.compile(rf"(?:比|较|相比|同比|与)\s*(?:{_YEAR}\s*年(?:底|末)?|基期|上年|去年|[“\"]?十[一二三四五六]五[”\"]?(?:期末|末))(?:水平)?(?:相比)?$"
                               rf"|在\s*{_YEAR}\s*年(?:的)?基础上$")
 _ADVERB_TAIL = re.compile(r"(?:将要|将|有望|再|进一步|分别|平均|均|累计|年均|每年|力争|争取|努力|逐年|得到|得以|稳定|保持|基本实现|全面实现|实现)$")
 _PAST_MARKER = re.compile(
     r"截至|截止|已经|已(?=达|建成|完成|实现|累计|形成|超过|有)|以来|[“\"]?十[一二三]五[”\"]?(?:期间|时期|以来)|"
     r"过去五年|五年来|目前|现阶段|当前"
 )
+_PERIOD_MARK = re.compile(r"[“\"]?十(?P<n>[一二三])五[”\"]?(?:期间|时期|以来)")
+_PERIOD_END = {"一": 2010, "二": 2015, "三": 2020}
 # Section titles that report the past or the situation, not the plan's own goals.
 _BACKGROUND_TITLE = re.compile(
     r"(?:基础|现状|背景|成就|成效|回顾|形势|挑战|机遇|问题|不足|短板|发展环境|面临环境)$"
@@ -523,7 +525,7 @@ TARGET_RULES: tuple[TargetRule, ...] = (
     # (累计保有量达到200万辆 is a level of a cumulative stock: a level verb in the object rules it out.)
     _rule("cumulative", rf"^(?P<subject>.*?)累计(?P<verb>{_BUILD})?(?P<object>(?:(?!达到|力争|超过|提高到|增加到)[^，；\d]){{0,24}}?)\s*{QTY}(?:的)?"
           rf"(?P<object2>[^，；]{{0,24}})$", _cumulative),
-    _rule("reach", rf"{_S}(?:达到|达|提高到|提升到|增加到|增长到|扩大到|增至|提高至|提升至|上升到|上升至|降至|降到|"
+    _rule("reach", rf"{_S}(?:达到|达|提高到|提升到|增加到|增长到|扩大到|增至|提高至|提升至|上升到|上升至|恢复到|恢复至|降至|降到|"
           rf"下降到|下降至|降低到|降低至|减少到|减少至|减至|缩小到|缩短到|稳定在|保持在|保持|(?<![以作成因认称视])为)"
           rf"(?:(?<=[到至在])[^，；\d]{{1,16}}?的)?\s*{QTY}{_REST}", _level("reach")),
     _rule("count_bound", rf"(?P<verb>(?:{_BUILD})+)\s*(?=约|近|超过|不少于){QTY}(?:的)?(?P<object>[^，；\d]{{2,36}})$", _count),
@@ -553,8 +555,8 @@ TARGET_RULES: tuple[TargetRule, ...] = (
     # 每年造林6万亩以上: the work itself, measured by its unit (造林面积); a count unit names nothing.
     _rule("work_amount", rf"(?P<verb>(?:{_BUILD})+)\s*{QTY}$", _work_amount),
     # 农田灌溉水有效利用系数达到0.56, 城乡居民收入比缩小到2.3以内: a dimensionless measure has no unit.
-    _rule("dimensionless", rf"^(?P<subject>[^，；]*?(?:收入比|比值|系数|指数|弹性))\s*(?:达到|达|提高到|提升到|提高至|缩小到|缩小至|"
-          rf"降至|降到|下降到|稳定在|保持在|控制在|为)?\s*(?P<pre>约|近|超过|不少于|不低于|不超过|[≥≤])?\s*{_NUM}(?P<unit>)"
+    _rule("dimensionless", rf"^(?P<subject>[^，；]*?(?:收入比|性别比|比值|系数|指数|弹性))\s*(?:达到|达|提高到|提升到|提高至|缩小到|缩小至|"
+          rf"降至|降到|下降到|下降至|稳定在|保持在|控制在|为)?\s*(?P<pre>约|近|超过|不少于|不低于|不超过|[≥≤])?\s*{_NUM}(?P<unit>)"
           rf"(?:\s*(?P<post>及以上|以上|以下|以内|左右))?(?![\d.%‰\u4e00-\u9fff])$", _level("reach")),
     # 年均降低单位地区生产总值能耗3%左右: the change verb before its subject.
     _rule("verb_first", rf"^(?P<avg>年均|累计)?(?P<change>降低|下降|减少|提高|提升|增长)(?P<subject>[^，；\d]{{4,24}}?)\s*{QTY}$",
@@ -650,6 +652,8 @@ def _split_coordinated(subject: str) -> list[str]:
     Only where both sides are whole phrases (4+ characters): in 生态系统质量和稳定性 the short
     稳定性 shares its head with the left side, so the subject stays one.
     """
+    if re.search(r"(?:差距|差值|差异|之比|之差)$", subject):
+        return [subject]  # 户籍与常住人口城镇化率差距: one measure between the two, not two measures
     parts = re.split(r"[和与及]", subject)
     if len(parts) == 2 and all(len(p) >= 4 for p in parts):
         rank = _SHARED_RANK_TAIL.search(parts[1])
@@ -672,6 +676,9 @@ _ASIDE = re.compile(r"[（(](其中[^（）()]*)[）)]")
 _LONG_ASIDE = re.compile(r"[（(](?!其中)[^（）()]*[，,；;][^（）()]*[）)]")
 
 
+_RUN_ON_TARGET = re.compile(rf"((?:以上|以下|以内|左右))(?={_BUILD}[^，,；;。\d]{{1,30}}\d)")
+
+
 def _clauses(sentence_text: str, offset: int) -> list[Clause]:
     """Pieces between ，；： (and the final stop), each with its offset in the paragraph."""
     out = []
@@ -680,11 +687,16 @@ def _clauses(sentence_text: str, offset: int) -> list[Clause]:
     # Any other bracketed aside that runs over clauses explains (（2010年87.5亿，每年13%递增）): it
     # is left out, so its past year does not mark the clauses after it as the past.
     sentence_text = _LONG_ASIDE.sub(lambda a: "，" * len(a.group()), sentence_text)
+    # A bounded figure run into the next target with no comma (达到60%以上新建保护区80个): two
+    # clauses, cut after the bound word (no character is added, so offsets hold).
+    cuts = [c.end(1) for c in _RUN_ON_TARGET.finditer(sentence_text)]
     for m in re.finditer(r"[^，,；;：:。！？!?]+", sentence_text):
-        text = m.group()
-        lead = len(text) - len(text.lstrip())
-        if text.strip():
-            out.append(Clause(text.strip(), offset + m.start() + lead))
+        bounds = [m.start()] + [c for c in cuts if m.start() < c < m.end()] + [m.end()]
+        for a, b in zip(bounds, bounds[1:]):
+            text = sentence_text[a:b]
+            lead = len(text) - len(text.lstrip())
+            if text.strip():
+                out.append(Clause(text.strip(), offset + a + lead))
     return out
 
 
@@ -822,6 +834,22 @@ def _enumerated_scopes(targets: list[dict], sentence: str) -> None:
 SCOPE_RULES: tuple[Callable[[list[dict], str], None], ...] = (_standard_scopes, _enumerated_scopes)
 
 
+_SHARED_MEASURE = re.compile(r"(?P<items>[^、，；（()）\d]{2,12}(?:、[^、，；（()）\d]{2,12}?)+)(?P<measure>所占比重|占比|比重)")
+
+
+def _split_shared_measure(targets: list[dict]) -> list[dict]:
+    """服务业从业人员、城镇就业人员所占比重不断提高: a measure without a figure shared by an
+    enumeration of subjects is one target per subject (a figure would say whose it is)."""
+    out = []
+    for t in targets:
+        m = _SHARED_MEASURE.fullmatch(t.get("subject") or "")
+        if m is None or t.get("value") is not None:
+            out.append(t)
+            continue
+        out.extend({**t, "subject": item + m.group("measure")} for item in m.group("items").split("、"))
+    return out
+
+
 def apply_scope_rules(targets: list[dict], sentence: str) -> None:
     """Run SCOPE_RULES on the targets of one sentence, then drop the keys only they use."""
     for rule in SCOPE_RULES:
@@ -877,6 +905,8 @@ class _Reader:
         self.stack: list[_Section] = []
         self.targets: list[dict] = []
         self.seen: set[tuple] = set()
+        self._sentence = ""  # the sentence being read, for _past_marked
+        self._year_in_force: int | None = None  # the year inherited at its start, likewise
 
     # sections
     def enter(self, heading) -> None:
@@ -964,7 +994,9 @@ class _Reader:
         year in force at the sentence's end."""
         year = start_year or paragraph_year
         owner: tuple[str, bool] | None = None  # the clause before (its target's subject, or its text)
-        past = bool(_PAST_MARKER.search(sent.text[:12]))
+        self._sentence = sent.text
+        self._year_in_force = year
+        past = self._past_marked(sent.text[:12])
         quantified_before = False
         scope = None  # a qualifying clause (超过300吨的城市) scopes the target right after it
         first = len(self.targets)
@@ -985,7 +1017,7 @@ class _Reader:
                     paragraph_year = lead
                 past = self._is_past(lead)
                 continue
-            if any(mk.kind == "past" for mk in marks) or _PAST_MARKER.search(clause.text):
+            if any(mk.kind == "past" for mk in marks) or self._past_marked(clause.text):
                 past = True
                 continue
             clause_year = own.year if own else (stated or year)
@@ -994,13 +1026,24 @@ class _Reader:
             if past and not own:
                 continue
             before = len(self.targets)
-            for piece in _split_enumeration(clause):
-                got = self.emit(p, piece, clause_year, quantified_before, scope, owner)
+            piece_owner = owner
+            for k, piece in enumerate(_split_enumeration(clause)):
+                # A later item may state its own year and leave its subject to the item before it
+                # (人均口粮不低于389公斤、到2020年不低于395公斤).
+                piece_year = clause_year
+                if k and (later := next((mk for mk in time_marks(piece.text, self.plan_end)
+                                         if mk.kind == "deadline" and mk.year), None)):
+                    piece_year = later.year
+                got_before = len(self.targets)
+                got = self.emit(p, piece, piece_year, quantified_before, scope, piece_owner)
                 quantified_before = got
+                if len(self.targets) > got_before:
+                    piece_owner = (self.targets[-1]["subject"], True)
             if own and len(self.targets) > before:
                 stated = own.year  # 2010年城镇化水平达到53%，城镇人口控制在160万人以内
             scope = _threshold_scope(clause.text) if len(self.targets) == before else None
             owner = (self.targets[-1]["subject"], True) if len(self.targets) > before else (clause.text, False)
+        self.targets[first:] = _split_shared_measure(self.targets[first:])
         apply_scope_rules(self.targets[first:], sent.text)
         if first < len(self.targets) and (script := p.written_script(sent.offset, sent.offset + len(sent.text))):
             for t in self.targets[first:]:  # names in the script the plan is written in
@@ -1008,6 +1051,28 @@ class _Reader:
                     if isinstance(t.get(key), str):
                         t[key] = t[key].translate(script)
         return paragraph_year, year
+
+    def _past_marked(self, text: str) -> bool:
+        """Whether the text speaks of the past: 截至, 已经, 目前 … or an earlier plan period (“十三五”
+        时期 is the past in a 十四五 plan, but the plan's own period in a 十三五 plan: a period is
+        past when it ends before the plan's first year; with that year unknown, past unless the
+        sentence sets a target in one of the period's years)."""
+        for m in _PAST_MARKER.finditer(text):
+            period = _PERIOD_MARK.fullmatch(m.group())
+            if period is None:
+                return True
+            end = _PERIOD_END[period.group("n")]
+            if self.first_year:
+                if end < self.first_year:
+                    return True
+            elif not any(end - 4 <= int(y) <= end
+                         for y in re.findall(r"(?<![\d年比较])(\d{4})\s*年", self._sentence)) \
+                    and not (self._year_in_force and end - 4 <= self._year_in_force <= end):
+                # With the plan's years unknown, a period is its own when the sentence sets a
+                # target in one of its years (“十二五”时期…，2015年增加值翻一番), or when the year
+                # in force is one of them (到2020年，要实现以下目标：…“十三五”时期城镇新增就业…).
+                return True
+        return False
 
     def _is_past(self, year: int | None) -> bool:
         return bool(year and self.first_year and year < self.first_year)
@@ -1068,26 +1133,36 @@ class _Reader:
         return target.get("value") is not None or "value_text" in target
 
 
-_RESPECTIVE_REST = re.compile(rf"^\s*(?:和|与|及|、)\s*{QTY}\s*$")
+_RESPECTIVE_ITEM = re.compile(rf"\s*(?:和|与|及|、)\s*{QTY}")
 
 
 def _respective(subject: str, clause: str, m: re.Match, target: dict) -> dict[str, dict] | None:
-    """能源消耗和二氧化碳排放分别降低13.5%和18%: two subjects, each with its own figure, in order."""
+    """能源消耗和二氧化碳排放分别降低13.5%和18%: several subjects, each with its own figure, in
+    order (用水量、能耗、碳排放分别下降23%、15%、18%: as many figures as subjects, or none)."""
     if "分别" not in clause or "rest" not in m.groupdict():
         return None
-    r = _RESPECTIVE_REST.match(m.group("rest") or "")
-    if not r:
+    rest = (m.group("rest") or "").rstrip()
+    items, pos = [], 0
+    while pos < len(rest):
+        r = _RESPECTIVE_ITEM.match(rest, pos)
+        if not r:
+            return None
+        items.append(r)
+        pos = r.end()
+    if not items:
         return None
     parts = [p for p in re.split(r"[和与及、]", subject) if p]
-    if len(parts) != 2 or any(len(p) < 2 for p in parts):
+    if len(parts) != len(items) + 1 or any(len(p) < 2 for p in parts):
         return None
-    second = {**target, **_qty(r), "relation": _bound(r) or target["relation"]}
-    return {parts[0]: target, parts[1]: second}
+    out = {parts[0]: target}
+    for part, r in zip(parts[1:], items):
+        out[part] = {**target, **_qty(r), "relation": _bound(r) or target["relation"]}
+    return out
 
 
 # A subject that is only a measure of something unnamed (年均增速, 占全省比重) measures the thing
 # the clause before it was about.
-_NEEDS_OWNER = re.compile(r"^(?:年均增速|年均增长率?|增长率?|增速|增幅|占[^，；]{1,12}(?:比重|比例))$")
+_NEEDS_OWNER = re.compile(r"^(?:年均增速|年均增长率?|增长率?|增速|增幅|增加值|总产值|产值|营业收入|占[^，；]{1,12}(?:比重|比例))$")
 _MEASURE_TAIL = re.compile(r"(?:[（(][A-Za-z]+[）)])?(?:年均增速|年均增长率?|增速|增幅|增长|下降|降低|减少|提高)?$")
 _OWNER_HEAD = re.compile(r"^(?P<noun>[^，；\d（(]{2,20}?)(?:[（(][A-Za-z]+[）)])?"
                          r"(?=在|较|比|年均|增速|快于|慢于|保持|实现|翻|达到|突破|控制在|不?(?:超过|高于|低于))")

@@ -103,6 +103,9 @@ def _name_unit_tag(table: Table, row: Row) -> tuple[str, str | None, str | None]
     name, unit, tag = split_name(row.written.get("name") or cells.get("name", ""))
     if table.column("unit") is not None:
         u = _cell(cells, "unit")
+        w = _cell(row.written, "unit")
+        if u and w and w != u and to_simplified(w) == u:
+            u = w  # a unit cell in traditional script stays as written (億人), like a name's unit
         unit = u or unit
     return name, unit, tag
 
@@ -120,11 +123,12 @@ def _common_fields(table: Table, row: Row) -> dict:
         "name": name,
         "unit": unit,
         "tag": tag,
-        "base_year": _marker_year(table, base_text, base_col.year if base_col else None) if base_text else None,
+        "base_year": row.years.get("base") or (
+            _marker_year(table, base_text, base_col.year if base_col else None) if base_text else None),
         "base_value": as_number(leading_number(base_text)),
         "base_text": _text(row, "base"),
         "target_year": target_col.year if target_col else None,
-        "target_value": as_number(leading_number(target_text)),
+        "target_value": as_number(row.values["target"]) if "target" in row.values else as_number(leading_number(target_text)),
         "target_text": _text(row, "target"),
     }
 

@@ -52,6 +52,7 @@ from .numbered import numbered_texts, read_numbered
 from .transposed import find_blocks
 from .glued import glued_texts, group_labels, read_glued
 from .regions import body_table_columns, is_row_like, row_runs, split_row_cells, unread_runs
+from .target_list import read_target_row, target_list_runs
 from ..outline import match_heading
 
 _FOOTNOTE = re.compile(r"^\s*(?:注|备注|说明|资料来源|数据来源)\s*[:：]")
@@ -74,6 +75,8 @@ class Row:
     group: str | None = None
     written: dict[str, str] = field(default_factory=dict)  # role -> the cell as the plan wrote it
     agreement: float = 1.0  # share of the row's cells whose type fits their column (confidence.py)
+    years: dict[str, int] = field(default_factory=dict)  # role -> a year this row states itself
+    values: dict[str, float] = field(default_factory=dict)  # role -> the figure, where the cell's words precede it
 
 
 @dataclass
@@ -316,6 +319,8 @@ def _find_tables(lines: list[Line]) -> list[Table]:
             table = _read_numbered_table(lines, a)
             if table is not None:
                 tables.append(table)
+    for a, b, year in target_list_runs(texts, table_lines(tables)):
+        tables.append(_read_target_list(lines, a, b, year))
     for a, b in row_runs(texts, table_lines(tables)):
         table = _read_body_table(lines, a, b, tables)
         if table is not None and table.rows:
@@ -412,6 +417,24 @@ def _read_numbered_table(lines: list[Line], a: int) -> Table | None:
         if r.get("unit"):
             cells["unit"] = r["unit"]
         table.rows.append(Row(cells, r.get("category"), lines[a].no))
+    return table
+
+
+def _read_target_list(lines: list[Line], a: int, b: int, year: int) -> Table:
+    """A two-column list of indicators and their targets under a dated title (target_list.py)."""
+    columns = [Column("name"), Column("unit"), Column("base"), Column("target", year)]
+    title, t_index = _title_before(lines, a)
+    table = Table("indicators", title, min(t_index, a), b, lines[min(t_index, a)].no, "list", columns,
+                  header_start=a, evidence="body")
+    for k in range(a, b + 1):
+        got = read_target_row(lines[k].text)
+        if got is None:
+            continue
+        cells = {role: got[role] for role in ("name", "unit", "base", "target") if got.get(role)}
+        row = Row(cells, None, lines[k].no, values={"target": got["target_value"]})
+        if got.get("base_year"):
+            row.years["base"] = got["base_year"]
+        table.rows.append(row)
     return table
 
 
