@@ -47,7 +47,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from .rules import earliest_match
+from .rules import any_cue, cue, earliest_match
 from ..domain.numerals import cn_to_int
 from ..domain.values import as_number
 from ..domain.values import normalize_digits as _normalize_digits
@@ -186,11 +186,8 @@ TIME_RULES: tuple[TimeRule, ...] = (
     _time("plan_end", r"(?P<plan_end>规划期末|规划末期|规划期内)", "deadline"),
     _time("mid_century", r"(?P<mid_century>本世纪中叶)", "deadline"),
 )
-# What every TIME_RULE needs somewhere in the text: a digit (of a year), a year in Chinese numerals,
-# a five-year plan's ordinal, the plan period or the mid-century. Most clauses have none, and one
-# search for these is cheaper than the table's searches (tests/ingest/test_prose_speed.py keeps it
-# a superset of the rules).
-TIME_CUE = re.compile(r"\d|二[〇零]|十[一二三四五六七八九]五|规划期|规划末期|本世纪中叶")
+# What some TIME_RULE needs (a year's digits, a five-year plan's ordinal …): most clauses have none.
+TIME_CUE = any_cue(rule.pattern for rule in TIME_RULES)
 
 
 @dataclass(frozen=True)
@@ -255,6 +252,13 @@ class TargetRule:
     continuation: bool = False  # counts only right after a quantified target of the same sentence
     measurable: bool = False  # counts only where the subject's head is a measurable quantity (_MEASURABLE_HEAD)
     requires: re.Pattern | None = None  # a cheap test the clause must pass first (a figure, a glyph)
+    # The words the pattern itself requires (rules.cue), searched before it: most clauses lack them.
+    cue: re.Pattern | None = None
+
+    @property
+    def tests(self) -> tuple[re.Pattern, ...]:
+        """What a clause must pass before the pattern is tried: the shared test first."""
+        return tuple(t for t in (self.requires, self.cue) if t is not None)
 
 
 def _figure(num: str):
@@ -490,12 +494,8 @@ def _all_meet(m: re.Match) -> dict:
 def _rule(name, regex, build, **kw) -> TargetRule:
     if "(?P<num>" in regex and "requires" not in kw:
         kw["requires"] = _HAS_FIGURE  # a rule stating a quantity needs a figure in the clause
-    elif regex.startswith(_S) and "requires" not in kw:
-        # ^(?P<subject>.*)PREDICATE: the greedy subject makes the engine try the predicate at every
-        # character from the end back; a plain search for the predicate alone rejects the many
-        # clauses without one at a fraction of the cost, and a clause the rule fits always passes it.
-        kw["requires"] = re.compile(regex[len(_S):])
-    return TargetRule(name, re.compile(regex), build, **kw)
+    pattern = re.compile(regex)
+    return TargetRule(name, pattern, build, cue=re.compile(cue(pattern)), **kw)
 
 
 _HAS_FIGURE = re.compile(r"\d|[两二三四五六七八九十](?:个百分点|百分点|倍)")
@@ -507,8 +507,7 @@ _REST = r"(?P<rest>(?!的)[^，；]{0,16})$"
 
 # Ordered: the first rule that fits a clause wins.
 TARGET_RULES: tuple[TargetRule, ...] = (
-    _rule("zero", r"^(?P<pre>.*?)(?:实现|做到|保持|达到)(?P<subject>[^“”\"零]*?)[“\"]?零(?P<thing>[\u4e00-\u9fff]{1,3})[”\"]?$", _zero,
-          requires=re.compile("零")),
+    _rule("zero", r"^(?P<pre>.*?)(?:实现|做到|保持|达到)(?P<subject>[^“”\"零]*?)[“\"]?零(?P<thing>[\u4e00-\u9fff]{1,3})[”\"]?$", _zero),
     _rule("cumulative", rf"^(?P<subject>.*?)累计(?P<verb>{_BUILD})?(?P<object>[^，；\d]{{0,24}}?)\s*{QTY}(?:的)?"
           rf"(?P<object2>[^，；]{{0,24}})$", _cumulative),
     _rule("reach", rf"{_S}(?:达到|达|提高到|提升到|增加到|增长到|扩大到|增至|提高至|提升至|上升到|上升至|降至|降到|"
@@ -551,18 +550,17 @@ TARGET_RULES: tuple[TargetRule, ...] = (
     _rule("all_meet", rf"{_S}(?P<state>(?:全部|均|100%)达到[^，；]{{0,12}}{_LEVEL})$", _all_meet),
     # 居民人均可支配收入增长与经济增长基本同步; 全员劳动生产率增长高于地区生产总值增长.
     _rule("in_step", rf"^(?P<subject>[^，；]{{2,24}}?)(?P<state>(?:与|和|同)[^，；\d]{{2,14}}?(?:基本|保持|实现)?同步(?:增长)?)$",
-          _qualitative, needs_time=True, requires=re.compile("同步")),
+          _qualitative, needs_time=True),
     _rule("outpaces", rf"^(?P<subject>[^，；]{{2,24}}?(?:增长|增速|增幅))(?P<state>(?:高于|快于|不低于|略高于)[^，；\d]{{2,16}}(?:增长|增速|增幅|水平))$",
-          _qualitative, needs_time=True, requires=re.compile("高于|快于|不低于")),
+          _qualitative, needs_time=True),
     _rule("quota", rf"{_S}(?P<state>(?:全面|如期|按期)?完成[^，；]{{0,20}}(?:指标|目标|下达(?:的)?任务)(?:任务)?)$", _qualitative, needs_time=True),
     _rule("by_deadline", rf"^(?P<subject>[^，；\d]{{2,20}}?)(?P<when>{_YEAR}\s*年(?:底前|前))(?P<state>[\u4e00-\u9fff]{{2,4}})$",
-          _deadline_event, needs_time=True, requires=re.compile(rf"{_YEAR}\s*年(?:底前|前)")),
+          _deadline_event, needs_time=True),
 )
 
-# A clause no rule can fit has none of their cues: every rule has one (a figure, or its predicate).
-assert all(rule.requires is not None for rule in TARGET_RULES), "every target rule needs a cue"
-_ANY_CUE = re.compile("|".join(dict.fromkeys(
-    "(?:" + re.sub(r"\(\?P<\w+>", "(?:", rule.requires.pattern) + ")" for rule in TARGET_RULES)))  # names may repeat
+# A clause no rule can fit has none of their cues (the words their patterns require): one search
+# turns most clauses away before any rule is tried.
+_ANY_CUE = any_cue(rule.pattern for rule in TARGET_RULES)
 
 # --- subjects -------------------------------------------------------------------------------------
 
@@ -695,19 +693,20 @@ def _match(text: str, has_time: bool = True, after_quantity: bool = True) -> tup
     norm = normalize_digits(text)
     if not _ANY_CUE.search(norm):
         return None  # most clauses: no figure and no predicate any rule reads
-    passed: dict[re.Pattern, bool] = {}  # rules share their cues (a figure): each is searched once
+    passed: dict[re.Pattern, bool] = {}  # rules share tests (a figure, a verb group): each is searched once
     for rule in TARGET_RULES:
         if (rule.needs_time and not has_time) or (rule.continuation and not after_quantity):
             continue
-        if rule.requires is not None:
-            ok = passed.get(rule.requires)
+        for test in rule.tests:
+            ok = passed.get(test)
             if ok is None:
-                ok = passed[rule.requires] = rule.requires.search(norm) is not None
+                ok = passed[test] = test.search(norm) is not None
             if not ok:
-                continue
-        m = rule.pattern.search(norm)
-        if m:
-            return rule, m
+                break
+        else:
+            m = rule.pattern.search(norm)
+            if m:
+                return rule, m
     return None
 
 
