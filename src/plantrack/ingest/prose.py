@@ -149,6 +149,11 @@ _PAST_MARKER = re.compile(
     r"截至|截止|已经|已(?=达|建成|完成|实现|累计|形成|超过|有)|以来|[“\"]?十[一二三]五[”\"]?(?:期间|时期|以来)|"
     r"过去五年|五年来|目前|现阶段|当前"
 )
+_PAST_CUE = any_cue([_PAST_MARKER])  # its words without the optional quotes: a quicker first look
+
+
+def _says_past(text: str) -> bool:
+    return bool(_PAST_CUE.search(text)) and bool(_PAST_MARKER.search(text))
 # Section titles that report the past or the situation, not the plan's own goals.
 _BACKGROUND_TITLE = re.compile(
     r"(?:基础|现状|背景|成就|成效|回顾|形势|挑战|机遇|问题|不足|短板|发展环境|面临环境)$"
@@ -254,11 +259,11 @@ class TargetRule:
     requires: re.Pattern | None = None  # a cheap test the clause must pass first (a figure, a glyph)
     # The words the pattern itself requires (rules.cue), searched before it: most clauses lack them.
     cue: re.Pattern | None = None
+    # What a clause must pass before the pattern is tried, the shared test first (set on creation).
+    tests: tuple[re.Pattern, ...] = ()
 
-    @property
-    def tests(self) -> tuple[re.Pattern, ...]:
-        """What a clause must pass before the pattern is tried: the shared test first."""
-        return tuple(t for t in (self.requires, self.cue) if t is not None)
+    def __post_init__(self):
+        object.__setattr__(self, "tests", tuple(t for t in (self.requires, self.cue) if t is not None))
 
 
 def _figure(num: str):
@@ -953,7 +958,7 @@ class _Reader:
         year in force at the sentence's end."""
         year = start_year or paragraph_year
         owner: tuple[str, bool] | None = None  # the clause before (its target's subject, or its text)
-        past = bool(_PAST_MARKER.search(sent.text[:12]))
+        past = _says_past(sent.text[:12])
         quantified_before = False
         scope = None  # a qualifying clause (超过300吨的城市) scopes the target right after it
         first = len(self.targets)
@@ -974,7 +979,7 @@ class _Reader:
                     paragraph_year = lead
                 past = self._is_past(lead)
                 continue
-            if any(mk.kind == "past" for mk in marks) or _PAST_MARKER.search(clause.text):
+            if any(mk.kind == "past" for mk in marks) or _says_past(clause.text):
                 past = True
                 continue
             clause_year = own.year if own else (stated or year)

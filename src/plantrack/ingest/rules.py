@@ -73,10 +73,22 @@ def _class_source(items) -> str | None:
 
 
 def _strength(fragment: str) -> float:
-    """How rare a fragment is: literal characters count 1, a class (\\d, [个家]) counts half."""
-    classes = re.findall(r"\[[^\]]*\]|\\d", fragment)
-    plain = re.sub(r"\[[^\]]*\]|\\d|\\(?=.)", "", fragment)
-    return len(plain) + 0.5 * len(classes)
+    """How rare a fragment is: a literal character counts 1, a class one over the characters it
+    takes ([个家] a half, \\d a tenth), so a set of words beats a set of digits."""
+    total = 0.0
+    for token in _tokens(fragment):
+        if token == r"\d":
+            total += 0.1
+        elif token.startswith("[") and len(token) > 1:
+            body = token[1:-1]
+            width = 10 * body.count("\\d")
+            body = re.sub(r"\\(?=.)", "", body.replace("\\d", ""))
+            width += sum(ord(b) - ord(a) + 1 for a, b in re.findall(r"(.)-(.)", body))
+            width += len(re.sub(r".-.", "", body))
+            total += 1 / max(width, 1)
+        else:
+            total += 1
+    return total
 
 
 def _set_strength(fragments: frozenset) -> float:
@@ -187,7 +199,17 @@ def any_cue(patterns: Iterable[re.Pattern]) -> re.Pattern | None:
     shared = Counter(s for c in conjunctions for s in set(c))
     chosen = [max(c, key=lambda s: (shared[s], _set_strength(s), -len(s))) for c in conjunctions]
     fragments = list(dict.fromkeys(f for s in chosen for f in _alternation(s).split("|")))
-    plain = [f for f in fragments if not re.search(r"[\\\[\]]", f)]
-    # A plain fragment holding another (年均增速 holds 增速) adds nothing to the alternation.
-    kept = [f for f in fragments if f not in plain or not any(g != f and g in f for g in plain)]
+    tokens = {f: tuple(_tokens(f)) for f in fragments}
+    # A fragment holding another (年均增速 holds 增速; “十[一二三]五 holds 十[一二三]五) adds nothing.
+    kept = [f for f in fragments if not any(g != f and _holds(tokens[f], tokens[g]) for g in fragments)]
     return re.compile("|".join(kept))
+
+
+def _tokens(fragment: str) -> list[str]:
+    """A fragment cut into what each matches one character with: a class, an escape, a character."""
+    return re.findall(r"\[[^\]]*\]|\\.|.", fragment)
+
+
+def _holds(outer: tuple[str, ...], inner: tuple[str, ...]) -> bool:
+    n = len(inner)
+    return any(outer[i:i + n] == inner for i in range(len(outer) - n + 1))
