@@ -47,7 +47,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from .rules import any_cue, cue, earliest_match
+from .rules import all_cues, any_cue, cue, earliest_match, passes_cues
 from ..domain.numerals import cn_to_int
 from ..domain.values import as_number
 from ..domain.values import normalize_digits as _normalize_digits
@@ -738,10 +738,13 @@ _THRESHOLD_SCOPE = re.compile(
 )
 
 
+_THRESHOLD_CUES = all_cues(_THRESHOLD_SCOPE)  # a figure, a unit and 的: most clauses lack one
+
+
 def _threshold_scope(clause: str) -> str | None:
     """The scope a qualifying clause (one that stated no target) sets for the next target, or None."""
     text = normalize_digits(clause)
-    if not _THRESHOLD_SCOPE.match(text):
+    if not passes_cues(_THRESHOLD_CUES, text) or not _THRESHOLD_SCOPE.match(text):
         return None
     return re.sub(r"\s+", "", _LEADING_FUNCTION.sub("", text))
 

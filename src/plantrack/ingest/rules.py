@@ -114,7 +114,8 @@ def _info(items) -> _Exact | list[frozenset]:
     exact: set[str] = {""}  # the exact run being built, left to right
     whole = True  # every piece so far exact, and the run never cut: the sequence is exact
     for op, av in items:
-        if op is _sre.ASSERT:  # (?=…), (?<=…): what it looks at is in the text, next to this place
+        if op is _sre.ASSERT and av[0] == 1:  # (?=…): what it looks at is in the text, after this place
+            # (not a lookbehind's: it may lie before where a scan from a position starts)
             if looked_at := _required(_info(av[1])):
                 required.extend(looked_at)
                 whole = False
@@ -185,6 +186,15 @@ def cue(pattern: re.Pattern | str) -> str | None:
     where it fails, the pattern cannot match."""
     best = _best(required_sets(pattern))
     return _alternation(best) if best is not None else None
+
+
+def all_cues(pattern: re.Pattern | str) -> list[re.Pattern]:
+    """Every required set of a pattern as a regex: a text the pattern fits passes each of them."""
+    return [re.compile(_alternation(s)) for s in required_sets(pattern)]
+
+
+def passes_cues(cues: list[re.Pattern], text: str) -> bool:
+    return all(c.search(text) for c in cues)
 
 
 def any_cue(patterns: Iterable[re.Pattern]) -> re.Pattern | None:
