@@ -661,11 +661,12 @@ _LONG_ASIDE = re.compile(r"[（(](?!其中)[^（）()]*[，,；;][^（）()]*[�
 def _clauses(sentence_text: str, offset: int) -> list[Clause]:
     """Pieces between ，；： (and the final stop), each with its offset in the paragraph."""
     out = []
-    # A bracketed 其中 states a target of its own: 财政收入突破1000亿元（其中地方财政收入达到400亿元）.
-    sentence_text = _ASIDE.sub(lambda a: "，" + a.group(1) + "，", sentence_text)
-    # Any other bracketed aside that runs over clauses explains (（2010年87.5亿，每年13%递增）): it
-    # is left out, so its past year does not mark the clauses after it as the past.
-    sentence_text = _LONG_ASIDE.sub(lambda a: "，" * len(a.group()), sentence_text)
+    if "（" in sentence_text or "(" in sentence_text:  # asides open with a bracket (most sentences have none)
+        # A bracketed 其中 states a target of its own: 财政收入突破1000亿元（其中地方财政收入达到400亿元）.
+        sentence_text = _ASIDE.sub(lambda a: "，" + a.group(1) + "，", sentence_text)
+        # Any other bracketed aside that runs over clauses explains (（2010年87.5亿，每年13%递增）): it
+        # is left out, so its past year does not mark the clauses after it as the past.
+        sentence_text = _LONG_ASIDE.sub(lambda a: "，" * len(a.group()), sentence_text)
     for m in re.finditer(r"[^，,；;：:。！？!?]+", sentence_text):
         text = m.group()
         lead = len(text) - len(text.lstrip())
