@@ -86,3 +86,7 @@ def test_earliest_match_is_unchanged_by_the_time_cue():
     marks = prose.time_marks(text, 2025)
     assert [(m.kind, m.year) for m in marks] == [("base", 2020), ("deadline", 2025)]
     assert earliest_match(prose.TIME_RULES, text)[0].name == "comparison_base"
+
+
+def test_a_pattern_requiring_nothing_leaves_any_cue_open():
+    assert any_cue([re.compile(r"达到\d"), re.compile(r"^.*$")]).search("无关的句子")

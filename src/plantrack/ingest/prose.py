@@ -500,7 +500,8 @@ def _rule(name, regex, build, **kw) -> TargetRule:
     if "(?P<num>" in regex and "requires" not in kw:
         kw["requires"] = _HAS_FIGURE  # a rule stating a quantity needs a figure in the clause
     pattern = re.compile(regex)
-    return TargetRule(name, pattern, build, cue=re.compile(cue(pattern)), **kw)
+    words = cue(pattern)  # None for a pattern that requires nothing definite: no test then
+    return TargetRule(name, pattern, build, cue=re.compile(words) if words else None, **kw)
 
 
 _HAS_FIGURE = re.compile(r"\d|[两二三四五六七八九十](?:个百分点|百分点|倍)")

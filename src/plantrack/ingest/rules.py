@@ -197,15 +197,16 @@ def passes_cues(cues: list[re.Pattern], text: str) -> bool:
     return all(c.search(text) for c in cues)
 
 
-def any_cue(patterns: Iterable[re.Pattern]) -> re.Pattern | None:
-    """One regex that a text fitting any of the patterns matches; None when one has no cue.
+def any_cue(patterns: Iterable[re.Pattern]) -> re.Pattern:
+    """One regex that a text fitting any of the patterns matches (the empty regex, which every text
+    passes, when one of them requires nothing definite).
 
     Each pattern contributes one of its required sets; where several patterns require the same
     set (a figure, for every rule stating a quantity), that set is taken for all of them, so the
     alternation stays short and the words of rules that also need a figure (为, 达 …) stay out."""
     conjunctions = [required_sets(p) for p in patterns]
     if not all(conjunctions):
-        return None
+        return re.compile("")
     shared = Counter(s for c in conjunctions for s in set(c))
     chosen = [max(c, key=lambda s: (shared[s], _set_strength(s), -len(s))) for c in conjunctions]
     fragments = list(dict.fromkeys(f for s in chosen for f in _alternation(s).split("|")))
