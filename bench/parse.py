@@ -4,7 +4,8 @@
 
 CORPUS_DIR defaults to ../shared/corpus next to the repository. Files are read once, before
 timing; each timed run is plantrack.ingest.pipeline.parse_bytes on the bytes in memory, so the
-figures are the parser's, not the disk's. Prints a table; asserts nothing.
+figures are the parser's, not the disk's. Prints a table; asserts nothing. On a machine other
+jobs share, compare two versions with bench/parse_ab.py (both in one process, in turns) instead.
 """
 
 from __future__ import annotations

@@ -299,3 +299,12 @@ def test_corpus_xinzhou_project_table_against_gold():
         if p and p.get("lead_units") == split_top_level(g["lead_units"]) and p.get("type") == g["type"]:
             matched += 1
     assert matched >= 14
+
+
+def test_wider_than_agrees_with_the_measured_width():
+    from plantrack.ingest.boxes import text_width, wider_than
+
+    for text in ["项目名称", "建设内容及规模", "ABCDEFGHIJKLMNOPQ", "总投资（亿元）", "a b c d e f g h i j k l m n o p q",
+                 "全市森林覆盖率达到百分之二十六以上的目标", "12345678901234567", "１２３４５６７８９"]:
+        for limit in (4, 8, 8.5, 16):
+            assert wider_than(text, limit) == (text_width(text) > limit), (text, limit)

@@ -34,6 +34,14 @@ def text_width(text: str) -> float:
     return sum(0.5 if ord(c) < 0x2E80 and not ("\uff00" <= c <= "\uffef") else 1.0 for c in text if c not in " \t")
 
 
+def wider_than(text: str, limit: float) -> bool:
+    """text_width(text) > limit, without counting a long line: every printed character is at
+    least half a unit wide, so more than twice the limit of them is wider whatever they are."""
+    if len(text) - text.count(" ") - text.count("\t") > 2 * limit:
+        return True
+    return text_width(text) > limit
+
+
 def split_top_level(text: str, seps: str = "、；;") -> list[str]:
     """Split on separators outside brackets and quotes: 各县（市、区）水利局 stays one item."""
     out, depth, cur = [], 0, []
@@ -410,7 +418,8 @@ def _header_roles(text: str) -> list[str] | None:
     if _NOT_PROJECT_HEADER.search(text):
         return None
     cells = [c.strip() for c in (text.split("\t") if "\t" in text else text.split())]
-    return _roles_of_cells([c for c in cells if c])
+    cells = [c for c in cells if c]
+    return _roles_of_cells(cells) if len(cells) >= 3 else None  # a header has three roles at least
 
 
 def _stacked_header(lines: list[Line], i: int) -> tuple[int, list[str]] | None:
@@ -419,7 +428,7 @@ def _stacked_header(lines: list[Line], i: int) -> tuple[int, list[str]] | None:
     j = i
     while j < len(lines) and len(cells) < 12:
         text = lines[j].text.strip()
-        if "\t" in text or text_width(text) > 8 or _NOT_PROJECT_HEADER.search(text):
+        if "\t" in text or wider_than(text, 8) or _NOT_PROJECT_HEADER.search(text):
             break
         if not (_UNIT_CELL.match(text) and cells) and _cell_role(text) is None:
             break

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from .glyphs import repair_glyphs
 from .jammer import drop_jammer
+from .rules import any_cue
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,10 @@ _PINYIN_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zü]*[āáǎàēéěè
 # Half-width punctuation after a Chinese character is the full-width mark the text means.
 _HALF_PUNCT = re.compile(r"(?<=[\u4e00-\u9fff”’）])([,;:?!])(?!\d)")
 _FULL_PUNCT = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+# Where each rule's words are (rules.cue): a line without them is left as it is, unscanned; the
+# leading \s* and lookbehinds of these patterns make a scan of every line slow.
+_SUBSCRIPT_CUE = any_cue([_SUBSCRIPT_BRACES])
+_HALF_PUNCT_CUE = any_cue([_HALF_PUNCT])
 _SPACE_VARIANTS = str.maketrans({"\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\ufeff": ""})
 
 
@@ -58,7 +63,8 @@ def normalize_line(raw: str) -> list[str]:
         text = _HTML_TAG.sub("", text)
     if "&" in text:
         text = html.unescape(text)
-    text = _SUBSCRIPT_BRACES.sub(lambda m: m.group(1) or m.group(2), text)
+    if _SUBSCRIPT_CUE.search(text):
+        text = _SUBSCRIPT_BRACES.sub(lambda m: m.group(1) or m.group(2), text)
     out = []
     for part in text.split("\n"):
         part = _MARKDOWN_HEADING.sub("", part)
@@ -67,7 +73,8 @@ def normalize_line(raw: str) -> list[str]:
         part = drop_jammer(part)  # a forum copy's anti-scraping noise (jammer.py)
         if "(" in part or "（" in part:
             part = _PINYIN_GLOSS.sub("", part)
-        part = _HALF_PUNCT.sub(lambda m: _FULL_PUNCT[m.group(1)], part)
+        if _HALF_PUNCT_CUE.search(part):
+            part = _HALF_PUNCT.sub(lambda m: _FULL_PUNCT[m.group(1)], part)
         part = part.strip(" \t") if "\t" not in part.strip(" ") else part.strip(" ").rstrip("\t")
         if part.strip():
             out.append(part)

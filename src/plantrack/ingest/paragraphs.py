@@ -12,6 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .clean import Line
+from .rules import any_cue
 from .normalize import join_number_spaces, normalize_line
 from .script import script_map, to_simplified
 
@@ -68,7 +69,7 @@ class Paragraph:
         plain = _ascii_full_stops(plain)
         joined = join_number_spaces(plain) if _DIGIT_SPACE.search(plain) else None
         middle = joined.text if joined else plain
-        cuts = [(m.start(), m.end()) for m in _CUT.finditer(middle)]
+        cuts = [(m.start(), m.end()) for m in _CUT.finditer(middle)] if _CUT_CUE.search(middle) else []
         if joined is None and not cuts:
             return Paragraph(plain, list(self.starts), list(self.line_nos), self.index, self.text, None)
         back = _OffsetMap(cuts, joined.offsets if joined else None)
@@ -142,6 +143,8 @@ _SPACE_BETWEEN_CJK = rf"(?<=[{_CJK}])[ \t]+(?=[{_CJK}])|(?<=[{_CJK}])[ \t]+(?=[\
 # bracketed syllable with a tone mark right after an ideograph is one, never the plan's words.
 _PINYIN_AFTER_HANZI = r"(?<=[\u3400-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]"
 _CUT = re.compile(f"{_SPACE_BETWEEN_CJK}|{_PINYIN_AFTER_HANZI}")
+# Every cut holds a space or a bracket; the lookbehinds make _CUT slow to scan text with neither.
+_CUT_CUE = any_cue([_CUT])
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from .rules import earliest_match
+from .rules import all_cues, any_cue, cue, earliest_match, passes_cues
 from ..domain.numerals import cn_to_int
 from ..domain.values import as_number
 from ..domain.values import normalize_digits as _normalize_digits
@@ -152,6 +152,7 @@ _PAST_MARKER = re.compile(
 )
 _PERIOD_MARK = re.compile(r"[“\"]?十(?P<n>[一二三])五[”\"]?(?:期间|时期|以来)")
 _PERIOD_END = {"一": 2010, "二": 2015, "三": 2020}
+_PAST_CUE = any_cue([_PAST_MARKER])  # its words without the optional quotes: a quicker first look
 # Section titles that report the past or the situation, not the plan's own goals.
 _BACKGROUND_TITLE = re.compile(
     r"(?:基础|现状|背景|成就|成效|回顾|形势|挑战|机遇|问题|不足|短板|发展环境|面临环境)$"
@@ -189,6 +190,8 @@ TIME_RULES: tuple[TimeRule, ...] = (
     _time("plan_end", r"(?P<plan_end>规划期末|规划末期|规划期内)", "deadline"),
     _time("mid_century", r"(?P<mid_century>本世纪中叶)", "deadline"),
 )
+# What some TIME_RULE needs (a year's digits, a five-year plan's ordinal …): most clauses have none.
+TIME_CUE = any_cue(rule.pattern for rule in TIME_RULES)
 
 
 @dataclass(frozen=True)
@@ -217,6 +220,8 @@ def time_marks(text: str, plan_end: int | None) -> list[TimeMark]:
     """The time expressions of a clause, left to right, each with what it means."""
     text = normalize_digits(text)  # one character for one: offsets stay valid
     marks: list[TimeMark] = []
+    if not TIME_CUE.search(text):
+        return marks
     pos = 0
     while pos < len(text):
         best = earliest_match(TIME_RULES, text, pos)
@@ -251,6 +256,13 @@ class TargetRule:
     continuation: bool = False  # counts only right after a quantified target of the same sentence
     measurable: bool = False  # counts only where the subject's head is a measurable quantity (_MEASURABLE_HEAD)
     requires: re.Pattern | None = None  # a cheap test the clause must pass first (a figure, a glyph)
+    # The words the pattern itself requires (rules.cue), searched before it: most clauses lack them.
+    cue: re.Pattern | None = None
+    # What a clause must pass before the pattern is tried, the shared test first (set on creation).
+    tests: tuple[re.Pattern, ...] = ()
+
+    def __post_init__(self):
+        object.__setattr__(self, "tests", tuple(t for t in (self.requires, self.cue) if t is not None))
 
 
 def _figure(num: str):
@@ -509,7 +521,9 @@ def _all_meet(m: re.Match) -> dict:
 def _rule(name, regex, build, **kw) -> TargetRule:
     if "(?P<num>" in regex and "requires" not in kw:
         kw["requires"] = _HAS_FIGURE  # a rule stating a quantity needs a figure in the clause
-    return TargetRule(name, re.compile(regex), build, **kw)
+    pattern = re.compile(regex)
+    words = cue(pattern)  # None for a pattern that requires nothing definite: no test then
+    return TargetRule(name, pattern, build, cue=re.compile(words) if words else None, **kw)
 
 
 _HAS_FIGURE = re.compile(r"\d|[两二三四五六七八九十](?:个百分点|百分点|倍)|[一两二三四五六七八九十][百千万]")
@@ -576,6 +590,10 @@ TARGET_RULES: tuple[TargetRule, ...] = (
     _rule("by_deadline", rf"^(?P<subject>[^，；\d]{{2,20}}?)(?P<when>{_YEAR}\s*年(?:底前|前))(?P<state>[\u4e00-\u9fff]{{2,4}})$",
           _deadline_event, needs_time=True),
 )
+
+# A clause no rule can fit has none of their cues (the words their patterns require): one search
+# turns most clauses away before any rule is tried.
+_ANY_CUE = any_cue(rule.pattern for rule in TARGET_RULES)
 
 # --- subjects -------------------------------------------------------------------------------------
 
@@ -682,11 +700,12 @@ _RUN_ON_TARGET = re.compile(rf"((?:以上|以下|以内|左右))(?={_BUILD}[^，
 def _clauses(sentence_text: str, offset: int) -> list[Clause]:
     """Pieces between ，；： (and the final stop), each with its offset in the paragraph."""
     out = []
-    # A bracketed 其中 states a target of its own: 财政收入突破1000亿元（其中地方财政收入达到400亿元）.
-    sentence_text = _ASIDE.sub(lambda a: "，" + a.group(1) + "，", sentence_text)
-    # Any other bracketed aside that runs over clauses explains (（2010年87.5亿，每年13%递增）): it
-    # is left out, so its past year does not mark the clauses after it as the past.
-    sentence_text = _LONG_ASIDE.sub(lambda a: "，" * len(a.group()), sentence_text)
+    if "（" in sentence_text or "(" in sentence_text:  # asides open with a bracket (most sentences have none)
+        # A bracketed 其中 states a target of its own: 财政收入突破1000亿元（其中地方财政收入达到400亿元）.
+        sentence_text = _ASIDE.sub(lambda a: "，" + a.group(1) + "，", sentence_text)
+        # Any other bracketed aside that runs over clauses explains (（2010年87.5亿，每年13%递增）): it
+        # is left out, so its past year does not mark the clauses after it as the past.
+        sentence_text = _LONG_ASIDE.sub(lambda a: "，" * len(a.group()), sentence_text)
     # A bounded figure run into the next target with no comma (达到60%以上新建保护区80个): two
     # clauses, cut after the bound word (no character is added, so offsets hold).
     cuts = [c.end(1) for c in _RUN_ON_TARGET.finditer(sentence_text)]
@@ -722,14 +741,22 @@ def _split_enumeration(clause: Clause) -> list[Clause]:
 def _match(text: str, has_time: bool = True, after_quantity: bool = True) -> tuple[TargetRule, re.Match] | None:
     """The first rule that fits the clause and whose conditions (a time, a quantity before) hold."""
     norm = normalize_digits(text)
+    if not _ANY_CUE.search(norm):
+        return None  # most clauses: no figure and no predicate any rule reads
+    passed: dict[re.Pattern, bool] = {}  # rules share tests (a figure, a verb group): each is searched once
     for rule in TARGET_RULES:
         if (rule.needs_time and not has_time) or (rule.continuation and not after_quantity):
             continue
-        if rule.requires is not None and not rule.requires.search(norm):
-            continue
-        m = rule.pattern.search(norm)
-        if m:
-            return rule, m
+        for test in rule.tests:
+            ok = passed.get(test)
+            if ok is None:
+                ok = passed[test] = test.search(norm) is not None
+            if not ok:
+                break
+        else:
+            m = rule.pattern.search(norm)
+            if m:
+                return rule, m
     return None
 
 
@@ -756,10 +783,13 @@ _THRESHOLD_SCOPE = re.compile(
 )
 
 
+_THRESHOLD_CUES = all_cues(_THRESHOLD_SCOPE)  # a figure, a unit and 的: most clauses lack one
+
+
 def _threshold_scope(clause: str) -> str | None:
     """The scope a qualifying clause (one that stated no target) sets for the next target, or None."""
     text = normalize_digits(clause)
-    if not _THRESHOLD_SCOPE.match(text):
+    if not passes_cues(_THRESHOLD_CUES, text) or not _THRESHOLD_SCOPE.match(text):
         return None
     return re.sub(r"\s+", "", _LEADING_FUNCTION.sub("", text))
 
@@ -1057,6 +1087,8 @@ class _Reader:
         时期 is the past in a 十四五 plan, but the plan's own period in a 十三五 plan: a period is
         past when it ends before the plan's first year; with that year unknown, past unless the
         sentence sets a target in one of the period's years)."""
+        if not _PAST_CUE.search(text):  # a quick first look: most clauses name no past at all
+            return False
         for m in _PAST_MARKER.finditer(text):
             period = _PERIOD_MARK.fullmatch(m.group())
             if period is None:

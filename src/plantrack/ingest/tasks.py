@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from .rules import earliest_match
+from .rules import any_cue, earliest_match
 from .paragraphs import Paragraph
 from .script import to_simplified
 
@@ -132,6 +132,10 @@ TASK_RULES: tuple[TaskRule, ...] = (
 )
 
 
+# What some TASK_RULE needs at or after a place (a label's colon, a closing bracket, 牵头/负责).
+_TASK_CUE = any_cue(rule.pattern for rule in TASK_RULES)
+
+
 def _split_units(text: str) -> list[str]:
     """Names separated by 、，；/ or 和/及, never inside a parenthesis (各县（市、区）人民政府); by
     spaces too, where every piece is an organisation's name (a PDF's space inside one name stays)."""
@@ -207,7 +211,7 @@ def find_notes(text: str) -> list[_Note]:
     notes: list[_Note] = []
     plain = to_simplified(text)
     pos = 0
-    while pos < len(plain):
+    while pos < len(plain) and _TASK_CUE.search(plain, pos):
         best = earliest_match(TASK_RULES, plain, pos)
         if best is None:
             break

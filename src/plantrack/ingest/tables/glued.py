@@ -9,12 +9,18 @@ word that aims (低于, 不超, 完成, 达到 …) and ends at its last figure 
 between are the row's name. A site's chunk numbers (2、 at the start of a continuation line) are
 dropped and the header repeated at page breaks is skipped.
 
-A category label run into the first name of its group (综合指标万元GDP用水量, 农业节水万元农业…)
-is cut off only on evidence: a head closing in 指标 or 类 that starts at least two names of the
-table (综合指标…, 管理类指标…), or a sector head closing in 节水/节能 whose sector word comes back in
-the name it starts (农业节水万元农业增加值…). Otherwise the head may be the name's own first word
-(高效节水灌溉…, 城镇节水器具…, 生态保护红线…) and it stays joined: fewer right cells, never
-invented ones.
+A category label run into the first name of its group (综合指标万元GDP用水量, 农业节水万元农业…,
+交通运输营运车辆单位运输周转量…) is a short head (4 to 6 characters) before a name of its own, and
+it is cut off only on evidence of that damage, whatever the sector's words (label_heads):
+- the head recurs as a label: heads of two or more names, apart in the table (a label opens a
+  group; parallel names such as 城市污水…/县城污水… sit next to each other), close in the same
+  word, a word none of the table's names uses past its head (基础指标…, 考核类指标…; 工业节能…,
+  建筑节能…);
+- or its words come back in the name it starts: a sector word before the head's last word
+  (农业节水万元农业增加值…, 工业节能单位工业增加值…), or the last word of a four-character head
+  (交通运输营运车辆单位运输周转量…).
+Otherwise the head may be the name's own first word (高效节水灌溉…, 城镇节水器具…, 生态保护红线…)
+and it stays joined: fewer right cells, never invented ones.
 """
 
 from __future__ import annotations
@@ -30,8 +36,11 @@ _VALUE = r"(?:[<>≤≥]?\d+(?:\.\d+)?(?:%|‰|[A-Za-z]+/[A-Za-z]+|[A-Za-z]+)?|[
 _TEXT_START = re.compile(r"低于|高于|不低于|不高于|不超过?|不少于|完成|达到|控制在|力争|保持|确保|实现")
 _TEXT_END = re.compile(r"(?:\d+(?:\.\d+)?%?|指标|任务|目标|要求|水平|以内|以上|以下)(?![或和及、，,\d%.])")
 MIN_LENGTH = 80
-# Words that close a group label rather than an indicator's name: 综合指标, 管理类指标, 农业节水.
-_LABEL_HEAD = re.compile(r"^(?P<label>[\u4e00-\u9fff]{2,5}(?P<end>指标|类|节水|节能))(?P<rest>[\u4e00-\u9fffA-Za-z].{2,})$")
+# A head that may be a group label run into a name: 4-6 Chinese characters (a label names a group:
+# 综合指标, 管理类指标, 交通运输; a shorter head is a name's own first word: 农业用水…), then a name of 3 or more.
+_HEAD_LENGTHS = range(4, 7)
+_REST = re.compile(r"[\u4e00-\u9fffA-Za-z].{2,}")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def glued_texts(lines: list[Line]) -> list[tuple[int, int, str]]:
@@ -120,21 +129,72 @@ def _rows_of_words(words: str, cells: list[str]) -> list[tuple[str, list[str]]]:
 def group_labels(names: list[str]) -> list[tuple[str | None, str]]:
     """(category, name) for each name of a glued table: a label head run into a name is cut off and
     becomes the category of that row and the rows after it (see the module's note on evidence)."""
-    heads = [_LABEL_HEAD.match(n) for n in names]
-    seen: dict[str, int] = {}
-    for m in heads:
-        if m:
-            seen[m.group("end")] = seen.get(m.group("end"), 0) + 1
+    labels = label_heads(names)
     out: list[tuple[str | None, str]] = []
     category = None
-    for name, m in zip(names, heads):
-        if m and _is_label(m, seen):
-            category, name = m.group("label"), m.group("rest")
+    for k, name in enumerate(names):
+        if k in labels:
+            category, name = labels[k], name[len(labels[k]):]
         out.append((category, name))
     return out
 
 
-def _is_label(m: re.Match, seen: dict[str, int]) -> bool:
-    if m.group("end") in ("节水", "节能"):
-        return m.group("label")[:-2] in m.group("rest")
-    return seen[m.group("end")] >= 2
+def label_heads(names: list[str]) -> dict[int, str]:
+    """The label head of each name that has one, by the name's index: a head that recurs as a label
+    over the table (_recurring_heads), or one whose words come back in its name (_returning_head)."""
+    labels = _recurring_heads(names)
+    for k, name in enumerate(names):
+        head = _returning_head(name)
+        if head and k not in labels:
+            labels[k] = head
+    return labels
+
+
+def _heads(name: str) -> list[str]:
+    """The heads a name may open with, longest first: a Chinese prefix followed by a name of its own."""
+    run = _CJK_RUN.match(name)
+    longest = min(len(run.group()) if run else 0, max(_HEAD_LENGTHS))
+    return [name[:n] for n in range(longest, min(_HEAD_LENGTHS) - 1, -1) if _REST.fullmatch(name[n:])]
+
+
+def _recurring_heads(names: list[str]) -> dict[int, str]:
+    """Heads of names apart in the table that close in the same two-character word, a word no name
+    of the table uses past its head: group labels (甲类指标…, 乙类指标…).
+
+    Where one name's head closing in such a word holds a shorter head closing in another (综合指标万元
+    holds 综合指标), the longer word is the names' own first word (万元…), not a label's."""
+    by_word: dict[str, dict[int, str]] = {}
+    for k, name in enumerate(names):
+        for head in reversed(_heads(name)):
+            by_word.setdefault(head[-2:], {}).setdefault(k, head)  # shortest first: kept
+    groups = {word: heads for word, heads in by_word.items() if _recurs_as_label(word, heads, names)}
+    labels: dict[int, str] = {}
+    for word, heads in groups.items():
+        if any(other != word and k in others and len(others[k]) < len(heads[k])
+               for k in heads for other, others in groups.items()):
+            continue
+        for k, head in heads.items():
+            if len(head) < len(labels.get(k, head + "-")):
+                labels[k] = head
+    return labels
+
+
+def _recurs_as_label(word: str, heads: dict[int, str], names: list[str]) -> bool:
+    """Two or more heads, no two on neighbouring rows, all different, before names that differ from
+    their first character on (a first character they share means the cut fell inside a word the
+    names share: 农业节水万|元…, 工业节水万|元…), and a closing word no name uses past its head."""
+    rows = sorted(heads)
+    rests = [names[k][len(heads[k]):] for k in rows]
+    return (len(rows) >= 2 and all(b - a > 1 for a, b in zip(rows, rows[1:]))
+            and len(set(heads.values())) == len(rows) and len({r[0] for r in rests}) == len(rows)
+            and not any(word in name[len(heads.get(k, "")):] for k, name in enumerate(names)))
+
+
+def _returning_head(name: str) -> str | None:
+    """A head whose words come back in the name it starts: the sector word before its last word
+    (农业节水 -> 农业…), or the last word of a four-character head (交通运输 -> …运输…)."""
+    for head in reversed(_heads(name)):  # shortest first
+        rest = name[len(head):]
+        if head[:-2] in rest or (len(head) == 4 and head[-2:] in rest):
+            return head
+    return None

@@ -51,6 +51,7 @@ from .furniture import furniture_kind
 from .numbered import numbered_texts, read_numbered
 from .transposed import find_blocks
 from .glued import glued_texts, group_labels, read_glued
+from .period import PERIOD_END, columns_against_period, target_of_period
 from .regions import body_table_columns, is_row_like, row_runs, split_row_cells, unread_runs
 from .target_list import read_target_row, target_list_runs
 from ..outline import match_heading
@@ -544,31 +545,12 @@ def _title_before(lines: list[Line], h_start: int) -> tuple[str, int]:
     return "", h_start
 
 
-# The five-year period a title names (“十四五”时期主要指标) and the year it ends.
-_PERIOD_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
-
-
 def _target_of_titled_period(columns: list[Column], title: str) -> list[Column]:
     """A table titled for a five-year period targets that period's last year: its column is the
     target, a later one the horizon, a future one before it an interim (2020 | 2025 | 2030 under
     “十四五”: 2025 is the target whatever the gap to 2030)."""
-    m = re.search("|".join(_PERIOD_END), title or "")
-    if not m:
-        return columns
-    end = _PERIOD_END[m.group()]
-    future = [c for c in columns if c.role in ("target", "horizon", "other") and c.year and c.year >= end]
-    if not any(c.year == end for c in future) or len([c for c in columns if c.role in ("target", "horizon")]) < 2 \
-            and not any(c.role == "other" and c.year == end for c in columns):
-        return columns
-    out = []
-    for c in columns:
-        if c.role in ("target", "horizon", "other") and c.year:
-            role = "target" if c.year == end else "horizon" if c.year > end else (
-                "other" if c.role in ("target", "horizon") else c.role)
-            out.append(Column(role, c.year, c.text))
-        else:
-            out.append(c)
-    return out
+    m = re.search("|".join(PERIOD_END), title or "")
+    return target_of_period(columns, PERIOD_END[m.group()]) if m else columns
 
 
 def _read_table(lines: list[Line], h_start: int, h_end: int) -> Table | None:
@@ -593,6 +575,7 @@ def _read_table(lines: list[Line], h_start: int, h_end: int) -> Table | None:
         header_lines.append(lines[h_end].text)
     title, t_index = _title_before(lines, h_start)
     columns = _target_of_titled_period(columns, title)
+    columns = columns_against_period(columns, title, lines, min(t_index, h_start))
     roles = [c.role for c in columns]
     kind = "review" if any(r in roles for r in ("actual", "actual_growth")) or re.search(
         r"实现情况|完成情况|执行情况", title
