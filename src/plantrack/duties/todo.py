@@ -1,0 +1,200 @@
+"""The to-do list (填报任务) as pages: what is owed, filtered, counted per state and cut into pages.
+
+reporting.owed() builds an ORM object per assignment and per period and is the right shape for one
+item's page and for the reminders; for the list of an office with thousands of assignments it is
+the cost (2.7 s at 2,000 assignments, issue 11). Here the list is read set-based: one query for the
+assignments in scope (plain columns, filters in SQL), one for their stored report items, one for the
+frequencies; the periods an assignment owes are computed once per distinct (frequency, due date,
+year assigned) — thousands of assignments share a handful — and only the rows of the page asked for
+become dictionaries. Counts per state are over the whole filtered list, so the page says how much
+lies beyond it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+from sqlalchemy import extract, select
+from sqlalchemy.orm import Session
+
+from ..domain.actor import Actor
+from ..policy import permission_allowed
+from ..store.models import Assignment, Plan, ReportingFrequency, ReportItem, Unit
+from .reporting import actor_units
+from .reporting_periods import owed_periods, period_due, period_label, period_year
+from .reporting_states import STATES
+
+PAGE_SIZE = 50
+MAX_PAGE_SIZE = 200
+_NEW = ("new", None, None)
+OVERDUE = "overdue"  # a filter beside the states: owed, past its due date, neither submitted nor approved
+
+
+class TodoRow(NamedTuple):
+    """One assignment × period: the assignment's plain columns (a SQL row, shared by its periods),
+    the period, when it is due and the stored report's state and figures ("new" when none)."""
+
+    a: Any  # assignment id, plan id, plan key, kind, name, line, lead unit id, unit name, short name, region, due
+    period: str
+    due: date
+    state: str
+    value: float | None
+    percent: float | None
+
+    def overdue(self, today: date) -> bool:
+        return self.due < today and self.state not in ("submitted", "approved")
+
+
+@dataclass(frozen=True)
+class TodoFilter:
+    """What the list is narrowed to; every field comes from the query string and goes back into the links."""
+
+    period: str | None = None
+    state: str | None = None  # a key of STATES, or OVERDUE
+    plan: str | None = None
+    unit_id: int | None = None
+
+    def query(self) -> dict[str, str]:
+        out = {"period": self.period, "state": self.state, "plan": self.plan,
+               "unit": str(self.unit_id) if self.unit_id is not None else None}
+        return {k: v for k, v in out.items() if v}
+
+
+@dataclass
+class TodoPage:
+    rows: list[dict]
+    total: int  # rows matching every filter
+    page: int
+    page_size: int
+    counts: dict[str, int]  # per state (and OVERDUE) under every filter but the state
+    periods: list[tuple[str, str]]  # the periods present, newest first, for the filter
+    plans: list[str]
+    units: list[dict] = field(default_factory=list)
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.page_size))
+
+
+@lru_cache(maxsize=4096)
+def _periods(frequency: str, due: str | None, year_assigned: int, today: date) -> dict[str, date]:
+    """period -> due date, for the periods an assignment owes by today (owed_periods reads only the
+    year it was assigned). Shared by every assignment with the same arguments: do not change it."""
+    return {p: period_due(p, due) for p in owed_periods(frequency, due, date(year_assigned, 1, 1), today)}
+
+
+def _frequencies(session: Session) -> dict[tuple[int, int | None], str]:
+    out: dict[tuple[int, int | None], str] = {}
+    for plan_id, assignment_id, frequency in session.execute(
+            select(ReportingFrequency.plan_id, ReportingFrequency.assignment_id, ReportingFrequency.frequency)
+            .where(ReportingFrequency.state == "active").order_by(ReportingFrequency.id.desc())):
+        out.setdefault((plan_id, assignment_id), frequency)
+    return out
+
+
+def todo_rows(session: Session, actor: Actor, today: date, plan: str | None = None,
+              unit_id: int | None = None) -> list[TodoRow]:
+    """Every report the actor may see that is owed by today (a lead unit: its own), in any state,
+    newest period first — the same rows and order as reporting.owed(), read in three queries."""
+    query = (select(Assignment.id, Assignment.plan_id, Plan.key, Assignment.item_kind, Assignment.item_name,
+                    Assignment.item_line, Assignment.lead_unit_id, Unit.name, Unit.short_name, Unit.region_code,
+                    Assignment.due, extract("year", Assignment.created_at).label("year_assigned"))
+             .join(Plan, Plan.id == Assignment.plan_id).join(Unit, Unit.id == Assignment.lead_unit_id)
+             .where(Assignment.state == "active").order_by(Plan.key, Assignment.id))
+    if actor.role == "unit":  # a lead unit reads its own rows only
+        query = query.where(Assignment.lead_unit_id.in_([u.id for u in actor_units(session, actor)] or [-1]))
+    if plan:
+        query = query.where(Plan.key == plan)
+    if unit_id is not None:
+        query = query.where(Assignment.lead_unit_id == unit_id)
+    allowed: dict[str, bool] = {}
+    scoped = []
+    for r in session.execute(query):
+        region = r.region_code
+        if region not in allowed:
+            allowed[region] = permission_allowed(actor, "reports.read", region)
+        if allowed[region]:
+            scoped.append(r)
+    if not scoped:
+        return []
+    items_query = (select(ReportItem.assignment_id, ReportItem.period, ReportItem.state, ReportItem.value,
+                          ReportItem.percent)
+                   .join(Assignment, Assignment.id == ReportItem.assignment_id).where(Assignment.state == "active"))
+    ids = {r.id for r in scoped}
+    if len(ids) <= 500:  # a lead unit's few: ask for them; an office's many: read the active ones
+        items_query = items_query.where(ReportItem.assignment_id.in_(ids))
+    stored: dict[int, dict[str, tuple]] = {}
+    for i in session.execute(items_query):
+        if i.assignment_id in ids:
+            stored.setdefault(i.assignment_id, {})[i.period] = (i.state, i.value, i.percent)
+    # (each assignment's dict is consumed below: the periods left over are reports no longer owed)
+    settings = _frequencies(session)
+    # Rows arrive ordered by plan and assignment, so each period's bucket is in order already and
+    # only the few periods need sorting (instead of every row).
+    buckets: dict[str, list[TodoRow]] = {}
+    unordered: set[str] = set()
+    for r in scoped:
+        frequency = settings.get((r.plan_id, r.id)) or settings.get((r.plan_id, None)) or "year"
+        owed = _periods(frequency, r.due, int(r.year_assigned), today)
+        mine = stored.get(r.id)
+        for p, due in owed.items():
+            state, value, percent = mine.pop(p) if mine and p in mine else _NEW
+            buckets.setdefault(p, []).append(TodoRow(r, p, due, state, value, percent))
+        for p, (state, value, percent) in (mine or {}).items():  # reports for periods no longer owed
+            buckets.setdefault(p, []).append(TodoRow(r, p, period_due(p, r.due), state, value, percent))
+            unordered.add(p)
+    out: list[TodoRow] = []
+    for p in sorted(buckets, key=lambda p: (-period_year(p), p)):
+        if p in unordered:  # a report for a period no longer owed went in after another assignment's rows
+            buckets[p].sort(key=lambda o: (o.a.key, o.a.id))
+        out += buckets[p]
+    return out
+
+
+def row_dict(o: TodoRow, today: date) -> dict:
+    """The row as reporting.owed_dict writes it (the list's JSON twin keeps its shape)."""
+    late, a = o.overdue(today), o.a
+    return {
+        "assignment_id": a.id, "plan": a.key, "item_kind": a.item_kind, "item": a.item_name,
+        "line": a.item_line, "unit": a.short_name or a.name, "unit_id": a.lead_unit_id, "region_code": a.region_code,
+        "period": o.period, "period_label": period_label(o.period), "due": o.due.isoformat(), "state": o.state,
+        "state_label": STATES[o.state], "overdue": late, "days_overdue": (today - o.due).days if late else 0,
+        "value": o.value, "percent": o.percent, "url": f"/reporting/items/{a.id}/{o.period}",
+    }
+
+
+def _matches_state(o: TodoRow, state: str | None, today: date) -> bool:
+    if not state:
+        return True
+    return o.overdue(today) if state == OVERDUE else o.state == state
+
+
+def todo_page(session: Session, actor: Actor, today: date, filters: TodoFilter = TodoFilter(), page: int = 1,
+              page_size: int = PAGE_SIZE) -> TodoPage:
+    """One page of the to-do list under the filters, with the counts and choices the page shows."""
+    page_size = max(1, min(page_size, MAX_PAGE_SIZE))
+    rows = todo_rows(session, actor, today)  # the choices come from every row, the filters narrow below
+    periods = sorted({(o.period, period_label(o.period)) for o in rows},
+                     key=lambda p: (-period_year(p[0]), p[0]))
+    plans = sorted({o.a.key for o in rows})
+    units = sorted({(o.a.lead_unit_id, o.a.short_name or o.a.name) for o in rows}, key=lambda u: u[1])
+    rows = [o for o in rows if (not filters.period or o.period == filters.period)
+            and (not filters.plan or o.a.key == filters.plan)
+            and (filters.unit_id is None or o.a.lead_unit_id == filters.unit_id)]
+    counts = {k: 0 for k in STATES}
+    counts[OVERDUE] = 0
+    for o in rows:
+        counts[o.state] += 1
+        if o.overdue(today):
+            counts[OVERDUE] += 1
+    rows = [o for o in rows if _matches_state(o, filters.state, today)]
+    total = len(rows)
+    pages = max(1, -(-total // page_size))
+    page = max(1, min(page, pages))
+    window = rows[(page - 1) * page_size: page * page_size]
+    return TodoPage(rows=[row_dict(o, today) for o in window], total=total, page=page, page_size=page_size,
+                    counts=counts, periods=periods, plans=plans,
+                    units=[{"id": i, "name": n} for i, n in units])
