@@ -29,7 +29,6 @@ from .reporting_states import STATES
 
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
-_NEW = ("new", None, None)
 OVERDUE = "overdue"  # a filter beside the states: owed, past its due date, neither submitted nor approved
 
 
@@ -95,10 +94,25 @@ def _frequencies(session: Session) -> dict[tuple[int, int | None], str]:
     return out
 
 
-def todo_rows(session: Session, actor: Actor, today: date, plan: str | None = None,
-              unit_id: int | None = None) -> list[TodoRow]:
-    """Every report the actor may see that is owed by today (a lead unit: its own), in any state,
-    newest period first — the same rows and order as reporting.owed(), read in three queries."""
+@dataclass
+class _Listing:
+    """What the list is made of, read once: the assignments in scope (SQL rows, ordered by plan and
+    id), each one's owed periods (period -> due date, shared between assignments alike), their
+    stored report items by assignment and period, and the assignments grouped by period, newest
+    first. No object per assignment × period is made: only the rows of the page asked for become
+    TodoRows (20,000 live row objects cost more in garbage collection than in building them)."""
+
+    scoped: list
+    owed: dict[int, dict[str, date]]
+    stored: dict[int, dict[str, Any]]
+    buckets: list[tuple[str, list]]
+
+
+_NOTHING: dict = {}
+DONE = ("submitted", "approved")
+
+
+def _read(session: Session, actor: Actor, today: date) -> _Listing:
     query = (select(Assignment.id, Assignment.plan_id, Plan.key, Assignment.item_kind, Assignment.item_name,
                     Assignment.item_line, Assignment.lead_unit_id, Unit.name, Unit.short_name, Unit.region_code,
                     Assignment.due, extract("year", Assignment.created_at).label("year_assigned"))
@@ -106,10 +120,6 @@ def todo_rows(session: Session, actor: Actor, today: date, plan: str | None = No
              .where(Assignment.state == "active").order_by(Plan.key, Assignment.id))
     if actor.role == "unit":  # a lead unit reads its own rows only
         query = query.where(Assignment.lead_unit_id.in_([u.id for u in actor_units(session, actor)] or [-1]))
-    if plan:
-        query = query.where(Plan.key == plan)
-    if unit_id is not None:
-        query = query.where(Assignment.lead_unit_id == unit_id)
     allowed: dict[str, bool] = {}
     scoped = []
     for r in session.execute(query):
@@ -119,38 +129,61 @@ def todo_rows(session: Session, actor: Actor, today: date, plan: str | None = No
         if allowed[region]:
             scoped.append(r)
     if not scoped:
-        return []
+        return _Listing([], {}, {}, [])
     items_query = (select(ReportItem.assignment_id, ReportItem.period, ReportItem.state, ReportItem.value,
                           ReportItem.percent)
                    .join(Assignment, Assignment.id == ReportItem.assignment_id).where(Assignment.state == "active"))
     ids = {r.id for r in scoped}
     if len(ids) <= 500:  # a lead unit's few: ask for them; an office's many: read the active ones
         items_query = items_query.where(ReportItem.assignment_id.in_(ids))
-    stored: dict[int, dict[str, tuple]] = {}
+    stored: dict[int, dict[str, Any]] = {}
     for i in session.execute(items_query):
         if i.assignment_id in ids:
-            stored.setdefault(i.assignment_id, {})[i.period] = (i.state, i.value, i.percent)
-    # (each assignment's dict is consumed below: the periods left over are reports no longer owed)
+            stored.setdefault(i.assignment_id, {})[i.period] = i
     settings = _frequencies(session)
     # Rows arrive ordered by plan and assignment, so each period's bucket is in order already and
-    # only the few periods need sorting (instead of every row).
-    buckets: dict[str, list[TodoRow]] = {}
+    # only the few periods need sorting (not every row).
+    owed_of: dict[int, dict[str, date]] = {}
+    buckets: dict[str, list] = {}
     unordered: set[str] = set()
     for r in scoped:
         frequency = settings.get((r.plan_id, r.id)) or settings.get((r.plan_id, None)) or "year"
-        owed = _periods(frequency, r.due, int(r.year_assigned), today)
-        mine = stored.get(r.id)
-        for p, due in owed.items():
-            state, value, percent = mine.pop(p) if mine and p in mine else _NEW
-            buckets.setdefault(p, []).append(TodoRow(r, p, due, state, value, percent))
-        for p, (state, value, percent) in (mine or {}).items():  # reports for periods no longer owed
-            buckets.setdefault(p, []).append(TodoRow(r, p, period_due(p, r.due), state, value, percent))
-            unordered.add(p)
-    out: list[TodoRow] = []
-    for p in sorted(buckets, key=lambda p: (-period_year(p), p)):
-        if p in unordered:  # a report for a period no longer owed went in after another assignment's rows
-            buckets[p].sort(key=lambda o: (o.a.key, o.a.id))
-        out += buckets[p]
+        owed_of[r.id] = owed = _periods(frequency, r.due, int(r.year_assigned), today)
+        for p in owed:
+            buckets.setdefault(p, []).append(r)
+        for p in stored.get(r.id, _NOTHING):
+            if p not in owed:  # a report for a period no longer owed (the frequency changed since)
+                buckets.setdefault(p, []).append(r)
+                unordered.add(p)
+    for p in unordered:
+        buckets[p].sort(key=lambda r: (r.key, r.id))
+    ordered = [(p, buckets[p]) for p in sorted(buckets, key=lambda p: (-period_year(p), p))]
+    return _Listing(scoped, owed_of, stored, ordered)
+
+
+def _walk(listing: _Listing, period: str | None = None, plan: str | None = None, unit_id: int | None = None):
+    """(assignment row, period, due date, stored item or None) in the list's order, under the filters."""
+    for p, members in listing.buckets:
+        if period and p != period:
+            continue
+        for r in members:
+            if (plan and r.key != plan) or (unit_id is not None and r.lead_unit_id != unit_id):
+                continue
+            yield r, p, listing.owed[r.id].get(p) or period_due(p, r.due), listing.stored.get(r.id, _NOTHING).get(p)
+
+
+def _row(r, p: str, due: date, item) -> TodoRow:
+    return TodoRow(r, p, due, item.state, item.value, item.percent) if item else TodoRow(r, p, due, "new", None, None)
+
+
+def todo_rows(session: Session, actor: Actor, today: date, overdue_only: bool = False) -> list[TodoRow]:
+    """Every report the actor may see that is owed by today (a lead unit: its own), in any state,
+    newest period first — the same rows and order as reporting.owed(), read in three queries;
+    with overdue_only, the overdue ones only."""
+    out = []
+    for r, p, due, item in _walk(_read(session, actor, today)):
+        if not overdue_only or (due < today and (item.state if item else "new") not in DONE):
+            out.append(_row(r, p, due, item))
     return out
 
 
@@ -166,35 +199,34 @@ def row_dict(o: TodoRow, today: date) -> dict:
     }
 
 
-def _matches_state(o: TodoRow, state: str | None, today: date) -> bool:
-    if not state:
-        return True
-    return o.overdue(today) if state == OVERDUE else o.state == state
-
-
 def todo_page(session: Session, actor: Actor, today: date, filters: TodoFilter = TodoFilter(), page: int = 1,
               page_size: int = PAGE_SIZE) -> TodoPage:
-    """One page of the to-do list under the filters, with the counts and choices the page shows."""
+    """One page of the to-do list under the filters, with the counts and choices the page shows.
+    Counts per state follow every filter but the state (each state's count says what its link shows)."""
     page_size = max(1, min(page_size, MAX_PAGE_SIZE))
-    rows = todo_rows(session, actor, today)  # the choices come from every row, the filters narrow below
-    periods = sorted({(o.period, period_label(o.period)) for o in rows},
-                     key=lambda p: (-period_year(p[0]), p[0]))
-    plans = sorted({o.a.key for o in rows})
-    units = sorted({(o.a.lead_unit_id, o.a.short_name or o.a.name) for o in rows}, key=lambda u: u[1])
-    rows = [o for o in rows if (not filters.period or o.period == filters.period)
-            and (not filters.plan or o.a.key == filters.plan)
-            and (filters.unit_id is None or o.a.lead_unit_id == filters.unit_id)]
-    counts = {k: 0 for k in STATES}
-    counts[OVERDUE] = 0
-    for o in rows:
-        counts[o.state] += 1
-        if o.overdue(today):
-            counts[OVERDUE] += 1
-    rows = [o for o in rows if _matches_state(o, filters.state, today)]
-    total = len(rows)
+    listing = _read(session, actor, today)
+    periods = [(p, period_label(p)) for p, _ in listing.buckets]
+    plans = sorted({r.key for r in listing.scoped})
+    units = sorted({(r.lead_unit_id, r.short_name or r.name) for r in listing.scoped}, key=lambda u: u[1])
+
+    def one_pass(first: int) -> tuple[dict[str, int], int, list[TodoRow]]:
+        counts = dict.fromkeys((*STATES, OVERDUE), 0)
+        total, window = 0, []
+        for r, p, due, item in _walk(listing, filters.period, filters.plan, filters.unit_id):
+            state = item.state if item else "new"
+            late = due < today and state not in DONE
+            counts[state] += 1
+            counts[OVERDUE] += late
+            if not filters.state or (late if filters.state == OVERDUE else state == filters.state):
+                if first <= total < first + page_size:
+                    window.append(_row(r, p, due, item))
+                total += 1
+        return counts, total, window
+
+    counts, total, window = one_pass((page - 1) * page_size)
     pages = max(1, -(-total // page_size))
-    page = max(1, min(page, pages))
-    window = rows[(page - 1) * page_size: page * page_size]
+    if page > pages:  # past the end: the last page
+        page = pages
+        counts, total, window = one_pass((page - 1) * page_size)
     return TodoPage(rows=[row_dict(o, today) for o in window], total=total, page=page, page_size=page_size,
-                    counts=counts, periods=periods, plans=plans,
-                    units=[{"id": i, "name": n} for i, n in units])
+                    counts=counts, periods=periods, plans=plans, units=[{"id": i, "name": n} for i, n in units])
