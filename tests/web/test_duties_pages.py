@@ -399,3 +399,22 @@ def test_a_bad_email_in_the_add_form_is_refused(office, web_store):
     resp = office.post("/units?format=json", data={"region": "运城市", "name": "运城市水利局", "email": "水利局邮箱"})
     assert resp.status_code == 422 and "不是有效的邮箱地址" in resp.json()["problems"][0]
     assert count(web_store, Unit) == 0
+
+
+def test_a_proposal_in_traditional_script_shows_the_catalogue_unit_it_matched(office, web_store, tmp_path):
+    from plantrack.load import load_file
+
+    from ..duties.test_proposals import TRADITIONAL_NOTE
+
+    note = tmp_path / "jiangdong-note.txt"
+    note.write_text(TRADITIONAL_NOTE, encoding="utf-8")
+    load_file(web_store, note, key="jiangdong", overrides={"region": "运城市"})
+    units = "region,name,short_name\n运城市,运城市发展和改革委员会,市发展改革委\n".encode("utf-8")
+    assert office.post("/units/import", files={"file": ("u.csv", units, "text/csv")}).status_code == 200
+    page = office.get("/plans/jiangdong/assignments")
+    assert page.status_code == 200
+    assert 'value="市發展改革委"' in page.text  # the input keeps the plan's writing
+    assert "市發展改革委 → 市发展改革委（运城市发展和改革委员会）" in page.text
+    body = office.get("/plans/jiangdong/assignments?format=json").json()
+    first = next(p for p in body["proposals"] if p["lead_units"] == ["市發展改革委"])
+    assert first["lead_matches"][0]["by_script"] is True

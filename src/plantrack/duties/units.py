@@ -175,12 +175,26 @@ def list_units(session: Session, region: str | None = None) -> list[dict]:
     return [unit_dict(u, names) for u in units]
 
 
+def unit_key(name: str) -> str:
+    """What two ways of writing one unit's name share: simplified script, no spaces. Plans reposted
+    in traditional script name 省發展改革委 where the catalogue (like most templates) says 省发展改革委;
+    the name as written stays what is shown, the key is only for matching."""
+    from ..ingest.script import to_simplified
+
+    return to_simplified("".join((name or "").split()))
+
+
 class UnitFinder:
-    """Finds units by full or short name, preferring the plan's own region, then the regions above it."""
+    """Finds units by full or short name, preferring the plan's own region, then the regions above it.
+    Names match across scripts (unit_key): a traditional-script name finds a simplified catalogue entry."""
 
     def __init__(self, session: Session):
         self.units = list(session.scalars(select(Unit)))
         self.parents = dict(session.execute(select(Region.code, Region.parent_code)).all())
+        self._by_key: dict[str, list[Unit]] = {}
+        for u in self.units:
+            for key in {unit_key(u.name), unit_key(u.short_name or "")} - {""}:
+                self._by_key.setdefault(key, []).append(u)
 
     def _chain(self, region_code: str | None) -> list[str | None]:
         chain: list[str | None] = []
@@ -190,7 +204,7 @@ class UnitFinder:
         return chain or [None]
 
     def find(self, name: str, region_code: str | None) -> list[Unit]:
-        named = [u for u in self.units if name in (u.name, u.short_name)]
+        named = self._by_key.get(unit_key(name), [])
         for code in self._chain(region_code):
             if code is None:
                 return named
