@@ -79,10 +79,13 @@ def _todo_filter(period: str | None, state: str | None, plan: str | None,
                       unit_id=int(unit) if unit and unit.isdigit() else None)
 
 
-def _page_links(f: TodoFilter, page: int, pages: int, today_arg: str | None) -> list[dict]:
-    """Links to the first, last and nearby pages, each keeping the filters in its query string."""
+def _page_links(f: TodoFilter, page: int, pages: int, today_arg: str | None, page_size: int) -> list[dict]:
+    """Links to the first, last and nearby pages, each keeping the filters (and a chosen page size)
+    in its query string."""
     wanted = sorted({1, pages, *range(max(1, page - 2), min(pages, page + 2) + 1)})
     extra = {"today": today_arg} if today_arg else {}
+    if page_size != PAGE_SIZE:
+        extra["page_size"] = page_size
     return [{"page": n, "current": n == page, "url": "/reporting?" + urlencode({**f.query(), **extra, "page": n})}
             for n in wanted]
 
@@ -114,7 +117,7 @@ def todo_page(request: Request, period: Annotated[str | None, Query(max_length=8
             "periods": result.periods,
             "rows": result.rows,
             "total": result.total, "page": result.page, "page_size": result.page_size, "pages": result.pages,
-            "page_links": _page_links(f, result.page, result.pages, request.query_params.get("today")),
+            "page_links": _page_links(f, result.page, result.pages, request.query_params.get("today"), result.page_size),
             "counts": result.counts,
             "overdue_count": overdue,
             "reminder": ({"text": f"有 {overdue} 项填报已逾期，请尽快填报并提交。",
