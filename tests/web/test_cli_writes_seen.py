@@ -35,3 +35,18 @@ def test_annual_targets_imported_by_the_cli_show_on_the_next_request(web_store, 
                        [[JIANGZHOU, "森林覆盖率", "2022", "≥44"]])
         assert CliRunner().invoke(cli_app, ["annual-targets", "import", str(f2)]).exit_code == 0
         assert "44" in str(_annual(server, forest))  # a superseding row is seen too
+
+
+def test_an_allocation_imported_by_the_cli_moves_the_state_the_memo_keys_on(web_store, store_url, tmp_path, monkeypatch):
+    from plantrack.web.queries import data_state
+
+    monkeypatch.setenv("PLANTRACK_HOME", str(tmp_path / "home"))
+    with web_store() as s:
+        before = data_state(s)
+    f = write_csv(tmp_path / "alloc.csv", "parent_plan,indicator,region,assigned,unit,rule,weight",
+                  [[JIANGZHOU, "森林覆盖率", "盐湖区", "44", "%", "at_least", ""]])
+    done = CliRunner().invoke(cli_app, ["decomposition", "import", str(f), "--format", "json"])
+    assert done.exit_code == 0, done.output
+    with web_store() as s:
+        after = data_state(s)
+    assert after != before and after[:3] == before[:3]  # only the duty tables moved
