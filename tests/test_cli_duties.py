@@ -51,3 +51,14 @@ def test_decomposition_check_of_an_unknown_plan_is_a_chinese_error(store_url, tm
     monkeypatch.setenv("PLANTRACK_HOME", str(tmp_path / "home"))
     result = run("decomposition", "check", "nowhere", "--format", "json")
     assert result.exit_code == 2 and "nowhere" in result.stderr
+
+
+def test_units_import_checks_the_email_column_and_lists_it(store_url, tmp_path, monkeypatch):
+    monkeypatch.setenv("PLANTRACK_HOME", str(tmp_path / "home"))
+    bad = write_csv(tmp_path / "u.csv", "region,name,short_name,email", [["山西省", "山西省财政厅", "省财政厅", "czt-at-example"]])
+    result = run("units", "import", bad, "--format", "json")
+    assert result.exit_code == 1 and "不是有效的邮箱地址" in json.loads(result.stdout)["errors"][0]
+    good = write_csv(tmp_path / "u2.csv", "region,name,short_name,email", [["山西省", "山西省财政厅", "省财政厅", "czt@example.gov.cn"]])
+    assert run("units", "import", good).exit_code == 0
+    assert json.loads(run("units", "list", "--format", "json").stdout)[0]["email"] == "czt@example.gov.cn"
+    assert "czt@example.gov.cn" in run("units", "list").stdout

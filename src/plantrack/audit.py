@@ -55,6 +55,7 @@ ACTIONS = {
     "reporting.frequency": "设置填报周期",
     "analysis.refresh": "重新计算分析结果",  # a stored alignment or self-check replaced on request (POST …/refresh)
     "unit.create": "新增单位",
+    "unit.email": "修改单位邮箱",
     "assignment.set": "设置任务分工",
     "assignments.confirm": "确认分工建议",
     "annual_targets.set": "填写年度目标",
@@ -73,6 +74,7 @@ OBJECT_TYPES = {
     "duty_import": "分工与分解文件",
     "report_item": "填报事项",
     "reporting_frequency": "填报周期",
+    "unit": "单位",
 }
 
 
@@ -86,7 +88,7 @@ FIELDS = {
     "published": "已公布", "in_force": "有效", "id": "编号", "report": "评估报告", "acknowledgement": "确认理由",
     "open_items": "待处理问题", "published_by": "公布人", "published_at": "公布时间", "withdrawn_by": "撤回人",
     "withdrawn_at": "撤回时间", "withdrawal_reason": "撤回理由", "role": "角色", "disabled": "停用",
-    "unit": "单位", "region_code": "地区代码",
+    "unit": "单位", "region_code": "地区代码", "email": "电子邮箱",
     "proposed": "建议值数", "corrected": "人工更正", "year": "年份",
 }
 """Chinese names of the before/after fields the pages show; a field not named here shows as stored."""

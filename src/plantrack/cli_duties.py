@@ -69,7 +69,7 @@ def _read(fn, *args):
 
 
 @units_app.command("import")
-def units_import(file: Path = typer.Argument(..., help="单位模板（CSV 或 XLSX；列：region, name, short_name，可有 kind 等其他列）"),
+def units_import(file: Path = typer.Argument(..., help="单位模板（CSV 或 XLSX；列：region, name, short_name，可有 kind、email（逾期提醒邮箱）等其他列）"),
                  format: Fmt = FORMAT) -> None:
     """导入单位目录（整体导入，任何一行有误则不导入）。"""
     from .duties.units import import_units
@@ -87,7 +87,8 @@ def units_list(region: str = typer.Option(None, "--region", help="只列出该�
         _cli()._print_json(rows)
         return
     for u in rows:
-        Console().print(f"{u['region'] or u['region_code']}\t{u['name']}\t{u['short_name'] or ''}", highlight=False)
+        Console().print(f"{u['region'] or u['region_code']}\t{u['name']}\t{u['short_name'] or ''}\t{u['email'] or ''}",
+                        highlight=False)
     Console().print(f"共 {len(rows)} 个单位", highlight=False)
 
 

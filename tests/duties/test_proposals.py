@@ -60,3 +60,46 @@ def test_proposals_name_the_catalogue_units_they_stand_for_and_store_nothing(ses
         assert list_assignments(s) == []
     assert (river["item_kind"], river["source"], river["line"]) == ("task", "table", 17)
     assert river["lead_unit_ids"][0] is not None and river["supporting_unit_ids"][0] is not None
+
+
+# --- names written in traditional script match a simplified catalogue --------------------------
+
+TRADITIONAL_NOTE = """江東市「十四五」規劃重點任務分工方案
+
+一、推動產業轉型升級
+    實施新材料產業集群培育工程，建設省級新材料產業基地（市發展改革委牽頭，市財政局、市工業和信息化局配合）。
+    推進數字經濟核心產業集聚發展。（責任單位：市科學技術局；配合單位：市財政局）
+    完善普惠金融服務體系（市地方金融監管局負責）。
+"""
+
+
+def test_traditional_unit_names_match_the_simplified_catalogue_and_stay_as_written(session_factory, tmp_path):
+    note = tmp_path / "jiangdong-note.txt"
+    note.write_text(TRADITIONAL_NOTE, encoding="utf-8")
+    load_file(session_factory, note, key="jiangdong", overrides={"region": "运城市"})
+    with session_factory.begin() as s:
+        import_units(s, write_csv(tmp_path / "u.csv", "region,name,short_name", [
+            ["运城市", "运城市发展和改革委员会", "市发展改革委"], ["运城市", "运城市财政局", "市财政局"],
+            ["运城市", "运城市工业和信息化局", "市工业和信息化局"], ["运城市", "运城市科学技术局", "市科学技术局"]]),
+            LOCAL_OPERATOR)
+    with session_factory() as s:
+        proposals = {p["line"]: p for p in propose_assignments(s, "jiangdong")}
+    first = proposals[4]
+    assert first["lead_units"] == ["市發展改革委"]  # shown as the plan wrote it
+    assert first["supporting_units"] == ["市財政局", "市工業和信息化局"]
+    assert [(m["unit"], m["full_name"], m["by_script"]) for m in first["lead_matches"]] == [
+        ("市发展改革委", "运城市发展和改革委员会", True)]
+    assert [m["unit"] for m in first["supporting_matches"]] == ["市财政局", "市工业和信息化局"]
+    assert all(first["supporting_unit_ids"]) and first["lead_unit_ids"][0] is not None
+    second = proposals[5]
+    assert [m["unit"] for m in second["lead_matches"]] == ["市科学技术局"]
+    third = proposals[6]  # a unit the catalogue lacks stays unmatched, as written
+    assert third["lead_units"] == ["市地方金融監管局"] and third["lead_matches"][0]["unit_id"] is None
+
+
+def test_unit_key_reads_both_scripts_and_ignores_spaces():
+    from plantrack.duties.units import unit_key
+
+    assert unit_key("省發展改革委") == unit_key("省发展改革委") == unit_key("省 发展改革委")
+    assert unit_key("省財政廳") == "省财政厅"
+    assert unit_key("省财政厅") != unit_key("省税务局")

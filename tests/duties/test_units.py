@@ -76,3 +76,59 @@ def test_units_are_found_by_short_name_in_the_plan_region_before_the_regions_abo
         assert [u.name for u in finder.find("生态环境部门", "140800")] == ["运城市生态环境局"]
         assert [u.name for u in finder.find("省水利厅", "140800")] == ["山西省水利厅"]
         assert finder.find("省水利厅", "110000") == []
+
+
+# --- the email column (where reminders go) -----------------------------------------------------
+
+
+def test_the_email_column_is_checked_and_stored_under_one_name(session_factory, tmp_path):
+    f = write_csv(tmp_path / "units.csv", "region,name,short_name,邮箱", [
+        ["山西省", "山西省财政厅", "省财政厅", "czt@example.gov.cn； ban@example.gov.cn"],
+        ["山西省", "山西省林业和草原局", "省林草局", ""]])
+    with session_factory.begin() as s:
+        import_units(s, f, LOCAL_OPERATOR)
+    with session_factory() as s:
+        emails = {u["short_name"]: (u["email"], u["extra"]) for u in list_units(s)}
+    assert emails == {"省财政厅": ("czt@example.gov.cn, ban@example.gov.cn", {"email": "czt@example.gov.cn, ban@example.gov.cn"}),
+                      "省林草局": (None, {})}
+
+
+def test_a_malformed_address_refuses_the_file_and_names_the_row(session_factory, tmp_path):
+    f = write_csv(tmp_path / "units.csv", "region,name,short_name,email", [
+        ["山西省", "山西省财政厅", "省财政厅", "czt@example.gov.cn"],
+        ["山西省", "山西省林业和草原局", "省林草局", "lcj at example.gov.cn"]])
+    with pytest.raises(DutyInputError) as err, session_factory.begin() as s:
+        import_units(s, f, LOCAL_OPERATOR)
+    assert err.value.problems == ["units.csv 第3行：email（电子邮箱）“lcj、at、example.gov.cn”不是有效的邮箱地址"]
+    with session_factory() as s:
+        assert list_units(s) == []
+
+
+def test_parse_addresses_splits_on_either_width_of_separator():
+    from plantrack.duties.units import parse_addresses
+
+    assert parse_addresses("a@x.cn，b@y.org;c@z.com 、 d@w.net") == (["a@x.cn", "b@y.org", "c@z.com", "d@w.net"], [])
+    assert parse_addresses("a@x.cn, 规划处") == (["a@x.cn"], ["规划处"])
+    assert parse_addresses("") == ([], [])
+
+
+def test_setting_a_units_email_is_checked_and_audited(session_factory, tmp_path):
+    from sqlalchemy import select
+
+    from plantrack.duties.units import set_unit_email
+    from plantrack.store.models import AuditEvent, Unit
+
+    f = write_csv(tmp_path / "units.csv", HEADER, [["山西省", "山西省财政厅", "省财政厅", "", ""]])
+    with session_factory.begin() as s:
+        import_units(s, f, LOCAL_OPERATOR)
+    with session_factory.begin() as s:
+        unit = s.scalar(select(Unit))
+        with pytest.raises(DutyInputError) as err:
+            set_unit_email(s, LOCAL_OPERATOR, unit, "czt@")
+        assert "“czt@”不是有效的邮箱地址" in err.value.problems[0]
+        assert set_unit_email(s, LOCAL_OPERATOR, unit, "czt@example.gov.cn")["changed"] is True
+        assert set_unit_email(s, LOCAL_OPERATOR, unit, "czt@example.gov.cn")["changed"] is False
+    with session_factory() as s:
+        assert list_units(s)[0]["email"] == "czt@example.gov.cn"
+        events = list(s.scalars(select(AuditEvent).where(AuditEvent.action == "unit.email")))
+        assert [(e.before, e.after) for e in events] == [({"email": None}, {"email": "czt@example.gov.cn"})]

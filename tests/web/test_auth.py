@@ -75,7 +75,7 @@ def csrf_token(client) -> str:
 def concrete(path: str, forest: int) -> str:
     return (path.replace("{key}", JIANGZHOU).replace("{indicator_id}", str(forest)).replace("{code}", YUNCHENG)
             .replace("{path:path}", "css/site.css").replace("{name}", "swagger-ui.css")
-            .replace("{assignment_id}", "1").replace("{period}", "2026").replace("{evidence_id}", "1"))
+            .replace("{assignment_id}", "1").replace("{unit_id}", "1").replace("{period}", "2026").replace("{evidence_id}", "1"))
 
 
 # A request each write route would accept: the file a planning office would send.

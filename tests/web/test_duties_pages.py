@@ -364,3 +364,57 @@ def test_the_public_cannot_write_and_a_browser_form_needs_its_csrf_token(web_sto
     ok = browser.post("/units", data={"region": "运城市", "name": "运城市X局", "csrf_token": token})
     assert ok.status_code == 200, ok.text
     assert count(web_store, Unit) == 1
+
+
+def test_a_units_email_is_edited_in_the_page_and_a_bad_one_refused(with_units, web_store):
+    unit = next(u for u in with_units.get("/units?format=json").json()["units"] if u["name"] == "运城市林业局")
+    assert unit["email"] is None
+    bad = with_units.post(f"/units/{unit['id']}/email?format=json", data={"email": "linye@"})
+    assert bad.status_code == 422 and "“linye@”不是有效的邮箱地址" in bad.json()["problems"][0]
+    ok = with_units.post(f"/units/{unit['id']}/email?format=json", data={"email": "linye@example.org"})
+    assert ok.status_code == 200, ok.text
+    assert next(u for u in ok.json()["units"] if u["id"] == unit["id"])["email"] == "linye@example.org"
+    assert len(events(web_store, "unit.email")) == 1
+    page = with_units.get("/units")
+    assert 'value="linye@example.org"' in page.text and f'action="/units/{unit["id"]}/email"' in page.text
+
+
+def test_the_units_template_carries_the_email_column(with_units):
+    with_units.post("/units?format=json", data={"region": "运城市", "name": "运城市水利局", "short_name": "市水利局",
+                                                "email": "sl@example.org"})
+    csv_text = with_units.get("/units/template.csv?region=运城市").content.decode("utf-8-sig")
+    lines = csv_text.strip().splitlines()
+    assert lines[0] == "region,name,short_name,kind,email"
+    assert "运城市,运城市水利局,市水利局,,sl@example.org" in lines
+    wb = load_workbook(io.BytesIO(with_units.get("/units/template.xlsx").content))
+    rows = list(wb["单位"].iter_rows(values_only=True))
+    assert rows[0] == ("region", "name", "short_name", "kind", "email")
+    assert ("运城市", "运城市水利局", "市水利局", None, "sl@example.org") in rows
+    # the downloaded template comes back as an import unchanged
+    again = with_units.post("/units/import?format=json", files={"file": ("t.csv", csv_text.encode(), "text/csv")})
+    assert again.status_code == 200 and again.json()["saved"]["added"] == 0
+
+
+def test_a_bad_email_in_the_add_form_is_refused(office, web_store):
+    resp = office.post("/units?format=json", data={"region": "运城市", "name": "运城市水利局", "email": "水利局邮箱"})
+    assert resp.status_code == 422 and "不是有效的邮箱地址" in resp.json()["problems"][0]
+    assert count(web_store, Unit) == 0
+
+
+def test_a_proposal_in_traditional_script_shows_the_catalogue_unit_it_matched(office, web_store, tmp_path):
+    from plantrack.load import load_file
+
+    from ..duties.test_proposals import TRADITIONAL_NOTE
+
+    note = tmp_path / "jiangdong-note.txt"
+    note.write_text(TRADITIONAL_NOTE, encoding="utf-8")
+    load_file(web_store, note, key="jiangdong", overrides={"region": "运城市"})
+    units = "region,name,short_name\n运城市,运城市发展和改革委员会,市发展改革委\n".encode("utf-8")
+    assert office.post("/units/import", files={"file": ("u.csv", units, "text/csv")}).status_code == 200
+    page = office.get("/plans/jiangdong/assignments")
+    assert page.status_code == 200
+    assert 'value="市發展改革委"' in page.text  # the input keeps the plan's writing
+    assert "市發展改革委 → 市发展改革委（运城市发展和改革委员会）" in page.text
+    body = office.get("/plans/jiangdong/assignments?format=json").json()
+    first = next(p for p in body["proposals"] if p["lead_units"] == ["市發展改革委"])
+    assert first["lead_matches"][0]["by_script"] is True

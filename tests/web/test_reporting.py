@@ -163,3 +163,36 @@ def test_the_office_sets_quarterly_reporting_from_the_page(app, web_store):
     assert again.status_code == 303
     rows = forestry.get("/reporting?format=json").json()["rows"]
     assert [r["period_label"] for r in rows] == ["2026年第一季度", "2026年第二季度", "2026年第三季度", "2026年第四季度"]
+
+
+def test_the_to_do_list_is_paged_with_its_filters_kept_in_the_links(app, web_store):
+    office = client(app, web_store, "office")
+    whole = office.get("/reporting?format=json").json()
+    assert whole["total"] == 2 and whole["pages"] == 1 and whole["counts"]["new"] == 2 and whole["counts"]["overdue"] == 1
+    first = office.get(f"/reporting?format=json&page_size=1&plan={JIANGZHOU}&period=2026").json()
+    assert (first["total"], first["pages"], len(first["rows"])) == (2, 2, 1)
+    assert [link["page"] for link in first["page_links"]] == [1, 2]
+    second_url = first["page_links"][1]["url"]
+    assert f"plan={JIANGZHOU}" in second_url and "period=2026" in second_url and "page=2" in second_url
+    assert "page_size=1" in second_url
+    second = office.get(second_url + "&format=json").json()
+    assert [r["item"] for r in first["rows"] + second["rows"]] == [r["item"] for r in whole["rows"]]
+    late = office.get("/reporting?format=json&state=overdue").json()
+    assert [r["item"] for r in late["rows"]] == ["森林覆盖率"] and late["counts"]["new"] == 2
+    unit_id = late["rows"][0]["unit_id"]
+    mine = office.get(f"/reporting?format=json&unit={unit_id}").json()
+    assert {r["unit_id"] for r in mine["rows"]} == {unit_id} and len(mine["units"]) == 2
+    page = office.get("/reporting?page_size=1")
+    assert page.status_code == 200 and 'aria-label="分页"' in page.text and "共 2 项，第 1/2 页" in page.text
+
+
+def test_the_overdue_page_names_the_units_a_reminder_cannot_reach_by_mail(app, web_store):
+    office = client(app, web_store, "office")
+    body = office.get("/reporting/overdue?format=json").json()
+    assert [(u["unit"], u["no_address"]) for u in body["by_unit"]] == [("市林业局", True)] and body["no_address"] == 1
+    assert "无邮箱" in office.get("/reporting/overdue").text
+    unit = next(u for u in office.get("/units?format=json").json()["units"] if u["short_name"] == "市林业局")
+    assert office.post(f"/units/{unit['id']}/email", data={"email": "linye@example.org"}).status_code == 200
+    body = office.get("/reporting/overdue?format=json").json()
+    assert body["by_unit"][0]["email"] == ["linye@example.org"] and body["no_address"] == 0
+    assert "无邮箱" not in office.get("/reporting/overdue").text

@@ -3,7 +3,9 @@
 The parser already finds measures with their lead and supporting units (ingest/tasks.py, in the
 stored document's `tasks`) and 任务分工 tables (ingest/duties.py, under `duties`); each becomes a
 proposal naming the item, its source line, the units as written and, where the catalogue knows
-them, the units' ids.
+them, the units' ids and the catalogue entry each name matched (`lead_matches`, `supporting_matches`):
+a plan reposted in traditional script writes 省發展改革委, kept as written for display, and matches
+the catalogue's 省发展改革委 (`by_script` says the match went across scripts).
 """
 
 from __future__ import annotations
@@ -19,9 +21,14 @@ def propose_assignments(session: Session, plan_key: str) -> list[dict]:
     document = plan.current.document
     finder = UnitFinder(session)
 
-    def known(name: str) -> int | None:
+    def match(name: str) -> dict:
         hits = finder.find(name, plan.region_code)
-        return hits[0].id if len(hits) == 1 else None
+        if len(hits) != 1:
+            return {"written": name, "unit_id": None, "unit": None, "full_name": None, "by_script": False,
+                    "ambiguous": len(hits) > 1}
+        u = hits[0]
+        return {"written": name, "unit_id": u.id, "unit": u.short_name or u.name, "full_name": u.name,
+                "by_script": name not in (u.name, u.short_name), "ambiguous": False}
 
     out = []
     for task in document.get("tasks", []):
@@ -33,6 +40,8 @@ def propose_assignments(session: Session, plan_key: str) -> list[dict]:
                     "lead_units": list(row["lead_units"]), "supporting_units": list(row["supporting_units"]),
                     "source": "table"})
     for p in out:
-        p["lead_unit_ids"] = [known(u) for u in p["lead_units"]]
-        p["supporting_unit_ids"] = [known(u) for u in p["supporting_units"]]
+        p["lead_matches"] = [match(u) for u in p["lead_units"]]
+        p["supporting_matches"] = [match(u) for u in p["supporting_units"]]
+        p["lead_unit_ids"] = [m["unit_id"] for m in p["lead_matches"]]
+        p["supporting_unit_ids"] = [m["unit_id"] for m in p["supporting_matches"]]
     return sorted(out, key=lambda p: p["line"])

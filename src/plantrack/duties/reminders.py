@@ -23,8 +23,8 @@ from sqlalchemy.orm import Session
 from ..domain.actor import Actor
 from ..store.models import Region, Unit
 from .reporting import Owed, is_overdue, owed, owed_dict
+from .units import parse_addresses, unit_email
 
-EMAIL_KEYS = ("email", "邮箱", "电子邮箱", "e-mail")
 
 
 @dataclass(frozen=True)
@@ -54,9 +54,11 @@ def overdue_items(session: Session, actor: Actor, today: date) -> list[Owed]:
 
 
 def overdue_summary(session: Session, actor: Actor, today: date, limit: int = 20) -> dict:
-    """The overdue list and its counts per unit and per region (what the dashboard block shows)."""
-    items = overdue_items(session, actor, today)
-    rows = [owed_dict(o, today) for o in items]
+    """The overdue list and its counts per unit and per region (what the dashboard block shows).
+    Each unit says whether a reminder could reach it by e-mail (the units template's email column)."""
+    from .todo import row_dict, todo_rows
+
+    rows = [row_dict(o, today) for o in todo_rows(session, actor, today, overdue_only=True)]
     rows.sort(key=lambda r: (-r["days_overdue"], r["plan"], r["assignment_id"]))
     names = dict(session.execute(select(Region.code, Region.name)).all()) if rows else {}
     by_unit: dict[int, dict] = {}
@@ -68,9 +70,14 @@ def overdue_summary(session: Session, actor: Actor, today: date, limit: int = 20
         g = by_region.setdefault(r["region_code"], {"region_code": r["region_code"], "region": names.get(r["region_code"]),
                                                      "count": 0})
         g["count"] += 1
+    if by_unit:
+        for unit_id, extra in session.execute(select(Unit.id, Unit.extra).where(Unit.id.in_(by_unit))):
+            addresses = parse_addresses(unit_email(extra))[0]
+            by_unit[unit_id].update(email=addresses, no_address=not addresses)
     return {"today": today.isoformat(), "total": len(rows), "items": rows[:limit],
             "by_unit": sorted(by_unit.values(), key=lambda u: (-u["count"], u["unit"])),
-            "by_region": sorted(by_region.values(), key=lambda g: (-g["count"], g["region_code"]))}
+            "by_region": sorted(by_region.values(), key=lambda g: (-g["count"], g["region_code"])),
+            "no_address": sum(1 for u in by_unit.values() if u.get("no_address"))}
 
 
 @dataclass
@@ -83,12 +90,8 @@ class Reminder:
 
 
 def unit_addresses(unit: Unit) -> list[str]:
-    extra = unit.extra or {}
-    for key in EMAIL_KEYS:
-        if extra.get(key):
-            return [a.strip() for a in str(extra[key]).replace("；", ";").replace("，", ",").replace(";", ",").split(",")
-                    if "@" in a]
-    return []
+    """The unit's reminder addresses: the units template's email column (duties/units.py)."""
+    return parse_addresses(unit_email(unit.extra))[0]
 
 
 def reminders(session: Session, actor: Actor, today: date) -> list[Reminder]:

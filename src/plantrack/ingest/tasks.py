@@ -24,6 +24,12 @@ names no responsible units yields an empty list.
 - A remark in brackets after a list (…市卫健委(列第一位为牵头单位,下同)) ends the note.
 - Reposts in traditional script (牽頭單位, 責任單位) are read through OpenCC's simplified reading
   (ingest/script.py); the units keep the characters the plan wrote.
+- A line naming the official in charge (牵头负责领导：…) sits between an item and its unit lines
+  and is no item of its own; 牵头责任单位 / 协同责任单位 label lead and supporting units.
+- 各县、市、区政府 (levels of government sharing one body) is one unit; 海关 and 人行 are organisations.
+- (A、B按职责分工负责): both lead. (A配合B落实): B leads, A supports.
+- A bracket after a name that names another kind of body (各县(市、区)政府(管委会)) is part of it.
+- A note alone after the sub-items (（1）…（4）) of a numbered item closes that item.
 """
 
 from __future__ import annotations
@@ -39,18 +45,23 @@ from .script import to_simplified
 # A unit name may hold one nested parenthesis: 各县（市、区）人民政府.
 _UNIT_CHARS = r"(?:[^（）()\[\]【】：:。；;]|[（(][^（）()]{1,12}[）)])"
 _UNITS = rf"{_UNIT_CHARS}{{2,120}}?"
-_LEAD_LABEL = r"(?:主要)?(?:牵头|责任|主责|负责|主办|实施|责任主体)(?:单位|部门|主体)?"
-_PARTNER_LABEL = r"(?:配合|协办|参与|协同|协助)(?:单位|部门)"
+_LEAD_LABEL = r"(?:主要)?(?:牵头责任|牵头|责任|主责|负责|主办|实施|责任主体)(?:单位|部门|主体)?"
+# 协同责任单位 / 配合责任单位: the units that work with the lead (滁州's 牵头责任单位 / 协同责任单位 lines)
+_PARTNER_LABEL = r"(?:配合|协办|参与|协同|协助)(?:责任)?(?:单位|部门)"
 # After a lead label, 责任单位 names the units that carry the work out beside the lead.
-_SECOND_LABEL = r"(?:配合|协办|参与|协同|协助|责任)(?:单位|部门)"
+_SECOND_LABEL = r"(?:(?:配合|协办|参与|协同|协助)(?:责任)?|责任)(?:单位|部门)"
 _OPEN = r"[（(\[【]"
+# A remark in brackets after a list ends the note — unless it names another kind of body the unit
+# may be (各县(市、区)政府(管委会)): that bracket is part of the name.
+_ALTERNATIVE = r"[（(][^（）()]{0,8}?(?:管委会|委员会|人民政府|政府|委|厅|局|办)[）)]"
+_REMARK = rf"(?!{_ALTERNATIVE})[（(][^（）()]*[）)]"
 _CLOSE = r"[）)\]】]"
 _PARTNER_VERB = r"(?:配合|参与|协同|协助|按职责分工负责|按职责负责)"
 
 _ORG_SUFFIX = re.compile(
     r"(?:委员会|管委会|人民政府|政府|办公室|办公厅|指挥部|领导小组|委|厅|局|办|部|院|署|中心|公司|集团|银行|法院|"
     r"检察院|协会|联合会|工会|妇联|残联|科协|团委|支行|分行|社|站|所|队|处|室|部门|单位|机构|"
-    r"开发区|新区|高新区|管理区|园区|试验区|示范区|专班)$"
+    r"开发区|新区|高新区|管理区|园区|试验区|示范区|专班|海关|人行)$"
 )
 _COLLECTIVE = re.compile(r"^各|有关|相关")
 
@@ -106,7 +117,7 @@ TASK_RULES: tuple[TaskRule, ...] = (
         "labelled",
         rf"(?:{_OPEN}(?:[^（）()\[\]【】。；;:：]{{1,12}}[，,]\s*)?)?\s*(?P<label>{_LEAD_LABEL})\s*[:：]\s*(?P<lead>{_UNITS})"
         rf"(?:\s*[；;，,。]?\s*{_SECOND_LABEL}\s*[:：]\s*(?P<partners>{_UNITS}))?"
-        rf"\s*(?:{_CLOSE}|(?:[（(][^（）()]*[）)])?[。；;]?\s*$)",
+        rf"\s*(?:{_CLOSE}|(?:{_REMARK})?[。；;]?\s*$)",
         _labelled, labelled=True,
     ),
     # 配合单位：市财政局 — a line of its own under a measure's 牵头单位 line
@@ -118,8 +129,14 @@ TASK_RULES: tuple[TaskRule, ...] = (
     # （省生态环境厅牵头，省水利厅、省住建厅配合）
     _rule(
         "parenthesis",
-        rf"{_OPEN}\s*(?P<lead>{_UNITS})(?:牵头|负责|主责)(?:负责)?"
+        rf"{_OPEN}\s*(?P<lead>{_UNITS})(?:按职责分工|按职责)?(?:牵头|负责|主责)(?:负责)?"
         rf"(?:\s*[，,；;、]\s*(?P<partners>{_UNITS}){_PARTNER_VERB})?\s*{_CLOSE}",
+        _labelled,
+    ),
+    # （省人事厅配合省委有关部门落实）: the unit after 配合 leads, the one before it supports
+    _rule(
+        "assists",
+        rf"{_OPEN}\s*(?P<partners>{_UNITS})配合(?P<lead>{_UNITS})(?:落实|实施|推进|完成|负责|开展)\s*{_CLOSE}",
         _labelled,
     ),
     # ……，由市水利局牵头，市财政局配合。
@@ -134,18 +151,23 @@ TASK_RULES: tuple[TaskRule, ...] = (
 
 # What some TASK_RULE needs at or after a place (a label's colon, a closing bracket, 牵头/负责).
 _TASK_CUE = any_cue(rule.pattern for rule in TASK_RULES)
+# Levels of government listed before the body they share: 各县、市、区政府 is one unit (every
+# county-level government), not 各县 + 市 + 区政府.
+_LEVELS = re.compile(r"各[县市区乡镇旗](?:、[县市区乡镇旗])+(?:人民)?(?:政府|党委|管委会)")
 
 
 def _split_units(text: str) -> list[str]:
-    """Names separated by 、，；/ or 和/及, never inside a parenthesis (各县（市、区）人民政府); by
-    spaces too, where every piece is an organisation's name (a PDF's space inside one name stays)."""
+    """Names separated by 、，；/ or 和/及, never inside a parenthesis (各县（市、区）人民政府) or a
+    list of government levels (各县、市、区政府); by spaces too, where every piece is an
+    organisation's name (a PDF's space inside one name stays)."""
+    kept = {i for m in _LEVELS.finditer(to_simplified(text)) for i in range(m.start(), m.end())}
     out, cur, depth = [], "", 0
-    for ch in text:
+    for i, ch in enumerate(text):
         if ch in "（(":
             depth += 1
         elif ch in "）)":
             depth = max(0, depth - 1)
-        if depth == 0 and ch in "、，,；;/":
+        if depth == 0 and i not in kept and ch in "、，,；;/":
             out.append(cur)
             cur = ""
             continue
@@ -248,6 +270,12 @@ class _Segment:
 
 
 _LABEL_LINE = re.compile(rf"^\s*{_OPEN}?\s*(?:{_LEAD_LABEL}|{_PARTNER_LABEL})\s*[:：]")
+# 牵头负责领导：金力。 / 责任领导：… — the official in charge, a person, on a line between an item
+# and its unit lines: not an item of its own.
+_LEADER_LINE = re.compile(r"^\s*(?:牵头|分管|联系|责任|负责)?(?:负责|责任)?(?:市|县|区|省)?领导\s*[:：]")
+# A numbered item (1. / 1、/ 一、) and a sub-item under it (（1）/ (1) / 1）)
+_ITEM = re.compile(r"^\s*(?:\d{1,3}\s*[.．、]|[一二三四五六七八九十]{1,3}、)")
+_SUB_ITEM = re.compile(r"^\s*(?:[（(]\d{1,3}[）)]|\d{1,3}[）)])")
 
 
 def _segments(p: Paragraph) -> list[_Segment]:
@@ -281,6 +309,7 @@ def extract_tasks(paragraphs: list[Paragraph], heading_at: dict) -> list[dict]:
     previous: _Segment | None = None
     last_label_task: dict | None = None  # the measure whose units the previous label line named
     first_leads = False  # the notice has declared that a list's first unit leads
+    item: _Segment | None = None  # the numbered item the sub-items (（1）…) since belong to
     for p in paragraphs:
         if p.index in heading_at:
             section_line = heading_at[p.index].line
@@ -301,7 +330,10 @@ def extract_tasks(paragraphs: list[Paragraph], heading_at: dict) -> list[dict]:
                 elif note.lead:
                     standalone = len(body) < 4 and start == 0 and previous is not None
                     if standalone:
-                        body, line = _measure_text(previous.text), previous.line
+                        # a note alone after sub-items (（1）…（4）) closes their numbered item
+                        whole = item if item is not None and _SUB_ITEM.match(to_simplified(previous.text)) \
+                            else previous
+                        body, line = _measure_text(whole.text), whole.line
                     if len(body) >= 4:
                         task = {"section_line": section_line, "text": body, "lead_units": note.lead, "line": line,
                                 "rule": note.rule}
@@ -311,5 +343,12 @@ def extract_tasks(paragraphs: list[Paragraph], heading_at: dict) -> list[dict]:
                         label_task = task if standalone else None
                 start = note.end
             last_label_task = label_task if not _measure_text(seg.text[start:]) else None
+            plain = to_simplified(seg.text)
+            if _LEADER_LINE.match(plain):
+                continue  # the item above stays the one a unit line under it belongs to
+            if _ITEM.match(plain):
+                item = seg
+            elif not _SUB_ITEM.match(plain):
+                item = None
             previous = seg
     return tasks

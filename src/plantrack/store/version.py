@@ -12,7 +12,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from .models import AuditEvent, Observation, Plan, PlanVersion
+from .models import Allocation, AnnualTarget, AuditEvent, Observation, Plan, PlanVersion
 
 
 def data_version(session: Session) -> tuple:
@@ -23,3 +23,19 @@ def data_version(session: Session) -> tuple:
         select(func.max(Plan.id)).scalar_subquery(),
     )).one()
     return tuple(row)
+
+
+def duty_version(session: Session) -> tuple:
+    """What evaluation reads from the accountability tables: annual targets and allocations (分解下达).
+
+    In-process caches of derived results (web/queries.py MEMO) key on it, so a write made by another
+    process — `plantrack annual-targets import` or `decomposition import` against the store a running
+    server uses — is seen on that server's next request. Rows are only added or marked superseded,
+    never edited in place, so the newest id and the number of active rows move on every write.
+    """
+    return tuple(session.execute(select(
+        select(func.max(AnnualTarget.id)).scalar_subquery(),
+        select(func.count(AnnualTarget.id)).where(AnnualTarget.state == "active").scalar_subquery(),
+        select(func.max(Allocation.id)).scalar_subquery(),
+        select(func.count(Allocation.id)).where(Allocation.state == "active").scalar_subquery(),
+    )).one())

@@ -23,6 +23,7 @@ from ..analysis import align_current, check_current, stored_findings
 from ..ingest.glyphs import repair_glyphs
 from ..store.models import Alignment, MatchDecision, Observation, Plan, PlanVersion
 from ..store.repository import get_plan
+from ..store.version import duty_version
 from ..tracking import evaluate_plan
 from . import labels
 
@@ -63,14 +64,16 @@ def memo_key(session: Session, *parts) -> tuple:
 
 
 def data_state(session: Session) -> tuple:
-    """What every derived result depends on besides the plan version: observations and decisions.
+    """What every derived result depends on besides the plan version: observations, decisions,
+    corrections, and the annual targets and allocations evaluation and alignment read.
 
     A correction adds a row (the old one is only marked superseded), so the newest id and the
-    count move on every change the importer makes.
+    count move on every change the importer makes. The duty tables are read from the database,
+    not from a flag a page write sets, so another process's write (the CLI) counts too.
     """
     obs = session.execute(select(func.max(Observation.id), func.count(Observation.id))).one()
     dec = session.execute(select(func.max(MatchDecision.id), func.count(MatchDecision.id))).one()
-    return (tuple(obs), tuple(dec), correction_state(session))
+    return (tuple(obs), tuple(dec), correction_state(session), duty_version(session))
 
 
 # --- plans ---------------------------------------------------------------------------------------

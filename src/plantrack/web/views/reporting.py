@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Annotated
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
@@ -21,10 +21,11 @@ from starlette.datastructures import UploadFile
 from ...domain.actor import Actor
 from ...duties.reminders import overdue_summary, smtp_settings
 from ...duties.reporting import (Entry, ReportingError, ReportingRefused, actor_units, find_owed, item_detail, may,
-                                 owed, owed_dict, save, set_frequency, transition)
+                                 save, set_frequency, transition)
 from ...duties.reporting_files import MAX_EVIDENCE_BYTES, EvidenceRefused, read_evidence
 from ...duties.reporting_periods import FREQUENCIES, PeriodError, period_label
 from ...duties.reporting_states import STATES, TransitionRefused
+from ...duties.todo import MAX_PAGE_SIZE, OVERDUE, PAGE_SIZE, TodoFilter, todo_page as todo_list
 from ...store.models import ReportEvidence, ReportItem
 from ..actors import request_actor
 from ..auth import AccessRefused, actor_of, allow
@@ -70,37 +71,62 @@ def _has_assignments(session, actor: Actor) -> bool:
     return session.scalar(select(Assignment.id).where(Assignment.state == "active").limit(1)) is not None
 
 
+def _todo_filter(period: str | None, state: str | None, plan: str | None,
+                 unit: str | None) -> TodoFilter:
+    """The list's filters as the query string gives them; an unknown state or unit is no filter."""
+    state = state if state in STATES or state == OVERDUE else None
+    return TodoFilter(period=period or None, state=state, plan=plan or None,
+                      unit_id=int(unit) if unit and unit.isdigit() else None)
+
+
+def _page_links(f: TodoFilter, page: int, pages: int, today_arg: str | None, page_size: int) -> list[dict]:
+    """Links to the first, last and nearby pages, each keeping the filters (and a chosen page size)
+    in its query string."""
+    wanted = sorted({1, pages, *range(max(1, page - 2), min(pages, page + 2) + 1)})
+    extra = {"today": today_arg} if today_arg else {}
+    if page_size != PAGE_SIZE:
+        extra["page_size"] = page_size
+    return [{"page": n, "current": n == page, "url": "/reporting?" + urlencode({**f.query(), **extra, "page": n})}
+            for n in wanted]
+
+
 @router.get("/reporting", include_in_schema=False, dependencies=[allow("reports.read")])
 def todo_page(request: Request, period: Annotated[str | None, Query(max_length=8, title="填报期")] = None,
-              state: Annotated[str | None, Query(max_length=12, title="状态")] = None):
+              state: Annotated[str | None, Query(max_length=12, title="状态")] = None,
+              plan: Annotated[str | None, Query(max_length=200, title="规划")] = None,
+              unit: Annotated[str | None, Query(max_length=12, title="牵头单位编号")] = None,
+              page: Annotated[int, Query(ge=1, le=100_000, title="页码")] = 1,
+              page_size: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, title="每页条数")] = PAGE_SIZE):
     actor = request_actor(request)
     day = _day(request)
+    f = _todo_filter(period, state, plan, unit)
     with request.app.state.session_factory() as session:
-        rows = [owed_dict(o, day) for o in owed(session, actor, day, period=period or None)]
-        if state:
-            rows = [r for r in rows if r["state"] == state]
+        result = todo_list(session, actor, day, f, page=page, page_size=page_size)
         units = actor_units(session, actor)
         notice = None
         if actor.role == "unit" and not units:
             notice = f"您的帐号所属单位（{actor.unit or '未填写'}）不在单位目录中，暂无填报任务。请联系规划管理部门。"
-        overdue = [r for r in rows if r["overdue"]]
+        overdue = result.counts[OVERDUE]
         settings = smtp_settings()
         data = {
             "today": day.isoformat(),
             "unit": [{"id": u.id, "name": u.name, "short_name": u.short_name} for u in units],
             "role": actor.role,
-            "period": period, "state": state,
-            "states": [{"state": k, "label": v} for k, v in STATES.items()],
-            "periods": sorted({(r["period"], r["period_label"]) for r in rows}, reverse=True),
-            "rows": rows,
-            "counts": {k: sum(1 for r in rows if r["state"] == k) for k in STATES},
-            "overdue": overdue,
-            "reminder": ({"text": f"有 {len(overdue)} 项填报已逾期，请尽快填报并提交。",
+            "period": f.period, "state": f.state, "plan": f.plan, "unit_id": f.unit_id,
+            "states": [{"state": k, "label": v} for k, v in STATES.items()] + [{"state": OVERDUE, "label": "逾期"}],
+            "periods": result.periods,
+            "rows": result.rows,
+            "total": result.total, "page": result.page, "page_size": result.page_size, "pages": result.pages,
+            "page_links": _page_links(f, result.page, result.pages, request.query_params.get("today"), result.page_size),
+            "counts": result.counts,
+            "overdue_count": overdue,
+            "reminder": ({"text": f"有 {overdue} 项填报已逾期，请尽快填报并提交。",
                           "by_email": settings is not None} if overdue else None),
             "notice": notice,
             "frequencies": [{"code": k, "label": v} for k, v in FREQUENCIES.items()],
             "can_review": permission_allowed(actor, "approvals.write"),
-            "plans": sorted({r["plan"] for r in rows}),
+            "plans": result.plans,
+            "units": result.units,
         }
     return render(request, "reporting.html", data, title="填报任务", crumbs=CRUMBS)
 
