@@ -30,6 +30,7 @@ import sys
 import tempfile
 import time
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
@@ -124,9 +125,36 @@ class Store:
         admin.dispose()
 
     def analyze(self) -> None:
-        """Planner statistics, as a store that has been in use for a while would have them."""
+        """Planner statistics and the visibility map, as autovacuum keeps them in a store that has
+        been in use for a while."""
         with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            conn.execute(text("ANALYZE"))
+            conn.execute(text("ANALYZE" if self.name == "sqlite" else "VACUUM ANALYZE"))
+
+    def merge_pending(self) -> float:
+        """PostgreSQL: seconds to merge the GIN index's pending list (what a writer defers to
+        autovacuum, migration 0016), so the deferred part of storing is measured too."""
+        if self.name == "sqlite":
+            return 0.0
+        start = time.perf_counter()
+        with self.engine.begin() as conn:
+            conn.execute(text("SELECT gin_clean_pending_list('ix_sentence_search')"))
+        return time.perf_counter() - start
+
+    @contextmanager
+    def bulk(self):
+        """PostgreSQL: the search index dropped while many plans are written and built once at the
+        end (CREATE INDEX sorts all entries in memory: far cheaper than merging them plan by plan).
+        For generating a bench store only; SQLite writes as it always does."""
+        if self.name == "sqlite":
+            yield
+            return
+        with self.engine.begin() as conn:
+            definition = conn.execute(text("SELECT pg_get_indexdef('ix_sentence_search'::regclass)")).scalar_one()
+            conn.execute(text("DROP INDEX ix_sentence_search"))
+        yield
+        with self.engine.begin() as conn:
+            conn.execute(text("SET LOCAL maintenance_work_mem = '512MB'"))
+            conn.execute(text(definition))  # as the migrations made it, storage parameters included
 
     def size_mb(self) -> float:
         with self.engine.connect() as conn:
@@ -162,22 +190,24 @@ def bench_ingest(store: Store, files: list[Path]) -> dict:
         "mb": sum(p.size for p in parsed) / 1e6,
         "parse": parse_seconds,
         "store": store_seconds,
+        "merge": store.merge_pending(),
     }
 
 
 def fill(store: Store, bases: list[Parsed], count: int, batch: int = 50) -> dict:
     start = time.perf_counter()
     size = 0
-    for first in range(0, count, batch):
-        with store.factory.begin() as session:
-            for i in range(first, min(count, first + batch)):
-                base = bases[i % len(bases)]
-                key, document, source_text, units = generated_plan(base, i)
-                store_plan(session, document, source_text, units, key)
-                size += base.size
-        done = min(count, first + batch)
-        print(f"\r  {store.name}: stored {done}/{count} plans", end="", file=sys.stderr, flush=True)
-    print(file=sys.stderr)
+    with store.bulk():
+        for first in range(0, count, batch):
+            with store.factory.begin() as session:
+                for i in range(first, min(count, first + batch)):
+                    base = bases[i % len(bases)]
+                    key, document, source_text, units = generated_plan(base, i)
+                    store_plan(session, document, source_text, units, key)
+                    size += base.size
+            done = min(count, first + batch)
+            print(f"\r  {store.name}: stored {done}/{count} plans", end="", file=sys.stderr, flush=True)
+        print(f"\n  {store.name}: indexing", file=sys.stderr, flush=True)
     seconds = time.perf_counter() - start
     store.analyze()
     return {"plans": count, "mb": size / 1e6, "seconds": seconds}
@@ -192,7 +222,7 @@ def percentile(samples: list[float], p: float) -> float:
     return xs[lo] + (xs[hi] - xs[lo]) * (k - lo)
 
 
-def bench_search(store: Store, runs: int) -> tuple[list[tuple[str, int, bool, float]], list[float]]:
+def bench_search(store: Store, runs: int) -> tuple[list[tuple[str, int, bool, float, bool]], list[float]]:
     per_query = []
     samples: list[float] = []
     with store.factory() as session:
@@ -204,7 +234,7 @@ def bench_search(store: Store, runs: int) -> tuple[list[tuple[str, int, bool, fl
                 search(session, q)
                 times.append(time.perf_counter() - start)
             samples.extend(times)
-            per_query.append((q, first.total, first.ranked, statistics.median(times)))
+            per_query.append((q, first.total, first.ranked, statistics.median(times), first.exact))
     return per_query, samples
 
 
@@ -257,26 +287,30 @@ def main(argv: list[str] | None = None) -> int:
             ("corpus: parse", ingest["plans"], ingest["mb"], ingest["parse"]),
             ("corpus: store", ingest["plans"], ingest["mb"], ingest["store"]),
             ("corpus: parse + store", ingest["plans"], ingest["mb"], ingest["parse"] + ingest["store"]),
+            ("corpus: store + merge", ingest["plans"], ingest["mb"], ingest["store"] + ingest["merge"]),
             (f"generated: store", filled["plans"], filled["mb"], filled["seconds"]),
         ]
         for label, plans, mb, s in rows:
             print(f"{name:<10}  {label:<22}  {plans:>6}  {mb:>7.1f}  {s:>8.2f}  {plans / s:>8.1f}  {mb / s:>6.2f}")
     print()
-    header = f"{'engine':<10}  {'plans':>6}  {'store MB':>8}  {'p50 ms':>7}  {'p95 ms':>7}  {'max ms':>7}  {'goal p95 < 50 ms':<16}"
+    header = f"{'engine':<10}  {'plans':>6}  {'store MB':>8}  {'p50 ms':>7}  {'p95 ms':>7}  {'max ms':>7}  {'estimated':>9}  {'goal p95 < 50 ms':<16}"
     print(header)
     print("-" * len(header))
-    for name, (_i, filled, _pq, samples, size) in results.items():
+    for name, (_i, filled, per_query, samples, size) in results.items():
         p50, p95 = percentile(samples, 50) * 1000, percentile(samples, 95) * 1000
-        goal = ("met" if p95 < 50 else "missed") if name == "sqlite" else "-"
-        print(f"{name:<10}  {filled['plans']:>6}  {size:>8.0f}  {p50:>7.1f}  {p95:>7.1f}  {max(samples) * 1000:>7.1f}  {goal:<16}")
+        goal = "met" if p95 < 50 else "missed"
+        estimated = sum(1 for row in per_query if not row[4])
+        print(f"{name:<10}  {filled['plans']:>6}  {size:>8.0f}  {p50:>7.1f}  {p95:>7.1f}  {max(samples) * 1000:>7.1f}  "
+              f"{estimated:>4}/{len(per_query):<4}  {goal:<16}")
     if args.per_query:
         for name, (_i, _f, per_query, _s, _size) in results.items():
             print()
-            header = f"{name}: {'query':<16}  {'hits':>8}  {'ranked':>6}  {'median ms':>9}"
+            header = f"{name}: {'query':<16}  {'hits':>9}  {'ranked':>6}  {'median ms':>9}"
             print(header)
             print("-" * len(header))
-            for q, total, ranked, t in per_query:
-                print(f"{'':<{len(name) + 2}}{q:<16}  {total:>8}  {'yes' if ranked else 'no':>6}  {t * 1000:>9.1f}")
+            for q, total, ranked, t, exact in per_query:
+                hits = f"{total}" if exact else f"~{total}"
+                print(f"{'':<{len(name) + 2}}{q:<16}  {hits:>9}  {'yes' if ranked else 'no':>6}  {t * 1000:>9.1f}")
     return 0
 
 
