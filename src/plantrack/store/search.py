@@ -28,6 +28,21 @@ page says so (SearchPage.ranked). On SQLite the count comes first and reads only
 hits of 黄河 in ~3 ms over 1,000 plans); stored order is the index's own, so no sort. PostgreSQL
 rechecks every match on the heap (phrases need positions), so there the first pass pages in stored
 order and counts at once, and a second pass scores only few enough hits. bench/store.py measures.
+
+PostgreSQL at scale (issue 12): building the GIN bitmap and rechecking costs about a microsecond
+per candidate on an idle core, so a word in 80,000 sentences cannot be counted exactly within
+50 ms. When the planner's statistics (pg_stats of sentence.search) say a query may have more than
+PG_COUNT_LIMIT hits, its matches are read in physical order from the table's first blocks (a TID
+range scan, stopping at the page's end; at least PG_SAMPLE_MATCHES, within PG_SAMPLE_BLOCKS), the
+page is that slice sorted by id, and the total is that density over the whole table: an estimate,
+SearchPage.exact False, shown as 约 N. Physical order is stored order in a store whose sentences
+are only ever appended (a deleted plan's space reused by a later one breaks that: then the first
+page holds the earliest matches the table holds physically, still sorted, still real hits). The
+estimate is as good as the first blocks are like the rest: off by half for a word the first plans
+use less than the others. Rarer queries, deep pages and stores without statistics are counted
+exactly as before, scored up to PG_RANK_LIMIT hits. Not chosen: the RUM index (ranked phrase search
+from the index alone) is not in Debian's default PostgreSQL packages here and would make an
+extension a requirement of the store.
 """
 
 from __future__ import annotations
