@@ -373,8 +373,9 @@ def _upper_bound(session: Session, parsed: ParsedQuery) -> tuple[float, float]:
     """At most how many sentences can match, by the planner's statistics (pg_stats of
     sentence.search, kept by ANALYZE/autovacuum): a word occurs only where each of its pair tokens
     does, so its rarest token bounds it, and the rarest word bounds the query; with the rows the
-    statistics saw. (0, 0) when there are no statistics yet or a word has no pair tokens (then the
-    query is counted exactly)."""
+    statistics saw. (0, 0), so the query is counted exactly, when there are no statistics yet, a
+    word has no pair tokens, or a token is not among the most common ones the statistics list
+    (rarer than all of them: sampling the first blocks for it would mostly read them in vain)."""
     if not parsed.phrases or parsed.prefixes:
         return 0, 0
     row = session.execute(text(
@@ -386,8 +387,9 @@ def _upper_bound(session: Session, parsed: ParsedQuery) -> tuple[float, float]:
     if row is None or not row[0] or not row[1] or not row[2] or row[2] <= 0:
         return 0, 0
     freq = dict(zip(row[0], row[1]))
-    rarest_seen = min(row[1][: len(row[0])])  # tokens not listed are rarer than every listed one
-    return min(min(freq.get(t, rarest_seen) for t in phrase) for phrase in parsed.phrases) * row[2], row[2]
+    if any(t not in freq for phrase in parsed.phrases for t in phrase):
+        return 0, 0  # a token rarer than every listed one: a rare query, counted exactly
+    return min(min(freq[t] for t in phrase) for phrase in parsed.phrases) * row[2], row[2]
 
 
 @contextmanager
