@@ -12,6 +12,12 @@ Prints one row per size, wall and CPU seconds (this process's CPU: on a shared m
 says more about the neighbours than about the code; a PostgreSQL server's own work is in the wall
 time only), and the ratio of CPU seconds and memory per MB to the smallest size's: ratios near 1.0
 are linear growth, ratios that climb with size are not. Asserts nothing.
+
+Measured 2026-12-03 (SQLite, shared 2-core machine at load average ~9, so wall times are 3-8x
+the CPU times): parse 2.40 / 2.51 / 2.67 CPU s per MB at 5 / 10 / 20 MB (ratio 1.00 / 1.05 /
+1.11), store 1.39 / 1.38 / 1.47 (1.00 / 0.99 / 1.06), parse memory 28 MB per MB of plan at every
+size (ratio 0.99), peak resident 957 MB for the 20 MB plan (288,689 lines, 141,624 sentences).
+Growth is linear within 11 %; no super-linear step was found to fix.
 """
 
 from __future__ import annotations

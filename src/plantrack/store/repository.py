@@ -240,14 +240,14 @@ def _copy_sentences(connection, rows: list[tuple]) -> None:
     """PostgreSQL's binary COPY for the thousands of sentences of a plan, each with its tsvector
     built here (store/pg_vectors.py says why): one stream instead of a statement per row (psycopg
     3), inside the session's transaction."""
-    cursor = connection.connection.driver_connection.cursor()
-    pg_vectors.register(cursor)
     columns = ", ".join(_SENTENCE_COLUMNS + ("search",))
-    with cursor.copy(f"COPY sentence ({columns}) FROM STDIN (FORMAT BINARY)") as copy:
-        copy.set_types(list(_SENTENCE_TYPES))
-        for *values, tokens in rows:
-            values.append(pg_vectors.tsvector_of(tokens))
-            copy.write_row(values)
+    with connection.connection.driver_connection.cursor() as cursor:
+        pg_vectors.register(cursor)
+        with cursor.copy(f"COPY sentence ({columns}) FROM STDIN (FORMAT BINARY)") as copy:
+            copy.set_types(list(_SENTENCE_TYPES))
+            for *values, tokens in rows:
+                values.append(pg_vectors.tsvector_of(tokens))
+                copy.write_row(values)
 
 
 # --- catalogue -----------------------------------------------------------------------------------
