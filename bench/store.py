@@ -16,7 +16,20 @@ PLANTRACK_TEST_DATABASE_URL is given, in a temporary schema dropped afterwards):
    are written straight through store_plan, so generating them costs no parsing. This gives the
    index realistic text and realistic hit counts (about --plans/5 times the corpus's).
 
-Prints tables; asserts nothing. The goal is p95 < 50 ms on SQLite for 1,000 plans.
+On PostgreSQL the generated plans are written with the search index dropped and built once at
+the end (Store.bulk), and the ingest part also times merging the GIN pending list the writer
+left for autovacuum ("corpus: store + merge"), so the deferred part of storing is counted. The
+search table says how many queries had an estimated total (PostgreSQL samples common words:
+store/search.py, "PostgreSQL at scale"); --per-query marks those totals with ~.
+
+Prints tables; asserts nothing. The goal is p95 < 50 ms for 1,000 plans on both engines.
+
+Measured 2026-12-03 on the shared 2-core machine under a load average of 8-13 from other work
+(so several times an idle core's times), PostgreSQL 15, --plans 1000 --no-sqlite --runs 3:
+ingest (store only) 0.7 plans/s, 0.5 with the pending-list merge; 1,000 generated plans stored
+and indexed in 1,965 s; 2,510 MB; search p50 192 ms, p95 548 ms, 12 of 20 totals estimated (the
+final search code over the same data; back to back with the previous code: p50 569 -> 226 ms,
+p95 1,871 -> 443 ms). The goals (20 plans/s, p95 < 50 ms) were not reached at that load.
 """
 
 from __future__ import annotations
@@ -30,6 +43,7 @@ import sys
 import tempfile
 import time
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
@@ -124,9 +138,36 @@ class Store:
         admin.dispose()
 
     def analyze(self) -> None:
-        """Planner statistics, as a store that has been in use for a while would have them."""
+        """Planner statistics and the visibility map, as autovacuum keeps them in a store that has
+        been in use for a while."""
         with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            conn.execute(text("ANALYZE"))
+            conn.execute(text("ANALYZE" if self.name == "sqlite" else "VACUUM ANALYZE"))
+
+    def merge_pending(self) -> float:
+        """PostgreSQL: seconds to merge the GIN index's pending list (what a writer defers to
+        autovacuum, migration 0016), so the deferred part of storing is measured too."""
+        if self.name == "sqlite":
+            return 0.0
+        start = time.perf_counter()
+        with self.engine.begin() as conn:
+            conn.execute(text("SELECT gin_clean_pending_list('ix_sentence_search')"))
+        return time.perf_counter() - start
+
+    @contextmanager
+    def bulk(self):
+        """PostgreSQL: the search index dropped while many plans are written and built once at the
+        end (CREATE INDEX sorts all entries in memory: far cheaper than merging them plan by plan).
+        For generating a bench store only; SQLite writes as it always does."""
+        if self.name == "sqlite":
+            yield
+            return
+        with self.engine.begin() as conn:
+            definition = conn.execute(text("SELECT pg_get_indexdef('ix_sentence_search'::regclass)")).scalar_one()
+            conn.execute(text("DROP INDEX ix_sentence_search"))
+        yield
+        with self.engine.begin() as conn:
+            conn.execute(text("SET LOCAL maintenance_work_mem = '512MB'"))
+            conn.execute(text(definition))  # as the migrations made it, storage parameters included
 
     def size_mb(self) -> float:
         with self.engine.connect() as conn:
@@ -162,22 +203,24 @@ def bench_ingest(store: Store, files: list[Path]) -> dict:
         "mb": sum(p.size for p in parsed) / 1e6,
         "parse": parse_seconds,
         "store": store_seconds,
+        "merge": store.merge_pending(),
     }
 
 
 def fill(store: Store, bases: list[Parsed], count: int, batch: int = 50) -> dict:
     start = time.perf_counter()
     size = 0
-    for first in range(0, count, batch):
-        with store.factory.begin() as session:
-            for i in range(first, min(count, first + batch)):
-                base = bases[i % len(bases)]
-                key, document, source_text, units = generated_plan(base, i)
-                store_plan(session, document, source_text, units, key)
-                size += base.size
-        done = min(count, first + batch)
-        print(f"\r  {store.name}: stored {done}/{count} plans", end="", file=sys.stderr, flush=True)
-    print(file=sys.stderr)
+    with store.bulk():
+        for first in range(0, count, batch):
+            with store.factory.begin() as session:
+                for i in range(first, min(count, first + batch)):
+                    base = bases[i % len(bases)]
+                    key, document, source_text, units = generated_plan(base, i)
+                    store_plan(session, document, source_text, units, key)
+                    size += base.size
+            done = min(count, first + batch)
+            print(f"\r  {store.name}: stored {done}/{count} plans", end="", file=sys.stderr, flush=True)
+        print(f"\n  {store.name}: indexing", file=sys.stderr, flush=True)
     seconds = time.perf_counter() - start
     store.analyze()
     return {"plans": count, "mb": size / 1e6, "seconds": seconds}
@@ -192,7 +235,7 @@ def percentile(samples: list[float], p: float) -> float:
     return xs[lo] + (xs[hi] - xs[lo]) * (k - lo)
 
 
-def bench_search(store: Store, runs: int) -> tuple[list[tuple[str, int, bool, float]], list[float]]:
+def bench_search(store: Store, runs: int) -> tuple[list[tuple[str, int, bool, float, bool]], list[float]]:
     per_query = []
     samples: list[float] = []
     with store.factory() as session:
@@ -204,7 +247,7 @@ def bench_search(store: Store, runs: int) -> tuple[list[tuple[str, int, bool, fl
                 search(session, q)
                 times.append(time.perf_counter() - start)
             samples.extend(times)
-            per_query.append((q, first.total, first.ranked, statistics.median(times)))
+            per_query.append((q, first.total, first.ranked, statistics.median(times), first.exact))
     return per_query, samples
 
 
@@ -257,26 +300,30 @@ def main(argv: list[str] | None = None) -> int:
             ("corpus: parse", ingest["plans"], ingest["mb"], ingest["parse"]),
             ("corpus: store", ingest["plans"], ingest["mb"], ingest["store"]),
             ("corpus: parse + store", ingest["plans"], ingest["mb"], ingest["parse"] + ingest["store"]),
+            ("corpus: store + merge", ingest["plans"], ingest["mb"], ingest["store"] + ingest["merge"]),
             (f"generated: store", filled["plans"], filled["mb"], filled["seconds"]),
         ]
         for label, plans, mb, s in rows:
             print(f"{name:<10}  {label:<22}  {plans:>6}  {mb:>7.1f}  {s:>8.2f}  {plans / s:>8.1f}  {mb / s:>6.2f}")
     print()
-    header = f"{'engine':<10}  {'plans':>6}  {'store MB':>8}  {'p50 ms':>7}  {'p95 ms':>7}  {'max ms':>7}  {'goal p95 < 50 ms':<16}"
+    header = f"{'engine':<10}  {'plans':>6}  {'store MB':>8}  {'p50 ms':>7}  {'p95 ms':>7}  {'max ms':>7}  {'estimated':>9}  {'goal p95 < 50 ms':<16}"
     print(header)
     print("-" * len(header))
-    for name, (_i, filled, _pq, samples, size) in results.items():
+    for name, (_i, filled, per_query, samples, size) in results.items():
         p50, p95 = percentile(samples, 50) * 1000, percentile(samples, 95) * 1000
-        goal = ("met" if p95 < 50 else "missed") if name == "sqlite" else "-"
-        print(f"{name:<10}  {filled['plans']:>6}  {size:>8.0f}  {p50:>7.1f}  {p95:>7.1f}  {max(samples) * 1000:>7.1f}  {goal:<16}")
+        goal = "met" if p95 < 50 else "missed"
+        estimated = sum(1 for row in per_query if not row[4])
+        print(f"{name:<10}  {filled['plans']:>6}  {size:>8.0f}  {p50:>7.1f}  {p95:>7.1f}  {max(samples) * 1000:>7.1f}  "
+              f"{estimated:>4}/{len(per_query):<4}  {goal:<16}")
     if args.per_query:
         for name, (_i, _f, per_query, _s, _size) in results.items():
             print()
-            header = f"{name}: {'query':<16}  {'hits':>8}  {'ranked':>6}  {'median ms':>9}"
+            header = f"{name}: {'query':<16}  {'hits':>9}  {'ranked':>6}  {'median ms':>9}"
             print(header)
             print("-" * len(header))
-            for q, total, ranked, t in per_query:
-                print(f"{'':<{len(name) + 2}}{q:<16}  {total:>8}  {'yes' if ranked else 'no':>6}  {t * 1000:>9.1f}")
+            for q, total, ranked, t, exact in per_query:
+                hits = f"{total}" if exact else f"~{total}"
+                print(f"{'':<{len(name) + 2}}{q:<16}  {hits:>9}  {'yes' if ranked else 'no':>6}  {t * 1000:>9.1f}")
     return 0
 
 

@@ -281,7 +281,7 @@ def search(
         _print_json(page.to_json())
         return
     out = Console()
-    out.print(f"“{query}”共找到 {page.total} 个句子" + (f"，显示前 {len(page.hits)} 个" if page.total > len(page.hits) else ""))
+    out.print(f"“{query}”共找到 {'' if page.exact else '约 '}{page.total} 个句子" + (f"，显示前 {len(page.hits)} 个" if page.total > len(page.hits) else ""))
     if not page.ranked:
         out.print("命中句子较多，未按相关度排序，按规划入库顺序和原文顺序列出；增加检索词或用 --plan 限定规划可按相关度排序。")
     for hit in page.hits:

@@ -7,7 +7,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 from sqlalchemy.orm import sessionmaker
 
 from plantrack.store.db import MIGRATIONS, make_engine, migrate
@@ -75,5 +75,34 @@ def test_0007_gives_stored_sentences_end_tokens_and_scopes(store_url):
             assert conn.execute(text("SELECT grams FROM sentence WHERE text = '水'")).scalar() == ""
             assert conn.execute(text("SELECT grams FROM sentence WHERE text = '煤'")).scalar() == ""
             assert conn.execute(text("SELECT grams FROM sentence WHERE text = '湿地保护率达到55%'")).scalar().endswith(" g35g25")
+    finally:
+        engine.dispose()
+
+
+def test_0016_search_vector_is_written_by_the_writer_on_postgresql(store_url):
+    """PostgreSQL: sentence.search is a plain column (the writer sends it, store/pg_vectors.py) and
+    the GIN index has the larger pending list; a downgrade brings the generated column back with its
+    values, and the upgrade keeps them. SQLite has none of this: nothing to check there."""
+    engine = make_engine(store_url)
+    try:
+        if engine.dialect.name != "postgresql":
+            assert "search" not in {c["name"] for c in inspect(engine).get_columns("sentence")}
+            return
+        generated = text("SELECT attgenerated FROM pg_attribute WHERE attrelid = 'sentence'::regclass AND attname = 'search'")
+        options = text("SELECT reloptions FROM pg_class WHERE oid = 'ix_sentence_search'::regclass")
+        with engine.connect() as conn:
+            assert conn.execute(generated).scalar() == ""
+            assert "gin_pending_list_limit=32768" in conn.execute(options).scalar()
+        with engine.begin() as conn:
+            command.downgrade(_config(conn), "0013_reporting")
+            assert conn.execute(generated).scalar() == "s"
+            _insert_0006_plan(conn, 1, [])
+            conn.execute(text("INSERT INTO plan_version (id, plan_id, number, sha256, source_path, encoding, line_count, "
+                              "source_text, document, created_at) VALUES (11, 1, 1, 'x', 'x.txt', 'utf-8', 1, '', '{}', CURRENT_TIMESTAMP)"))
+            conn.execute(text("INSERT INTO sentence (version_id, line, text, grams, scope) VALUES (11, 1, '湿地', 'g6e7fg5730 g5730gend', 'p1')"))
+            command.upgrade(_config(conn), "head")
+            assert conn.execute(generated).scalar() == ""
+        with sessionmaker(engine)() as session:
+            assert [h.text for h in search(session, "湿地").hits] == ["湿地"]
     finally:
         engine.dispose()

@@ -39,7 +39,8 @@ class Hit(BaseModel):
 class SearchResults(BaseModel):
     query: str = Field(description="检索词")
     words: list[str] = Field(description="规范化后的检索词")
-    total: int = Field(description="命中句子总数")
+    total: int = Field(description="命中句子总数（exact 为 false 时为估计数）")
+    exact: bool = Field(True, description="总数是否精确；PostgreSQL 上命中很多时按抽样估计总数（约数）")
     ranked: bool = Field(description="是否按相关度排序；命中过多时不计算相关度，按规划入库顺序和原文顺序排列")
     page: int
     per_page: int
@@ -75,7 +76,7 @@ def search_plans(
     elif shown is not None:
         keys = list(session.scalars(select(Plan.key).where(Plan.id.in_(shown))))
         if not keys:  # nothing published: nothing to find (no keys would mean every plan)
-            return {"query": q, "words": [], "total": 0, "ranked": True, "page": paging.page,
+            return {"query": q, "words": [], "total": 0, "exact": True, "ranked": True, "page": paging.page,
                     "per_page": paging.per_page, "items": []}
     try:
         result = search(session, q, plan_keys=keys or None, all_versions=all_versions, limit=paging.per_page, offset=paging.offset)
@@ -85,6 +86,7 @@ def search_plans(
         "query": q,
         "words": list(result.words),
         "total": result.total,
+        "exact": result.exact,
         "ranked": result.ranked,
         "page": paging.page,
         "per_page": paging.per_page,

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import case, func, insert, select, update
+from sqlalchemy import case, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from ..domain.keys import key_problem
 from ..domain.sources import without_server_paths
-from .grams import grams_of, scope_words
+from . import pg_vectors
+from .grams import scope_words, tokens_of
 from .models import Indicator, Plan, PlanVersion, Project, Region, ReviewRow, Section, Sentence, Target, Task
 
 _CONTRACT_PLAN_FIELDS = ("title", "issuer", "doc_number", "issued_on", "level", "kind", "horizon")
@@ -211,35 +212,42 @@ def _store_sentences(
 ) -> None:
     by_line = dict(sections)
     scope = scope_words(plan_id)
-    rows = [
-        {
-            "version_id": version_id,
-            "section_id": by_line.get(u.get("section_line")),
-            "line": u["line"],
-            "text": u["text"],
-            "grams": grams_of(u["text"]),
-            "scope": scope,
-        }
-        for u in units
-        if u["text"].strip()
-    ]
+    rows = []
+    for u in units:
+        if not u["text"].strip():
+            continue
+        tokens = tokens_of(u["text"])
+        rows.append((version_id, by_line.get(u.get("section_line")), u["line"], u["text"], " ".join(tokens), scope, tokens))
     if not rows:
         return
     connection = session.connection()
     if connection.dialect.name == "postgresql" and connection.dialect.driver == "psycopg":
-        _copy_rows(connection, "sentence", rows)
-    else:
-        session.execute(Sentence.__table__.insert(), rows)
+        _copy_sentences(connection, rows)
+        return
+    session.execute(Sentence.__table__.insert(), [dict(zip(_SENTENCE_COLUMNS, r[:6])) for r in rows])
+    if connection.dialect.name == "postgresql":  # another driver: the server builds the vectors (migration 0016)
+        session.execute(
+            text("UPDATE sentence SET search = to_tsvector('simple'::regconfig, grams) WHERE version_id = :v"),
+            {"v": version_id},
+        )
 
 
-def _copy_rows(connection, table: str, rows: list[dict]) -> None:
-    """PostgreSQL's COPY for the thousands of sentences of a plan: one stream instead of a
-    statement per row (psycopg 3), inside the session's transaction."""
-    columns = list(rows[0])
-    cursor = connection.connection.driver_connection.cursor()
-    with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
-        for row in rows:
-            copy.write_row([row[c] for c in columns])
+_SENTENCE_COLUMNS = ("version_id", "section_id", "line", "text", "grams", "scope")
+_SENTENCE_TYPES = ("int4", "int4", "int4", "text", "text", "text", "tsvector")
+
+
+def _copy_sentences(connection, rows: list[tuple]) -> None:
+    """PostgreSQL's binary COPY for the thousands of sentences of a plan, each with its tsvector
+    built here (store/pg_vectors.py says why): one stream instead of a statement per row (psycopg
+    3), inside the session's transaction."""
+    columns = ", ".join(_SENTENCE_COLUMNS + ("search",))
+    with connection.connection.driver_connection.cursor() as cursor:
+        pg_vectors.register(cursor)
+        with cursor.copy(f"COPY sentence ({columns}) FROM STDIN (FORMAT BINARY)") as copy:
+            copy.set_types(list(_SENTENCE_TYPES))
+            for *values, tokens in rows:
+                values.append(pg_vectors.tsvector_of(tokens))
+                copy.write_row(values)
 
 
 # --- catalogue -----------------------------------------------------------------------------------

@@ -28,11 +28,27 @@ page says so (SearchPage.ranked). On SQLite the count comes first and reads only
 hits of 黄河 in ~3 ms over 1,000 plans); stored order is the index's own, so no sort. PostgreSQL
 rechecks every match on the heap (phrases need positions), so there the first pass pages in stored
 order and counts at once, and a second pass scores only few enough hits. bench/store.py measures.
+
+PostgreSQL at scale (issue 12): building the GIN bitmap and rechecking costs about a microsecond
+per candidate on an idle core, so a word in 80,000 sentences cannot be counted exactly within
+50 ms. When the planner's statistics (pg_stats of sentence.search) say a query may have more than
+PG_COUNT_LIMIT hits, its matches are read in physical order from the table's first blocks (a TID
+range scan, stopping at the page's end; at least PG_SAMPLE_MATCHES, within PG_SAMPLE_BLOCKS), the
+page is that slice sorted by id, and the total is that density over the whole table: an estimate,
+SearchPage.exact False, shown as 约 N. Physical order is stored order in a store whose sentences
+are only ever appended (a deleted plan's space reused by a later one breaks that: then the first
+page holds the earliest matches the table holds physically, still sorted, still real hits). The
+estimate is as good as the first blocks are like the rest: off by half for a word the first plans
+use less than the others. Rarer queries, deep pages and stores without statistics are counted
+exactly as before, scored up to PG_RANK_LIMIT hits. Not chosen: the RUM index (ranked phrase search
+from the index alone) is not in Debian's default PostgreSQL packages here and would make an
+extension a requirement of the store.
 """
 
 from __future__ import annotations
 
 import html
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 
 from sqlalchemy import Float, func, literal, literal_column, select, text
@@ -47,6 +63,12 @@ MAX_LIMIT = 500
 # in reading order): scoring costs ~1.5 µs a hit on SQLite, and past ten thousand sentences a
 # relevance order tells a reader little that adding a word or choosing plans would not.
 RANK_LIMIT = 10_000
+# PostgreSQL reads each match's row to check the phrase, so it scores fewer and samples common
+# words instead of counting them (_TsvectorMatches; bench/store.py measures, README says what).
+PG_RANK_LIMIT = 2_000
+PG_COUNT_LIMIT = 2_000
+PG_SAMPLE_MATCHES = 100
+PG_SAMPLE_BLOCKS = 5_000  # 40 MB of sentence rows: what a sample may read before giving up
 
 
 class SearchError(ValueError):
@@ -92,6 +114,7 @@ class SearchPage:
     limit: int
     offset: int
     ranked: bool = True  # False: too many hits to score, listed in stored order (RANK_LIMIT)
+    exact: bool = True  # False: total is an estimate (PostgreSQL past PG_COUNT_LIMIT hits), shown as 约 N
     hits: list[SearchHit] = field(default_factory=list)
 
     def to_json(self) -> dict:
@@ -139,7 +162,7 @@ def search(
     plan_ids = _plan_ids(session, plan_keys) if plan_keys else None
 
     matches = _matches_for(session.get_bind().dialect.name, parsed, plan_ids, all_versions)
-    rows, total, ranked = matches.page(session, limit, offset)
+    rows, total, ranked, exact = matches.page(session, limit, offset)
     details = _details(session, [r.id for r in rows])
     hits = []
     for r in rows:
@@ -159,7 +182,8 @@ def search(
             )
         )
     return SearchPage(
-        query=query, words=list(parsed.words), total=total, limit=limit, offset=offset, ranked=ranked, hits=hits
+        query=query, words=list(parsed.words), total=total, limit=limit, offset=offset, ranked=ranked, exact=exact,
+        hits=hits
     )
 
 
@@ -224,14 +248,14 @@ class _Fts5Matches:
             fts=self.expression, **params
         )
 
-    def page(self, session: Session, limit: int, offset: int) -> tuple[list, int, bool]:
-        """(rows of id and score, total, ranked). Counting reads the index alone (no scores, no
+    def page(self, session: Session, limit: int, offset: int) -> tuple[list, int, bool, bool]:
+        """(rows of id and score, total, ranked, exact: always, here). Counting reads the index alone (no scores, no
         rows), so it is cheap even for common words; the count then decides whether scoring every
         match is affordable (module doc, "Cost")."""
         total = session.execute(self._select("count(*)")).scalar_one()
         ranked = total <= RANK_LIMIT
         statement = self.ranked_page(limit, offset) if ranked else self.ordered_page(limit, offset)
-        return session.execute(statement).all(), total, ranked
+        return session.execute(statement).all(), total, ranked, True
 
     def ordered_page(self, limit: int, offset: int):
         return self._select("rowid AS id, 0.0 AS score", "ORDER BY rowid LIMIT :limit OFFSET :offset", limit=limit, offset=offset)
@@ -247,10 +271,21 @@ class _Fts5Matches:
 
 
 class _TsvectorMatches:
-    """PostgreSQL: the GIN index over the generated tsvector finds candidates, rechecked on the
-    heap (phrases need positions); the filters are on the rows it reads anyway."""
+    """PostgreSQL: the GIN index over the stored tsvector finds candidates, each rechecked on the
+    heap (phrases need positions, which GIN does not keep): every match costs a heap visit, and
+    a common word has tens of thousands (module doc, "PostgreSQL at scale"). So:
+
+    - a query the planner's statistics say may have more than PG_COUNT_LIMIT hits (the rarest
+      pair token of each word bounds that word) is sampled: its matches are read in the table's
+      physical order from the start, up to offset + limit (at least PG_SAMPLE_MATCHES) within
+      the first PG_SAMPLE_BLOCKS blocks; the page is that slice sorted by id, and the total is
+      the same density over the whole table (SearchPage.exact False, shown as 约 N);
+    - otherwise, or when the sample finds too few, one pass over the index's matches pages in
+      stored order and counts exactly; up to PG_RANK_LIMIT hits a second pass scores them.
+    """
 
     def __init__(self, parsed: ParsedQuery, plan_ids: list[int] | None, all_versions: bool):
+        self.parsed = parsed
         self.tsquery = func.to_tsquery(literal_column("'simple'::regconfig"), parsed.tsquery())
         self.vector = literal_column("sentence.search")
         where = [self.vector.op("@@")(self.tsquery)]
@@ -260,18 +295,40 @@ class _TsvectorMatches:
             where.append(~Sentence.scope.endswith(" " + SUPERSEDED))
         self.where = where
 
-    def page(self, session: Session, limit: int, offset: int) -> tuple[list, int, bool]:
-        """(rows of id and score, total, ranked). Every pass rechecks each match on the heap, so
-        the first pass pages in stored order and counts in one go; a second pass scores the
-        matches only when there are few enough of them."""
+    def page(self, session: Session, limit: int, offset: int) -> tuple[list, int, bool, bool]:
+        """(rows of id and score, total, ranked, exact)."""
+        bound, rows_in_table = _upper_bound(session, self.parsed)
+        want = max(offset + limit, PG_SAMPLE_MATCHES)
+        # a sample is worth reading when the bound leaves the first blocks a chance to hold enough
+        if bound > PG_COUNT_LIMIT and want * rows_in_table / bound <= PG_SAMPLE_BLOCKS * _rows_per_block(session):
+            sampled = self.sampled_page(session, want, limit, offset)
+            if sampled is not None:
+                return sampled
         rows = session.execute(self.ordered_page(limit, offset)).all()
         if rows:
             total = rows[0].total
         else:  # past the last page the window saw no rows
             total = session.scalar(select(func.count()).select_from(Sentence).where(*self.where)) or 0
-        if total > RANK_LIMIT:
-            return rows, total, False
-        return session.execute(self.ranked_page(limit, offset)).all(), total, True
+        if total > min(RANK_LIMIT, PG_RANK_LIMIT):
+            return rows, total, False, True
+        return session.execute(self.ranked_page(limit, offset)).all(), total, True, True
+
+    def sampled_page(self, session: Session, want: int, limit: int, offset: int) -> tuple[list, int, bool, bool] | None:
+        """The page and an estimated total from the first `want` matches in the first blocks of
+        the table, or None when they hold fewer (a rarer word than the bound said)."""
+        block = literal_column("(sentence.ctid::text::point)[0]")
+        first_blocks = literal_column("sentence.ctid").op("<")(text(f"'({PG_SAMPLE_BLOCKS},0)'::tid"))
+        sample = select(Sentence.id, block.label("block")).where(first_blocks, *self.where).limit(want)
+        with _tid_range_scans(session):
+            found = session.execute(sample).all()
+        if len(found) < want:
+            return None
+        blocks = _table_blocks(session)
+        guess = len(found) * blocks / (max(r.block for r in found) + 1)
+        digits = max(0, len(str(int(guess))) - 2)
+        total = max(len(found), int(round(guess, -digits)))
+        ids = sorted(r.id for r in found)[offset:offset + limit]
+        return [_Unscored(i) for i in ids], total, False, False
 
     def ordered_page(self, limit: int, offset: int):
         # Materialized, so the matches come from the GIN index; with ORDER BY id and LIMIT in the
@@ -294,6 +351,60 @@ class _TsvectorMatches:
             .limit(limit)
             .offset(offset)
         )
+
+
+@dataclass(frozen=True)
+class _Unscored:
+    id: int
+    score: float = 0.0
+
+
+def _table_blocks(session: Session) -> int:
+    return session.scalar(text("SELECT pg_relation_size('sentence') / current_setting('block_size')::int")) or 1
+
+
+def _rows_per_block(session: Session) -> float:
+    """Sentences a table block holds, by the planner's statistics (1 when there are none yet)."""
+    row = session.execute(text("SELECT reltuples, relpages FROM pg_class WHERE oid = 'sentence'::regclass")).one()
+    return row[0] / row[1] if row[0] > 0 and row[1] > 0 else 1.0
+
+
+def _upper_bound(session: Session, parsed: ParsedQuery) -> tuple[float, float]:
+    """At most how many sentences can match, by the planner's statistics (pg_stats of
+    sentence.search, kept by ANALYZE/autovacuum): a word occurs only where each of its pair tokens
+    does, so its rarest token bounds it, and the rarest word bounds the query; with the rows the
+    statistics saw. (0, 0), so the query is counted exactly, when there are no statistics yet, a
+    word has no pair tokens, or a token is not among the most common ones the statistics list
+    (rarer than all of them: sampling the first blocks for it would mostly read them in vain)."""
+    if not parsed.phrases or parsed.prefixes:
+        return 0, 0
+    row = session.execute(text(
+        "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples "
+        "FROM pg_stats s JOIN pg_class c ON c.relname = s.tablename "
+        "AND c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = s.schemaname) "
+        "WHERE s.schemaname = current_schema() AND s.tablename = 'sentence' AND s.attname = 'search'"
+    )).first()
+    if row is None or not row[0] or not row[1] or not row[2] or row[2] <= 0:
+        return 0, 0
+    freq = dict(zip(row[0], row[1]))
+    if any(t not in freq for phrase in parsed.phrases for t in phrase):
+        return 0, 0  # a token rarer than every listed one: a rare query, counted exactly
+    return min(min(freq[t] for t in phrase) for phrase in parsed.phrases) * row[2], row[2]
+
+
+@contextmanager
+def _tid_range_scans(session: Session):
+    """Bitmap and index scans off for the statements inside (put back afterwards), so a sample
+    bounded by ctid is read as a TID range scan: block by block from the table's start, stopping
+    at its LIMIT, never joining a sequential scan already running elsewhere in the table."""
+    previous = session.execute(text(
+        "SELECT current_setting('enable_bitmapscan'), current_setting('enable_indexscan')")).one()
+    session.execute(text("SELECT set_config('enable_bitmapscan', 'off', true), set_config('enable_indexscan', 'off', true)"))
+    try:
+        yield
+    finally:
+        session.execute(text("SELECT set_config('enable_bitmapscan', :b, true), set_config('enable_indexscan', :i, true)"),
+                        {"b": previous[0], "i": previous[1]})
 
 
 # --- highlighting ----------------------------------------------------------------------------------

@@ -35,7 +35,7 @@ def search_page(
 ):
     query = (q or "").strip()
     data: dict = {"query": query, "plan": plan or None, "page": page, "per_page": PER_PAGE, "total": 0,
-                  "ranked": True, "pages": 0, "groups": [], "error": None, "plans": []}
+                  "ranked": True, "exact": True, "pages": 0, "groups": [], "error": None, "plans": []}
     with request.app.state.session_factory() as session:
         shown = visible_plan_ids(session, request_actor(request))  # None: everything
         data["plans"] = [{"key": k, "title": t or k} for i, k, t in session.execute(select(Plan.id, Plan.key, Plan.title).order_by(Plan.key))
@@ -58,7 +58,7 @@ def search_page(
                         "line": h.line, "version": h.version, "section_path": h.section_path,
                         "section_line": h.section_line, "text": h.text, "snippet_html": h.snippet_html,
                     })
-                data.update(total=result.total, ranked=result.ranked, words=result.words, groups=list(groups.values()),
+                data.update(total=result.total, exact=result.exact, ranked=result.ranked, words=result.words, groups=list(groups.values()),
                             pages=(result.total + PER_PAGE - 1) // PER_PAGE)
     title = f"检索：{query}" if query else "检索"
     if not wants_json(request):

@@ -1,0 +1,114 @@
+"""PostgreSQL search at scale (store/search.py _TsvectorMatches): a query the statistics say is
+common is sampled from the table's first blocks, with an estimated total; the hits stay real hits.
+
+The limits are lowered so the five corpus plans behave like a large store; ANALYZE gives the
+planner statistics the sampling decision reads. Runs where PLANTRACK_TEST_DATABASE_URL is set.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.orm import sessionmaker
+
+from plantrack.store import search as search_module
+from plantrack.store.db import make_engine, migrate
+from plantrack.store.repository import store_plan
+from plantrack.store.search import search
+
+from ..conftest import CORPUS
+from ..dbfixtures import PG_URL, _drop_pg_schema, _pg_schema_engine
+from .test_search import expected_hits, parsed_corpus
+
+pytestmark = pytest.mark.skipif(not PG_URL, reason="PLANTRACK_TEST_DATABASE_URL is unset")
+
+
+@pytest.fixture(scope="module")
+def pg_store():
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not next to the repository")
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    engine = _pg_schema_engine(schema)
+    try:
+        migrate(engine)
+        factory = sessionmaker(engine, expire_on_commit=False)
+        with factory.begin() as session:
+            for key, document, source_text, units in parsed_corpus():
+                store_plan(session, document, source_text, units, key)
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text("ANALYZE sentence"))
+        yield factory
+    finally:
+        engine.dispose()
+        _drop_pg_schema(schema)
+
+
+@pytest.fixture
+def small_limits(monkeypatch):
+    """Limits scaled down to the corpus: past 100 possible hits a query is sampled, from 30 matches."""
+    monkeypatch.setattr(search_module, "PG_COUNT_LIMIT", 100)
+    monkeypatch.setattr(search_module, "PG_SAMPLE_MATCHES", 30)
+
+
+def _key(hit):
+    return (hit.plan_key, hit.line, hit.text)
+
+
+def test_common_word_is_sampled_with_an_estimated_total(pg_store, small_limits):
+    with pg_store() as session:
+        expected = expected_hits(session, "黄河")
+        first = search(session, "黄河", limit=20)
+        second = search(session, "黄河", limit=20, offset=20)
+        assert not first.exact and not first.ranked
+        assert len(expected) / 3 <= first.total <= len(expected) * 3  # an estimate, of the right size
+        assert len(first.hits) == len(second.hits) == 20
+        hits = [_key(h) for h in first.hits + second.hits]
+        assert set(hits) <= set(expected)  # real hits only
+        assert len(set(hits)) == 40  # pages do not overlap
+
+
+def test_sampled_page_is_the_first_matches_in_stored_order(pg_store, small_limits):
+    """In a store written once and never updated, physical order is stored order: the sampled pages
+    are exactly the first hits in load order, as the exact listing gives them."""
+    with pg_store() as session:
+        sampled = search(session, "黄河", limit=30)
+    with pg_store() as session, pytest.MonkeyPatch.context() as mp:
+        mp.setattr(search_module, "PG_COUNT_LIMIT", 10**9)
+        mp.setattr(search_module, "RANK_LIMIT", 0)
+        exact = search(session, "黄河", limit=30)
+    assert exact.exact and not sampled.exact
+    assert [_key(h) for h in sampled.hits] == [_key(h) for h in exact.hits]
+
+
+def test_rare_word_is_counted_exactly(pg_store, small_limits):
+    with pg_store() as session:
+        expected = expected_hits(session, "碳达峰")
+        page = search(session, "碳达峰", limit=500)
+        assert page.exact and page.total == len(expected)
+        assert sorted(_key(h) for h in page.hits) == expected
+
+
+def test_sample_too_sparse_falls_back_to_the_exact_count(pg_store, small_limits, monkeypatch):
+    """When the first blocks hold fewer matches than the page needs, the count is exact after all."""
+    monkeypatch.setattr(search_module, "PG_SAMPLE_BLOCKS", 1)
+    with pg_store() as session:
+        expected = expected_hits(session, "黄河")
+        page = search(session, "黄河", limit=500)
+        assert page.exact and page.total == len(expected)
+        assert sorted(_key(h) for h in page.hits) == expected
+
+
+def test_deep_page_past_the_sample_is_exact(pg_store, small_limits):
+    with pg_store() as session:
+        expected = expected_hits(session, "黄河")
+        page = search(session, "黄河", limit=10, offset=len(expected) - 5)
+        assert page.exact and page.total == len(expected) and len(page.hits) == 5
+
+
+def test_settings_are_restored_after_sampling(pg_store, small_limits):
+    with pg_store() as session:
+        search(session, "黄河")
+        assert session.scalar(text("SELECT current_setting('enable_bitmapscan')")) == "on"
+        assert session.scalar(text("SELECT current_setting('enable_indexscan')")) == "on"
