@@ -53,6 +53,7 @@ from .transposed import find_blocks
 from .glued import glued_texts, group_labels, read_glued
 from .regions import body_table_columns, is_row_like, row_runs, split_row_cells, unread_runs
 from .target_list import read_target_row, target_list_runs
+from .sentence_box import sentence_boxes
 from ..outline import match_heading
 
 _FOOTNOTE = re.compile(r"^\s*(?:注|备注|说明|资料来源|数据来源)\s*[:：]")
@@ -321,6 +322,8 @@ def _find_tables(lines: list[Line]) -> list[Table]:
                 tables.append(table)
     for a, b, year in target_list_runs(texts, table_lines(tables)):
         tables.append(_read_target_list(lines, a, b, year))
+    for a, b, found in sentence_boxes(texts, table_lines(tables)):
+        tables.append(_read_sentence_box(lines, a, b, found))
     for a, b in row_runs(texts, table_lines(tables)):
         table = _read_body_table(lines, a, b, tables)
         if table is not None and table.rows:
@@ -435,6 +438,25 @@ def _read_target_list(lines: list[Line], a: int, b: int, year: int) -> Table:
         if got.get("base_year"):
             row.years["base"] = got["base_year"]
         table.rows.append(row)
+    return table
+
+
+def _read_sentence_box(lines: list[Line], a: int, b: int, found: list[dict]) -> Table:
+    """A framed 专栏 whose rows are indicator sentences (sentence_box.py); the target year is the
+    end of the plan period its title names (“十一五”时期 → 2010)."""
+    title = lines[a].text.strip().strip("│┃║").strip()
+    period = re.search("|".join(_PERIOD_END), title)
+    columns = [Column("name"), Column("unit"), Column("target", _PERIOD_END[period.group()] if period else None),
+               Column("binding")]
+    table = Table("indicators", title, a, b, lines[a].no, "box", columns, header_start=a + 1, evidence="body")
+    for r in found:
+        cells = {"name": r["name"], "target": r["target"]}
+        if r["unit"]:
+            cells["unit"] = r["unit"]
+        if r["binding"]:
+            cells["binding"] = r["binding"]
+        values = {"target": r["value"]} if r["value"] is not None else {}
+        table.rows.append(Row(cells, r["category"], lines[r["index"]].no, values=values))
     return table
 
 
