@@ -103,9 +103,13 @@ def match_heading(text: str) -> Heading | None:
     text = text.strip()
     if "\t" in text:
         return None
+    framed = text[:1] in "│┃║"
+    if framed:
+        # A box drawn with box-drawing characters: its 专栏 title sits inside the frame's verticals.
+        text = text.strip("│┃║ ")
     for rule in HEADING_RULES:
         m = rule.pattern.match(text)
-        if not m:
+        if not m or (framed and rule.kind != "box"):
             continue
         number = _number(rule.name, m.group("num"))
         if number is None:

@@ -54,6 +54,8 @@ from .glued import glued_texts, group_labels, read_glued
 from .period import PERIOD_END, columns_against_period, target_of_period
 from .regions import body_table_columns, is_row_like, row_runs, split_row_cells, unread_runs
 from .target_list import read_target_row, target_list_runs
+from .sentence_box import sentence_boxes
+from .spaced_rows import read_spaced_rows, spaced_row_lines
 from ..outline import match_heading
 
 _FOOTNOTE = re.compile(r"^\s*(?:注|备注|说明|资料来源|数据来源)\s*[:：]")
@@ -320,8 +322,14 @@ def _find_tables(lines: list[Line]) -> list[Table]:
             table = _read_numbered_table(lines, a)
             if table is not None:
                 tables.append(table)
+    for a in spaced_row_lines(texts, table_lines(tables)):
+        table = _read_spaced_rows(lines, a)
+        if table is not None:
+            tables.append(table)
     for a, b, year in target_list_runs(texts, table_lines(tables)):
         tables.append(_read_target_list(lines, a, b, year))
+    for a, b, found in sentence_boxes(texts, table_lines(tables)):
+        tables.append(_read_sentence_box(lines, a, b, found))
     for a, b in row_runs(texts, table_lines(tables)):
         table = _read_body_table(lines, a, b, tables)
         if table is not None and table.rows:
@@ -436,6 +444,41 @@ def _read_target_list(lines: list[Line], a: int, b: int, year: int) -> Table:
         if got.get("base_year"):
             row.years["base"] = got["base_year"]
         table.rows.append(row)
+    return table
+
+
+def _read_spaced_rows(lines: list[Line], a: int) -> Table | None:
+    """A table run together on one line with spaces between cells (spaced_rows.py); a target
+    column without a year takes the end of the plan period the title names (十二五 → 2015)."""
+    got = read_spaced_rows(lines[a].text)
+    if got is None:
+        return None
+    title, roles, found = got
+    period = re.search("|".join(_PERIOD_END), title)
+    columns = [Column("name")] + [Column(role, year if year or role != "target" else
+                                         (_PERIOD_END[period.group()] if period else None)) for role, year in roles]
+    table = Table("indicators", title, a, a, lines[a].no, "glued", columns, header_start=a, evidence="header")
+    for r in found:
+        table.rows.append(Row({"name": r["name"], **r["cells"], "seq": str(r["seq"])}, r["category"], lines[a].no))
+    return table
+
+
+def _read_sentence_box(lines: list[Line], a: int, b: int, found: list[dict]) -> Table:
+    """A framed 专栏 whose rows are indicator sentences (sentence_box.py); the target year is the
+    end of the plan period its title names (“十一五”时期 → 2010)."""
+    title = lines[a].text.strip().strip("│┃║").strip()
+    period = re.search("|".join(_PERIOD_END), title)
+    columns = [Column("name"), Column("unit"), Column("target", _PERIOD_END[period.group()] if period else None),
+               Column("binding")]
+    table = Table("indicators", title, a, b, lines[a].no, "box", columns, header_start=a + 1, evidence="body")
+    for r in found:
+        cells = {"name": r["name"], "target": r["target"]}
+        if r["unit"]:
+            cells["unit"] = r["unit"]
+        if r["binding"]:
+            cells["binding"] = r["binding"]
+        values = {"target": r["value"]} if r["value"] is not None else {}
+        table.rows.append(Row(cells, r["category"], lines[r["index"]].no, values=values))
     return table
 
 
