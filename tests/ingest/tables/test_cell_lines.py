@@ -241,3 +241,125 @@ def test_headers_without_scopes_weights_or_owners_are_left_to_the_other_readers(
 def test_prose_around_such_words_is_not_a_table():
     text = "全市目标值由各部门提供，权重按年度考核确定。\n数据提供部门应于每年一月报送上年数据。\n"
     assert rows_of(text) == []
+
+
+# A blank line between every cell: the header's name cell is empty (a wider gap before 单位); an
+# empty unit cell leaves no trace (a value right after the name); two scope-tagged values share one
+# target cell (市级 first); a cell holding a space sits before a weight; a weight (5) equals the
+# next row number, which opens a group further on.
+SEPARATED = """某市文明城市建设指标（试行）
+
+类别
+
+序号
+
+     
+
+单位
+
+目标值
+
+权重
+
+1
+
+人均公共图书藏量
+
+3.5
+
+4
+
+2
+
+城市绿道密度
+
+公里/平方公里
+
+1.2(市级)
+
+0.8(县级)
+
+ 
+
+3
+
+3
+
+志愿者注册人数占比
+
+%
+
+18
+
+5
+
+4
+
+社区
+
+服务水平
+
+社区综合服务设施覆盖率
+
+%
+
+100
+
+5
+
+物业服务覆盖率
+
+%
+
+90
+
+5
+
+公共安全
+
+水平
+
+每万人刑事案件立案数
+
+件
+
+< 20
+
+亿元生产总值安全事故死亡率
+
+%
+
+< 0.03
+"""
+
+
+def test_cells_separated_by_blank_lines_with_an_empty_name_header():
+    rows = by_name(SEPARATED)
+    assert set(rows) == {"人均公共图书藏量", "城市绿道密度", "志愿者注册人数占比", "社区综合服务设施覆盖率",
+                         "物业服务覆盖率", "每万人刑事案件立案数", "亿元生产总值安全事故死亡率"}
+    assert rows["人均公共图书藏量"]["target_value"] == 3.5 and rows["人均公共图书藏量"]["unit"] is None
+    assert rows["每万人刑事案件立案数"]["target_text"] == "< 20"
+
+
+def test_two_scope_tagged_values_in_one_cell_keep_the_first_as_the_target():
+    row = by_name(SEPARATED)["城市绿道密度"]
+    assert row["target_value"] == 1.2 and row["target_text"] == "1.2(市级)"
+
+
+def test_a_weight_equal_to_the_next_number_that_comes_again_is_a_weight():
+    rows = by_name(SEPARATED)
+    assert rows["社区综合服务设施覆盖率"]["category"] == "社区服务水平"
+    assert rows["物业服务覆盖率"]["category"] == "社区服务水平"
+    assert rows["每万人刑事案件立案数"]["category"] == "公共安全水平"
+    assert rows["亿元生产总值安全事故死亡率"]["category"] == "公共安全水平"
+    assert rows["志愿者注册人数占比"]["category"] is None
+
+
+def test_the_other_scope_and_the_weight_are_kept_aside_not_lost():
+    from plantrack.ingest.clean import clean_text as clean
+    from plantrack.ingest.tables.cell_lines import read_cell_lines
+    lines = clean(SEPARATED)
+    texts, nos = [ln.text.strip() for ln in lines], [ln.no for ln in lines]
+    _, rows = read_cell_lines(nos, texts, texts.index("类别"))
+    row = next(r for r in rows if r.name == "城市绿道密度")
+    assert row.cells["scope"] == "0.8(县级)" and row.cells["weight"] == "3"

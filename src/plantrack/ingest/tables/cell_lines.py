@@ -45,6 +45,8 @@ _SCOPED_TARGET = re.compile(rf"(?P<scope>{_SCOPE}?)(?P<word>(?:规划|预期)?�
 _WHOLE_REGION = re.compile(r"^全(?:省|市|区|县|国|州|盟|旗)$")
 _VALUE_ROLES = ("base", "target", "scope")
 _INTEGER = re.compile(r"^\d{1,3}$")
+# A value tagged with the scope it holds for, two such cells in one column: 65(省市) / 55(县级).
+_SCOPE_TAG = re.compile(r"^[<>≤≥]?\s*\d+(?:\.\d+)?\s*%?\s*[(（](?P<scope>[\u4e00-\u9fff]{2,4})[)）]$")
 _SENTENCE = re.compile(r"[。；;：:]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -74,16 +76,20 @@ def header_starts(texts: list[str]) -> list[int]:
     a name word among the next lines (the header's)."""
     return [k for k, t in enumerate(texts) if len(t) <= 12 and t[:1] in _FIRST_CHARS and _header_role(t) is not None
             and (k == 0 or _header_role(texts[k - 1]) is None)
-            and any(_header_role(x) == "name" for x in texts[k:k + 4])]
+            and any(_header_role(x) in ("name", "unit") for x in texts[k:k + 4])]
 
 
-def read_header(texts: list[str], i: int) -> list[HeaderCell] | None:
+def read_header(texts: list[str], i: int, nos: list[int] | None = None) -> list[HeaderCell] | None:
     """The header starting at line i, one word per line, or None when the lines there are not
     such a header. Only headers with a scope pair of targets or a weight/owner column are taken:
-    the other one-word-per-line headers are the flow reader's."""
+    the other one-word-per-line headers are the flow reader's. An empty header cell (a wider gap
+    in the source line numbers, `nos`) standing before 单位 where no name word is, is the name's."""
     cells: list[HeaderCell] = []
     k = i
     while k < len(texts) and len(cells) < 16:
+        if nos is not None and cells and k > i and nos[k] - nos[k - 1] - 1 > _gap(nos, i, k) \
+                and _header_role(texts[k]) == "unit" and not any(c.role == "name" for c in cells):
+            cells.append(HeaderCell("name", "", k - 1))
         t = re.sub(r"\s+", "", texts[k])
         role = _header_role(t)
         if role is None and k + 1 < len(texts) and re.fullmatch(_SCOPE, t) \
@@ -107,27 +113,36 @@ def read_header(texts: list[str], i: int) -> list[HeaderCell] | None:
     return _choose_target(cells) if any(r in roles for r in ("target", "scope", "base")) else None
 
 
+def _gap(nos: list[int], i: int, k: int) -> int:
+    """The usual count of blank lines between the header's lines i..k (0, or 1 where a blank line
+    separates every cell)."""
+    gaps = [nos[x] - nos[x - 1] - 1 for x in range(i + 1, k + 1)]
+    return min(gaps) if gaps else 0
+
+
 def _choose_target(cells: list[HeaderCell]) -> list[HeaderCell]:
-    """The scope pair's target: the whole region's column (全省); without one, the last scope."""
+    """The scope pair's target: the whole region's column (全省); without one, the first scope."""
     scoped = [c for c in cells if c.role == "scope"]
     if not scoped or any(c.role == "target" for c in cells):
         return cells
     whole = [c for c in scoped if _WHOLE_REGION.match(c.text)]
-    chosen = whole[0] if whole else scoped[-1]
+    chosen = whole[0] if whole else scoped[0]
     chosen.role = "target"
     return cells
 
 
-def body_cells(nos: list[int], texts: list[str], start: int) -> list[tuple[str, int]]:
+def body_cells(nos: list[int], texts: list[str], start: int, separated: bool = False) -> list[tuple[str, int]]:
     """The cells after the header as (text, line index), an empty cell ('', -1) for each blank
-    line between two lines (read from the gap in their source line numbers). Stops at a sentence."""
+    line between two lines (read from the gap in their source line numbers); where a blank line
+    separates every cell (`separated`), for each further pair of blank lines. Stops at a sentence."""
     out: list[tuple[str, int]] = []
     for k in range(start, len(texts)):
         t = texts[k].strip()
         if _SENTENCE.search(t) or len(t) > 40:
             break
         if k > start:
-            out.extend([("", -1)] * max(0, nos[k] - nos[k - 1] - 1))
+            gap = nos[k] - nos[k - 1] - 1
+            out.extend([("", -1)] * max(0, (gap - 1) // 2 if separated else gap))
         out.append((t, k))
     return out
 
@@ -150,8 +165,10 @@ def _is_value_or_empty(t: str) -> bool:
 
 
 class _Reader:
-    def __init__(self, header: list[HeaderCell], cells: list[tuple[str, int]]):
+    def __init__(self, header: list[HeaderCell], cells: list[tuple[str, int]], separated: bool = False):
         roles = [c.role for c in header]
+        self.separated = separated
+        self.expected: int | None = None
         after_name = roles[roles.index("name") + 1:]
         self.has_unit = bool(after_name) and after_name[0] == "unit"
         rest = after_name[1:] if self.has_unit else after_name
@@ -172,7 +189,7 @@ class _Reader:
         if p >= len(self.cells) or not _is_text(self.text(p)):
             return False
         q = p + 1
-        if self.has_unit:
+        if self.has_unit and not self._unit_lost(q):
             if q >= len(self.cells) or not (not self.text(q) or is_unit(self.text(q))):
                 return False
             q += 1
@@ -186,6 +203,13 @@ class _Reader:
             return bool(self.trailing) and _is_text(nxt) and not self.is_name_at(q + len(self.values))
         return True
 
+    def _unit_lost(self, q: int) -> bool:
+        """Where a blank line separates every cell, an empty cell with nothing in it leaves no
+        trace: a value (not the next row's number) right after the name means the unit was empty."""
+        t = self.text(q)
+        return self.separated and bool(t) and cell_type(t) in ("number", "compound") and not is_unit(t) \
+            and not (self.expected is not None and t == str(self.expected))
+
     def row_start(self, p: int, expected: int | None) -> int | None:
         """Index of the name after a sequence number at p (past any group label lines), or None."""
         t = self.text(p)
@@ -195,6 +219,17 @@ class _Reader:
         while q < len(self.cells) and q - p <= 3 and _is_text(self.text(q)) and not self.is_name_at(q):
             q += 1
         return q if self.is_name_at(q) else None
+
+    def _number_comes_again(self, q: int, reach: int = 40) -> bool:
+        """The number at q opens a row again further on, before the number after it does: the
+        first was a weight equal to the next row's number (8 / 农村居民人均纯收入 … 8 / 居民 / 住房水平)."""
+        n = int(self.text(q))
+        for x in range(q + 1, min(q + reach, len(self.cells))):
+            if self.row_start(x, n + 1) is not None:
+                return False
+            if self.row_start(x, n) is not None:
+                return True
+        return False
 
     def read(self) -> list[CellRow]:
         rows: list[CellRow] = []
@@ -206,6 +241,7 @@ class _Reader:
             if q is not None:
                 _close_group(rows, group)
                 seq = int(self.text(p))
+                self.expected = seq + 1
                 label = "".join(self.text(x) for x in range(p + 1, q))
                 group = (label, len(rows)) if label else None
                 p = q
@@ -219,19 +255,28 @@ class _Reader:
     def _read_row(self, p: int, rows: list[CellRow], group, seq: int | None) -> int:
         cells = {"name": self.text(p)}
         q = p + 1
-        if self.has_unit:
+        if self.has_unit and not self._unit_lost(q):
             cells["unit"] = self.text(q)
             q += 1
         for role in self.values:
             cells[role] = self.text(q)
             q += 1
+            twin = _SCOPE_TAG.match(self.text(q))
+            if twin and _SCOPE_TAG.match(cells[role]) and twin.group("scope") != _SCOPE_TAG.match(cells[role]).group("scope"):
+                cells["scope"] = self.text(q)  # 65(省市) / 55(县级): the first scope's is the column's
+                q += 1
         # Trailing cells (weight, owner, binding) are present only on a merged cell's first row:
         # take them by type until the next row starts.
         expected = seq + 1 if seq is not None else None
         left = list(self.trailing)
-        while left and q < len(self.cells) and self.text(q):
+        while left and q < len(self.cells):
             t = self.text(q)
-            if self.is_name_at(q) or self.row_start(q, expected) is not None:
+            if not t:  # an empty cell among them (a cell holding only a space)
+                if not any(self.text(x) for x in range(q, min(q + 2, len(self.cells)))):
+                    break
+                q += 1
+                continue
+            if self.is_name_at(q) or self.row_start(q, expected) is not None and not self._number_comes_again(q):
                 break
             role = next((r for r in left if (r == "weight") == bool(re.fullmatch(r"\d+(?:\.\d+)?", t))), None)
             if role is None:
@@ -254,8 +299,9 @@ def _close_group(rows: list[CellRow], group) -> None:
 
 def read_cell_lines(nos: list[int], texts: list[str], i: int) -> tuple[list[HeaderCell], list[CellRow]] | None:
     """The header at line i and the rows under it, or None where there is no such table."""
-    header = read_header(texts, i)
+    header = read_header(texts, i, nos)
     if header is None:
         return None
-    rows = _Reader(header, body_cells(nos, texts, header[-1].line + 1)).read()
+    separated = _gap(nos, i, header[-1].line) >= 1
+    rows = _Reader(header, body_cells(nos, texts, header[-1].line + 1, separated), separated).read()
     return (header, rows) if len(rows) >= 3 else None
