@@ -31,9 +31,11 @@ load_scorer, mean, score_corpus = score_corpus_module.load_scorer, score_corpus_
 
 INDICATOR_COLUMNS = ["indicator", "unit", "base_year", "base_value", "target_year", "target_value", "target_text", "binding", "category", "source_line"]
 # annual_growth where the table has a 年均增长/累计 column; interim_year/interim_text where it has an
-# intermediate target column the contract has no field for (e.g. 2020 in a plan to 2030). The shared
-# scorer ignores columns it does not know.
-OPTIONAL_COLUMNS = {"annual_growth", "interim_year", "interim_text"}
+# intermediate target column the contract has no field for (e.g. 2020 in a plan to 2030);
+# alt_scope/alt_scope_text where a table gives a second target for a part of the region (苏南 beside
+# 全省: the whole region's cell is target_*), weight/department where it has 权重 and 部门 columns
+# (a merged cell's value on every row under it). The shared scorer ignores columns it does not know.
+OPTIONAL_COLUMNS = {"annual_growth", "interim_year", "interim_text", "alt_scope", "alt_scope_text", "weight", "department"}
 NUMERIC = ["base_year", "base_value", "target_year", "target_value"]
 BINDING = {"", "约束性", "预期性"}
 # How far from source_line a row's name may start: a name wrapped over lines, or a 其中 sub-row
@@ -116,7 +118,7 @@ def test_gold_file_is_well_formed(gold):
         core = _compact(_name_core(row["indicator"]))
         assert core[:4] in window, (where, row["indicator"], lines[line_no - 1])
         following = _compact("".join(lines[line_no - 1: line_no + 3 * NEAR]))
-        for col in ("target_text", "annual_growth", "interim_text"):
+        for col in ("target_text", "annual_growth", "interim_text", "alt_scope_text"):
             if row.get(col):
                 assert _compact(row[col]) in following, (where, col, row[col])
 

@@ -50,6 +50,8 @@ from .fields import _BINDING_TOKEN, _trailing_groups, indicator_from_row, review
 from .furniture import furniture_kind
 from .numbered import numbered_texts, read_numbered
 from .transposed import find_blocks
+from .cell_lines import header_starts, read_cell_lines
+from . import weighted_rows
 from .glued import glued_texts, group_labels, read_glued
 from .period import PERIOD_END, columns_against_period, target_of_period
 from .regions import body_table_columns, is_row_like, row_runs, split_row_cells, unread_runs
@@ -293,6 +295,8 @@ def _written_cell(cell: str, at: list[int], written: list[Line], lines: list[Lin
 def _find_tables(lines: list[Line]) -> list[Table]:
     """Tables found by their header first, then header-less runs of rows found by their body."""
     tables: list[Table] = _read_transposed_tables(lines)
+    tables += _read_cell_line_tables(lines, table_lines(tables))
+    tables += _read_weighted_tables(lines, table_lines(tables))
     taken = table_lines(tables)
     i = 0
     n = len(lines)
@@ -406,6 +410,60 @@ def _read_transposed_tables(lines: list[Line]) -> list[Table]:
                         cells[role] = values[k]
                 category = cells.pop("category", None) or block.label
                 table.rows.append(Row(cells, category, lines[block.name_line].no))
+        tables.append(table)
+    return tables
+
+
+def _read_cell_line_tables(lines: list[Line], taken: set[int]) -> list[Table]:
+    """Tables dumped one cell per line with blank lines as empty cells (cell_lines.py): a scope
+    pair of targets, weight and owner columns, merged sub-row groups."""
+    texts = [ln.text.strip() for ln in lines]
+    nos = [ln.no for ln in lines]
+    tables: list[Table] = []
+    for i in header_starts(texts):
+        if i in taken or (tables and i <= tables[-1].end):
+            continue
+        got = read_cell_lines(nos, texts, i)
+        if got is None:
+            continue
+        header, rows = got
+        roles = {"scope": "other", "weight": "other", "owner": "other"}
+        columns = [Column(roles.get(h.role, h.role), None, h.text) for h in header]
+        title, t_index = _title_before(lines, i)
+        table = Table("indicators", title, min(t_index, i), max(r.last for r in rows), lines[min(t_index, i)].no,
+                      "flow", columns, header_start=i, evidence="header")
+        for r in rows:
+            cells = {k: v for k, v in r.cells.items() if k in ("name", "unit", "base", "target", "binding") and v}
+            table.rows.append(Row(cells, r.category, lines[r.line].no))
+        tables.append(table)
+    return tables
+
+
+def _read_weighted_tables(lines: list[Line], taken: set[int]) -> list[Table]:
+    """Target systems one row per line with a weight column (weighted_rows.py): values read from
+    the right, sub-indicators without numbers, group labels as categories."""
+    texts = [ln.text.strip() for ln in lines]
+    tables: list[Table] = []
+    for i, t in enumerate(texts):
+        if "权" not in t and not t.startswith("类别") or i in taken or (tables and i <= tables[-1].end):
+            continue
+        got = weighted_rows.read_header(texts, i)
+        if got is None:
+            continue
+        values, h_end = got
+        rows, last = weighted_rows.read_rows(texts, h_end + 1, len(values))
+        if len(rows) < 3:
+            continue
+        columns = [Column("name"), Column("unit"), *(Column(r, y) for r, y in values), Column("other", None, "权重")]
+        title, t_index = _title_before(lines, i)
+        table = Table("indicators", title, min(t_index, i), last, lines[min(t_index, i)].no, "flow", columns,
+                      header_start=i, evidence="header")
+        for r in rows:
+            cells = {"name": r.name, **({"unit": r.unit} if r.unit else {})}
+            for (role, _), key in zip(values, sorted(r.values)):
+                if r.values[key] not in ("", "-"):
+                    cells[role] = r.values[key]
+            table.rows.append(Row(cells, r.category, lines[r.line].no))
         tables.append(table)
     return tables
 
