@@ -52,6 +52,9 @@ ACTIONS = {
     "report.return": "退回填报",
     "report.approve": "审定填报",
     "report.reopen": "重新开放填报",
+    "report.contribute": "填报配合材料",
+    "observation.withdraw": "撤回观测值",  # an approved report reopened: its value leaves evaluation
+    "decomposition.set": "设置分解下达",
     "reporting.frequency": "设置填报周期",
     "analysis.refresh": "重新计算分析结果",  # a stored alignment or self-check replaced on request (POST …/refresh)
     "unit.create": "新增单位",
@@ -73,6 +76,8 @@ OBJECT_TYPES = {
     "duty_import": "分工与分解文件",
     "report_item": "填报事项",
     "reporting_frequency": "填报周期",
+    "observation": "观测值",
+    "allocation": "分解下达",
 }
 
 

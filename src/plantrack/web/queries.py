@@ -66,9 +66,10 @@ def data_state(session: Session) -> tuple:
     """What every derived result depends on besides the plan version: observations and decisions.
 
     A correction adds a row (the old one is only marked superseded), so the newest id and the
-    count move on every change the importer makes.
+    count move on every change the importer makes; a withdrawal adds none, so withdrawn rows are counted.
     """
-    obs = session.execute(select(func.max(Observation.id), func.count(Observation.id))).one()
+    obs = session.execute(select(func.max(Observation.id), func.count(Observation.id),
+                                 func.count(Observation.withdrawn_at))).one()  # a withdrawal adds no row
     dec = session.execute(select(func.max(MatchDecision.id), func.count(MatchDecision.id))).one()
     return (tuple(obs), tuple(dec), correction_state(session))
 
