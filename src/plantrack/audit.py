@@ -93,6 +93,7 @@ FIELDS = {
     "withdrawn_at": "撤回时间", "withdrawal_reason": "撤回理由", "role": "角色", "disabled": "停用",
     "unit": "单位", "region_code": "地区代码",
     "proposed": "建议值数", "corrected": "人工更正", "year": "年份",
+    "on_behalf_of": "代填单位", "withdrawn_observation": "撤回的观测值", "restored": "恢复的观测值",
 }
 """Chinese names of the before/after fields the pages show; a field not named here shows as stored."""
 
