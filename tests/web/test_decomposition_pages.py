@@ -149,3 +149,13 @@ def test_only_the_regions_planning_office_writes(web_store):
             body = c.get(f"{PAGE}?format=json").json()
             assert body["can_write"] is False and "parent_indicators" not in body
     assert _allocations(web_store) == []
+
+
+def test_a_matrix_cell_opens_the_form_with_its_stored_figure(office, web_store):
+    _set(office, region="永济市", assigned="50", rule="weighted", weight="2.5")
+    page = office.get(PAGE)
+    assert "region=140881#set-h" in page.text and ">修改</a>" in page.text
+    body = office.get(f"{PAGE}?indicator=森林覆盖率&region=140881&format=json").json()
+    assert body["form"] == {"indicator": "森林覆盖率", "region": "永济市", "assigned": "50", "unit": "%",
+                            "rule": "weighted", "weight": "2.5"}
+    assert office.get(f"{PAGE}?indicator=森林覆盖率&region=140802&format=json").json()["form"] == {}

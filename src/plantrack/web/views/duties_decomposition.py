@@ -68,6 +68,8 @@ def _page(request: Request, key: str, status: int = 200, problems: list[str] | N
                 "columns": list(TEMPLATE_COLUMNS),
                 "template_href": f"{plan_url(plan.key)}/decomposition/template.xlsx",
                 "rules": [{"code": c, "label": label} for c, label in RULE_LABELS.items()]}
+        if writable and not form:  # 修改 from a matrix cell: the form starts from the stored figure
+            data["form"] = _prefill(rows, request.query_params.get("indicator"), request.query_params.get("region"))
         if writable:  # what the form offers: the parent's indicators and its child regions
             data["parent_indicators"] = [{"name": i["name"], "unit": i.get("unit"), "target": i.get("target_text")}
                                          for i in effective_indicators(session, plan.current)]
@@ -75,6 +77,16 @@ def _page(request: Request, key: str, status: int = 200, problems: list[str] | N
         title = f"分解下达 · {plan.title or plan.key}"
         crumbs = [("/", "首页"), ("/plans", "规划目录"), (plan_url(plan.key), plan.title or plan.key), (None, "分解下达")]
     return render(request, "duties_decomposition.html", data, title=title, status=status, crumbs=crumbs)
+
+
+def _prefill(rows: list[dict], indicator: str | None, region_code: str | None) -> dict:
+    for row in rows:
+        cell = row["cells"].get(region_code or "") if row["indicator"] == indicator else None
+        if cell:
+            return {"indicator": indicator, "region": cell["region"], "assigned": cell["assigned"],
+                    "unit": row["unit"] or "", "rule": row["rule"],
+                    "weight": "" if cell.get("weight") is None else f"{cell['weight']:g}"}
+    return {}
 
 
 @router.get("/plans/{key}/decomposition", include_in_schema=False, dependencies=[allow("plans.read")])
