@@ -159,3 +159,4 @@ def test_a_matrix_cell_opens_the_form_with_its_stored_figure(office, web_store):
     assert body["form"] == {"indicator": "森林覆盖率", "region": "永济市", "assigned": "50", "unit": "%",
                             "rule": "weighted", "weight": "2.5"}
     assert office.get(f"{PAGE}?indicator=森林覆盖率&region=140802&format=json").json()["form"] == {}
+
