@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from plantrack.duties.reporting import Entry, ReportingError, ReportingRefused, find_owed, item_detail, save, transition
 from plantrack.duties.reporting_files import evidence_path
 from plantrack.duties.reporting_support import (Contribution, contribute, contribution_evidence, may_read_item,
-                                                supported_dict, supported_owed)
+                                                supported_owed, supported_rows)
 from plantrack.store.models import AuditEvent, ReportContribution, ReportItem, ReportStatus
 
 from .reporting_fixtures import (ECOLOGY, EVALUATOR, FORESTRY, OFFICE, PDF, PNG, TAIYUAN_OFFICE, TODAY,
@@ -30,7 +30,7 @@ def _project(s):
 
 def test_a_supporting_unit_sees_the_item_marked_support_and_no_other(reporting_store):
     with reporting_store() as s:
-        rows = [supported_dict(s, FORESTRY, o) for o in supported_owed(s, FORESTRY, TODAY)]
+        rows = supported_rows(s, FORESTRY, TODAY)
         assert [(r["item"], r["role_label"], r["lead_unit"], r["unit"], r["contributed"]) for r in rows] == [
             ("燃煤锅炉淘汰工程", "配合", "市生态环境局", "市林业局", False)]
         assert supported_owed(s, ECOLOGY, TODAY) == []  # it leads; it supports nothing
@@ -59,7 +59,7 @@ def test_the_contribution_with_evidence_is_seen_by_the_lead_and_the_office(repor
         assert s.scalar(select(func.count()).select_from(ReportItem)) == 0  # the lead's item is untouched
         event = s.scalar(select(AuditEvent).where(AuditEvent.action == "report.contribute"))
         assert event.after["unit"] == "市林业局" and event.after["evidence"][0]["file_name"] == "排查台账.pdf"
-        assert [r["contributed"] for r in (supported_dict(s, FORESTRY, o),)] == [True]
+        assert [r["contributed"] for r in supported_rows(s, FORESTRY, TODAY)] == [True]
 
 
 def test_a_new_contribution_supersedes_the_old_and_the_same_one_changes_nothing(reporting_store):

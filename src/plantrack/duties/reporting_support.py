@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import Text, cast, or_, select
 from sqlalchemy.orm import Session, joinedload
 
 from .. import audit
@@ -65,12 +65,17 @@ def supported_owed(session: Session, actor: Actor, today: date, period: str | No
     own = {u.id for u in actor_units(session, actor) if permission_allowed(actor, "reports.support", u.region_code)}
     if not own:
         return []
-    rows = session.execute(select(Assignment, Plan.key).join(Plan, Plan.id == Assignment.plan_id)
-                           .options(joinedload(Assignment.lead_unit))
-                           .where(Assignment.state == "active").order_by(Plan.key, Assignment.id))
-    scoped = [(a, key) for a, key in rows if own & set(a.supporting_unit_ids or [])]
-    if not scoped:
+    # supporting_unit_ids is a JSON list with no portable index or containment test: its text is
+    # prefiltered in SQL for the unit ids' digits (a superset: 2 also matches 12), then checked exactly.
+    text = cast(Assignment.supporting_unit_ids, Text)
+    candidates = session.execute(select(Assignment.id, Assignment.supporting_unit_ids).where(
+        Assignment.state == "active", or_(*[text.like(f"%{i}%") for i in sorted(own)])))
+    wanted = [i for i, ids in candidates if own & set(ids or [])]
+    if not wanted:
         return []
+    scoped = list(session.execute(select(Assignment, Plan.key).join(Plan, Plan.id == Assignment.plan_id)
+                                  .options(joinedload(Assignment.lead_unit))
+                                  .where(Assignment.id.in_(wanted)).order_by(Plan.key, Assignment.id)))
     items: dict[int, dict[str, ReportItem]] = {}
     for i in session.scalars(select(ReportItem).where(ReportItem.assignment_id.in_([a.id for a, _ in scoped]))):
         items.setdefault(i.assignment_id, {})[i.period] = i
@@ -87,17 +92,30 @@ def supported_owed(session: Session, actor: Actor, today: date, period: str | No
     return out
 
 
-def supported_dict(session: Session, actor: Actor, o: Owed) -> dict:
-    """A row of the 配合 list: the item, its lead unit, the lead's state and whether we contributed."""
-    a = o.assignment
-    unit = supporting_unit_of(session, actor, a)
-    mine = _current(session, a.id, o.period, unit.id) if unit else None
-    return {"assignment_id": a.id, "plan": o.plan_key, "item_kind": a.item_kind, "item": a.item_name,
-            "line": a.item_line, "role": "support", "role_label": "配合",
-            "lead_unit": unit_label(a.lead_unit), "unit": unit_label(unit) if unit else None,
-            "period": o.period, "period_label": period_label(o.period), "due": o.due.isoformat(),
-            "state": o.state, "state_label": STATES[o.state], "contributed": mine is not None,
-            "contributed_at": mine.created_at if mine else None, "url": f"/reporting/items/{a.id}/{o.period}"}
+def supported_rows(session: Session, actor: Actor, today: date, period: str | None = None) -> list[dict]:
+    """The 配合 list as rows: each item the actor's unit supports, its lead unit, the lead's state and
+    whether the unit has contributed for that period (one query for all its contributions)."""
+    owed_rows = supported_owed(session, actor, today, period)
+    if not owed_rows:
+        return []
+    own = {u.id: u for u in actor_units(session, actor)}
+    mine: dict[tuple[int, str], ReportContribution] = {}
+    for c in session.scalars(select(ReportContribution).where(
+            ReportContribution.unit_id.in_(list(own)), ReportContribution.state == "active",
+            ReportContribution.assignment_id.in_([o.assignment.id for o in owed_rows]))):
+        mine[(c.assignment_id, c.period)] = c
+    out = []
+    for o in owed_rows:
+        a = o.assignment
+        unit = next((own[i] for i in (a.supporting_unit_ids or []) if i in own), None)
+        c = mine.get((a.id, o.period))
+        out.append({"assignment_id": a.id, "plan": o.plan_key, "item_kind": a.item_kind, "item": a.item_name,
+                    "line": a.item_line, "role": "support", "role_label": "配合",
+                    "lead_unit": unit_label(a.lead_unit), "unit": unit_label(unit) if unit else None,
+                    "period": o.period, "period_label": period_label(o.period), "due": o.due.isoformat(),
+                    "state": o.state, "state_label": STATES[o.state], "contributed": c is not None,
+                    "contributed_at": c.created_at if c else None, "url": f"/reporting/items/{a.id}/{o.period}"})
+    return out
 
 
 # --- contributions ------------------------------------------------------------------------------

@@ -25,8 +25,7 @@ from ...duties.reporting import (Entry, ReportingError, ReportingRefused, actor_
 from ...duties.reporting_files import MAX_EVIDENCE_BYTES, EvidenceRefused, read_evidence
 from ...duties.reporting_periods import FREQUENCIES, PeriodError, period_label
 from ...duties.reporting_states import STATES, TransitionRefused
-from ...duties.reporting_support import (Contribution, contribute, contribution_evidence, may_read_item,
-                                         supported_dict, supported_owed)
+from ...duties.reporting_support import Contribution, contribute, contribution_evidence, may_read_item, supported_rows
 from ...store.models import ReportEvidence, ReportItem
 from ..actors import request_actor
 from ..auth import AccessRefused, actor_of, allow
@@ -104,8 +103,7 @@ def todo_page(request: Request, period: Annotated[str | None, Query(max_length=8
             "can_review": permission_allowed(actor, "approvals.write"),
             "plans": sorted({r["plan"] for r in rows}),
             # 配合: the items the unit supports, kept apart from what it leads (rows)
-            "supporting": [supported_dict(session, actor, o) for o in supported_owed(session, actor, day, period or None)]
-                          if actor.role == "unit" else [],
+            "supporting": supported_rows(session, actor, day, period or None) if actor.role == "unit" else [],
         }
     return render(request, "reporting.html", data, title="填报任务", crumbs=CRUMBS)
 
