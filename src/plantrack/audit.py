@@ -77,7 +77,6 @@ OBJECT_TYPES = {
     "report_item": "填报事项",
     "reporting_frequency": "填报周期",
     "observation": "观测值",
-    "allocation": "分解下达",
 }
 
 
