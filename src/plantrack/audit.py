@@ -52,6 +52,9 @@ ACTIONS = {
     "report.return": "退回填报",
     "report.approve": "审定填报",
     "report.reopen": "重新开放填报",
+    "report.contribute": "填报配合材料",
+    "observation.withdraw": "撤回观测值",  # an approved report reopened: its value leaves evaluation
+    "decomposition.set": "设置分解下达",
     "reporting.frequency": "设置填报周期",
     "analysis.refresh": "重新计算分析结果",  # a stored alignment or self-check replaced on request (POST …/refresh)
     "unit.create": "新增单位",
@@ -75,6 +78,7 @@ OBJECT_TYPES = {
     "report_item": "填报事项",
     "reporting_frequency": "填报周期",
     "unit": "单位",
+    "observation": "观测值",
 }
 
 
@@ -90,6 +94,7 @@ FIELDS = {
     "withdrawn_at": "撤回时间", "withdrawal_reason": "撤回理由", "role": "角色", "disabled": "停用",
     "unit": "单位", "region_code": "地区代码", "email": "电子邮箱",
     "proposed": "建议值数", "corrected": "人工更正", "year": "年份",
+    "on_behalf_of": "代填单位", "withdrawn_observation": "撤回的观测值", "restored": "恢复的观测值",
 }
 """Chinese names of the before/after fields the pages show; a field not named here shows as stored."""
 

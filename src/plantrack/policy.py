@@ -42,6 +42,8 @@ POLICY: dict[str, tuple[str, str, str, str, str]] = {
     "reports.read":       (NO,    OWN,   ALL,      BELOW,   ALL),   # 填报任务: to-do lists, reports, evidence files
     "reports.write":      (NO,    OWN,   NO,       NO,      ALL),   # 填报: a lead unit saves and submits its own items
     "approvals.write":    (NO,    NO,    NO,       BELOW,   ALL),   # 审定: return, approve, reopen; reporting frequency
+    "reports.support":    (NO,    OWN,   NO,       NO,      ALL),   # 配合: a supporting unit adds its contribution
+    "reports.proxy":      (NO,    NO,    NO,       BELOW,   ALL),   # 代填: the office enters a unit's report for it
     "account.self":       (NO,    ALL,   ALL,      ALL,     ALL),   # one's own password, signing out
     "users.manage":       (NO,    NO,    NO,       NO,      ALL),   # accounts and tokens of others
 }
@@ -54,6 +56,7 @@ ACTION_LABELS = {
     "matches.write": "确认指标匹配", "corrections.write": "修正指标", "publication.write": "对社会公布",
     "analysis.write": "重新计算分析结果", "duties.write": "维护单位、分工与年度目标", "audit.read": "查看操作记录",
     "reports.read": "查看填报任务", "reports.write": "填报进展", "approvals.write": "审定填报",
+    "reports.support": "填报配合材料", "reports.proxy": "代单位填报",
     "account.self": "管理本人帐号", "users.manage": "管理帐号",
 }
 

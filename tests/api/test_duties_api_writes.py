@@ -1,4 +1,4 @@
-"""The API's writes of units, assignments and annual targets: the same checks as the pages (every
+"""The API's writes of units, assignments, annual targets and allocations (分解下达): the same checks as the pages (every
 bad row named, nothing saved), duties.write for the region of the plan or unit, one audit event."""
 
 from __future__ import annotations
@@ -69,3 +69,24 @@ def test_writes_outside_the_actors_region_or_role_are_refused(web_store):  # noq
     # the public: refused (403 for the missing CSRF token of a cookie-less browser request, else 401)
     assert TestClient(create_app(web_store)).post("/api/units", json={"region": "运城市", "name": "X"}).status_code == 401
     assert count(web_store, Unit) == 0 and count(web_store, AnnualTarget) == 0
+
+
+def test_the_api_sets_allocations_all_or_nothing(web_store):  # noqa: F811
+    from plantrack.store.models import Allocation
+
+    office = client_for(web_store, "yc", "planning", "140800")
+    url = f"/api/plans/{JIANGZHOU}/decomposition"
+    bad = office.post(url, json={"allocations": [
+        {"indicator": "森林覆盖率", "region": "盐湖区", "assigned": "45", "rule": "at_least"},
+        {"indicator": "森林覆盖率", "region": "永济市", "assigned": "很多", "rule": "at_least"}]})
+    assert bad.status_code == 422 and "请求 第2行" in bad.text and count(web_store, Allocation) == 0
+    good = office.post(url, json={"allocations": [
+        {"indicator": "森林覆盖率", "region": "盐湖区", "assigned": "45", "rule": "at_least"},
+        {"indicator": "森林覆盖率", "region": "永济市", "assigned": "47", "rule": "at_least"}]})
+    assert good.status_code == 200 and good.json()["added"] == 2
+    assert [(r["region"], r["assigned"]) for r in office.get(url).json()] == [("盐湖区", "45"), ("永济市", "47")]
+    with web_store() as s:
+        assert s.scalar(select(func.count()).select_from(AuditEvent).where(AuditEvent.action == "decomposition.set")) == 1
+    other = client_for(web_store, "ty", "planning", "140100")
+    assert other.post(url, json={"allocations": [{"indicator": "森林覆盖率", "region": "盐湖区", "assigned": "1",
+                                                  "rule": "at_least"}]}).status_code == 403

@@ -94,7 +94,7 @@ def test_0016_search_vector_is_written_by_the_writer_on_postgresql(store_url):
             assert conn.execute(generated).scalar() == ""
             assert "gin_pending_list_limit=32768" in conn.execute(options).scalar()
         with engine.begin() as conn:
-            command.downgrade(_config(conn), "0013_reporting")
+            command.downgrade(_config(conn), "0014_reporting_support")
             assert conn.execute(generated).scalar() == "s"
             _insert_0006_plan(conn, 1, [])
             conn.execute(text("INSERT INTO plan_version (id, plan_id, number, sha256, source_path, encoding, line_count, "

@@ -3,6 +3,8 @@ database itself (migration 0011) on both engines, so imports running at once can
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import csv
 import threading
 
@@ -116,8 +118,13 @@ def test_0011_keeps_duplicates_stored_before_it_as_history(store_url):
         factory = sessionmaker(engine)
         with factory.begin() as session:
             sync_regions(session)
-            session.add_all([_observation(value=1.0), _observation(value=2.0), _observation(value=3.0),
-                             _observation(concept=None, name="甲", value=4.0)])
+            # the model has columns of later migrations (0014's withdrawn_*): insert only those of this schema
+            old = [c for c in Observation.__table__.columns if not c.name.startswith("withdrawn_")]
+            for o in (_observation(value=1.0), _observation(value=2.0), _observation(value=3.0),
+                      _observation(concept=None, name="甲", value=4.0)):
+                session.execute(Observation.__table__.insert().values(
+                    {c.name: getattr(o, c.key) for c in old if c.name != "id" and getattr(o, c.key) is not None}
+                    | {"created_at": datetime.now(timezone.utc)}))
         migrate(engine)
         with factory() as session:
             rows = session.execute(select(Observation.value, Observation.superseded_by_id).order_by(Observation.id)).all()
@@ -126,3 +133,54 @@ def test_0011_keeps_duplicates_stored_before_it_as_history(store_url):
             assert session.execute(text("SELECT count(*) FROM observation WHERE superseded_by_id IS NULL")).scalar() == 2
     finally:
         engine.dispose()
+
+
+def _current(session) -> list[float]:
+    return [o.value for o in session.scalars(select(Observation).where(Observation.superseded_by_id.is_(None))
+                                             .order_by(Observation.id))]
+
+
+def test_a_withdrawn_value_leaves_the_current_set_is_kept_and_brings_back_what_it_replaced(session_factory):
+    from plantrack.store.observations import withdraw_observation
+
+    with session_factory.begin() as session:
+        old = _observation(value=23.0)
+        session.add(old)
+        session.flush()
+        old.superseded_by_id = old.id
+        session.flush()
+        new = _observation(value=24.0)
+        session.add(new)
+        session.flush()
+        old.superseded_by_id = new.id
+        old_id, new_id = old.id, new.id
+    with session_factory.begin() as session:
+        result = withdraw_observation(session, new_id, "审定人", "数值有误")
+        assert (result["id"], result["restored"], result["value"]) == (new_id, old_id, 24.0)
+    with session_factory.begin() as session:
+        assert _current(session) == [23.0]
+        gone = session.get(Observation, new_id)
+        assert (gone.superseded_by_id, gone.withdrawn_by, gone.withdrawn_reason) == (new_id, "审定人", "数值有误")
+        assert gone.withdrawn_at is not None
+        assert withdraw_observation(session, new_id, "x", "again") is None  # no longer current: nothing to do
+    with session_factory.begin() as session:
+        withdraw_observation(session, old_id, "审定人", "口径调整")
+    with session_factory() as session:
+        assert _current(session) == [] and session.scalar(select(func.count()).select_from(Observation)) == 2
+
+
+def test_a_withdrawn_value_imported_again_is_current_again(session_factory, tmp_path):
+    from plantrack.store.observations import withdraw_observation
+
+    path = tmp_path / "obs.csv"
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        out = csv.writer(f)
+        out.writerow(HEADER)
+        out.writerow(["山西省", "森林覆盖率", "%", "2022", "24.5", "https://example.org/x", "公报", ""])
+    import_file(session_factory, path)
+    with session_factory.begin() as session:
+        withdraw_observation(session, session.scalar(select(Observation.id)), "审定人", "撤回")
+        assert _current(session) == []
+    import_file(session_factory, path)
+    with session_factory() as session:
+        assert _current(session) == [24.5] and session.scalar(select(func.count()).select_from(Observation)) == 2

@@ -1,7 +1,8 @@
 """/api/units, /api/plans/{key}/assignments …: the accountability data, read-only.
 
 Units, assignments (and those drafted from the plan text), annual targets and the decomposition
-of a plan with its check; and the writes the pages make (a unit, an assignment, annual targets),
+of a plan with its check; and the writes the pages make (a unit, an assignment, annual targets,
+allocations passed down),
 declared as duties.write and scoped to the plan's or unit's region. The same services serve the
 CLI imports, the pages and these routes: every row checked, all or nothing, one audit event.
 """
@@ -122,6 +123,19 @@ class AnnualTargetsIn(BaseModel):
     targets: list[AnnualTargetIn] = Field(min_length=1, max_length=5000)
 
 
+class AllocationIn(BaseModel):
+    indicator: str = Field(max_length=500, description="上位规划指标名称")
+    region: str = Field(max_length=100, description="下级地区（名称或代码）")
+    assigned: str = Field(max_length=50, description="下达目标，写法同规划：26、≥26、[14]")
+    unit: str | None = Field(None, max_length=50, description="单位，留空则同上位指标")
+    rule: str = Field(description="sum、weighted、at_least 或 at_most")
+    weight: float | None = Field(None, gt=0, description="权重，按加权平均分解时必填")
+
+
+class AllocationsIn(BaseModel):
+    allocations: list[AllocationIn] = Field(min_length=1, max_length=5000)
+
+
 def _write(request: Request, write):
     """Run a service write in one transaction; its DutyInputError is a 422 naming every bad row."""
     try:
@@ -165,3 +179,16 @@ def set_annual_targets(request: Request, session: SessionDep, key: str, body: An
     rows = [(n, {"plan": key, "indicator": t.indicator, "year": str(t.year), "target": t.target})
             for n, t in enumerate(body.targets, start=1)]
     return _write(request, lambda s: apply_annual_rows(s, rows, "请求", request_actor(request), action="annual_targets.set"))
+
+
+@writes.post("/plans/{key}/decomposition", summary="填写分解下达目标", dependencies=[allow("duties.write")])
+def set_allocations(request: Request, session: SessionDep, key: str, body: AllocationsIn) -> Any:
+    from ..duties.decomposition import apply_allocation_rows
+
+    plan = _plan(session, key)
+    require(request, "duties.write", plan.region_code, plan.region_name)
+    rows = [(n, {"parent_plan": key, "indicator": a.indicator, "region": a.region, "assigned": a.assigned,
+                 "unit": a.unit or "", "rule": a.rule, "weight": "" if a.weight is None else f"{a.weight:g}"})
+            for n, a in enumerate(body.allocations, start=1)]
+    return _write(request, lambda s: apply_allocation_rows(s, rows, "请求", request_actor(request),
+                                                           action="decomposition.set"))

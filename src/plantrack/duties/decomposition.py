@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from ..domain.actor import Actor
 from ..domain.targets import interpret
 from ..evaluate.annual import readable
-from ..evaluate.decomposition import RULES, check_allocation, parent_figure
+from ..evaluate.decomposition import RULE_LABELS, RULES, check_allocation, parent_figure
 from ..store.models import Allocation, Plan, Region
 from ..store.repository import require_plan
 from . import DutyInputError
@@ -24,7 +24,8 @@ from .rows import PlanRows, read_file
 from .units import region_resolver
 from .audit_events import record_import
 
-DECOMPOSITION_COLUMNS = ("parent_plan", "indicator", "region", "assigned", "unit", "rule")
+DECOMPOSITION_COLUMNS = ("parent_plan", "indicator", "region", "assigned", "unit", "rule")  # weight: optional
+TEMPLATE_COLUMNS = (*DECOMPOSITION_COLUMNS, "weight")
 
 
 def read_assigned(indicator: dict, text: str):
@@ -49,17 +50,35 @@ def _unit_norm(u: str | None) -> str:
     return (u or "").replace("（", "(").replace("）", ")").strip()
 
 
-def import_allocations(session: Session, path: str | Path, actor: Actor) -> dict:
-    rows = read_file(path, DECOMPOSITION_COLUMNS)
-    fname = Path(path).name
+def _blank(row: dict[str, str]) -> bool:
+    """A template row naming an indicator and a region but passing nothing down (the downloaded
+    template lists every indicator × child region; the rows left empty are not allocations)."""
+    return not any((row.get(c) or "").strip() for c in ("assigned", "rule", "weight"))
+
+
+def _stored_rules(session: Session, plan: Plan, name: str) -> dict[str, str]:
+    """region code -> rule of the indicator's active allocations (all of one rule, by the checks)."""
+    return {a.region_code: a.rule for a in session.scalars(select(Allocation).where(
+        Allocation.parent_plan_id == plan.id, Allocation.indicator_name == name, Allocation.state == "active"))}
+
+
+def check_allocation_rows(session: Session, rows: list[tuple[int, dict[str, str]]], fname: str) -> list[tuple]:
+    """Every row checked (plan, indicator, a child region, a readable figure, its unit, one rule
+    per indicator — in the file and with the regions already stored —, a weight where the rule
+    needs one, no duplicates); the good rows, or DutyInputError naming every bad one."""
     resolve = region_resolver(session)
     parents = dict(session.execute(select(Region.code, Region.parent_code)).all())
     problems: list[str] = []
     lookup = PlanRows(session, problems)
     seen: dict[tuple, int] = {}
     rule_of: dict[tuple, tuple[str, int]] = {}
+    regions_in_file: dict[tuple, set] = {}
+    conflicts: list[tuple] = []
     good = []
     for number, row in rows:
+        if _blank(row):
+            continue
+        row = {k: (v or "").strip() for k, v in row.items()}
         where = f"{fname} 第{number}行"
         bad = len(problems)
         key = row["parent_plan"]
@@ -81,7 +100,8 @@ def import_allocations(session: Session, path: str | Path, actor: Actor) -> dict
         if indicator is not None and row["unit"] and indicator.get("unit") and \
                 _unit_norm(row["unit"]) != _unit_norm(indicator["unit"]):
             problems.append(f"{where}：单位“{row['unit']}”与上位指标的单位“{indicator['unit']}”不一致")
-        rule = row["rule"].strip().lower()
+        rule = row["rule"].lower()
+        first = (None, None)
         if rule not in RULES:
             problems.append(f"{where}：rule 应为 sum、weighted、at_least 或 at_most，而不是“{row['rule']}”")
         else:
@@ -103,11 +123,34 @@ def import_allocations(session: Session, path: str | Path, actor: Actor) -> dict
             if ident in seen:
                 problems.append(f"{where}：与第{seen[ident]}行重复（{row['indicator']} {row['region']}）")
             seen.setdefault(ident, number)
+            regions_in_file.setdefault((key, row["indicator"]), set()).add(code)
+        if plan is not None and indicator is not None and rule in RULES and first[1] == number:
+            stored = _stored_rules(session, plan, row["indicator"])
+            if any(r != rule for r in stored.values()):
+                conflicts.append((where, key, row["indicator"], rule, stored))
         if len(problems) == bad:
             good.append((plan, row["indicator"], code, row["assigned"], parent_figure(spec),
                          row["unit"] or indicator.get("unit"), rule, weight))
+    # A region the file does not restate keeps its stored rule: the check would then mix two rules.
+    names = dict(session.execute(select(Region.code, Region.name)).all())
+    for where, key, name, rule, stored in conflicts:
+        left = sorted(c for c, r in stored.items() if r != rule and c not in regions_in_file.get((key, name), set()))
+        if left:
+            was = stored[left[0]]
+            problems.append(f"{where}：“{name}”已按“{RULE_LABELS[was]}”（{was}）分解给"
+                            f"{'、'.join(names.get(c, c) for c in left)}，同一指标只能用一种分解规则；"
+                            f"改变规则时请把这些地区一并改为“{rule}”")
     if problems:
         raise DutyInputError(problems)
+    return good
+
+
+def apply_allocation_rows(session: Session, rows: list[tuple[int, dict[str, str]]], fname: str, actor: Actor,
+                          action: str = "decomposition.import") -> dict:
+    """Check every row, then store all of them or none: a changed figure, unit, rule or weight
+    supersedes the active allocation (kept as history), an unchanged row changes nothing; one audit
+    event when anything changed. What the CLI import, the page's upload and its form share."""
+    good = check_allocation_rows(session, rows, fname)
     superseded = unchanged = 0
     for plan, name, code, text, value, unit, rule, weight in good:
         current = list(session.scalars(select(Allocation).where(
@@ -124,9 +167,36 @@ def import_allocations(session: Session, path: str | Path, actor: Actor) -> dict
                                created_by=actor.name))
     session.flush()
     summary = {"file": fname, "rows": len(good), "added": len(good) - unchanged, "unchanged": unchanged,
-            "superseded": superseded, "by": actor.name}
-    record_import(session, actor, "decomposition.import", summary)
+               "superseded": superseded, "by": actor.name}
+    record_import(session, actor, action, summary)
     return summary
+
+
+def import_allocations(session: Session, path: str | Path, actor: Actor) -> dict:
+    return apply_allocation_rows(session, read_file(path, DECOMPOSITION_COLUMNS), Path(path).name, actor)
+
+
+def child_regions(session: Session, plan: Plan) -> list[Region]:
+    """The regions directly under the plan's region: the rows of its allocation template."""
+    if plan.region_code is None:
+        return []
+    return list(session.scalars(select(Region).where(Region.parent_code == plan.region_code).order_by(Region.code)))
+
+
+def allocation_template_rows(session: Session, plan: Plan) -> list[list]:
+    """The parent's indicators × its child regions as template rows (DECOMPOSITION_COLUMNS + weight),
+    each filled with the active allocation where there is one and left blank otherwise."""
+    from ..corrections import effective_indicators
+
+    active = {(a.indicator_name, a.region_code): a for a in _active(session, [plan.id])}
+    rows = []
+    for ind in effective_indicators(session, plan.current):
+        for region in child_regions(session, plan):
+            a = active.get((ind["name"], region.code))
+            rows.append([plan.key, ind["name"], region.name, a.assigned_text if a else "",
+                         (a.unit if a else ind.get("unit")) or "", a.rule if a else "",
+                         a.weight if a and a.weight is not None else ""])
+    return rows
 
 
 def _active(session: Session, plan_ids: list[int], region_code: str | None = None) -> list[Allocation]:

@@ -227,7 +227,10 @@ def _indicator(session: Session, a: Assignment) -> Indicator | None:
 
 
 def item_detail(session: Session, actor: Actor, o: Owed, today: date) -> dict:
-    """Everything the item page shows: the item, the values, the evidence, the log, what may be done."""
+    """Everything the item page shows: the item, the values, the evidence, the log, what may be done,
+    and the supporting units' contributions (reporting_support.py)."""
+    from .reporting_support import support_detail
+
     a, item = o.assignment, o.item
     ind = _indicator(session, a)
     log = list(session.scalars(select(ReportStatus).where(ReportStatus.item_id == item.id)
@@ -239,6 +242,9 @@ def item_detail(session: Session, actor: Actor, o: Owed, today: date) -> dict:
         move = move_for(action, o.state)
         if may(session, actor, move.policy_action, a.lead_unit):
             possible.append({"action": action, "label": ACTIONS[action], "needs_comment": move.needs_comment})
+    proxy = (o.state in EDITABLE and not any(p["action"] == "save" for p in possible)
+             and may(session, actor, "reports.proxy", a.lead_unit))
+    behalf = [r for r in log if r.on_behalf_of]
     return {
         **owed_dict(o, today),
         "reports_value": a.item_kind in VALUE_KINDS,
@@ -251,12 +257,18 @@ def item_detail(session: Session, actor: Actor, o: Owed, today: date) -> dict:
         "locked": o.state == "approved",
         "editable": o.state in EDITABLE and any(p["action"] == "save" for p in possible),
         "actions": possible,
+        "proxy": proxy,  # 代填: the office may save and submit this item for the lead unit
+        "entered_on_behalf": ({"by": behalf[-1].actor_name, "unit": behalf[-1].on_behalf_of,
+                               "at": behalf[-1].created_at, "action_label": ACTIONS.get(behalf[-1].action)}
+                              if behalf else None),
         "evidence": [{"id": e.id, "file_name": e.file_name, "content_type": e.content_type, "sha256": e.sha256,
                       "size": e.size, "uploaded_by": e.uploaded_by, "at": e.created_at,
                       "url": f"/reporting/evidence/{e.id}"} for e in evidence],
+        **support_detail(session, actor, o),
         "log": [{"action": r.action, "action_label": ACTIONS.get(r.action, r.action), "from": r.from_state,
                  "from_label": STATES.get(r.from_state or "new"), "to": r.to_state, "to_label": STATES[r.to_state],
-                 "by": r.actor_name, "role": r.actor_role, "comment": r.comment, "at": r.created_at} for r in log],
+                 "by": r.actor_name, "role": r.actor_role, "comment": r.comment, "on_behalf_of": r.on_behalf_of,
+                 "at": r.created_at} for r in log],
     }
 
 
@@ -309,11 +321,14 @@ def _complete(kind: str, item: ReportItem) -> list[str]:
 
 
 def _log(session: Session, actor: Actor, item: ReportItem, action: str, before: str, comment: str | None,
-         snapshot_before: dict | None) -> None:
+         snapshot_before: dict | None, on_behalf_of: str | None = None, extra: dict | None = None) -> None:
     session.add(ReportStatus(item_id=item.id, action=action, from_state=None if before == "new" else before,
-                             to_state=item.state, actor_name=actor.name, actor_role=actor.role, comment=comment))
+                             to_state=item.state, actor_name=actor.name, actor_role=actor.role, comment=comment,
+                             on_behalf_of=on_behalf_of))
+    after = {**_snapshot(item), **({"comment": comment} if comment else {}),
+             **({"on_behalf_of": on_behalf_of} if on_behalf_of else {}), **(extra or {})}
     audit.record(session, actor, f"report.{action}", "report_item", f"{item.assignment_id}/{item.period}",
-                 snapshot_before, {**_snapshot(item), **({"comment": comment} if comment else {})})
+                 snapshot_before, after, note=f"{actor.name}代{on_behalf_of}填报" if on_behalf_of else None)
 
 
 def _snapshot(item: ReportItem) -> dict:
@@ -321,11 +336,23 @@ def _snapshot(item: ReportItem) -> dict:
             "source_url": item.source_url, "percent": item.percent, "narrative": item.narrative}
 
 
-def _guard(session: Session, actor: Actor, o: Owed, action: str, comment: str | None):
+def unit_label(unit: Unit) -> str:
+    return unit.short_name or unit.name
+
+
+def _guard(session: Session, actor: Actor, o: Owed, action: str, comment: str | None, on_behalf: bool = False):
+    """The move, once the actor may make it. on_behalf (代填): the office saves or submits a lead
+    unit's own move for it, under reports.proxy instead of the unit's reports.write."""
     move = move_for(action, o.state)
-    if not may(session, actor, move.policy_action, o.assignment.lead_unit):
-        unit = o.assignment.lead_unit
-        raise ReportingRefused(f"您的帐号（{actor.name}）无权{ACTIONS[action]}{unit.short_name or unit.name}的填报事项。")
+    unit = o.assignment.lead_unit
+    if on_behalf:
+        if move.policy_action != "reports.write":
+            raise ReportingError(f"代填只能保存或提交，不能{ACTIONS[action]}。")
+        if not may(session, actor, "reports.proxy", unit):
+            raise ReportingRefused(f"您的帐号（{actor.name}）无权代{unit_label(unit)}填报。")
+        return move
+    if not may(session, actor, move.policy_action, unit):
+        raise ReportingRefused(f"您的帐号（{actor.name}）无权{ACTIONS[action]}{unit_label(unit)}的填报事项。")
     if move.needs_comment and not (comment or "").strip():
         raise ReportingError(f"{ACTIONS[action]}时须填写意见。")
     return move
@@ -341,10 +368,13 @@ def _ensure_item(session: Session, actor: Actor, o: Owed) -> ReportItem:
 
 
 def save(session: Session, actor: Actor, o: Owed, entry: Entry, files: list[tuple[str, bytes]] = (),
-         submit: bool = False) -> ReportItem:
-    """Save the unit's entry (and evidence files) as a draft; with submit, submit it in the same step."""
+         submit: bool = False, on_behalf: bool = False) -> ReportItem:
+    """Save the unit's entry (and evidence files) as a draft; with submit, submit it in the same step.
+    on_behalf: the planning office enters it for the lead unit (代填, e.g. figures sent on paper);
+    the status log and the audit event name the unit it was entered for."""
     before_state = o.state
-    _guard(session, actor, o, "save", None)
+    _guard(session, actor, o, "save", None, on_behalf)
+    behalf = unit_label(o.assignment.lead_unit) if on_behalf else None
     problems = _check_entry(o.assignment.item_kind, entry)
     checked_files = []
     for name, data in files:
@@ -369,32 +399,54 @@ def save(session: Session, actor: Actor, o: Owed, entry: Entry, files: list[tupl
                                    size=len(data), uploaded_by=actor.name))
     item.state = move_for("save", before_state).to
     session.flush()
-    _log(session, actor, item, "save", before_state, None, snapshot)
+    _log(session, actor, item, "save", before_state, None, snapshot, on_behalf_of=behalf)
     if submit:
-        transition(session, actor, o, "submit")
+        transition(session, actor, o, "submit", on_behalf=on_behalf)
     return item
 
 
-def transition(session: Session, actor: Actor, o: Owed, action: str, comment: str | None = None) -> ReportItem:
-    """submit, return, approve or reopen one item; approve makes an indicator value an observation."""
+def transition(session: Session, actor: Actor, o: Owed, action: str, comment: str | None = None,
+               on_behalf: bool = False) -> ReportItem:
+    """submit, return, approve or reopen one item; approve makes an indicator value an observation,
+    reopen withdraws it (evaluation stops using it until the item is approved again)."""
     if action == "save":
         raise TransitionRefused("保存请用填报表单。")
     before_state = o.state
-    move = _guard(session, actor, o, action, comment)
+    move = _guard(session, actor, o, action, comment, on_behalf)
     item = _ensure_item(session, actor, o)
     snapshot = _snapshot(item)
+    extra = None
     if action == "submit":
         missing = _complete(o.assignment.item_kind, item)
         if missing:
             raise ReportingError("提交前请填写：" + "、".join(missing) + "。")
     if action == "approve" and o.assignment.item_kind in VALUE_KINDS:
         item.observation_id = _observe(session, actor, o, item)
+    if action == "reopen" and item.observation_id is not None:
+        extra = {"withdrawn_observation": _withdraw(session, actor, o, item, comment or "")}
     item.state = move.to
     item.comment = comment.strip() if comment and comment.strip() else (item.comment if action == "submit" else None)
     item.updated_by = actor.name
     session.flush()
-    _log(session, actor, item, action, before_state, comment.strip() if comment else None, snapshot)
+    _log(session, actor, item, action, before_state, comment.strip() if comment else None, snapshot,
+         on_behalf_of=unit_label(o.assignment.lead_unit) if on_behalf else None, extra=extra)
     return item
+
+
+def _withdraw(session: Session, actor: Actor, o: Owed, item: ReportItem, comment: str) -> int | None:
+    """The approved value leaves evaluation (withdrawn, never deleted), with the reopening's reason,
+    and its own audit event; the item no longer points at a current observation."""
+    from ..store.observations import withdraw_observation
+
+    reason = f"重新开放填报事项（{o.assignment.item_name}，{period_label(o.period)}）：{comment.strip()}"
+    withdrawn = withdraw_observation(session, item.observation_id, actor.name, reason)
+    item.observation_id = None
+    if withdrawn is None:
+        return None
+    audit.record(session, actor, "observation.withdraw", "observation", str(withdrawn["id"]),
+                 {"state": "current", "value": withdrawn["value"], "year": withdrawn["year"]},
+                 {"state": "withdrawn", "restored": withdrawn["restored"]}, note=reason)
+    return withdrawn["id"]
 
 
 def _observe(session: Session, actor: Actor, o: Owed, item: ReportItem) -> int:

@@ -248,6 +248,11 @@ class Observation(Base):
     import_id: Mapped[int | None] = mapped_column(ForeignKey("observation_import.id"))
     row_number: Mapped[int | None] = mapped_column(Integer)
     superseded_by_id: Mapped[int | None] = mapped_column(ForeignKey("observation.id"))
+    # A withdrawn value (an approved report reopened) points at itself: it leaves the current set
+    # that every reader selects (superseded_by_id IS NULL) and stays as history with who, when, why.
+    withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    withdrawn_by: Mapped[str | None] = mapped_column(String(100))
+    withdrawn_reason: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
@@ -574,6 +579,7 @@ class ReportStatus(Base):
     actor_name: Mapped[str] = mapped_column(String(100))
     actor_role: Mapped[str] = mapped_column(String(12))
     comment: Mapped[str | None] = mapped_column(Text)
+    on_behalf_of: Mapped[str | None] = mapped_column(String(200))  # 代填: the unit the office entered it for
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
@@ -584,6 +590,42 @@ class ReportEvidence(Base):
     __tablename__ = "report_evidence"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("report_item.id"), index=True)
+    file_name: Mapped[str] = mapped_column(String(255))
+    content_type: Mapped[str] = mapped_column(String(100))
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    uploaded_by: Mapped[str | None] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ReportContribution(Base):
+    """A supporting unit's (配合单位) contribution to an item for one period: a note, optionally a
+    figure with its source. The lead unit reads it while filling in, the office while reviewing; it
+    never changes the lead's entry. A newer contribution supersedes the older one (kept)."""
+
+    __tablename__ = "report_contribution"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    assignment_id: Mapped[int] = mapped_column(ForeignKey("assignment.id"), index=True)
+    period: Mapped[str] = mapped_column(String(8))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"))
+    note: Mapped[str] = mapped_column(Text)
+    value: Mapped[float | None] = mapped_column(Float)
+    value_text: Mapped[str | None] = mapped_column(String(50))
+    source_title: Mapped[str | None] = mapped_column(Text)
+    source_url: Mapped[str | None] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(12), default="active")  # active | superseded
+    created_by: Mapped[str | None] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    unit: Mapped[Unit] = relationship()
+
+
+class ReportContributionEvidence(Base):
+    """An evidence file of a contribution, stored like the lead's (by sha256, reporting_files.py)."""
+
+    __tablename__ = "report_contribution_evidence"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    contribution_id: Mapped[int] = mapped_column(ForeignKey("report_contribution.id"), index=True)
     file_name: Mapped[str] = mapped_column(String(255))
     content_type: Mapped[str] = mapped_column(String(100))
     sha256: Mapped[str] = mapped_column(String(64))

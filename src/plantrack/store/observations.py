@@ -49,6 +49,7 @@ def _already_recorded(session: Session, r) -> bool:
         (Observation.series == r.series) if r.series else Observation.series.is_(None),
         Observation.value == r.value,
         (Observation.source_url == r.source_url) if r.source_url else Observation.source_url.is_(None),
+        Observation.withdrawn_at.is_(None),  # a withdrawn value given again (re-approved) is current again
     )
     return session.scalar(q.limit(1)) is not None
 
@@ -86,6 +87,31 @@ def save_observations(session: Session, records: list, file_name: str, sha256: s
             summary.added += 1
             summary.rows.append((r.row, "added"))
     return summary
+
+
+def withdraw_observation(session: Session, observation_id: int, by: str, reason: str) -> dict | None:
+    """Take a current value out of use without deleting it: it points at itself (so it leaves the
+    current set every reader selects) and keeps who withdrew it, when and why. The value it had
+    replaced, if any, becomes current again — withdrawing undoes the replacement, as it was before.
+    None when the row is missing or no longer current (nothing to withdraw)."""
+    from datetime import datetime, timezone
+
+    obs = session.get(Observation, observation_id)
+    if obs is None or obs.superseded_by_id is not None:
+        return None
+    obs.superseded_by_id = obs.id
+    obs.withdrawn_at = datetime.now(timezone.utc)
+    obs.withdrawn_by = by
+    obs.withdrawn_reason = reason
+    session.flush()
+    previous = session.scalars(select(Observation).where(
+        Observation.superseded_by_id == obs.id, Observation.id != obs.id,
+        Observation.withdrawn_at.is_(None)).order_by(Observation.id.desc())).first()
+    if previous is not None:
+        previous.superseded_by_id = None
+        session.flush()
+    return {"id": obs.id, "region_code": obs.region_code, "concept": obs.concept, "name": obs.name,
+            "year": obs.year, "value": obs.value, "restored": previous.id if previous is not None else None}
 
 
 def observations_for(session: Session, region_code: str, concept: str, include_history: bool = False) -> list[Observation]:

@@ -68,10 +68,12 @@ def data_state(session: Session) -> tuple:
     corrections, and the annual targets and allocations evaluation and alignment read.
 
     A correction adds a row (the old one is only marked superseded), so the newest id and the
-    count move on every change the importer makes. The duty tables are read from the database,
+    count move on every change the importer makes; a withdrawal adds none, so withdrawn rows are
+    counted. The duty tables are read from the database,
     not from a flag a page write sets, so another process's write (the CLI) counts too.
     """
-    obs = session.execute(select(func.max(Observation.id), func.count(Observation.id))).one()
+    obs = session.execute(select(func.max(Observation.id), func.count(Observation.id),
+                                 func.count(Observation.withdrawn_at))).one()  # a withdrawal adds no row
     dec = session.execute(select(func.max(MatchDecision.id), func.count(MatchDecision.id))).one()
     return (tuple(obs), tuple(dec), correction_state(session), duty_version(session))
 

@@ -41,6 +41,8 @@ def _observation(o, imports: dict[int, str]) -> dict:
         "flags": list(o.flags or []), "flag_labels": [labels.label(labels.FLAGS, f) for f in (o.flags or [])],
         "note": o.note, "source_url": o.source_url, "source_title": o.source_title, "quote": o.quote,
         "superseded_by": o.superseded_by_id, "import_file": imports.get(o.import_id), "row": o.row_number,
+        "withdrawn": None if o.withdrawn_at is None else {"at": o.withdrawn_at, "by": o.withdrawn_by,
+                                                          "reason": o.withdrawn_reason},
         "created_at": o.created_at,
     }
 

@@ -26,6 +26,7 @@ from ...duties.reporting_files import MAX_EVIDENCE_BYTES, EvidenceRefused, read_
 from ...duties.reporting_periods import FREQUENCIES, PeriodError, period_label
 from ...duties.reporting_states import STATES, TransitionRefused
 from ...duties.todo import MAX_PAGE_SIZE, OVERDUE, PAGE_SIZE, TodoFilter, todo_page as todo_list
+from ...duties.reporting_support import Contribution, contribute, contribution_evidence, may_read_item, supported_rows
 from ...store.models import ReportEvidence, ReportItem
 from ..actors import request_actor
 from ..auth import AccessRefused, actor_of, allow
@@ -127,6 +128,8 @@ def todo_page(request: Request, period: Annotated[str | None, Query(max_length=8
             "can_review": permission_allowed(actor, "approvals.write"),
             "plans": result.plans,
             "units": result.units,
+            # 配合: the items the unit supports, kept apart from what it leads (rows)
+            "supporting": supported_rows(session, actor, day, period or None) if actor.role == "unit" else [],
         }
     return render(request, "reporting.html", data, title="填报任务", crumbs=CRUMBS)
 
@@ -151,7 +154,7 @@ def _item_page(request: Request, assignment_id: int, period: str, status: int = 
         except ReportingError as exc:
             return render(request, "error.html", {"error": {"code": "not_found", "message": str(exc)}},
                           title="未找到", status=404)
-        if not may(session, actor, "reports.read", o.assignment.lead_unit):
+        if not may_read_item(session, actor, o.assignment):
             raise _refused(actor, f"您的帐号（{actor.name}）无权查看该填报事项。")
         data = item_detail(session, actor, o, day)
     data["message"], data["error"] = message, error
@@ -190,9 +193,9 @@ def _after(request: Request, assignment_id: int, period: str, run, done: str, en
     return RedirectResponse(f"/reporting/items/{assignment_id}/{quote(period)}?done={quote(done)}", status_code=303)
 
 
-async def _files(request: Request) -> tuple[Entry, list[tuple[str, bytes]], bool]:
+async def _form_files(request: Request):
+    """The form and its evidence files (name, bytes), at most MAX_FILES of them."""
     form = await request.form(max_files=MAX_FILES + 1)
-    text = lambda k: v if isinstance(v := form.get(k), str) else ""  # noqa: E731
     files = []
     uploads = [f for f in form.getlist("evidence") if isinstance(f, UploadFile) and f.filename]
     if len(uploads) > MAX_FILES:
@@ -200,14 +203,18 @@ async def _files(request: Request) -> tuple[Entry, list[tuple[str, bytes]], bool
     for f in uploads:
         data = await f.read(MAX_EVIDENCE_BYTES + 1)
         files.append((f.filename, data))
+    return form, files
+
+
+async def _files(request: Request) -> tuple[Entry, list[tuple[str, bytes]], bool]:
+    form, files = await _form_files(request)
+    text = lambda k: v if isinstance(v := form.get(k), str) else ""  # noqa: E731
     entry = Entry(value=text("value"), source_title=text("source_title"), source_url=text("source_url"),
                   percent=text("percent"), narrative=text("narrative"))
     return entry, files, text("then") == "submit"
 
 
-@router.post("/reporting/items/{assignment_id}/{period}/save", include_in_schema=False,
-             dependencies=[allow("reports.write")])
-async def save_item(request: Request, assignment_id: int, period: str):
+async def _save(request: Request, assignment_id: int, period: str, on_behalf: bool):
     try:
         entry, files, then_submit = await _files(request)
     except ReportingError as exc:
@@ -219,8 +226,40 @@ async def save_item(request: Request, assignment_id: int, period: str):
     except EvidenceRefused as exc:
         return _item_page(request, assignment_id, period, status=422, error=str(exc))
     done = "已提交，等待规划管理部门审定。" if then_submit else "已保存草稿。"
+    if on_behalf:
+        done = "已代填并提交，等待审定。" if then_submit else "已代填保存草稿。"
     return _after(request, assignment_id, period,
-                  lambda s, a, o: save(s, a, o, entry, files, submit=then_submit), done, entry)
+                  lambda s, a, o: save(s, a, o, entry, files, submit=then_submit, on_behalf=on_behalf), done, entry)
+
+
+@router.post("/reporting/items/{assignment_id}/{period}/save", include_in_schema=False,
+             dependencies=[allow("reports.write")])
+async def save_item(request: Request, assignment_id: int, period: str):
+    return await _save(request, assignment_id, period, on_behalf=False)
+
+
+@router.post("/reporting/items/{assignment_id}/{period}/proxy", include_in_schema=False,
+             dependencies=[allow("reports.proxy")])
+async def proxy_item(request: Request, assignment_id: int, period: str):
+    """代填: the planning office saves (and submits) the lead unit's entry for it."""
+    return await _save(request, assignment_id, period, on_behalf=True)
+
+
+@router.post("/reporting/items/{assignment_id}/{period}/contribute", include_in_schema=False,
+             dependencies=[allow("reports.support")])
+async def contribute_item(request: Request, assignment_id: int, period: str):
+    """配合: a supporting unit adds its contribution (note, figure with source, evidence files)."""
+    from ...duties.reporting_files import clean_name
+
+    try:
+        form, files = await _form_files(request)
+        files = [(clean_name(name), data) for name, data in files]
+    except (ReportingError, EvidenceRefused) as exc:
+        return _item_page(request, assignment_id, period, status=422, error=str(exc))
+    text = lambda k: v if isinstance(v := form.get(k), str) else ""  # noqa: E731
+    c = Contribution(note=text("note"), value=text("value"), source_title=text("source_title"),
+                     source_url=text("source_url"))
+    return _after(request, assignment_id, period, lambda s, a, o: contribute(s, a, o, c, files), "已提交配合材料。")
 
 
 def _move(action: str, done: str):
@@ -251,9 +290,29 @@ def evidence_file(request: Request, evidence_id: int):
         if ev is None or item is None:
             return render(request, "error.html", {"error": {"code": "not_found", "message": "找不到该证明材料。"}},
                           title="未找到", status=404)
-        if not may(session, actor, "reports.read", item.unit):
+        if not may_read_item(session, actor, item.assignment):  # the lead's readers and its supporting units
             raise _refused(actor, f"您的帐号（{actor.name}）无权下载该证明材料。")
         name, content_type, sha = ev.file_name, ev.content_type, ev.sha256
+    return _evidence_response(request, name, content_type, sha)
+
+
+@router.get("/reporting/contribution-evidence/{evidence_id}", include_in_schema=False,
+            dependencies=[allow("reports.read")])
+def contribution_file(request: Request, evidence_id: int):
+    actor = actor_of(request)
+    with request.app.state.session_factory() as session:
+        try:
+            ev = contribution_evidence(session, actor, evidence_id)
+        except ReportingRefused as exc:
+            raise _refused(actor, str(exc)) from None
+        if ev is None:
+            return render(request, "error.html", {"error": {"code": "not_found", "message": "找不到该证明材料。"}},
+                          title="未找到", status=404)
+        name, content_type, sha = ev.file_name, ev.content_type, ev.sha256
+    return _evidence_response(request, name, content_type, sha)
+
+
+def _evidence_response(request: Request, name: str, content_type: str, sha: str) -> Response:
     try:
         data = read_evidence(sha)
     except (OSError, EvidenceRefused):

@@ -2,7 +2,7 @@
 list (issue 12 item 6)
 
 Revision ID: 0016_pg_search
-Revises: 0013_reporting (the coordinator relinks it at merge)
+Revises: 0014_reporting_support
 
 PostgreSQL only; SQLite's FTS5 index is untouched (nothing runs there).
 
@@ -17,7 +17,7 @@ PostgreSQL only; SQLite's FTS5 index is untouched (nothing runs there).
 from alembic import op
 
 revision = "0016_pg_search"
-down_revision = "0013_reporting"
+down_revision = "0014_reporting_support"
 branch_labels = None
 depends_on = None
 
