@@ -58,6 +58,7 @@ class SourceRow:
     growth: str
     binding: str  # 约束性 | 预期性 | ""
     category: str
+    target_value: str = ""  # the gold's number for the target text as the gold wrote it
 
 
 @dataclass(frozen=True)
@@ -81,14 +82,15 @@ def load_source(path: Path) -> SourceTable | None:
         gold = list(csv.DictReader(f, delimiter="\t"))
     rows = []
     seen = set()
-    for g in gold:
-        name = (g.get("indicator") or "").strip()
+    names = [(g.get("indicator") or "").strip() for g in gold]
+    for g, name in zip(gold, names):
         base, target, growth = _value_text(g.get("base_value") or ""), (g.get("target_text") or "").strip(), (g.get("annual_growth") or "").strip()
-        if not name or not (base or target or growth) or name in seen:
+        parent = any(n.startswith(name + "（其中") or n.startswith(name + "(其中") for n in names)
+        if not name or not (base or target or growth or parent) or name in seen:
             continue
         seen.add(name)
         rows.append(SourceRow(name, (g.get("unit") or "").strip(), base, target, growth, (g.get("binding") or "").strip(),
-                              (g.get("category") or "").strip()))
+                              (g.get("category") or "").strip(), (g.get("target_value") or "").strip()))
     if len(rows) < 3:
         return None
     stem = path.name.split(".")[0]
@@ -198,6 +200,11 @@ def _marked(row: SourceRow, k: int, style: Style) -> SourceRow:
     return replace(row, target=target, growth=growth)
 
 
+def _parent(row: SourceRow) -> str:
+    m = _SUB_ROW.match(row.name)
+    return m.group("parent") if m else ""
+
+
 def _row_name(row: SourceRow) -> str:
     m = _SUB_ROW.match(row.name)
     return f"其中：{m.group('sub')}" if m else row.name
@@ -238,8 +245,17 @@ def _body(table: SourceTable, roles: list[str], style: Style) -> list[list[str]]
         elif category and style.category == "numbered_rows":
             lines.append([f"{_CN_NUMBERS[g % 10]}、{category}"])
         for k, row in enumerate(rows):
-            seq += 1
+            sub = _SUB_ROW.match(row.name)
+            if sub and sub.group("parent") not in (rows[k - 1].name if k else "", _parent(rows[k - 1]) if k else ""):
+                # The parent of 其中 rows that has no values of its own: its name alone on its row.
+                seq += 1
+                parent = {r: "" for r in roles} | {"name": sub.group("parent"), "seq": str(seq)}
+                lines.append([parent[r] for r in roles])
+            if not sub:
+                seq += 1
             cells = _cells(row, roles, style, seq)
+            if sub:
+                cells["seq"] = ""  # a 其中 row carries no number of its own
             if style.category == "column" and k == 0:
                 cells["category"] = category
             elif style.category == "chars" and category:
@@ -354,14 +370,14 @@ def expected_rows(table: SourceTable, style: Style) -> list[dict]:
     out = []
     for k, row in enumerate(table.rows):
         marked = _marked(row, k, style)
-        value = re.search(r"-?\d+(?:\.\d+)?", marked.target)
-        plain = marked.target.lstrip("≥≤><").replace("以上", "").replace("左右", "").replace("%", "")
+        # A marked target (≥68, 68以上, 68左右) keeps the number of the plain one.
+        target_value = row.target_value if marked.target == row.target or _NUMBER.match(row.target) else ""
         gold = {
             "name": row.name,
             "unit": row.unit,
             "base_year": str(by) if row.base and style.header != "none" else "",
             "base_value": row.base,
-            "target_value": value.group(0) if value and _NUMBER.match(plain) else "",
+            "target_value": target_value,
             "target_text": marked.target,
             "binding": row.binding,
             "category": row.category if style.category != "none" else "",

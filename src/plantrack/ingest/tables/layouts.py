@@ -838,10 +838,17 @@ def _read_flow_body(table: Table, lines: list[Line], start: int, header_texts: s
             break
         if len(pending) > 14 or (len(text) > 40 and re.search(r"[。；]", text)):
             break
-        if not has_binding and has_seq and pending and _starts_row(text, expected_seq):
-            segments.append(pending)
-            pending = []
-            last_row_end = i - 1
+        if not has_binding and has_seq and pending and (
+                _starts_row(text, expected_seq, table.column("category") is not None)
+                or (_SUB_ROW.match(text) and _complete_without_binding(pending))):
+            # A row opens at the next sequence number, or at an unnumbered 其中 sub-row. A label
+            # alone on the line before the number (one cell per line) is the new row's category cell.
+            carried = [pending.pop()] if len(pending) > 1 and _is_label_line(pending[-1].text) else []
+            if pending and not (len(pending) == 1 and _is_label_line(pending[0].text)):
+                segments.append(pending)
+                pending = []
+                last_row_end = i - 1 - len(carried)
+            pending += carried
         elif not has_binding and not has_seq and pending and _closes_cell_per_line_row(pending, text):
             # One cell per line and no 属性 or 序号 column: a name after the row's values opens the next row.
             segments.append(pending)
@@ -874,7 +881,7 @@ def _read_flow_body(table: Table, lines: list[Line], start: int, header_texts: s
             pending = []
             last_row_end = i
             in_sub_rows = True
-        elif not has_binding and _starts_row(text, expected_seq):
+        elif not has_binding and _starts_row(text, expected_seq, table.column("category") is not None):
             expected_seq += 1
         i += 1
     if not has_binding and pending and any(_is_value_token(t) for ln in pending for t in _split_cells(ln.text)):
@@ -963,6 +970,8 @@ def _closes_cell_per_line_row(pending: list[Line], text: str) -> bool:
 def _complete_without_binding(pending: list[Line]) -> bool:
     """A name followed by two value cells (or a unit and a value), and no sentence among them."""
     tokens = [t for ln in pending for t in _split_cells(ln.text)]
+    if len(tokens) > 1 and re.fullmatch(r"\d{1,3}", tokens[0]) and _CJK.match(tokens[1]):
+        tokens = tokens[1:]  # the row's sequence number before its name
     if not tokens or _is_value_token(tokens[0]) or any(re.search(r"[。；]", t) for t in tokens):
         return False
     values = sum(_is_value_token(t) for t in tokens[1:])
@@ -977,9 +986,20 @@ def _page_number_between(lines: list[Line], i: int, table: Table, header_texts: 
     return bool(furniture_kind(nxt)) or _is_repeat(nxt, table, header_texts)
 
 
-def _starts_row(text: str, expected: int) -> bool:
+def _is_label_line(text: str) -> bool:
+    """A few Chinese words alone on a line (a category cell or label), no value or unit."""
+    t = text.strip()
+    return bool(re.fullmatch(r"[\u4e00-\u9fff、]{2,12}", t)) and not is_unit(t)
+
+
+def _starts_row(text: str, expected: int, category_column: bool = False) -> bool:
+    """The line opens row `expected`: its sequence number first, or (in a table with a category
+    column) after the group's category cell (生态保护 1 …)."""
     m = re.match(r"^(\d{1,3})(?:\s|$)", text)
-    return bool(m) and int(m.group(1)) == expected
+    if m:
+        return int(m.group(1)) == expected
+    lead = _CATEGORY_THEN_SEQ.match(text) if category_column else None
+    return bool(lead) and int(lead.group("seq")) == expected
 
 
 def _wrap_width(segments: list[list[Line]]) -> int:
@@ -1032,6 +1052,12 @@ def _row_from_segment(table: Table, seg: list[Line], category: str | None, seq: 
         category = "".join(vertical)
     if not body:
         return [], category, seq
+    lead = _CATEGORY_THEN_SEQ.match(body[0].text.strip()) if table.column("category") is not None else None
+    if lead and int(lead.group("seq")) == seq + 1:
+        # 生态保护 1 生态保护红线… : the merged category cell, printed on its group's first row,
+        # stands before the row's sequence number.
+        category, row_line = lead.group("cat"), row_line or body[0].no
+        body = [Line(body[0].no, body[0].text.strip()[lead.end("cat"):].strip())] + body[1:]
     # A sequence number at the start of the first body line (1 名称 …, 1.名称, 1、名称).
     first_cells = _split_cells(body[0].text)
     numbered = _NUMBERED_NAME.match(body[0].text.strip())
@@ -1041,7 +1067,8 @@ def _row_from_segment(table: Table, seg: list[Line], category: str | None, seq: 
     elif numbered:
         row_line = row_line or body[0].no
         body = [Line(body[0].no, body[0].text.strip()[numbered.end():])] + body[1:]
-    seq += 1
+    if row_line is not None or not _SUB_ROW.match(body[0].text.strip()):
+        seq += 1  # an unnumbered 其中 sub-row takes no sequence number of its own
     stacked = _stacked_sub_rows(table, body, category)
     if stacked:
         return stacked, category, seq
@@ -1067,6 +1094,8 @@ def _row_from_segment(table: Table, seg: list[Line], category: str | None, seq: 
 _DAMAGED_UNIT = re.compile(r"/[^\s/]{0,9}")
 _NUMBERED_NAME = re.compile(r"^(?:\d{1,3}\s*[.、．]|[(（]\d{1,3}[)）]|[①-⑳])\s*(?=[^\d\s.])")
 _SUB_ROW = re.compile(r"^其中\s*[:：]?\s*")
+# A category cell and the row's sequence number before its name, on the row's first line.
+_CATEGORY_THEN_SEQ = re.compile(r"^(?P<cat>[\u4e00-\u9fff]{2,8})\s+(?P<seq>\d{1,3})\s+(?=\S)")
 
 
 # A numbered group label (1.空气质量, 2。水环境质量, (3)土壤): a few words and no value.
