@@ -223,6 +223,7 @@ def _cells(row: SourceRow, roles: list[str], style: Style, seq: int) -> dict[str
 
 
 _CN_NUMBERS = "一二三四五六七八九十"
+WRAP_WIDTH = 8  # characters of the name column where names wrap
 
 
 def _groups(rows: list[SourceRow]) -> list[tuple[str, list[SourceRow]]]:
@@ -261,9 +262,13 @@ def _body(table: SourceTable, roles: list[str], style: Style) -> list[list[str]]
             elif style.category == "chars" and category:
                 cells["category"] = category[k] if k < len(category) else ""
             tail = ""
-            if style.wrap and len(cells["name"]) >= 8:
-                cut = len(cells["name"]) // 2
-                cells["name"], tail = cells["name"][:cut], cells["name"][cut:]
+            if style.wrap and len(cells["name"]) > WRAP_WIDTH:
+                # The name column is WRAP_WIDTH characters wide: a longer name fills it and wraps.
+                cells["name"], tail = cells["name"][:WRAP_WIDTH], cells["name"][WRAP_WIDTH:]
+                if style.sep in ("cell", "cell_blank"):
+                    # One cell per line: the wrapped name's lines come one after the other.
+                    chunks = [cells["name"]] + [tail[k:k + WRAP_WIDTH] for k in range(0, len(tail), WRAP_WIDTH)]
+                    cells["name"], tail = "\n".join(chunks), ""
             lines.append([cells[r] for r in roles])
             if tail:
                 lines.append([""] * roles.index("name") + [tail] + [""] * (len(roles) - roles.index("name") - 1))

@@ -649,6 +649,12 @@ def _read_tab_body(table: Table, lines: list[Line], start: int, header_texts: se
         text = ln.text
         if _FOOTNOTE.match(text):
             break
+        if table.rows and _name_tail_cell(table, text) is not None:
+            # A name wrapped in its cell: the tail stands alone under the name column, not in the first.
+            table.rows[-1].cells["name"] = table.rows[-1].cells.get("name", "") + _name_tail_cell(table, text)
+            last = i
+            i += 1
+            continue
         if _is_repeat(text, table, header_texts) or furniture_kind(text) or is_header_line(text.replace("\t", " ")) and "\t" in text:
             i += 1
             continue
@@ -693,6 +699,19 @@ def _read_tab_body(table: Table, lines: list[Line], start: int, header_texts: se
         last = i
         i += 1
     table.end = max(last, table.end)
+
+
+def _name_tail_cell(table: Table, text: str) -> str | None:
+    """The one filled cell of a tab line when it stands under the name column (not the first
+    column, where a category label would stand) and is words, not a value or a label."""
+    name_at = next((k for k, c in enumerate(table.columns) if c.role == "name"), 0)
+    cells = [c.strip() for c in text.rstrip().split("\t")]
+    if name_at == 0 or len(cells) != name_at + 1 or any(cells[:name_at]):
+        return None
+    tail = cells[name_at]
+    if not tail or _category_name(tail) or _is_value_token(tail) or not _CJK.search(tail):
+        return None
+    return tail
 
 
 def _right_align(columns: list[Column], cells: list[str]) -> list[str]:
