@@ -165,6 +165,11 @@ def _header_cells(roles: list[str], style: Style) -> list[list[str]]:
     if style.header == "group":
         top = [("规划目标" if r == "target" else labels[r]) for r in roles if r != "growth"]
         bottom = [f"{ty}年" if r == "target" else "年均增长" for r in roles if r in ("target", "growth")]
+        if style.sep in ("tab", "pipe"):
+            # A grid keeps every column: the cells merged from above are written empty.
+            lead = roles.index("target")
+            bottom = [""] * lead + bottom + [""] * (len(roles) - lead - len(bottom))
+            top = top[: lead + 1] + ([""] if "growth" in roles else []) + top[lead + 1:]
         return [top, bottom]
     if style.header == "spaced":
         return [[" ".join(labels[r]) if len(labels[r]) == 2 and not labels[r][0].isdigit() else labels[r] for r in roles]]
@@ -260,7 +265,9 @@ def _body(table: SourceTable, roles: list[str], style: Style) -> list[list[str]]
             if style.category == "column" and k == 0:
                 cells["category"] = category
             elif style.category == "chars" and category:
-                cells["category"] = category[k] if k < len(category) else ""
+                # The label's characters centred down the group's rows, as a merged cell prints them.
+                top = max(0, (len(rows) - len(category)) // 2)
+                cells["category"] = category[k - top] if 0 <= k - top < len(category) else ""
             tail = ""
             if style.wrap and len(cells["name"]) > WRAP_WIDTH:
                 # The name column is WRAP_WIDTH characters wide: a longer name fills it and wraps.
@@ -412,6 +419,7 @@ LAYOUTS: dict[str, Style] = {
     "header_chars": S(header="chars", category="chars"),
     "header_spaced": S(header="spaced", sep="spaces"),
     "header_group": S(header="group"),
+    "header_group_spaces": S(header="group", sep="spaces"),
     "headless": S(header="none", sep="spaces"),
     "continued": S(continued=True),
     "furniture": S(furniture=True, sep="spaces"),

@@ -463,7 +463,8 @@ def _read_line_rows(table: Table, lines: list[Line], a: int, b: int) -> None:
 
 def _header_run(lines: list[Line], i: int) -> tuple[int, int] | None:
     """(first, last) index of a table header starting at line i, or None."""
-    if not is_header_line(lines[i].text):
+    stacked = _stacked_tab_header(lines, i)
+    if not is_header_line(lines[i].text) and stacked is None:
         return None
     j = i
     while j + 1 < len(lines) and (is_header_line(lines[j + 1].text) or _BARE_YEAR.match(lines[j + 1].text)) and j - i < 16:
@@ -474,11 +475,28 @@ def _header_run(lines: list[Line], i: int) -> tuple[int, int] | None:
         else:
             break
     joined = "".join(re.sub(r"\s+", "", lines[k].text) for k in range(i, j + 1))
+    if stacked is not None and j <= i + 1:
+        j, joined = i + 1, re.sub(r"\s+", "", stacked)
     if "指标" not in joined or not re.search(r"属性|目标|单位", joined):
         return None
     if not re.search(r"\d{4}年?|现状|基期|目标", joined):
         return None
     return i, j
+
+
+def _stacked_tab_header(lines: list[Line], i: int) -> str | None:
+    """Two tab lines whose cells, read down each column, are header words (类 over 别, 序 over 号,
+    单 over 位: narrow columns print their words one character per line): the stacked header, or None."""
+    if i + 1 >= len(lines) or "\t" not in lines[i].text or "\t" not in lines[i + 1].text:
+        return None
+    top, bottom = lines[i].text.split("\t"), lines[i + 1].text.split("\t")
+    if len(bottom) > len(top) or not any(re.fullmatch(r"[\u4e00-\u9fff]", c.strip()) for c in top):
+        return None
+    if any(_is_value_token(c.strip()) for c in bottom if c.strip()):
+        return None
+    bottom += [""] * (len(top) - len(bottom))
+    stacked = "\t".join(a.strip() + b.strip() for a, b in zip(top, bottom))
+    return stacked if is_header_line(stacked) else None
 
 
 _TITLE_LABEL = re.compile(r"^(?:专栏|附表|表)\s*[\d一二三四五六七八九十]+(?:[.．\-—－]\d+)*\s*[:：]?\s*")
@@ -640,8 +658,15 @@ def _next_text(lines: list[Line], i: int) -> str | None:
 # --- tab layout -------------------------------------------------------------------------------
 
 
+# One character of a category label printed down the category column (quotes included: “六新”).
+_VERTICAL_CHAR = re.compile(r"[\u4e00-\u9fff“”‘’]")
+
+
 def _read_tab_body(table: Table, lines: list[Line], start: int, header_texts: set[str]) -> None:
     category = None
+    label_chars: list[tuple[int, str]] = []  # (line index, character) of a label down the category column
+    starts: list[int] = []  # line index of each row read
+    whole_labels = False
     last = start - 1
     i = start
     while i < len(lines):
@@ -662,6 +687,12 @@ def _read_tab_body(table: Table, lines: list[Line], start: int, header_texts: se
             if table.rows and _is_name_tail(text) and split_name(table.rows[-1].cells.get("name", ""))[1] is None \
                     and _opens_row(_next_text(lines, i)):
                 table.rows[-1].cells["name"] += text.strip()
+                last = i
+                i += 1
+                continue
+            if table.column("category") is not None and _VERTICAL_CHAR.fullmatch(text.strip()) and table.rows:
+                # A label printed one character per row runs on below its group's last row.
+                label_chars.append((i, text.strip()))
                 last = i
                 i += 1
                 continue
@@ -688,17 +719,23 @@ def _read_tab_body(table: Table, lines: list[Line], start: int, header_texts: se
         row_cells: dict[str, str] = {}
         for col, cell in zip(table.columns, cells):
             if col.role == "category":
-                if cell:
+                if _VERTICAL_CHAR.fullmatch(cell):
+                    label_chars.append((i, cell))  # a label printed one character per row (生/态/保/护)
+                elif cell:
                     category = _category_name(cell) or cell
+                    whole_labels = True
                 continue
             row_cells[col.role] = cell
         if not row_cells.get("name") and row_cells.get("seq") and not re.fullmatch(r"[\d.]+", row_cells["seq"]):
             row_cells["name"] = row_cells.pop("seq")
         if row_cells.get("name"):
             table.rows.append(Row(row_cells, category, ln.no))
+            starts.append(i)
         last = i
         i += 1
     table.end = max(last, table.end)
+    if label_chars and not whole_labels:
+        _apply_vertical_labels(table.rows, starts, label_chars)
 
 
 def _name_tail_cell(table: Table, text: str) -> str | None:
