@@ -702,6 +702,13 @@ def _read_tab_body(table: Table, lines: list[Line], start: int, header_texts: se
                 last = i
                 i += 1
                 continue
+            nxt = _next_text(lines, i)
+            if _bare_label(text) and nxt is not None and "\t" in nxt and not _bare_label(nxt.replace("\t", "")):
+                # A label alone on its line (生态保护), no number before it, above the rows of its group.
+                category = _bare_label(text)
+                last = i
+                i += 1
+                continue
             if i + 1 < len(lines) and _header_run(lines, i + 1) and _title_before(lines, i + 1)[1] == i:
                 i += 1
                 continue
@@ -1040,6 +1047,17 @@ def _page_number_between(lines: list[Line], i: int, table: Table, header_texts: 
         return False
     nxt = lines[i + 1].text
     return bool(furniture_kind(nxt)) or _is_repeat(nxt, table, header_texts)
+
+
+_DOCUMENT_TITLE_END = re.compile(r"(?:规划|纲要|方案|计划|意见|通知|报告|办法)$")
+
+
+def _bare_label(text: str) -> str | None:
+    """A category label alone on a line without a number (生态保护, “六新”突破与产业升级（7个）)."""
+    t = _COUNT_SUFFIX.sub("", text.strip())
+    if _DOCUMENT_TITLE_END.search(t):
+        return None  # a running header (某市生态环境保护规划) after a page break, not a label
+    return t if re.fullmatch(r"[\u4e00-\u9fff、“”‘’·]{2,14}", t) and _CJK.match(t.strip("“‘")) and not is_unit(t) else None
 
 
 def _is_label_line(text: str) -> bool:
