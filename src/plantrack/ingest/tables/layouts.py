@@ -477,7 +477,9 @@ def _header_run(lines: list[Line], i: int) -> tuple[int, int] | None:
     joined = "".join(re.sub(r"\s+", "", lines[k].text) for k in range(i, j + 1))
     if stacked is not None and j <= i + 1:
         j, joined = i + 1, re.sub(r"\s+", "", stacked)
-    if "指标" not in joined or not re.search(r"属性|目标|单位", joined):
+    # 指标 and a word of a value column: 属性, 目标, 单位, a growth column, or two years (the
+    # 2020年 | 2025年 of a table whose units stand in its names and that has no 属性 column).
+    if "指标" not in joined or not (re.search(r"属性|目标|单位|增长|增速", joined) or len(re.findall(r"\d{4}年", joined)) >= 2):
         return None
     if not re.search(r"\d{4}年?|现状|基期|目标", joined):
         return None
