@@ -104,3 +104,16 @@ def test_unnumbered_sub_rows_in_a_numbered_table_split_by_spaces():
     rows = rows_of(text)
     assert [(r["name"], r["base_value"], r["target_value"]) for r in rows] == [
         ("网民数量", 7.0, 11.0), ("网民数量（其中：农村网民）", 1.8, None), ("电子商务交易额", 10, 15)]
+
+
+def test_a_row_whose_binding_cell_is_empty_ends_at_its_last_cell():
+    text = """表7  主要指标
+类别   序号   指标   单位   2020年   2025年   属性
+“三农”发展   1   城乡居民收入比   —   2.5   2.3   —
+2   农村自来水普及率   %   85   90   —
+3   森林覆盖率   %   20   22   约束性
+"""
+    rows = rows_of(text)
+    assert [(r["name"], r["category"], r["base_value"], r["target_value"], r["binding"]) for r in rows] == [
+        ("城乡居民收入比", "“三农”发展", 2.5, 2.3, None), ("农村自来水普及率", "“三农”发展", 85, 90, None),
+        ("森林覆盖率", "“三农”发展", 20, 22, "binding")]

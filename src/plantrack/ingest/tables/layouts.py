@@ -875,6 +875,7 @@ def _read_flow_body(table: Table, lines: list[Line], start: int, header_texts: s
     segments: list[list[Line]] = []
     pending: list[Line] = []
     last_row_end = start - 1
+    row_width = len([c for c in table.columns if c.role != "category"])
     i = start
     expected_seq = 1
     vertical = _has_vertical_labels(lines, start)
@@ -935,7 +936,10 @@ def _read_flow_body(table: Table, lines: list[Line], start: int, header_texts: s
             ln = Line(ln.no, "  ".join(cells), ln.page_start)
             at[id(ln)] = i
         pending.append(ln)
-        if has_binding and _BINDING_TOKEN.match(cells[-1] if cells else ""):
+        if has_binding and (_BINDING_TOKEN.match(cells[-1] if cells else "") or (
+                len(pending) == 1 and cells and is_empty_cell(cells[-1]) and _row_cell_count(pending) >= row_width)):
+            # The row ends at its binding word, or (a row on one line holding every cell, its 属性
+            # left empty: —) at its last cell.
             segments.append(pending)
             pending = []
             last_row_end = i
@@ -1062,6 +1066,15 @@ def _bare_label(text: str) -> str | None:
     return t if re.fullmatch(r"[\u4e00-\u9fff、“”‘’·]{2,14}", t) and _CJK.match(t.strip("“‘")) and not is_unit(t) else None
 
 
+def _row_cell_count(pending: list[Line]) -> int:
+    """How many cells a row's lines hold, a group label before its number (the category column's
+    merged cell: 生态保护 1 …, or 生态保护 / 1 one cell per line) not counted; 0 without a name."""
+    tokens = [t for ln in pending for t in _split_cells(ln.text)]
+    if len(tokens) > 1 and _bare_label(tokens[0]) and re.fullmatch(r"\d{1,3}", tokens[1]):
+        tokens = tokens[1:]
+    return len(tokens) if any(_CJK.search(t) and not _is_value_token(t) for t in tokens) else 0
+
+
 def _is_label_line(text: str) -> bool:
     """A few Chinese words alone on a line (a category cell or label), no value or unit."""
     t = text.strip()
@@ -1171,7 +1184,7 @@ _DAMAGED_UNIT = re.compile(r"/[^\s/]{0,9}")
 _NUMBERED_NAME = re.compile(r"^(?:\d{1,3}\s*[.、．]|[(（]\d{1,3}[)）]|[①-⑳])\s*(?=[^\d\s.])")
 _SUB_ROW = re.compile(r"^其中\s*[:：]?\s*")
 # A category cell and the row's sequence number before its name, on the row's first line.
-_CATEGORY_THEN_SEQ = re.compile(r"^(?P<cat>[\u4e00-\u9fff]{2,8})\s+(?P<seq>\d{1,3})\s+(?=\S)")
+_CATEGORY_THEN_SEQ = re.compile(r"^(?P<cat>[\u4e00-\u9fff“”‘’、]{2,12})\s+(?P<seq>\d{1,3})\s+(?=\S)")
 
 
 # A numbered group label (1.空气质量, 2。水环境质量, (3)土壤): a few words and no value.
