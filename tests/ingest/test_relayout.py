@@ -94,3 +94,24 @@ def test_the_expected_rows_follow_the_layout_not_the_parser():
     plain = relayout.expected_rows(table, relayout.LAYOUTS["tab"])
     assert [g["target_value"] for g in marked] == [g["target_value"] for g in plain]
     assert any(m["target_text"] != p["target_text"] for m, p in zip(marked, plain))
+
+
+_ospec = importlib.util.spec_from_file_location("relayout_outline", REPO / "bench" / "relayout_outline.py")
+relayout_outline = importlib.util.module_from_spec(_ospec)
+sys.modules.setdefault("relayout_outline", relayout_outline)
+_ospec.loader.exec_module(relayout_outline)
+
+
+def test_outline_counts_are_exact_in_every_heading_layout():
+    """bench/relayout_outline.py: three outline skeletons x every heading style (tables of contents,
+    page furniture, wrapped and glued headings, 专栏 numberings, 一、 items that are not 节)."""
+    results = relayout_outline.run()
+    wrong = {k: v for k, v in results.items() if v[0] != v[1]}
+    assert len(results) >= 50 and not wrong, wrong
+
+
+def test_outline_expected_counts_follow_the_style():
+    national = relayout_outline._skeletons()[0]
+    plain = relayout_outline.expected_counts(national, relayout_outline.STYLES["plain"])
+    items = relayout_outline.expected_counts(national, relayout_outline.STYLES["items_comma"])
+    assert plain["节"] > 0 and items["节"] == 0 and plain["章"] == items["章"] and plain["篇"] == 4
