@@ -131,6 +131,7 @@ class Style:
     continued: bool = False  # the rows after the page break carry no header (and the break has furniture)
     wrap: bool = False  # long names wrapped over two lines
     empty: str = "—"  # how an empty value cell is written
+    year_words: str = "years"  # years (2025年) | words (2025年基期值) | estimate (2025年（预计）) | status (2025年现状)
 
 
 def _roles(table: SourceTable, style: Style) -> list[str]:
@@ -155,8 +156,10 @@ def _roles(table: SourceTable, style: Style) -> list[str]:
 def _header_cells(roles: list[str], style: Style) -> list[list[str]]:
     """The header as lines of cells (one line, or several where the header is stacked)."""
     by, ty = style.years
-    labels = {"seq": "序号", "category": "类别", "name": "指标", "unit": "单位", "base": f"{by}年",
-              "target": f"{ty}年", "growth": "年均增长", "binding": "属性"}
+    base_word, target_word = {"years": ("年", "年"), "words": ("年基期值", "年目标值"), "estimate": ("年（预计）", "年目标"),
+                              "status": ("年现状", "年规划")}[style.year_words]
+    labels = {"seq": "序号", "category": "类别", "name": "指标", "unit": "单位", "base": f"{by}{base_word}",
+              "target": f"{ty}{target_word}", "growth": "年均增长", "binding": "属性"}
     if style.header == "two":
         top = {"seq": "序号", "category": "类别", "name": "指标", "unit": "单位", "base": f"{by}年",
                "target": f"{ty}年", "growth": "年均增长", "binding": "指标"}
@@ -435,6 +438,9 @@ LAYOUTS: dict[str, Style] = {
     "years_2025_2030": S(years=(2025, 2030)),
     "years_2024_2030": S(years=(2024, 2030)),
     "years_2015_2020": S(years=(2015, 2020)),
+    "year_words_2030": S(years=(2025, 2030), year_words="words"),
+    "year_estimate_2030": S(years=(2025, 2030), year_words="estimate", sep="spaces"),
+    "year_status_2030": S(years=(2024, 2030), year_words="status", sep="cell"),
     "binding_short": S(binding="short"),
     "binding_stars": S(binding="stars"),
     "value_marks": S(marks=True),
