@@ -617,10 +617,21 @@ def _measure_subheader(columns: list[Column], lines: list[Line], h_end: int) -> 
     return out
 
 
+_CONTINUATION = re.compile(r"[（(](?:续|續|续表|接上页|接上表)[)）]$|^(?:续|續)(?=表)|(?:续|續)$")
+
+
+def _title_label(title: str) -> str:
+    m = _TITLE_LABEL.match(title)
+    return m.group(0) if m else ""
+
+
 def _is_repeat(text: str, table: Table, header_texts: set[str]) -> bool:
     """A header line or the title repeated after a page break."""
     t = re.sub(r"\s+", "", text)
-    return t in header_texts or (bool(table.title) and t == re.sub(r"\s+", "", table.title)) or (
+    # The title repeated on the next page, marked as a continuation: 表1 …（续）, 续表1 …, 表1 …(续表).
+    t_title = _CONTINUATION.sub("", t)
+    title = _CONTINUATION.sub("", re.sub(r"\s+", "", table.title)) if table.title else ""
+    return t in header_texts or (bool(title) and t_title in (title, title.removeprefix(_title_label(title)))) or (
         is_header_line(text) and "指标" in t
     )
 
