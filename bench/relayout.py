@@ -124,7 +124,7 @@ class Style:
     category: str = "column"  # column | rows | numbered_rows | chars | none
     header: str = "one"  # one | two | chars | spaced | group | none
     order: str = "std"  # std | binding_first | unit_last | unit_in_name
-    binding: str = "full"  # full | short | stars
+    binding: str = "full"  # full | short | stars (★/☆ column) | name_star (★ after binding names, no column)
     marks: bool = False  # numeric targets written ≥/以上/左右, growth as 〔〕 cumulative
     fullwidth: bool = False
     furniture: bool = False  # a page break inside: page number, running header, repeated title
@@ -142,7 +142,7 @@ def _roles(table: SourceTable, style: Style) -> list[str]:
     if table.has_unit and style.order != "unit_in_name":
         roles.append("unit")
     values = ["base", "target"] + (["growth"] if table.has_growth else [])
-    binding = ["binding"] if table.has_binding else []
+    binding = ["binding"] if table.has_binding and style.binding != "name_star" else []
     if style.order == "binding_first":
         roles += binding + values
     elif style.order == "unit_last" and "unit" in roles:
@@ -220,6 +220,8 @@ def _row_name(row: SourceRow) -> str:
 
 def _cells(row: SourceRow, roles: list[str], style: Style, seq: int) -> dict[str, str]:
     name = _row_name(row)
+    if style.binding == "name_star" and row.binding == "约束性":
+        name += "★"  # 带★的为约束性指标
     if style.order == "unit_in_name" and row.unit:
         name = f"{name}（{row.unit}）"
     cells = {"seq": str(seq), "category": "", "name": name, "unit": row.unit or style.empty,
@@ -337,6 +339,8 @@ def table_text_lines(table: SourceTable, style: Style) -> list[str]:
         out += _join(cells, style)
     if style.binding == "stars":
         out.append("注：★为约束性指标，☆为预期性指标。")
+    if style.binding == "name_star":
+        out.append("注：带★的为约束性指标，其余为预期性指标。")
     return out
 
 
@@ -394,7 +398,8 @@ def expected_rows(table: SourceTable, style: Style) -> list[dict]:
             "base_value": row.base,
             "target_value": target_value,
             "target_text": marked.target,
-            "binding": row.binding,
+            # 带★的为约束性指标，其余为预期性指标: the legend makes every unmarked row 预期性.
+            "binding": ("约束性" if row.binding == "约束性" else "预期性") if style.binding == "name_star" else row.binding,
             "category": row.category if style.category != "none" else "",
         }
         if table.has_growth:
@@ -443,6 +448,7 @@ LAYOUTS: dict[str, Style] = {
     "year_status_2030": S(years=(2024, 2030), year_words="status", sep="cell"),
     "binding_short": S(binding="short"),
     "binding_stars": S(binding="stars"),
+    "binding_name_star": S(binding="name_star", sep="spaces"),
     "value_marks": S(marks=True),
     "html": S(sep="html"),
     "html_rows_2030": S(sep="html", years=(2025, 2030), category="none"),

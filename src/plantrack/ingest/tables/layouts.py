@@ -60,6 +60,9 @@ _CATEGORY_LINE = re.compile(
 )
 _COUNT_SUFFIX = re.compile(r"\s*(?:[(（]\s*\d+\s*(?:个|项)\s*[)）]|\d+\s*(?:个|项))\s*$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# A legend of binding marks: ★为约束性指标，☆为预期性指标; 带▲的为约束性指标.
+_BINDING_MARK_NOTE = re.compile(r"([★☆▲△●○◆◇※#＃])\s*号?\s*(?:的)?\s*(?:指标)?\s*(?:为|表示|是|代表|系)\s*(约束性|预期性)")
+_BINDING_REST_NOTE = re.compile(r"(?:其余|其他|未标注的?)\s*(?:指标)?\s*(?:均)?\s*(?:为|是)\s*(约束性|预期性)")
 _MARKER_NOTE = re.compile(r"(?:带)?(\*+)\s*(?:号)?\s*(?:为|表示|是|系)\s*(\d{4})\s*年")
 
 
@@ -88,6 +91,7 @@ class Table:
     rows: list[Row] = field(default_factory=list)
     markers: dict[str, int] = field(default_factory=dict)  # "*" -> 2019 from the footnote
     cumulative_brackets: bool = False
+    binding_marks: dict[str, str] = field(default_factory=dict)  # "★" -> "约束性" from the legend
     header_start: int = -1  # index of the first header line (the title, above it, may be a 专栏 heading)
     evidence: str = "header"  # what found it: its header words ("header") or its rows alone ("body")
     confidence: float = 0.0
@@ -1426,6 +1430,12 @@ def _read_footnote(table: Table, lines: list[Line]) -> None:
         j += 1
     for m in _MARKER_NOTE.finditer(note):
         table.markers[m.group(1)] = int(m.group(2))
+    for text in (note, table.title or ""):
+        for m in _BINDING_MARK_NOTE.finditer(text):
+            table.binding_marks[m.group(1)] = m.group(2)
+        rest = _BINDING_REST_NOTE.search(text)
+        if rest and table.binding_marks:
+            table.binding_marks[""] = rest.group(1)  # 其余为预期性指标: the unmarked rows
     table.cumulative_brackets = bool(re.search(r"[\[［]\s*[\]］]\s*(?:内|中)?\s*(?:为|表示)[^。；]*累计", note))
     table.end = j - 1
 
