@@ -975,7 +975,11 @@ def _read_flow_body(table: Table, lines: list[Line], start: int, header_texts: s
         # The last row lost its binding cell (a truncated page): it is still a row.
         segments.append(pending)
         last_row_end = i - 1
+    elif has_binding and len(pending) == 1 and segments and _bare_label(pending[0].text):
+        segments.append(pending)  # perhaps the wrapped end of the last row's name (_join_wrapped_tails)
     table.end = max(table.end, last_row_end)
+    if has_binding:
+        segments = _join_wrapped_tails(segments)
     width = _wrap_width(segments)
     category = None
     seq = 0
@@ -1088,6 +1092,49 @@ def _row_cell_count(pending: list[Line]) -> int:
     if len(tokens) > 1 and _bare_label(tokens[0]) and re.fullmatch(r"\d{1,3}", tokens[1]):
         tokens = tokens[1:]
     return len(tokens) if any(_CJK.search(t) and not _is_value_token(t) for t in tokens) else 0
+
+
+def _first_line_name(line: Line) -> tuple[int, str] | None:
+    """(cell index, text) of the name on a row's first line: its first cell of words."""
+    cells = _split_cells(line.text)
+    k = 0
+    if len(cells) > 2 and _bare_label(cells[0]) and re.fullmatch(r"\d{1,3}", cells[1]):
+        k = 1  # the category cell before the number
+    while k < len(cells) and re.fullmatch(r"\d{1,3}", cells[k]):
+        k += 1
+    if k < len(cells) and _CJK.search(cells[k]) and not _is_value_token(cells[k]) and len(cells) - k >= 3:
+        return k, cells[k]
+    return None
+
+
+def _join_wrapped_tails(segments: list[list[Line]]) -> list[list[Line]]:
+    """Names wrapped at the column's width in a table flattened to text put their end on a line
+    of its own after the row (单位地区生产总 1.2 … 约束性 / 值能耗降低). A lone line of words that
+    opens a segment is such a tail when the row above was cut at the table's widest name (the
+    column's width) and the tail is no wider; otherwise it stays a label of the rows below."""
+    firsts = [_first_line_name(seg[-1]) for seg in segments]
+    widths = [_width(f[1]) for f in firsts if f]
+    if len(widths) < 3 or (segments and len(segments[0]) > 1 and _bare_label(segments[0][0].text)):
+        # A label above the first row: lone lines of words in this table are labels.
+        last = segments[-1] if segments else []
+        return segments[:-1] if len(last) == 1 and _bare_label(last[0].text) and len(segments) > 1 else segments
+    widest = max(widths)
+    out: list[list[Line]] = []
+    for k, seg in enumerate(segments):
+        head = seg[0].text.strip()
+        prev = _first_line_name(out[-1][0]) if out and len(out[-1]) == 1 else None
+        if (out and prev and (len(seg) > 1 or k == len(segments) - 1) and _bare_label(head) and not _category_name(head)
+                and _width(prev[1]) >= widest - 1 and _width(head) <= widest and len(out[-1]) == 1
+                and widths.count(widest) + widths.count(widest - 1) >= 2):
+            cells = _split_cells(out[-1][0].text)
+            cells[prev[0]] += head
+            out[-1] = [Line(out[-1][0].no, "  ".join(cells), out[-1][0].page_start)]
+            seg = seg[1:]
+        elif k == len(segments) - 1 and len(seg) == 1 and _bare_label(head):
+            seg = []  # words after the last row that are no name's end: not a row
+        if seg:
+            out.append(seg)
+    return out
 
 
 def _is_label_line(text: str) -> bool:
@@ -1225,7 +1272,9 @@ def _is_label_before_row(text: str, nxt: str) -> bool:
     """A line of words alone (经济发展) right before a row's number is a category label."""
     if not re.fullmatch(r"[\u4e00-\u9fff、]{2,12}", text):
         return False
-    return bool(re.fullmatch(r"\d{1,3}", nxt) or _NUMBERED_NAME.match(nxt))
+    # The number alone (one cell per line), glued to the name (1.名称), or the first of the row's
+    # cells set apart by spaces (1   名称   %   …).
+    return bool(re.fullmatch(r"\d{1,3}", nxt) or _NUMBERED_NAME.match(nxt) or re.match(r"^\d{1,3}\s+\S", nxt))
 
 
 def _stacked_sub_rows(table: Table, body: list[Line], category: str | None) -> list[Row]:
