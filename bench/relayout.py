@@ -307,6 +307,20 @@ def _join(cells: list[str], style: Style) -> list[str]:
     return [sep.join(c for c in cells if c)]
 
 
+def _text_width(text: str) -> int:
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def _aligned(lines: list[list[str]], style: Style) -> list[str]:
+    widths = [max(_text_width(line[k]) for line in lines) for k in range(len(lines[0]))]
+    gap = "    " if style.sep == "spaces" else "\u3000\u3000"
+    out = []
+    for line in lines:
+        cells = [c + " " * (w - _text_width(c)) for c, w in zip(line, widths)]
+        out.append(gap.join(cells).rstrip())
+    return out
+
+
 def _title(style: Style) -> tuple[str, str]:
     by, ty = style.years
     plan = {2020: "十三五", 2025: "十四五", 2030: "十五五"}.get(ty, "中长期")
@@ -320,7 +334,13 @@ def _furniture(doc_title: str, table_title: str) -> list[str]:
 def table_text_lines(table: SourceTable, style: Style) -> list[str]:
     roles = _roles(table, style)
     doc_title, table_title = _title(style)
-    header = [_join(cells, style) for cells in _header_cells(roles, style)]
+    header_cells = _header_cells(roles, style)
+    if len(header_cells) > 1 and style.sep in ("spaces", "ideographic") and len({len(h) for h in header_cells}) == 1:
+        # A header over several lines keeps its columns' places (as a PDF's text layer does):
+        # every cell padded to its column's width, an empty cell left blank.
+        header = [[line] for line in _aligned(header_cells, style)]
+    else:
+        header = [_join(cells, style) for cells in header_cells]
     out: list[str] = [table_title]
     for h in header:
         out += h
@@ -424,6 +444,7 @@ LAYOUTS: dict[str, Style] = {
     "cell": S(sep="cell"),
     "cell_blank": S(sep="cell_blank"),
     "header_two_lines": S(header="two"),
+    "header_two_lines_ideographic": S(header="two", sep="ideographic"),
     "header_chars": S(header="chars", category="chars"),
     "header_spaced": S(header="spaced", sep="spaces"),
     "header_group": S(header="group"),

@@ -60,6 +60,8 @@ _CATEGORY_LINE = re.compile(
 )
 _COUNT_SUFFIX = re.compile(r"\s*(?:[(（]\s*\d+\s*(?:个|项)\s*[)）]|\d+\s*(?:个|项))\s*$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# A binding mark alone as the 属性 cell (its meaning is in the legend under the table).
+_MARK_CELLS = {"★", "☆", "▲", "△", "●", "○", "◆", "◇"}
 # A legend of binding marks: ★为约束性指标，☆为预期性指标; 带▲的为约束性指标.
 _BINDING_MARK_NOTE = re.compile(r"([★☆▲△●○◆◇※#＃])\s*号?\s*(?:的)?\s*(?:指标)?\s*(?:为|表示|是|代表|系)\s*(约束性|预期性)")
 _BINDING_REST_NOTE = re.compile(r"(?:其余|其他|未标注的?)\s*(?:指标)?\s*(?:均)?\s*(?:为|是)\s*(约束性|预期性)")
@@ -951,7 +953,7 @@ def _read_flow_body(table: Table, lines: list[Line], start: int, header_texts: s
             ln = Line(ln.no, "  ".join(cells), ln.page_start)
             at[id(ln)] = i
         pending.append(ln)
-        if has_binding and (_BINDING_TOKEN.match(cells[-1] if cells else "") or (
+        if has_binding and (_BINDING_TOKEN.match(cells[-1] if cells else "") or (cells and cells[-1] in _MARK_CELLS) or (
                 len(pending) == 1 and cells and is_empty_cell(cells[-1]) and _row_cell_count(pending) >= row_width)):
             # The row ends at its binding word, or (a row on one line holding every cell, its 属性
             # left empty: —) at its last cell.
