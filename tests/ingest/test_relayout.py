@@ -27,32 +27,50 @@ _spec.loader.exec_module(relayout)
 SOURCES = ("shanxi-ecology-14th-plan", "shanxi-14th-fyp-outline", "broadband-china-strategy-2013",
            "shaanxi-yangling-2022-annual-plan")
 
-# layout -> floor on mean fields over SOURCES (measured 2026-12-03, branch damage).
+# layout -> floor on mean fields over SOURCES (measured 2026-12-03, branch damage, rounded down).
 FIELD_FLOORS = {
     "tab": 0.99,
+    "tab_unnumbered": 0.99,
     "spaces": 0.99,
     "fullwidth_ideographic": 0.99,
     "pipe": 0.99,
-    "cell_blank": 0.97,
+    "cell_blank": 0.98,
     "header_two_lines": 0.99,
-    "header_chars": 0.97,
+    "header_chars": 0.98,
     "header_group": 0.99,
+    "header_group_spaces": 0.99,
     "header_spaced": 0.99,
+    "continued": 0.99,
+    "furniture": 0.99,
     "wrapped_names": 0.99,
+    "wrapped_names_cell": 0.97,
+    "wrapped_names_spaces": 0.74,  # weak: a tail is told from a label only by the name column's width
     "category_rows": 0.99,
+    "category_rows_spaces": 0.98,
     "category_numbered_rows": 0.99,
-    "category_chars": 0.97,
+    "category_chars": 0.98,
     "unit_in_name": 0.99,
     "binding_first": 0.99,
     "unit_last": 0.99,
     "years_2025_2030": 0.99,
     "years_2024_2030": 0.99,
     "years_2015_2020": 0.99,
+    "year_words_2030": 0.99,
+    "year_estimate_2030": 0.99,
+    "year_status_2030": 0.98,
     "binding_short": 0.99,
+    "binding_stars": 0.99,
+    "binding_name_star": 0.99,
     "value_marks": 0.99,
     "html": 0.99,
-    "furniture": 0.95,
+    "html_rows_2030": 0.99,
+    "combo_pdf": 0.74,
+    "combo_web": 0.98,
+    "combo_markdown": 0.99,
+    "combo_box": 0.98,
 }
+# Where rows are read, most of them must be right rows; the two weak layouts above are lower.
+PRECISION_FLOORS = {"wrapped_names_spaces": 0.85, "combo_pdf": 0.85}
 PRECISION_FLOOR = 0.95
 
 
@@ -81,7 +99,8 @@ def test_layout_reads_the_same_rows(scorer, layout):
     fields = sum(s["fields"] for s in scores) / len(scores)
     where = [(t.name, round(s["recall"], 3), round(s["precision"], 3), round(s["fields"], 3)) for t, s in zip(_sources(), scores)]
     assert fields >= FIELD_FLOORS[layout], where
-    assert min(s["precision"] for s in scores) >= PRECISION_FLOOR, where
+    read = [s["precision"] for s in scores if s["predicted"]]  # reading nothing is fewer rows, not garbage
+    assert min(read, default=1.0) >= PRECISION_FLOORS.get(layout, PRECISION_FLOOR), where
 
 
 def test_the_expected_rows_follow_the_layout_not_the_parser():
