@@ -117,3 +117,18 @@ def test_a_row_whose_binding_cell_is_empty_ends_at_its_last_cell():
     assert [(r["name"], r["category"], r["base_value"], r["target_value"], r["binding"]) for r in rows] == [
         ("城乡居民收入比", "“三农”发展", 2.5, 2.3, None), ("农村自来水普及率", "“三农”发展", 85, 90, None),
         ("森林覆盖率", "“三农”发展", 20, 22, "binding")]
+
+
+def test_a_headerless_run_reads_the_category_before_the_number():
+    text = """第二节 主要目标
+到2030年，主要指标如下。
+民生福祉   1   人均预期寿命   岁   79   80   预期性
+2   城镇调查失业率   %   5.5   5.5   预期性
+3   养老保险参保率   %   95   96   约束性
+4   每千人口执业医师数   人   3.1   3.6   预期性
+第三节 下一节
+"""
+    rows = rows_of(text)
+    assert [(r["name"], r["category"], r["base_value"], r["target_value"]) for r in rows] == [
+        ("人均预期寿命", "民生福祉", 79, 80), ("城镇调查失业率", "民生福祉", 5.5, 5.5), ("养老保险参保率", "民生福祉", 95, 96),
+        ("每千人口执业医师数", "民生福祉", 3.1, 3.6)]

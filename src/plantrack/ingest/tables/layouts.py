@@ -456,6 +456,11 @@ def _read_line_rows(table: Table, lines: list[Line], a: int, b: int) -> None:
         if furniture_kind(text):
             continue
         cells = split_row_cells(text)
+        if (len(cells) == len(roles) + 1 and roles[0] == "seq" and _bare_label(cells[0])
+                and re.fullmatch(r"\d{1,3}", cells[1])):
+            # 生态保护  1  名称 …: the merged category cell on its group's first row, before the number.
+            category, cells = _bare_label(cells[0]), cells[1:]
+            text = "  ".join(cells)
         if len(cells) == len(roles) - 1 and "unit" in roles and not any(is_unit(c) for c in cells):
             cells.insert(roles.index("unit"), "")
         if len(cells) != len(roles) or not is_row_like(text):
