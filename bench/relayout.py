@@ -282,8 +282,9 @@ def _body(table: SourceTable, roles: list[str], style: Style) -> list[list[str]]
                     chunks = [cells["name"]] + [tail[k:k + WRAP_WIDTH] for k in range(0, len(tail), WRAP_WIDTH)]
                     cells["name"], tail = "\n".join(chunks), ""
             lines.append([cells[r] for r in roles])
-            if tail:
-                lines.append([""] * roles.index("name") + [tail] + [""] * (len(roles) - roles.index("name") - 1))
+            for k0 in range(0, len(tail), WRAP_WIDTH):  # the rest of the name, line by line at the column's width
+                piece = tail[k0:k0 + WRAP_WIDTH]
+                lines.append([""] * roles.index("name") + [piece] + [""] * (len(roles) - roles.index("name") - 1))
         if style.category == "chars" and category and len(category) > len(rows):
             # The label is longer than its group: the rest of its characters stand alone below.
             for ch in category[len(rows):]:

@@ -49,3 +49,16 @@ def test_a_label_after_a_short_name_stays_a_label():
 """
     rows = rows_of(text)
     assert rows[2]["name"] == "人口" and rows[3]["category"] == "民生福祉"
+
+
+def test_a_long_name_wraps_over_several_lines_at_the_column_width():
+    text = """表1  主要指标
+序号   指标   单位   2025年   2030年   属性
+1   国家级重点实验室   个   3   5   预期性
+/国家级工程研究
+中心
+2   常住人口城镇化率   %   60   65   预期性
+3   城镇新增就业人数   万人   3.2   3.5   预期性
+"""
+    rows = rows_of(text)
+    assert [r["name"] for r in rows] == ["国家级重点实验室/国家级工程研究中心", "常住人口城镇化率", "城镇新增就业人数"]

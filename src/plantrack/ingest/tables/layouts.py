@@ -1114,6 +1114,14 @@ def _first_line_name(line: Line) -> tuple[int, str] | None:
     return None
 
 
+def _tail_like(text: str) -> bool:
+    """One cell of words (slashes and Latin letters allowed: 省级重点实验室/省级工程研究中心), no value,
+    no unit, no sentence and no numbered label: what the end of a wrapped name looks like."""
+    t = text.strip()
+    return (len(_split_cells(t)) == 1 and bool(_CJK.search(t)) and not _is_value_token(t) and not is_unit(t)
+            and not _category_name(t) and not re.search(r"[。；，,:：]|\d", t) and len(t) <= 40)
+
+
 def _join_wrapped_tails(segments: list[list[Line]]) -> list[list[Line]]:
     """Names wrapped at the column's width in a table flattened to text put their end on a line
     of its own after the row (单位地区生产总 1.2 … 约束性 / 值能耗降低). A lone line of words that
@@ -1128,15 +1136,21 @@ def _join_wrapped_tails(segments: list[list[Line]]) -> list[list[Line]]:
     widest = max(widths)
     out: list[list[Line]] = []
     for k, seg in enumerate(segments):
-        head = seg[0].text.strip()
-        prev = _first_line_name(out[-1][0]) if out and len(out[-1]) == 1 else None
-        if (out and prev and (len(seg) > 1 or k == len(segments) - 1) and _bare_label(head) and not _category_name(head)
-                and _width(prev[1]) >= widest - 1 and _width(head) <= widest and len(out[-1]) == 1
-                and widths.count(widest) + widths.count(widest - 1) >= 2):
+        joined = False
+        while seg and out and len(out[-1]) == 1 and (len(seg) > 1 or k == len(segments) - 1):
+            # The name's end may run over several lines, each no wider than the column.
+            head = seg[0].text.strip()
+            prev = _first_line_name(out[-1][0])
+            if not (prev and _tail_like(head) and _width(prev[1]) >= widest - 1 and _width(head) <= widest
+                    and (joined or widths.count(widest) + widths.count(widest - 1) >= 2)):
+                break
             cells = _split_cells(out[-1][0].text)
             cells[prev[0]] += head
             out[-1] = [Line(out[-1][0].no, "  ".join(cells), out[-1][0].page_start)]
-            seg = seg[1:]
+            seg, joined = seg[1:], True
+        head = seg[0].text.strip() if seg else ""
+        if not seg:
+            continue
         elif k == len(segments) - 1 and len(seg) == 1 and _bare_label(head):
             seg = []  # words after the last row that are no name's end: not a row
         if seg:
