@@ -44,7 +44,7 @@ FIELD_FLOORS = {
     "furniture": 0.99,
     "wrapped_names": 0.99,
     "wrapped_names_cell": 0.97,
-    "wrapped_names_spaces": 0.74,  # weak: a tail is told from a label only by the name column's width
+    "wrapped_names_spaces": 0.82,  # weak: a tail is told from a label only by the name column's width
     "category_rows": 0.99,
     "category_rows_spaces": 0.98,
     "category_numbered_rows": 0.99,
@@ -64,13 +64,15 @@ FIELD_FLOORS = {
     "value_marks": 0.99,
     "html": 0.99,
     "html_rows_2030": 0.99,
-    "combo_pdf": 0.74,
+    "combo_pdf": 0.82,
+    "headless": 0.63,  # weak: rows whose targets are words alone are not taken without a header
+    "combo_flipbook": 0.57,  # weak: cleaning drops the places of a stacked header's cells
     "combo_web": 0.98,
     "combo_markdown": 0.99,
     "combo_box": 0.98,
 }
 # Where rows are read, most of them must be right rows; the two weak layouts above are lower.
-PRECISION_FLOORS = {"wrapped_names_spaces": 0.85, "combo_pdf": 0.85}
+PRECISION_FLOORS = {"wrapped_names_spaces": 0.85, "combo_pdf": 0.85, "combo_flipbook": 0.9}
 PRECISION_FLOOR = 0.95
 
 
