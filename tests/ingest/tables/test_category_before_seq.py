@@ -132,3 +132,12 @@ def test_a_headerless_run_reads_the_category_before_the_number():
     assert [(r["name"], r["category"], r["base_value"], r["target_value"]) for r in rows] == [
         ("人均预期寿命", "民生福祉", 79, 80), ("城镇调查失业率", "民生福祉", 5.5, 5.5), ("养老保险参保率", "民生福祉", 95, 96),
         ("每千人口执业医师数", "民生福祉", 3.1, 3.6)]
+
+
+def test_one_cell_per_line_a_quoted_label_before_the_number_is_the_category():
+    text = "表9  主要指标\n序号\n指标\n单位\n2025年\n2030年\n属性\n" + "\n".join(
+        ["“六新”突破", "1", "5G网络用户普及率", "%", "60", "80", "预期性",
+         "2", "数字经济核心产业增加值占比", "%", "10", "15", "预期性"]) + "\n"
+    rows = rows_of(text)
+    assert [(r["name"], r["category"], r["target_value"]) for r in rows] == [
+        ("5G网络用户普及率", "“六新”突破", 80), ("数字经济核心产业增加值占比", "“六新”突破", 15)]

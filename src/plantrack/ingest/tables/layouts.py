@@ -1290,8 +1290,8 @@ def _numbered_label_before_name(text: str, nxt: str, after: str = "") -> str | N
 
 
 def _is_label_before_row(text: str, nxt: str) -> bool:
-    """A line of words alone (经济发展) right before a row's number is a category label."""
-    if not re.fullmatch(r"[\u4e00-\u9fff、]{2,12}", text):
+    """A line of words alone (经济发展, “六新”突破与产业升级) right before a row's number is a category label."""
+    if not (re.fullmatch(r"[\u4e00-\u9fff、]{2,12}", text) or _bare_label(text)):
         return False
     # The number alone (one cell per line), glued to the name (1.名称), or the first of the row's
     # cells set apart by spaces (1   名称   %   …).
