@@ -24,3 +24,12 @@ def test_each_cell_has_the_type_its_content_shows(text, kind):
 def test_values_are_numbers_empty_marks_compounds_and_words_that_aim():
     assert all(is_value(t) for t in ("12.5", "—", "0/1", "完成国家下达指标"))
     assert not any(is_value(t) for t in ("森林覆盖率", "%", "约束性", "2025年"))
+
+
+def test_names_opening_with_jiben_or_quanmian_are_names_and_stated_targets_are_text():
+    from plantrack.ingest.tables.cells import cell_type
+
+    assert cell_type("基本养老保险参保率") == "name"
+    assert cell_type("基本医疗保险参保率") == "name"
+    assert cell_type("基本实现全覆盖") == "text"
+    assert cell_type("全面完成省下达任务") == "text"

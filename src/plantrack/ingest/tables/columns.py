@@ -341,6 +341,10 @@ _YEAR_QUALIFIER = re.compile(r"[(（]?\s*(?:19|20)\d{2}\s*年?\s*[)）]?")
 _VALUE_WORD = re.compile(r"现状|基期|基数|目标|规划|预期|预计|完成|实际")
 
 
+# The words under a merged group cell: a year, a growth, a target or cumulative column.
+_SUB_COLUMN = re.compile(r"\d{4}年?(?:目标值?|预期值?)?|(?:年均)?(?:增长|增速)(?:率)?(?:[(（]%[)）])?|累计(?:增长|下降)?|目标值?|绝对值")
+
+
 def stack_header_cells(header_lines: list[str]) -> list[str]:
     """The column words of a header printed over several lines, read top to bottom per column.
 
@@ -358,6 +362,16 @@ def stack_header_cells(header_lines: list[str]) -> list[str]:
                 for col, (_, _, text) in zip(open_words, cells):
                     col[2] += text
                 continue
+        groups = [c for c in columns if _SPACES.sub("", c[2]) in _GROUP_WORDS]
+        if len(groups) == 1 and len(cells) >= 2 and all(_SUB_COLUMN.fullmatch(_SPACES.sub("", c[2])) for c in cells):
+            # 规划目标 over 2025年 | 年均增长: the line under a merged group cell splits it into its
+            # sub-columns, whatever their printed place (a text dump loses the indent).
+            g = groups[0]
+            step = (g[1] - g[0]) / len(cells)
+            subs = [[g[0] + k * step, g[0] + (k + 1) * step, g[2] + text] for k, (_, _, text) in enumerate(cells)]
+            at = columns.index(g)
+            columns[at:at + 1] = subs
+            continue
         for start, end, text in cells:
             hit = next((c for c in columns if start < c[1] and c[0] < end), None)
             if hit is None:

@@ -160,13 +160,34 @@ def _horizon_fields(table: Table, row: Row) -> dict:
     return {"horizon_year": col.year, "horizon_value": as_number(leading_number(text)), "horizon_text": _text(row, "horizon")}
 
 
+_EMPTY_MARKS = {"—", "-", "/", "－", "——"}
+
+
+def _marked_binding(table: Table, row: Row, common: dict) -> str | None:
+    """The binding a legend's mark gives (★为约束性指标): the mark as the 属性 cell, or after the
+    name (森林覆盖率★), which is then dropped from the name."""
+    marks = getattr(table, "binding_marks", None)
+    if not marks:
+        return None
+    cell = (row.cells.get("binding") or "").strip()
+    if cell and cell in marks:
+        return _binding(marks[cell])
+    name = common.get("name") or ""
+    if name and name[-1] in marks:
+        common["name"] = name[:-1].rstrip()
+        return _binding(marks[name[-1]])
+    return _binding(marks.get("")) if not cell or cell in _EMPTY_MARKS else None
+
+
 def indicator_from_row(table: Table, row: Row) -> dict:
+    common = _common_fields(table, row)
+    marked = _marked_binding(table, row, common)
     return {
-        **_common_fields(table, row),
+        **common,
         **_horizon_fields(table, row),
         # Under a group (规划目标: 2025年 | 年均增长) the growth column is the plan's own.
         "annual_growth": _text(row, "growth") or _text(row, "planned_growth"),
-        "binding": _binding(row.cells.get("binding")) or _binding(row.category),
+        "binding": _binding(row.cells.get("binding")) or marked or _binding(row.category),
         "line": row.line,
         **({"group": row.group} if row.group else {}),
         **_row_evidence(table, row),

@@ -66,6 +66,11 @@ _CATEGORY_LINE = re.compile(
 )
 _COUNT_SUFFIX = re.compile(r"\s*(?:[(（]\s*\d+\s*(?:个|项)\s*[)）]|\d+\s*(?:个|项))\s*$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# A binding mark alone as the 属性 cell (its meaning is in the legend under the table).
+_MARK_CELLS = {"★", "☆", "▲", "△", "●", "○", "◆", "◇"}
+# A legend of binding marks: ★为约束性指标，☆为预期性指标; 带▲的为约束性指标.
+_BINDING_MARK_NOTE = re.compile(r"([★☆▲△●○◆◇※#＃])\s*号?\s*(?:的)?\s*(?:指标)?\s*(?:为|表示|是|代表|系)\s*(约束性|预期性)")
+_BINDING_REST_NOTE = re.compile(r"(?:其余|其他|未标注的?)\s*(?:指标)?\s*(?:均)?\s*(?:为|是)\s*(约束性|预期性)")
 _MARKER_NOTE = re.compile(r"(?:带)?(\*+)\s*(?:号)?\s*(?:为|表示|是|系)\s*(\d{4})\s*年")
 
 
@@ -96,6 +101,7 @@ class Table:
     rows: list[Row] = field(default_factory=list)
     markers: dict[str, int] = field(default_factory=dict)  # "*" -> 2019 from the footnote
     cumulative_brackets: bool = False
+    binding_marks: dict[str, str] = field(default_factory=dict)  # "★" -> "约束性" from the legend
     header_start: int = -1  # index of the first header line (the title, above it, may be a 专栏 heading)
     evidence: str = "header"  # what found it: its header words ("header") or its rows alone ("body")
     confidence: float = 0.0
@@ -575,6 +581,11 @@ def _read_line_rows(table: Table, lines: list[Line], a: int, b: int) -> None:
         if furniture_kind(text):
             continue
         cells = split_row_cells(text)
+        if (len(cells) == len(roles) + 1 and roles[0] == "seq" and _bare_label(cells[0])
+                and re.fullmatch(r"\d{1,3}", cells[1])):
+            # 生态保护  1  名称 …: the merged category cell on its group's first row, before the number.
+            category, cells = _bare_label(cells[0]), cells[1:]
+            text = "  ".join(cells)
         if len(cells) == len(roles) - 1 and "unit" in roles and not any(is_unit(c) for c in cells):
             cells.insert(roles.index("unit"), "")
         if len(cells) != len(roles) or not is_row_like(text):
@@ -588,7 +599,8 @@ def _read_line_rows(table: Table, lines: list[Line], a: int, b: int) -> None:
 
 def _header_run(lines: list[Line], i: int) -> tuple[int, int] | None:
     """(first, last) index of a table header starting at line i, or None."""
-    if not is_header_line(lines[i].text):
+    stacked = _stacked_tab_header(lines, i)
+    if not is_header_line(lines[i].text) and stacked is None:
         return None
     j = i
     while j + 1 < len(lines) and j - i < 16:
@@ -604,7 +616,11 @@ def _header_run(lines: list[Line], i: int) -> tuple[int, int] | None:
         else:
             break
     joined = "".join(re.sub(r"\s+", "", lines[k].text) for k in range(i, j + 1))
-    if "指标" not in joined or not re.search(r"属性|目标|单位", joined):
+    if stacked is not None and j <= i + 1:
+        j, joined = i + 1, re.sub(r"\s+", "", stacked)
+    # 指标 and a word of a value column: 属性, 目标, 单位, a growth column, or two years (the
+    # 2020年 | 2025年 of a table whose units stand in its names and that has no 属性 column).
+    if "指标" not in joined or not (re.search(r"属性|目标|单位|增长|增速", joined) or len(re.findall(r"\d{4}年", joined)) >= 2):
         return None
     if not re.search(r"\d{4}年?|现状|基期|目标", joined):
         return None
@@ -619,6 +635,21 @@ def _empty_header_cell(lines: list[Line], k: int) -> bool:
         return False
     nxt = lines[k + 1].text
     return is_header_line(nxt) or bool(_BARE_YEAR.match(nxt))
+
+
+def _stacked_tab_header(lines: list[Line], i: int) -> str | None:
+    """Two tab lines whose cells, read down each column, are header words (类 over 别, 序 over 号,
+    单 over 位: narrow columns print their words one character per line): the stacked header, or None."""
+    if i + 1 >= len(lines) or "\t" not in lines[i].text or "\t" not in lines[i + 1].text:
+        return None
+    top, bottom = lines[i].text.split("\t"), lines[i + 1].text.split("\t")
+    if len(bottom) > len(top) or not any(re.fullmatch(r"[\u4e00-\u9fff]", c.strip()) for c in top):
+        return None
+    if any(_is_value_token(c.strip()) for c in bottom if c.strip()):
+        return None
+    bottom += [""] * (len(top) - len(bottom))
+    stacked = "\t".join(a.strip() + b.strip() for a, b in zip(top, bottom))
+    return stacked if is_header_line(stacked) else None
 
 
 _TITLE_LABEL = re.compile(r"^(?:专栏|附表|表)\s*[\d一二三四五六七八九十]+(?:[.．\-—－]\d+)*\s*[:：]?\s*")
@@ -720,10 +751,21 @@ def _measure_subheader(columns: list[Column], lines: list[Line], h_end: int) -> 
     return out
 
 
+_CONTINUATION = re.compile(r"[（(](?:续|續|续表|接上页|接上表)[)）]$|^(?:续|續)(?=表)|(?:续|續)$")
+
+
+def _title_label(title: str) -> str:
+    m = _TITLE_LABEL.match(title)
+    return m.group(0) if m else ""
+
+
 def _is_repeat(text: str, table: Table, header_texts: set[str]) -> bool:
     """A header line or the title repeated after a page break."""
     t = re.sub(r"\s+", "", text)
-    return t in header_texts or (bool(table.title) and t == re.sub(r"\s+", "", table.title)) or (
+    # The title repeated on the next page, marked as a continuation: 表1 …（续）, 续表1 …, 表1 …(续表).
+    t_title = _CONTINUATION.sub("", t)
+    title = _CONTINUATION.sub("", re.sub(r"\s+", "", table.title)) if table.title else ""
+    return t in header_texts or (bool(title) and t_title in (title, title.removeprefix(_title_label(title)))) or (
         is_header_line(text) and "指标" in t
     )
 
@@ -763,8 +805,15 @@ def _next_text(lines: list[Line], i: int) -> str | None:
 # --- tab layout -------------------------------------------------------------------------------
 
 
+# One character of a category label printed down the category column (quotes included: “六新”).
+_VERTICAL_CHAR = re.compile(r"[\u4e00-\u9fff“”‘’]")
+
+
 def _read_tab_body(table: Table, lines: list[Line], start: int, header_texts: set[str]) -> None:
     category = None
+    label_chars: list[tuple[int, str]] = []  # (line index, character) of a label down the category column
+    starts: list[int] = []  # line index of each row read
+    whole_labels = False
     last = start - 1
     i = start
     while i < len(lines):
@@ -772,6 +821,12 @@ def _read_tab_body(table: Table, lines: list[Line], start: int, header_texts: se
         text = ln.text
         if _FOOTNOTE.match(text):
             break
+        if table.rows and _name_tail_cell(table, text) is not None:
+            # A name wrapped in its cell: the tail stands alone under the name column, not in the first.
+            table.rows[-1].cells["name"] = table.rows[-1].cells.get("name", "") + _name_tail_cell(table, text)
+            last = i
+            i += 1
+            continue
         if _is_repeat(text, table, header_texts) or furniture_kind(text) or is_header_line(text.replace("\t", " ")) and "\t" in text:
             i += 1
             continue
@@ -782,9 +837,22 @@ def _read_tab_body(table: Table, lines: list[Line], start: int, header_texts: se
                 last = i
                 i += 1
                 continue
+            if table.column("category") is not None and _VERTICAL_CHAR.fullmatch(text.strip()) and table.rows:
+                # A label printed one character per row runs on below its group's last row.
+                label_chars.append((i, text.strip()))
+                last = i
+                i += 1
+                continue
             # A category line, or a title repeated after a page break, may stand between rows.
             if _category_name(text):
                 category = _category_name(text)
+                last = i
+                i += 1
+                continue
+            nxt = _next_text(lines, i)
+            if _bare_label(text) and nxt is not None and "\t" in nxt and not _bare_label(nxt.replace("\t", "")):
+                # A label alone on its line (生态保护), no number before it, above the rows of its group.
+                category = _bare_label(text)
                 last = i
                 i += 1
                 continue
@@ -805,17 +873,36 @@ def _read_tab_body(table: Table, lines: list[Line], start: int, header_texts: se
         row_cells: dict[str, str] = {}
         for col, cell in zip(table.columns, cells):
             if col.role == "category":
-                if cell:
+                if _VERTICAL_CHAR.fullmatch(cell):
+                    label_chars.append((i, cell))  # a label printed one character per row (生/态/保/护)
+                elif cell:
                     category = _category_name(cell) or cell
+                    whole_labels = True
                 continue
             row_cells[col.role] = cell
         if not row_cells.get("name") and row_cells.get("seq") and not re.fullmatch(r"[\d.]+", row_cells["seq"]):
             row_cells["name"] = row_cells.pop("seq")
         if row_cells.get("name"):
             table.rows.append(Row(row_cells, category, ln.no))
+            starts.append(i)
         last = i
         i += 1
     table.end = max(last, table.end)
+    if label_chars and not whole_labels:
+        _apply_vertical_labels(table.rows, starts, label_chars)
+
+
+def _name_tail_cell(table: Table, text: str) -> str | None:
+    """The one filled cell of a tab line when it stands under the name column (not the first
+    column, where a category label would stand) and is words, not a value or a label."""
+    name_at = next((k for k, c in enumerate(table.columns) if c.role == "name"), 0)
+    cells = [c.strip() for c in text.rstrip().split("\t")]
+    if name_at == 0 or len(cells) != name_at + 1 or any(cells[:name_at]):
+        return None
+    tail = cells[name_at]
+    if not tail or _category_name(tail) or _is_value_token(tail) or not _CJK.search(tail):
+        return None
+    return tail
 
 
 def _right_align(columns: list[Column], cells: list[str]) -> list[str]:
@@ -934,6 +1021,7 @@ def _read_flow_body(table: Table, lines: list[Line], start: int, header_texts: s
     segments: list[list[Line]] = []
     pending: list[Line] = []
     last_row_end = start - 1
+    row_width = len([c for c in table.columns if c.role != "category"])
     i = start
     expected_seq = 1
     vertical = _has_vertical_labels(lines, start)
@@ -962,10 +1050,17 @@ def _read_flow_body(table: Table, lines: list[Line], start: int, header_texts: s
             break
         if len(pending) > 14 or (len(text) > 40 and re.search(r"[。；]", text)):
             break
-        if not has_binding and has_seq and pending and _starts_row(text, expected_seq):
-            segments.append(pending)
-            pending = []
-            last_row_end = i - 1
+        if not has_binding and has_seq and pending and (
+                _starts_row(text, expected_seq, table.column("category") is not None)
+                or (_SUB_ROW.match(text) and _complete_without_binding(pending))):
+            # A row opens at the next sequence number, or at an unnumbered 其中 sub-row. A label
+            # alone on the line before the number (one cell per line) is the new row's category cell.
+            carried = [pending.pop()] if len(pending) > 1 and _is_label_line(pending[-1].text) else []
+            if pending and not (len(pending) == 1 and _is_label_line(pending[0].text)):
+                segments.append(pending)
+                pending = []
+                last_row_end = i - 1 - len(carried)
+            pending += carried
         elif not has_binding and not has_seq and pending and _closes_cell_per_line_row(pending, text):
             # One cell per line and no 属性 or 序号 column: a name after the row's values opens the next row.
             segments.append(pending)
@@ -992,7 +1087,10 @@ def _read_flow_body(table: Table, lines: list[Line], start: int, header_texts: s
                 segments.append(pending)
                 pending = []
                 last_row_end = i
-        elif has_binding and _BINDING_TOKEN.match(cells[-1] if cells else ""):
+        elif has_binding and (_BINDING_TOKEN.match(cells[-1] if cells else "") or (cells and cells[-1] in _MARK_CELLS) or (
+                len(pending) == 1 and cells and is_empty_cell(cells[-1]) and _row_cell_count(pending) >= row_width)):
+            # The row ends at its binding word, or (a row on one line holding every cell, its 属性
+            # left empty: —) at its last cell.
             segments.append(pending)
             pending = []
             last_row_end = i
@@ -1003,7 +1101,7 @@ def _read_flow_body(table: Table, lines: list[Line], start: int, header_texts: s
             pending = []
             last_row_end = i
             in_sub_rows = True
-        elif not has_binding and _starts_row(text, expected_seq):
+        elif not has_binding and _starts_row(text, expected_seq, table.column("category") is not None):
             expected_seq += 1
         i += 1
     if not has_binding and pending and any(_is_value_token(t) for ln in pending for t in _split_cells(ln.text)):
@@ -1013,7 +1111,11 @@ def _read_flow_body(table: Table, lines: list[Line], start: int, header_texts: s
         # The last row lost its binding cell (a truncated page): it is still a row.
         segments.append(pending)
         last_row_end = i - 1
+    elif has_binding and len(pending) == 1 and segments and _bare_label(pending[0].text):
+        segments.append(pending)  # perhaps the wrapped end of the last row's name (_join_wrapped_tails)
     table.end = max(table.end, last_row_end)
+    if has_binding:
+        segments = _join_wrapped_tails(segments)
     width = _wrap_width(segments)
     category = None
     seq = 0
@@ -1110,6 +1212,8 @@ def _closes_cell_per_line_row(pending: list[Line], text: str) -> bool:
 def _complete_without_binding(pending: list[Line]) -> bool:
     """A name followed by two value cells (or a unit and a value), and no sentence among them."""
     tokens = [t for ln in pending for t in _split_cells(ln.text)]
+    if len(tokens) > 1 and re.fullmatch(r"\d{1,3}", tokens[0]) and _CJK.match(tokens[1]):
+        tokens = tokens[1:]  # the row's sequence number before its name
     if not tokens or _is_value_token(tokens[0]) or any(re.search(r"[。；]", t) for t in tokens):
         return False
     values = sum(_is_value_token(t) for t in tokens[1:])
@@ -1124,9 +1228,97 @@ def _page_number_between(lines: list[Line], i: int, table: Table, header_texts: 
     return bool(furniture_kind(nxt)) or _is_repeat(nxt, table, header_texts)
 
 
-def _starts_row(text: str, expected: int) -> bool:
+_DOCUMENT_TITLE_END = re.compile(r"(?:规划|纲要|方案|计划|意见|通知|报告|办法)$")
+
+
+def _bare_label(text: str) -> str | None:
+    """A category label alone on a line without a number (生态保护, “六新”突破与产业升级（7个）)."""
+    t = _COUNT_SUFFIX.sub("", text.strip())
+    if _DOCUMENT_TITLE_END.search(t):
+        return None  # a running header (某市生态环境保护规划) after a page break, not a label
+    return t if re.fullmatch(r"[\u4e00-\u9fff、“”‘’·]{2,14}", t) and _CJK.match(t.strip("“‘")) and not is_unit(t) else None
+
+
+def _row_cell_count(pending: list[Line]) -> int:
+    """How many cells a row's lines hold, a group label before its number (the category column's
+    merged cell: 生态保护 1 …, or 生态保护 / 1 one cell per line) not counted; 0 without a name."""
+    tokens = [t for ln in pending for t in _split_cells(ln.text)]
+    if len(tokens) > 1 and _bare_label(tokens[0]) and re.fullmatch(r"\d{1,3}", tokens[1]):
+        tokens = tokens[1:]
+    return len(tokens) if any(_CJK.search(t) and not _is_value_token(t) for t in tokens) else 0
+
+
+def _first_line_name(line: Line) -> tuple[int, str] | None:
+    """(cell index, text) of the name on a row's first line: its first cell of words."""
+    cells = _split_cells(line.text)
+    k = 0
+    if len(cells) > 2 and _bare_label(cells[0]) and re.fullmatch(r"\d{1,3}", cells[1]):
+        k = 1  # the category cell before the number
+    while k < len(cells) and re.fullmatch(r"\d{1,3}", cells[k]):
+        k += 1
+    if k < len(cells) and _CJK.search(cells[k]) and not _is_value_token(cells[k]) and len(cells) - k >= 3:
+        return k, cells[k]
+    return None
+
+
+def _tail_like(text: str) -> bool:
+    """One cell of words (slashes and Latin letters allowed: 省级重点实验室/省级工程研究中心), no value,
+    no unit, no sentence and no numbered label: what the end of a wrapped name looks like."""
+    t = text.strip()
+    return (len(_split_cells(t)) == 1 and bool(_CJK.search(t)) and not _is_value_token(t) and not is_unit(t)
+            and not _category_name(t) and not re.search(r"[。；，,:：]|\d", t) and len(t) <= 40)
+
+
+def _join_wrapped_tails(segments: list[list[Line]]) -> list[list[Line]]:
+    """Names wrapped at the column's width in a table flattened to text put their end on a line
+    of its own after the row (单位地区生产总 1.2 … 约束性 / 值能耗降低). A lone line of words that
+    opens a segment is such a tail when the row above was cut at the table's widest name (the
+    column's width) and the tail is no wider; otherwise it stays a label of the rows below."""
+    firsts = [_first_line_name(seg[-1]) for seg in segments]
+    widths = [_width(f[1]) for f in firsts if f]
+    if len(widths) < 3 or (segments and len(segments[0]) > 1 and _bare_label(segments[0][0].text)):
+        # A label above the first row: lone lines of words in this table are labels.
+        last = segments[-1] if segments else []
+        return segments[:-1] if len(last) == 1 and _bare_label(last[0].text) and len(segments) > 1 else segments
+    widest = max(widths)
+    out: list[list[Line]] = []
+    for k, seg in enumerate(segments):
+        joined = False
+        while seg and out and len(out[-1]) == 1 and (len(seg) > 1 or k == len(segments) - 1):
+            # The name's end may run over several lines, each no wider than the column.
+            head = seg[0].text.strip()
+            prev = _first_line_name(out[-1][0])
+            if not (prev and _tail_like(head) and _width(prev[1]) >= widest - 1 and _width(head) <= widest
+                    and (joined or widths.count(widest) + widths.count(widest - 1) >= 2)):
+                break
+            cells = _split_cells(out[-1][0].text)
+            cells[prev[0]] += head
+            out[-1] = [Line(out[-1][0].no, "  ".join(cells), out[-1][0].page_start)]
+            seg, joined = seg[1:], True
+        head = seg[0].text.strip() if seg else ""
+        if not seg:
+            continue
+        elif k == len(segments) - 1 and len(seg) == 1 and _bare_label(head):
+            seg = []  # words after the last row that are no name's end: not a row
+        if seg:
+            out.append(seg)
+    return out
+
+
+def _is_label_line(text: str) -> bool:
+    """A few Chinese words alone on a line (a category cell or label), no value or unit."""
+    t = text.strip()
+    return bool(re.fullmatch(r"[\u4e00-\u9fff、]{2,12}", t)) and not is_unit(t)
+
+
+def _starts_row(text: str, expected: int, category_column: bool = False) -> bool:
+    """The line opens row `expected`: its sequence number first, or (in a table with a category
+    column) after the group's category cell (生态保护 1 …)."""
     m = re.match(r"^(\d{1,3})(?:\s|$)", text)
-    return bool(m) and int(m.group(1)) == expected
+    if m:
+        return int(m.group(1)) == expected
+    lead = _CATEGORY_THEN_SEQ.match(text) if category_column else None
+    return bool(lead) and int(lead.group("seq")) == expected
 
 
 def _wrap_width(segments: list[list[Line]]) -> int:
@@ -1179,6 +1371,12 @@ def _row_from_segment(table: Table, seg: list[Line], category: str | None, seq: 
         category = "".join(vertical)
     if not body:
         return [], category, seq
+    lead = _CATEGORY_THEN_SEQ.match(body[0].text.strip()) if table.column("category") is not None else None
+    if lead and int(lead.group("seq")) == seq + 1:
+        # 生态保护 1 生态保护红线… : the merged category cell, printed on its group's first row,
+        # stands before the row's sequence number.
+        category, row_line = lead.group("cat"), row_line or body[0].no
+        body = [Line(body[0].no, body[0].text.strip()[lead.end("cat"):].strip())] + body[1:]
     # A sequence number at the start of the first body line (1 名称 …, 1.名称, 1、名称).
     first_cells = _split_cells(body[0].text)
     numbered = _NUMBERED_NAME.match(body[0].text.strip())
@@ -1188,7 +1386,8 @@ def _row_from_segment(table: Table, seg: list[Line], category: str | None, seq: 
     elif numbered:
         row_line = row_line or body[0].no
         body = [Line(body[0].no, body[0].text.strip()[numbered.end():])] + body[1:]
-    seq += 1
+    if row_line is not None or not _SUB_ROW.match(body[0].text.strip()):
+        seq += 1  # an unnumbered 其中 sub-row takes no sequence number of its own
     stacked = _stacked_sub_rows(table, body, category)
     if stacked:
         return stacked, category, seq
@@ -1241,6 +1440,8 @@ def _cells_by_line(table: Table, body: list[Line]) -> dict[str, str] | None:
 _DAMAGED_UNIT = re.compile(r"/[^\s/]{0,9}")
 _NUMBERED_NAME = re.compile(r"^(?:\d{1,3}\s*[.、．]|[(（]\d{1,3}[)）]|[①-⑳])\s*(?=[^\d\s.])")
 _SUB_ROW = re.compile(r"^其中\s*[:：]?\s*")
+# A category cell and the row's sequence number before its name, on the row's first line.
+_CATEGORY_THEN_SEQ = re.compile(r"^(?P<cat>[\u4e00-\u9fff“”‘’、]{2,12})\s+(?P<seq>\d{1,3})\s+(?=\S)")
 
 
 # A numbered group label (1.空气质量, 2。水环境质量, (3)土壤): a few words and no value.
@@ -1263,10 +1464,12 @@ def _numbered_label_before_name(text: str, nxt: str, after: str = "") -> str | N
 
 
 def _is_label_before_row(text: str, nxt: str) -> bool:
-    """A line of words alone (经济发展) right before a row's number is a category label."""
-    if not re.fullmatch(r"[\u4e00-\u9fff、]{2,12}", text):
+    """A line of words alone (经济发展, “六新”突破与产业升级) right before a row's number is a category label."""
+    if not (re.fullmatch(r"[\u4e00-\u9fff、]{2,12}", text) or _bare_label(text)):
         return False
-    return bool(re.fullmatch(r"\d{1,3}", nxt) or _NUMBERED_NAME.match(nxt))
+    # The number alone (one cell per line), glued to the name (1.名称), or the first of the row's
+    # cells set apart by spaces (1   名称   %   …).
+    return bool(re.fullmatch(r"\d{1,3}", nxt) or _NUMBERED_NAME.match(nxt) or re.match(r"^\d{1,3}\s+\S", nxt))
 
 
 def _stacked_sub_rows(table: Table, body: list[Line], category: str | None) -> list[Row]:
@@ -1476,6 +1679,12 @@ def _read_footnote(table: Table, lines: list[Line]) -> None:
         j += 1
     for m in _MARKER_NOTE.finditer(note):
         table.markers[m.group(1)] = int(m.group(2))
+    for text in (note, table.title or ""):
+        for m in _BINDING_MARK_NOTE.finditer(text):
+            table.binding_marks[m.group(1)] = m.group(2)
+        rest = _BINDING_REST_NOTE.search(text)
+        if rest and table.binding_marks:
+            table.binding_marks[""] = rest.group(1)  # 其余为预期性指标: the unmarked rows
     table.cumulative_brackets = bool(re.search(r"[\[［]\s*[\]］]\s*(?:内|中)?\s*(?:为|表示)[^。；]*累计", note))
     table.end = j - 1
 
