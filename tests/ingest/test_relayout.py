@@ -66,7 +66,7 @@ FIELD_FLOORS = {
     "html_rows_2030": 0.99,
     "combo_pdf": 0.82,
     "headless": 0.63,  # weak: rows whose targets are words alone are not taken without a header
-    "combo_flipbook": 0.57,  # weak: cleaning drops the places of a stacked header's cells
+    "combo_flipbook": 0.55,  # weak: cleaning drops the places of a stacked header's cells
     "combo_web": 0.98,
     "combo_markdown": 0.99,
     "combo_box": 0.98,

@@ -53,7 +53,7 @@ from .transposed import find_blocks
 from .cell_lines import header_starts, read_cell_lines
 from . import weighted_rows
 from .glued import glued_texts, group_labels, read_glued
-from .period import PERIOD_END, columns_against_period, target_of_period
+from .period import PERIOD_END, columns_against_period, period_end_named, target_of_period
 from .regions import body_table_columns, is_row_like, row_runs, split_row_cells, unread_runs
 from .target_list import read_target_row, target_list_runs
 from .sentence_box import sentence_boxes
@@ -518,9 +518,8 @@ def _read_spaced_rows(lines: list[Line], a: int) -> Table | None:
     if got is None:
         return None
     title, roles, found = got
-    period = re.search("|".join(_PERIOD_END), title)
-    columns = [Column("name")] + [Column(role, year if year or role != "target" else
-                                         (_PERIOD_END[period.group()] if period else None)) for role, year in roles]
+    end = period_end_named(title)
+    columns = [Column("name")] + [Column(role, year if year or role != "target" else end) for role, year in roles]
     table = Table("indicators", title, a, a, lines[a].no, "glued", columns, header_start=a, evidence="header")
     for r in found:
         table.rows.append(Row({"name": r["name"], **r["cells"], "seq": str(r["seq"])}, r["category"], lines[a].no))
@@ -531,8 +530,7 @@ def _read_sentence_box(lines: list[Line], a: int, b: int, found: list[dict]) -> 
     """A framed 专栏 whose rows are indicator sentences (sentence_box.py); the target year is the
     end of the plan period its title names (“十一五”时期 → 2010)."""
     title = lines[a].text.strip().strip("│┃║").strip()
-    period = re.search("|".join(_PERIOD_END), title)
-    columns = [Column("name"), Column("unit"), Column("target", _PERIOD_END[period.group()] if period else None),
+    columns = [Column("name"), Column("unit"), Column("target", period_end_named(title)),
                Column("binding")]
     table = Table("indicators", title, a, b, lines[a].no, "box", columns, header_start=a + 1, evidence="body")
     for r in found:
