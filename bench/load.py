@@ -40,6 +40,29 @@ PROVINCE = "shanxi-14th-fyp-outline"
 PER_PAGE = False
 
 
+def tree_cpu(pid: int) -> float:
+    """CPU seconds (user + system) used so far by pid and its live descendants (the server's
+    worker processes, the parse pool); Linux /proc, 0.0 elsewhere."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    children: dict[int, list[int]] = {}
+    stats: dict[int, float] = {}
+    for entry in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = entry.read_text()
+        except OSError:
+            continue
+        fields = text[text.rindex(")") + 2:].split()
+        child, parent = int(entry.parent.name), int(fields[1])
+        children.setdefault(parent, []).append(child)
+        stats[child] = (int(fields[11]) + int(fields[12])) / tick
+    total, todo = 0.0, [pid]
+    while todo:
+        p = todo.pop()
+        total += stats.get(p, 0.0)
+        todo.extend(children.get(p, []))
+    return total
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -132,7 +155,8 @@ def ingest_process(corpus: Path, scratch: Path) -> subprocess.Popen:
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def phase(base: str, headers: dict, urls: list[str], clients: int, seconds: float, upload: Path | None) -> dict:
+def phase(base: str, headers: dict, urls: list[str], clients: int, seconds: float, upload: Path | None,
+          server_pid: int | None = None) -> dict:
     latencies: list[float] = []
     errors: list[str] = []
     uploads: list[float] = []
@@ -145,10 +169,13 @@ def phase(base: str, headers: dict, urls: list[str], clients: int, seconds: floa
             tasks.append(uploader(base, headers, upload, deadline, uploads))
         await asyncio.gather(*tasks)
 
-    started = time.perf_counter()
+    started, client_cpu = time.perf_counter(), time.process_time()
+    server_cpu = tree_cpu(server_pid) if server_pid else 0.0
     asyncio.run(run())
     elapsed = time.perf_counter() - started
-    return {"latencies": latencies, "errors": errors, "elapsed": elapsed, "uploads": uploads, "by_url": by_url}
+    server_cpu = tree_cpu(server_pid) - server_cpu if server_pid else 0.0
+    return {"latencies": latencies, "errors": errors, "elapsed": elapsed, "uploads": uploads, "by_url": by_url,
+            "server_cpu": server_cpu, "client_cpu": time.process_time() - client_cpu, "load": os.getloadavg()[0]}
 
 
 def report(name: str, result: dict) -> None:
@@ -161,6 +188,9 @@ def report(name: str, result: dict) -> None:
     print(f"{name}: {len(lat)} 次请求 / {result['elapsed']:.1f} s = {len(lat) / result['elapsed']:.0f} 请求/秒；"
           f"p50 {ms(q[49])}  p95 {ms(q[94])}  p99 {ms(q[98])}  max {ms(lat[-1])}；错误 {len(result['errors'])}"
           + (f"（如 {result['errors'][0]}）" if result["errors"] else ""))
+    n = len(lat) + len(result["errors"])
+    print(f"    CPU：服务进程（含工作进程与解析进程）{result['server_cpu']:.1f} s = 每请求 {result['server_cpu'] / n * 1000:.1f} ms；"
+          f"压测客户端 {result['client_cpu']:.1f} s；机器 1 分钟负载 {result['load']:.1f}")
     if PER_PAGE:
         for url, times in sorted(result["by_url"].items(), key=lambda kv: -statistics.median(kv[1])):
             print(f"    {statistics.median(times) * 1000:6.0f} ms  {url}")
@@ -197,13 +227,13 @@ def main() -> None:
                 client.get(url)
         phase(base, headers, urls, args.clients, args.warmup, None)  # every process's cache warm, not timed
         print(f"服务：{args.workers} 个进程，{args.clients} 个并发客户端，每阶段 {args.seconds:.0f} s，{len(urls)} 个页面轮流请求")
-        report("无入库", phase(base, headers, urls, args.clients, args.seconds, None))
+        report("无入库", phase(base, headers, urls, args.clients, args.seconds, None, server.pid))
         if not args.no_ingest:
             scratch = home / "copies"
             scratch.mkdir()
             ingest = ingest_process(args.corpus, scratch)
             largest = max(args.corpus.glob("*.txt"), key=lambda p: p.stat().st_size)
-            report("同时入库", phase(base, headers, urls, args.clients, args.seconds, largest))
+            report("同时入库", phase(base, headers, urls, args.clients, args.seconds, largest, server.pid))
             running = ingest.poll() is None
             print(f"    同时：plantrack ingest 进程{'仍在运行' if running else '已结束'}（在后台逐个入库规划副本）")
     finally:

@@ -13,6 +13,7 @@ from rich.console import Console
 
 from .domain.actor import LOCAL_OPERATOR
 from .domain.periods import period_text
+from .priority import lower_priority
 from .ingest.errors import PlanInputError
 
 app = typer.Typer(
@@ -160,6 +161,7 @@ def ingest(
         err.print(f"[red]错误：[/red]未知类别“{kind}”，应为 general|special|regional|spatial")
         raise typer.Exit(2)
     factory = _factory()
+    lower_priority()  # a batch job: pages served from this machine go first (priority.py)
     overrides = {"level": level, "kind": kind, "region": region}
     duplicates = [] if duplicate else _duplicate_files(factory, files, key)
     files = [f for f in files if f not in {d[0] for d in duplicates}]
