@@ -40,9 +40,10 @@ PROVINCE = "shanxi-14th-fyp-outline"
 PER_PAGE = False
 
 
-def tree_cpu(pid: int) -> float:
-    """CPU seconds (user + system) used so far by pid and its live descendants (the server's
-    worker processes, the parse pool); Linux /proc, 0.0 elsewhere."""
+def tree_cpu(pid: int) -> tuple[float, float]:
+    """CPU seconds (user + system) used so far by the server: (pid and its children — the uvicorn
+    master and its worker processes —, their descendants — the upload parse pools). Linux /proc;
+    (0.0, 0.0) elsewhere."""
     tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
     children: dict[int, list[int]] = {}
     stats: dict[int, float] = {}
@@ -55,12 +56,16 @@ def tree_cpu(pid: int) -> float:
         child, parent = int(entry.parent.name), int(fields[1])
         children.setdefault(parent, []).append(child)
         stats[child] = (int(fields[11]) + int(fields[12])) / tick
-    total, todo = 0.0, [pid]
+    serving = parsing = 0.0
+    todo = [(pid, 0)]
     while todo:
-        p = todo.pop()
-        total += stats.get(p, 0.0)
-        todo.extend(children.get(p, []))
-    return total
+        p, depth = todo.pop()
+        if depth <= 1:
+            serving += stats.get(p, 0.0)
+        else:
+            parsing += stats.get(p, 0.0)
+        todo.extend((c, depth + 1) for c in children.get(p, []))
+    return serving, parsing
 
 
 def free_port() -> int:
@@ -170,12 +175,13 @@ def phase(base: str, headers: dict, urls: list[str], clients: int, seconds: floa
         await asyncio.gather(*tasks)
 
     started, client_cpu = time.perf_counter(), time.process_time()
-    server_cpu = tree_cpu(server_pid) if server_pid else 0.0
+    cpu_before = tree_cpu(server_pid) if server_pid else (0.0, 0.0)
     asyncio.run(run())
     elapsed = time.perf_counter() - started
-    server_cpu = tree_cpu(server_pid) - server_cpu if server_pid else 0.0
+    cpu_after = tree_cpu(server_pid) if server_pid else (0.0, 0.0)
+    server_cpu, parse_cpu = (after - before for after, before in zip(cpu_after, cpu_before))
     return {"latencies": latencies, "errors": errors, "elapsed": elapsed, "uploads": uploads, "by_url": by_url,
-            "server_cpu": server_cpu, "client_cpu": time.process_time() - client_cpu, "load": os.getloadavg()[0]}
+            "server_cpu": server_cpu, "parse_cpu": parse_cpu, "client_cpu": time.process_time() - client_cpu, "load": os.getloadavg()[0]}
 
 
 def report(name: str, result: dict) -> None:
@@ -189,8 +195,9 @@ def report(name: str, result: dict) -> None:
           f"p50 {ms(q[49])}  p95 {ms(q[94])}  p99 {ms(q[98])}  max {ms(lat[-1])}；错误 {len(result['errors'])}"
           + (f"（如 {result['errors'][0]}）" if result["errors"] else ""))
     n = len(lat) + len(result["errors"])
-    print(f"    CPU：服务进程（含工作进程与解析进程）{result['server_cpu']:.1f} s = 每请求 {result['server_cpu'] / n * 1000:.1f} ms；"
-          f"压测客户端 {result['client_cpu']:.1f} s；机器 1 分钟负载 {result['load']:.1f}")
+    print(f"    CPU：服务进程 {result['server_cpu']:.1f} s = 每请求 {result['server_cpu'] / n * 1000:.1f} ms；"
+          f"上传解析进程 {result['parse_cpu']:.1f} s；压测客户端 {result['client_cpu']:.1f} s；"
+          f"机器 1 分钟负载 {result['load']:.1f}（{os.cpu_count()} 核）")
     if PER_PAGE:
         for url, times in sorted(result["by_url"].items(), key=lambda kv: -statistics.median(kv[1])):
             print(f"    {statistics.median(times) * 1000:6.0f} ms  {url}")
