@@ -48,11 +48,28 @@ def memory_bytes() -> int:
 
 
 def _start_worker(limit: int) -> None:
-    """Worker initializer: a background process (priority.py) with a capped address space."""
+    """Worker initializer: a background process (priority.py) with a capped address space, that
+    ends when its server process does."""
     from .priority import lower_priority
 
     lower_priority()
     _limit_memory(limit)
+    _end_with_parent(os.getppid())
+
+
+def _end_with_parent(parent: int, every: float = 1.0) -> None:
+    """A server process killed (or stopped before its pool) left its parse workers behind, idle,
+    holding their memory for good: each worker watches for its parent to go (it is then adopted by
+    another process) and exits. A thread, not PR_SET_PDEATHSIG: that signal follows the thread that
+    started the worker, and the server's pool threads come and go."""
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parse-worker-parent-watch", daemon=True).start()
 
 
 def _limit_memory(limit: int) -> None:
