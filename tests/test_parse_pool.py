@@ -79,11 +79,15 @@ def test_a_worker_whose_server_is_gone_ends_too(tmp_path):
     worker = int(server.stdout.readline())
     os.kill(server.pid, signal.SIGKILL)
     server.wait()
-    for _ in range(100):  # a bound on waiting, not a timing assertion
-        if not _alive(worker):
-            break
-        time.sleep(0.1)
-    assert not _alive(worker)
+    try:
+        for _ in range(100):  # a bound on waiting, not a timing assertion
+            if not _alive(worker):
+                break
+            time.sleep(0.1)
+        assert not _alive(worker)
+    finally:
+        if _alive(worker):  # the test failed: leave no orphan behind
+            os.kill(worker, signal.SIGKILL)
 
 
 def _alive(pid: int) -> bool:
