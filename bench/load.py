@@ -1,21 +1,30 @@
 """Load: many users at once on a real server, with and without a concurrent ingest.
 
     .venv/bin/python bench/load.py [CORPUS_DIR] [--workers 2] [--clients 20] [--seconds 20] [--no-ingest]
+                                   [--client auto|wrk|httpx] [--per-page]
 
 Loads the corpus plans and ../shared/data/observations.csv into a fresh SQLite store in a
-temporary PLANTRACK_HOME (or uses --url as it is), starts `plantrack serve --workers N` on a free
-loopback port, and drives it with --clients concurrent httpx clients (one connection each, like a
-browser tab each) over a mixed page set — dashboard, catalogue, plan page, indicator page, search,
-and their API twins — each client walking the set from its own offset for --seconds. The clients
-act as an administrator (a bearer token), so every plan is visible. Every page is requested once,
-then all clients run --warmup seconds untimed, so each server process has seen each page.
+temporary PLANTRACK_HOME, starts `plantrack serve --workers N` on a free
+loopback port, and drives it with --clients concurrent connections over a mixed page set —
+dashboard, catalogue, plan page, indicator page, search, and their API twins — each walking the
+set from its own offset for --seconds. The load generator is wrk (Debian's `wrk` package, a C
+client) when installed, else 20 httpx clients (one connection each, like a browser tab each):
+on a 2-core machine the httpx clients themselves took ~3 ms of CPU a request, more than the
+server, so they measured mostly themselves (--client httpx keeps them, and --per-page, for a
+comparison). The clients act as an administrator (a bearer token), so every plan is visible.
+Every page is requested once, then all clients run --warmup seconds untimed, so each server
+process has seen each page.
 
 Two phases: quiet, then with a concurrent ingest — a `plantrack ingest` process storing renamed
 copies of the corpus plans (new plans, so the data the pages depend on keeps changing) and a client
 uploading the largest plan to the 规划入库 check page in a loop (parsed in the server's worker
-pool). Prints requests/s, p50/p95/p99/max and errors per phase and the ingest's own count.
+pool). Both run at a lower CPU priority (priority.py), as they do in production. Prints per phase
+requests/s, p50/p95/p99/max and errors, and the CPU seconds used by the server processes (and per
+request), by the upload parse pool and by the load generator, with the machine's load average:
+on a shared machine wall-clock figures vary with the neighbours, CPU per request does not.
 Bounded (a fixed duration, a fixed number of clients), loopback only; asserts nothing.
 Target on a 2-core machine: p95 < 200 ms and >= 150 requests/s with the ingest running.
+bench/page_cpu.py gives each page's CPU in process, answered from the page cache and computed.
 """
 
 from __future__ import annotations
