@@ -15,8 +15,9 @@ everything it can depend on:
 
 Never by time: a write makes the next request recompute. The version costs one indexed query per
 request, read by ActorMiddleware in the same worker-thread trip as the credential (web/auth.py), or
-here when the application has no ActorMiddleware. Account and sign-in pages are never kept. The size is bounded (PLANTRACK_PAGE_CACHE_MB,
-default 64; 0 turns the cache off), least recently used out first. Each server process has its
+here when the application has no ActorMiddleware. Account and sign-in pages are never kept. The
+size is bounded (PLANTRACK_PAGE_CACHE_MB, default 64; 0 turns the cache off), least recently used
+out first. Each server process has its
 own cache (plantrack serve --workers): they agree because they key on the same data version.
 """
 
