@@ -225,19 +225,26 @@ def phase(base: str, headers: dict, urls: list[str], clients: int, seconds: floa
     by_url: dict[str, list[float]] = {}
     deadline = time.perf_counter() + seconds
 
+    pages_done = 0.0
+
     async def run():
-        tasks = [] if client == "wrk" else \
-            [client_loop(base, headers, urls, i, deadline, latencies, errors, by_url) for i in range(clients)]
-        if upload is not None:
-            tasks.append(uploader(base, headers, upload, deadline, uploads))
-        await asyncio.gather(*tasks)
+        nonlocal pages_done
+        # The uploader's last upload may still be parsing at the deadline: the page clients' time ends
+        # when they stop, not when it comes back.
+        upload_task = asyncio.create_task(uploader(base, headers, upload, deadline, uploads)) if upload else None
+        if client != "wrk":
+            await asyncio.gather(*(client_loop(base, headers, urls, i, deadline, latencies, errors, by_url)
+                                   for i in range(clients)))
+        pages_done = time.perf_counter()
+        if upload_task is not None:
+            await upload_task
 
     started, client_cpu = time.perf_counter(), time.process_time()
     cpu_before = tree_cpu(server_pid) if server_pid else (0.0, 0.0)
     wrk = wrk_start(base, headers, urls, clients, seconds, folder) if client == "wrk" else None
     asyncio.run(run())
     measured = wrk_result(*wrk) if wrk else None
-    elapsed = time.perf_counter() - started
+    elapsed = pages_done - started
     cpu_after = tree_cpu(server_pid) if server_pid else (0.0, 0.0)
     server_cpu, parse_cpu = (after - before for after, before in zip(cpu_after, cpu_before))
     if measured is None:
