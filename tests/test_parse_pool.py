@@ -5,6 +5,7 @@ worker runs out of its memory cap."""
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -56,3 +57,42 @@ def test_a_worker_cannot_take_more_memory_than_its_cap(monkeypatch):
         assert parse_pool.run(_allocate, 16) == 16 * 1024 * 1024  # the worker lives on
     finally:
         parse_pool._reset()
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc (Linux)")
+def test_a_worker_whose_server_is_gone_ends_too(tmp_path):
+    """The server process killed without stopping its pool: its parse worker must not live on."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "server.py"
+    script.write_text(
+        "import os, sys\n"
+        "from plantrack import parse_pool\n"
+        "if __name__ == '__main__':\n"
+        "    print(parse_pool.run(parse_pool.worker_pid), flush=True)\n"
+        "    sys.stdin.read()\n"
+    )
+    server = subprocess.Popen([sys.executable, str(script)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    worker = int(server.stdout.readline())
+    os.kill(server.pid, signal.SIGKILL)
+    server.wait()
+    try:
+        for _ in range(100):  # a bound on waiting, not a timing assertion
+            if not _alive(worker):
+                break
+            time.sleep(0.1)
+        assert not _alive(worker)
+    finally:
+        if _alive(worker):  # the test failed: leave no orphan behind
+            os.kill(worker, signal.SIGKILL)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split(")")[-1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False

@@ -13,6 +13,7 @@ from rich.console import Console
 
 from .domain.actor import LOCAL_OPERATOR
 from .domain.periods import period_text
+from .priority import lower_priority
 from .ingest.errors import PlanInputError
 
 app = typer.Typer(
@@ -160,6 +161,7 @@ def ingest(
         err.print(f"[red]错误：[/red]未知类别“{kind}”，应为 general|special|regional|spatial")
         raise typer.Exit(2)
     factory = _factory()
+    lower_priority()  # a batch job: pages served from this machine go first (priority.py)
     overrides = {"level": level, "kind": kind, "region": region}
     duplicates = [] if duplicate else _duplicate_files(factory, files, key)
     files = [f for f in files if f not in {d[0] for d in duplicates}]
@@ -629,6 +631,8 @@ def serve(
     port: int = typer.Option(8000, "--port", help="监听端口"),
     workers: int = typer.Option(1, "--workers", "-w", min=1, max=64,
                                 help="服务进程数（多用户时设为 CPU 核数左右；每个进程各自连接数据库）"),
+    access_log: bool = typer.Option(False, "--access-log/--no-access-log",
+                                    help="逐条记录请求（默认关闭：多用户时每条日志都占 CPU；审计记录另有保存）"),
 ) -> None:
     """启动平台服务（接口文档在 /docs）。"""
     import uvicorn
@@ -637,13 +641,14 @@ def serve(
 
     application = create_app(_factory())  # also migrates the store once, before any worker starts
     Console().print(f"plantrack 服务已启动：http://{host}:{port}/  （{workers} 个进程；接口文档：http://{host}:{port}/docs，按 Ctrl+C 停止）")
+    # uvicorn's "auto" picks uvloop and httptools when installed (pyproject dependencies), else asyncio and h11.
+    options = {"host": host, "port": port, "log_level": "info" if access_log else "warning", "access_log": access_log}
     if workers == 1:
-        uvicorn.run(application, host=host, port=port, log_level="warning")
+        uvicorn.run(application, **options)
         return
     # Several processes need the app by import path: each worker builds its own (own engine and pool)
     # from the same environment (PLANTRACK_DATABASE_URL or PLANTRACK_HOME).
-    uvicorn.run("plantrack.api.app:create_app", factory=True, host=host, port=port, workers=workers,
-                log_level="warning")
+    uvicorn.run("plantrack.api.app:create_app", factory=True, workers=workers, **options)
 
 
 class ReportKind(str, Enum):

@@ -8,7 +8,8 @@ processes (default 1) and at most PLANTRACK_PARSE_QUEUE uploads waiting or runni
 past it the upload is refused at once with a Chinese "try again" rather than queued without end).
 Each worker's address space is capped (PLANTRACK_PARSE_MEMORY_MB, default 2048), so a file the
 limits in domain/limits.py did not catch ends in a MemoryError and a Chinese refusal, not in a
-server that swaps; a worker that dies is replaced and the upload refused.
+server that swaps; a worker that dies is replaced and the upload refused. Workers run at a lower
+CPU priority (priority.py, PLANTRACK_BACKGROUND_NICE): a parse takes the cores the pages leave.
 
 Workers are started with "spawn": forking a server that runs threads can copy a held lock.
 PLANTRACK_PARSE_WORKERS=0 parses in the calling thread (a one-user CLI or a debugger).
@@ -46,8 +47,33 @@ def memory_bytes() -> int:
     return int(_number("PLANTRACK_PARSE_MEMORY_MB", 2048) * 1024 * 1024)
 
 
+def _start_worker(limit: int) -> None:
+    """Worker initializer: a background process (priority.py) with a capped address space, that
+    ends when its server process does."""
+    from .priority import lower_priority
+
+    lower_priority()
+    _limit_memory(limit)
+    _end_with_parent(os.getppid())
+
+
+def _end_with_parent(parent: int, every: float = 1.0) -> None:
+    """A server process killed (or stopped before its pool) left its parse workers behind, idle,
+    holding their memory for good: each worker watches for its parent to go (it is then adopted by
+    another process) and exits. A thread, not PR_SET_PDEATHSIG: that signal follows the thread that
+    started the worker, and the server's pool threads come and go."""
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parse-worker-parent-watch", daemon=True).start()
+
+
 def _limit_memory(limit: int) -> None:
-    """Worker initializer: cap the worker's address space (Linux; elsewhere left as it is)."""
+    """Cap this process's address space (Linux; elsewhere left as it is)."""
     try:
         import resource
 
@@ -69,13 +95,18 @@ def worker_pid() -> int:
     return os.getpid()
 
 
+def worker_niceness() -> int:
+    """The niceness of the process that runs this: used by tests to see that parsing runs in the background."""
+    return os.nice(0)
+
+
 def _executor() -> tuple[ProcessPoolExecutor, threading.BoundedSemaphore]:
     global _pool, _slots, _slots_size
     with _lock:
         if _pool is None:
             context = multiprocessing.get_context("spawn")
             _pool = ProcessPoolExecutor(max_workers=workers(), mp_context=context,
-                                        initializer=_limit_memory, initargs=(memory_bytes(),))
+                                        initializer=_start_worker, initargs=(memory_bytes(),))
         if _slots is None or _slots_size != queue_size():
             _slots_size = queue_size()
             _slots = threading.BoundedSemaphore(_slots_size)

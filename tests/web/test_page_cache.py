@@ -99,3 +99,33 @@ def test_simultaneous_readers_of_one_page_wait_for_one_computation(web_store):  
 
     answers = asyncio.run(five_at_once())
     assert [a.text for a in answers] == ["页"] * 5 and len(calls) == 1
+
+
+def test_a_write_from_the_cli_in_another_process_is_seen_by_the_next_request(web_store):  # noqa: F811
+    """The version is read from the store on every request, not kept by time: a `plantrack ingest`
+    run in another process shows in the very next page and API answer of a running server."""
+    import os
+    import subprocess
+    import sys
+
+    with TestClient(create_app(web_store), headers=admin_headers(web_store)) as client:
+        before = client.get("/api/plans").json()["total"]
+        assert "cli-plan" not in client.get("/plans").text
+        done = subprocess.run([sys.executable, "-m", "plantrack.cli", "ingest", str(FIXTURES / "qinghe-county-14th-fyp.txt"),
+                               "--key", "cli-plan", "--duplicate"], env=os.environ.copy(), capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        assert client.get("/api/plans").json()["total"] == before + 1
+        assert "cli-plan" in client.get("/plans").text
+
+
+def test_a_revoked_token_is_refused_on_the_next_request_though_its_page_was_kept(web_store):  # noqa: F811
+    from plantrack.accounts.service import revoke_token
+    from plantrack.store.models import ApiToken
+
+    headers = admin_headers(web_store)
+    with TestClient(create_app(web_store), headers=headers) as client:
+        assert client.get("/plans").status_code == 200
+        assert client.get("/plans").status_code == 200  # kept: the page and who the token is
+        with web_store.begin() as s:
+            revoke_token(s, s.query(ApiToken).one().id)
+        assert client.get("/plans").status_code == 401

@@ -5,14 +5,25 @@ counter every write bumps, read from its primary-key index in microseconds. The 
 version and observation ids are added for writes made below the services (a test's or a script's
 store_plan without an audit event). web/page_cache.py keys whole responses on this value: a page
 cached under one version is never served under another.
+
+It is read on every page request, in every server process, so read_data_version asks it as one
+statement on a pooled DBAPI connection (about 0.02 ms on SQLite) rather than through an ORM
+session (about 0.5 ms); both give the same tuple. The store is asked each time, never a copy kept
+for a while: a write from another process (a CLI ingest, another server worker) is seen by the
+very next request.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from .models import Allocation, AnnualTarget, AuditEvent, Observation, Plan, PlanVersion
+
+VERSION_SQL = (
+    f"SELECT (SELECT max(id) FROM {AuditEvent.__tablename__}), (SELECT max(id) FROM {PlanVersion.__tablename__}), "
+    f"(SELECT max(id) FROM {Observation.__tablename__}), (SELECT max(id) FROM {Plan.__tablename__})"
+)
 
 
 def data_version(session: Session) -> tuple:
@@ -39,3 +50,33 @@ def duty_version(session: Session) -> tuple:
         select(func.max(Allocation.id)).scalar_subquery(),
         select(func.count(Allocation.id)).where(Allocation.state == "active").scalar_subquery(),
     )).one())
+def read_data_version(engine: Engine) -> tuple:
+    """data_version without a session: the same four numbers, one statement, one pooled connection."""
+    return tuple(raw_query(engine, VERSION_SQL))
+
+
+def raw_query(engine: Engine, sql: str, params: tuple = ()) -> tuple | None:
+    """One row of sql on a pooled DBAPI connection, `?` placeholders written in the driver's own
+    style; None when there is no row. The connection goes back to the pool rolled back."""
+    if params and engine.dialect.paramstyle in ("format", "pyformat"):
+        sql = sql.replace("?", "%s")
+    connection = engine.raw_connection()
+    try:
+        cursor = connection.cursor()
+        try:
+            cursor.execute(sql, params)
+            row = cursor.fetchone()
+        finally:
+            cursor.close()
+    finally:
+        connection.close()
+    return tuple(row) if row is not None else None
+
+
+def engine_of(factory) -> Engine:
+    """The engine behind a sessionmaker (open_store's, a test's)."""
+    bind = getattr(factory, "kw", {}).get("bind")
+    if bind is None:
+        with factory() as session:
+            bind = session.get_bind()
+    return bind

@@ -4,6 +4,9 @@ ActorMiddleware resolves the actor once per request and puts it on ``request.sta
 (domain/actor.py): the user of an ``Authorization: Bearer`` token, else the user of a live session
 cookie, else the anonymous public. A bearer token that is unknown, revoked or expired is refused
 with 401 at once rather than treated as the public, so a script with a dead token learns it.
+In the same trip to a worker thread it reads the store's data version (store/version.py) onto
+``scope["state"]["data_version"]`` for the page cache, and resolves the credential through
+accounts/credential_cache.py (checked against the store on every request, loaded only when changed).
 
 Every route declares what it does with ``dependencies=[allow("action")]``; that dependency asks
 plantrack.policy and, for a state-changing browser request, checks CSRF (web/csrf.py). A route
@@ -17,7 +20,9 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from ..accounts.service import SignedIn, actor_for, session_user, token_user
+from ..accounts.credential_cache import CredentialCache
+from ..accounts.service import SignedIn, actor_for
+from ..store.version import engine_of, read_data_version
 from ..domain.actor import PUBLIC, Actor
 from ..policy import ACTION_LABELS, permission_allowed
 from . import csrf
@@ -79,10 +84,11 @@ def _cookie(headers: dict[bytes, bytes], name: str) -> str | None:
 
 
 class ActorMiddleware:
-    """Puts actor, signed_in (accounts.service.SignedIn or None) on every request's state."""
+    """Puts actor, signed_in (accounts.service.SignedIn or None) and data_version on every request's state."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
+        self.credentials = CredentialCache()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -92,28 +98,25 @@ class ActorMiddleware:
         address = client_address(scope)
         factory = scope["app"].state.session_factory
         bearer = _bearer(headers)
+        cookie = None if bearer is not None else _cookie(headers, SESSION_COOKIE)
         state = scope.setdefault("state", {})
-        if bearer is not None:
-            signed = await anyio.to_thread.run_sync(_by_token, factory, bearer)
-            if signed is None:
-                await _unauthorized(scope, receive, send)
-                return
-        else:
-            cookie = _cookie(headers, SESSION_COOKIE)
-            signed = await anyio.to_thread.run_sync(_by_cookie, factory, cookie) if cookie else None
+        # One trip to a worker thread for everything this request needs from the store up front.
+        version, signed = await anyio.to_thread.run_sync(self._lookup, factory, bearer, cookie)
+        if bearer is not None and signed is None:
+            await _unauthorized(scope, receive, send)
+            return
+        state["data_version"] = version
         state["signed_in"] = signed
         state["actor"] = actor_for(signed.user, address) if signed else PUBLIC.at(address)
         await self.app(scope, receive, send)
 
-
-def _by_token(factory, token: str) -> SignedIn | None:
-    with factory() as session:
-        return token_user(session, token)
-
-
-def _by_cookie(factory, cookie: str) -> SignedIn | None:
-    with factory() as session:
-        return session_user(session, cookie)
+    def _lookup(self, factory, bearer: str | None, cookie: str | None) -> tuple[tuple, SignedIn | None]:
+        version = read_data_version(engine_of(factory))
+        if bearer is not None:
+            return version, self.credentials.by_token(factory, bearer)
+        if cookie:
+            return version, self.credentials.by_cookie(factory, cookie)
+        return version, None
 
 
 async def _unauthorized(scope: Scope, receive: Receive, send: Send) -> None:

@@ -14,8 +14,10 @@ everything it can depend on:
   default evaluation year and "today" in the pages).
 
 Never by time: a write makes the next request recompute. The version costs one indexed query per
-request. Account and sign-in pages are never kept. The size is bounded (PLANTRACK_PAGE_CACHE_MB,
-default 64; 0 turns the cache off), least recently used out first. Each server process has its
+request, read by ActorMiddleware in the same worker-thread trip as the credential (web/auth.py), or
+here when the application has no ActorMiddleware. Account and sign-in pages are never kept. The
+size is bounded (PLANTRACK_PAGE_CACHE_MB, default 64; 0 turns the cache off), least recently used
+out first. Each server process has its
 own cache (plantrack serve --workers): they agree because they key on the same data version.
 """
 
@@ -31,7 +33,7 @@ from datetime import date
 import anyio
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ..store.version import data_version
+from ..store.version import engine_of, read_data_version
 
 MAX_BODY = 2 * 1024 * 1024
 NEVER = ("/account", "/login", "/logout", "/users", "/tokens", "/static")
@@ -94,8 +96,9 @@ class PageCacheMiddleware:
                 or scope["path"].startswith(NEVER):
             await self.app(scope, receive, send)
             return
-        factory = scope["app"].state.session_factory
-        version = await anyio.to_thread.run_sync(_version, factory)
+        version = (scope.get("state") or {}).get("data_version")  # read by ActorMiddleware (web/auth.py)
+        if version is None:
+            version = await anyio.to_thread.run_sync(_version, scope["app"].state.session_factory)
         key = _key(scope, version)
         if await self._answer_from_cache(key, send):
             return
@@ -141,8 +144,7 @@ class PageCacheMiddleware:
 
 
 def _version(factory) -> tuple:
-    with factory() as session:
-        return data_version(session)
+    return read_data_version(engine_of(factory))
 
 
 def _key(scope: Scope, version: tuple) -> tuple:

@@ -113,9 +113,19 @@ def plan_brief(plan: Plan, keys: dict[int, str] | None = None) -> dict:
     }
 
 
+def current_version_id(session: Session, plan: Plan) -> int | None:
+    """The id of plan.current without loading it. plan.current loads every version of the plan with
+    its document (hundreds of kilobytes of JSON to decode, ~10 ms a plan); the cached results below
+    need only the id for their keys, and a dashboard asks for every plan's."""
+    if "versions" in plan.__dict__:  # already loaded in this session: no query needed
+        return plan.current.id if plan.current is not None else None
+    return session.scalar(select(PlanVersion.id).where(PlanVersion.plan_id == plan.id)
+                          .order_by(PlanVersion.number.desc()).limit(1))
+
+
 def find_plan(session: Session, key: str) -> Plan | None:
     plan = get_plan(session, key)
-    if plan is None or plan.current is None:
+    if plan is None or current_version_id(session, plan) is None:
         return None
     return plan
 
@@ -142,7 +152,7 @@ def observation_years(session: Session) -> list[int]:
 def evaluation(session: Session, plan: Plan, year: int, state: tuple | None = None) -> dict:
     """evaluate_plan(...).to_json() for the plan's current version and year; read-only (not stored)."""
     state = state if state is not None else data_state(session)
-    key = memo_key(session, "evaluation", plan.current.id, plan.region_code, year, state)
+    key = memo_key(session, "evaluation", current_version_id(session, plan), plan.region_code, year, state)
     hit = MEMO.get(key)
     if hit is None:
         hit = evaluate_plan(session, plan.key, year, store=False).to_json()
@@ -154,15 +164,17 @@ def alignment(session: Session, plan: Plan) -> dict | None:
     """The alignment of the plan's current version with its parent's: the stored one (CLI or POST
     …/alignment/refresh), else computed in memory. Never written here: a GET must not write."""
     parent = plan.parent
-    if parent is None or parent.current is None:
+    parent_version = None if parent is None else current_version_id(session, parent)
+    if parent_version is None:
         return None
-    key = memo_key(session, "alignment", plan.current.id, parent.current.id, data_state(session)[1:])
+    version = current_version_id(session, plan)
+    key = memo_key(session, "alignment", version, parent_version, data_state(session)[1:])
     hit = MEMO.get(key)
     if hit is not None:
         return hit
     row = session.scalar(
         select(Alignment.result)
-        .where(Alignment.child_version_id == plan.current.id, Alignment.parent_version_id == parent.current.id)
+        .where(Alignment.child_version_id == version, Alignment.parent_version_id == parent_version)
         .order_by(Alignment.created_at.desc())
         .limit(1)
     )
@@ -174,7 +186,7 @@ def alignment(session: Session, plan: Plan) -> dict | None:
 
 def findings(session: Session, plan: Plan) -> list[dict]:
     """The plan's self-check findings: the stored ones, else checked in memory (never written here)."""
-    key = memo_key(session, "findings", plan.current.id, correction_state(session))
+    key = memo_key(session, "findings", current_version_id(session, plan), correction_state(session))
     hit = MEMO.get(key)
     if hit is not None:
         return hit
@@ -213,7 +225,7 @@ def indicators_by_concept(session: Session, plan: Plan, state: tuple | None = No
     from ..tracking import indicator_concept
 
     state = state if state is not None else data_state(session)
-    key = memo_key(session, "concepts", plan.current.id, state[1:])
+    key = memo_key(session, "concepts", current_version_id(session, plan), state[1:])
     hit = MEMO.get(key)
     if hit is not None:
         return hit

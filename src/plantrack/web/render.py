@@ -13,11 +13,11 @@ from pathlib import Path
 from urllib.parse import quote, urlencode
 
 from fastapi import Request
-from fastapi.encoders import jsonable_encoder
 from fastapi.responses import HTMLResponse, JSONResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from . import csrf, help as page_help, labels
+from .json_response import JSONTwin
 from ..domain.actor import PUBLIC
 from ..policy import permission_allowed
 
@@ -147,7 +147,7 @@ def render(request: Request, template: str, data: dict, *, title: str, status: i
     prerendered: markup a view has already built from data (escaped), for the template only.
     """
     if wants_json(request):
-        return JSONResponse(jsonable_encoder(data), status_code=status)
+        return JSONTwin(data, status_code=status)  # orjson (web/json_response.py)
     html = ENV.get_template(template).render(
         **prerendered,
         d=data,

@@ -26,7 +26,8 @@ from .. import labels
 from ..chart import chart_data
 from ..actors import request_actor
 from ..plan_publication import hide_unpublished_relatives
-from ..queries import data_state, default_year, evaluation, find_plan, indicators_by_concept, plan_brief
+from ..queries import (current_version_id, data_state, default_year, evaluation, find_plan, indicators_by_concept,
+                       plan_brief)
 from ..render import error_page, plan_url, render
 from .plan import not_found
 from ..auth import allow
@@ -54,7 +55,7 @@ def _related(session, plan: Plan, concept: str | None, state: tuple) -> list[dic
     relatives = ([("parent", plan.parent)] if plan.parent else []) + [("child", c) for c in plan.children]
     out = []
     for role, other in relatives:
-        if other.current is None:
+        if current_version_id(session, other) is None:
             continue
         for ind in indicators_by_concept(session, other, state).get(concept, []):
             out.append({"role": role, "role_label": "上位规划" if role == "parent" else "下位规划",
@@ -94,12 +95,12 @@ def indicator_page(request: Request, key: str, indicator_id: int,
         if plan is None:
             return not_found(request, key)
         row = session.get(Indicator, indicator_id) if possible_row_id(indicator_id) else None
-        versions = {v.id: v.number for v in plan.versions}
+        versions = dict(session.execute(select(PlanVersion.id, PlanVersion.number).where(PlanVersion.plan_id == plan.id)).all())
         if row is None or row.version_id not in versions:
             return error_page(request, 404, "indicator_not_found", f"规划“{key}”中没有编号为 {indicator_id} 的指标。")
         chosen = year or default_year(session)
         state = data_state(session)
-        is_current = row.version_id == plan.current.id
+        is_current = row.version_id == current_version_id(session, plan)
         assessment = None
         if is_current:
             evaluated = evaluation(session, plan, chosen, state)
