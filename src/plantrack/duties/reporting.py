@@ -178,6 +178,13 @@ def owed(session: Session, actor: Actor, today: date, period: str | None = None,
         for i in stored:
             if i.assignment_id in ids:
                 items.setdefault(i.assignment_id, {})[i.period] = i
+    return owed_per_period(session, scoped, items, today, period)
+
+
+def owed_per_period(session: Session, scoped: list[tuple[Assignment, str]],
+                    items: dict[int, dict[str, ReportItem]], today: date, period: str | None = None) -> list[Owed]:
+    """One Owed per assignment and period owed by today (or already reported), newest period first:
+    the lead's list (owed) and a supporting unit's (reporting_support.supported_owed) read the same way."""
     settings = _active_frequencies(session)
     out: list[Owed] = []
     for a, key in scoped:

@@ -23,10 +23,10 @@ from .. import audit
 from ..domain.actor import Actor
 from ..policy import permission_allowed
 from ..store.models import (Assignment, Plan, ReportContribution, ReportContributionEvidence, ReportItem, Unit)
-from .reporting import (Owed, ReportingError, ReportingRefused, _active_frequencies, _number, actor_units,
-                        frequency_of, may, unit_label)
+from .reporting import (Owed, ReportingError, ReportingRefused, _number, actor_units, may, owed_per_period,
+                        unit_label)
 from .reporting_files import check_evidence, store_evidence
-from .reporting_periods import owed_periods, period_due, period_label, period_year
+from .reporting_periods import period_label
 from .reporting_states import STATES
 
 MAX_NOTE = 4000
@@ -79,17 +79,7 @@ def supported_owed(session: Session, actor: Actor, today: date, period: str | No
     items: dict[int, dict[str, ReportItem]] = {}
     for i in session.scalars(select(ReportItem).where(ReportItem.assignment_id.in_([a.id for a, _ in scoped]))):
         items.setdefault(i.assignment_id, {})[i.period] = i
-    settings = _active_frequencies(session)
-    out = []
-    for a, key in scoped:
-        mine = items.get(a.id, {})
-        periods = owed_periods(frequency_of(session, a, settings), a.due, a.created_at.date(), today)
-        for p in sorted(set(periods) | set(mine)):
-            if period and p != period:
-                continue
-            out.append(Owed(a, key, p, period_due(p, a.due), mine.get(p)))
-    out.sort(key=lambda o: (-period_year(o.period), o.period, o.plan_key, o.assignment.id))
-    return out
+    return owed_per_period(session, scoped, items, today, period)
 
 
 def supported_rows(session: Session, actor: Actor, today: date, period: str | None = None) -> list[dict]:
