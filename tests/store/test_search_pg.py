@@ -1,8 +1,9 @@
-"""PostgreSQL search at scale (store/search.py _TsvectorMatches): a query the statistics say is
-common is sampled from the table's first blocks, with an estimated total; the hits stay real hits.
+"""PostgreSQL search at scale (store/search.py _TsvectorMatches): a query with more matches than
+the sample reads is answered from its first matches in physical order, with an estimated total;
+the hits stay real hits, and fewer matches are counted and scored exactly.
 
-The limits are lowered so the five corpus plans behave like a large store; ANALYZE gives the
-planner statistics the sampling decision reads. Runs where PLANTRACK_TEST_DATABASE_URL is set.
+The limits are lowered so the five corpus plans behave like a large store. Runs where
+PLANTRACK_TEST_DATABASE_URL is set.
 """
 
 from __future__ import annotations
@@ -47,8 +48,10 @@ def pg_store():
 
 @pytest.fixture
 def small_limits(monkeypatch):
-    """Limits scaled down to the corpus: past 100 possible hits a query is sampled, from 30 matches."""
+    """Limits scaled down to the corpus: a sample of 30 matches, estimates past 100 hits in a table
+    of any size."""
     monkeypatch.setattr(search_module, "PG_COUNT_LIMIT", 100)
+    monkeypatch.setattr(search_module, "PG_SMALL_TABLE_BLOCKS", 0)
     monkeypatch.setattr(search_module, "PG_SAMPLE_MATCHES", 30)
 
 
@@ -82,6 +85,15 @@ def test_sampled_page_is_the_first_matches_in_stored_order(pg_store, small_limit
     assert [_key(h) for h in sampled.hits] == [_key(h) for h in exact.hits]
 
 
+def test_small_store_is_counted_exactly(pg_store):
+    """Five plans are a small table: a common word is counted, not estimated."""
+    with pg_store() as session:
+        expected = expected_hits(session, "。")
+        page = search(session, "。", limit=20)
+        assert len(expected) > search_module.PG_SAMPLE_MATCHES
+        assert page.exact and page.total == len(expected)
+
+
 def test_rare_word_is_counted_exactly(pg_store, small_limits):
     with pg_store() as session:
         expected = expected_hits(session, "碳达峰")
@@ -90,14 +102,17 @@ def test_rare_word_is_counted_exactly(pg_store, small_limits):
         assert sorted(_key(h) for h in page.hits) == expected
 
 
-def test_sample_too_sparse_falls_back_to_the_exact_count(pg_store, small_limits, monkeypatch):
-    """When the first blocks hold fewer matches than the page needs, the count is exact after all."""
-    monkeypatch.setattr(search_module, "PG_SAMPLE_BLOCKS", 1)
+def test_small_estimate_is_counted_and_scored_exactly(pg_store, small_limits, monkeypatch):
+    """A query with more matches than the sample but an estimate under PG_COUNT_LIMIT is counted
+    and scored exactly after all: a few thousand rechecks cost little more than the sample."""
+    monkeypatch.setattr(search_module, "PG_SAMPLE_MATCHES", 3)
     with pg_store() as session:
-        expected = expected_hits(session, "黄河")
-        page = search(session, "黄河", limit=500)
-        assert page.exact and page.total == len(expected)
-        assert sorted(_key(h) for h in page.hits) == expected
+        expected = expected_hits(session, "碳达峰")
+        assert len(expected) > 3
+        page = search(session, "碳达峰", limit=3)
+        assert page.exact and page.ranked and page.total == len(expected)
+        everything = search(session, "碳达峰", limit=500)
+        assert [_key(h) for h in page.hits] == [_key(h) for h in everything.hits[:3]]  # the best three
 
 
 def test_deep_page_past_the_sample_is_exact(pg_store, small_limits):
@@ -110,5 +125,5 @@ def test_deep_page_past_the_sample_is_exact(pg_store, small_limits):
 def test_settings_are_restored_after_sampling(pg_store, small_limits):
     with pg_store() as session:
         search(session, "黄河")
-        assert session.scalar(text("SELECT current_setting('enable_bitmapscan')")) == "on"
+        assert session.scalar(text("SELECT current_setting('enable_seqscan')")) == "on"
         assert session.scalar(text("SELECT current_setting('enable_indexscan')")) == "on"

@@ -161,38 +161,43 @@ def _store_sections(session: Session, version_id: int, outline: list[dict]) -> l
     return [(r["node"]["line"], ids[i]) for i, r in enumerate(rows)]
 
 
+_INDICATOR_FIELDS = (
+    "category", "name", "unit", "tag", "base_year", "base_value", "base_text", "target_year", "target_value",
+    "target_text", "annual_growth", "binding", "line",
+)
+
+
 def _store_rows(session: Session, version_id: int, document: dict) -> None:
-    for i, ind in enumerate(document.get("indicators", [])):
-        session.add(
-            Indicator(
-                version_id=version_id,
-                ordinal=i,
-                **{k: ind.get(k) for k in (
-                    "category", "name", "unit", "tag", "base_year", "base_value", "base_text", "target_year",
-                    "target_value", "target_text", "annual_growth", "binding", "line",
-                )},
-                data=ind,
-            )
-        )
-    for review in document.get("reviews", []):
-        for i, row in enumerate(review.get("rows", [])):
-            session.add(
-                ReviewRow(
-                    version_id=version_id, review_title=review["title"], review_line=review["line"], ordinal=i,
-                    name=row["name"], line=row["line"], data=row,
-                )
-            )
-    for i, t in enumerate(document.get("targets", [])):
-        session.add(
-            Target(
-                version_id=version_id, ordinal=i, subject=t["subject"], value=t.get("value"), unit=t.get("unit"),
-                year=t.get("year"), relation=t["relation"], text=t["text"], line=t["line"], data=t,
-            )
-        )
-    for i, p in enumerate(document.get("projects", [])):
-        session.add(Project(version_id=version_id, ordinal=i, box=p["box"], name=p["name"], line=p["line"], data=p))
-    for i, t in enumerate(document.get("tasks", [])):
-        session.add(Task(version_id=version_id, ordinal=i, text=t["text"], line=t["line"], data=t))
+    """The parsed rows of a version, one multi-row INSERT per table (no ORM objects: a plan has
+    hundreds of rows, and the unit of work's per-object bookkeeping was a fifth of storing one)."""
+    v = version_id
+    tables = (
+        (Indicator, [
+            {"version_id": v, "ordinal": i, **{k: ind.get(k) for k in _INDICATOR_FIELDS}, "data": ind}
+            for i, ind in enumerate(document.get("indicators", []))
+        ]),
+        (ReviewRow, [
+            {"version_id": v, "review_title": review["title"], "review_line": review["line"], "ordinal": i,
+             "name": row["name"], "line": row["line"], "data": row}
+            for review in document.get("reviews", []) for i, row in enumerate(review.get("rows", []))
+        ]),
+        (Target, [
+            {"version_id": v, "ordinal": i, "subject": t["subject"], "value": t.get("value"), "unit": t.get("unit"),
+             "year": t.get("year"), "relation": t["relation"], "text": t["text"], "line": t["line"], "data": t}
+            for i, t in enumerate(document.get("targets", []))
+        ]),
+        (Project, [
+            {"version_id": v, "ordinal": i, "box": p["box"], "name": p["name"], "line": p["line"], "data": p}
+            for i, p in enumerate(document.get("projects", []))
+        ]),
+        (Task, [
+            {"version_id": v, "ordinal": i, "text": t["text"], "line": t["line"], "data": t}
+            for i, t in enumerate(document.get("tasks", []))
+        ]),
+    )
+    for model, rows in tables:
+        if rows:
+            session.execute(insert(model), rows)
 
 
 def _supersede_sentences(session: Session, plan_id: int, current_version_id: int) -> None:
@@ -233,20 +238,17 @@ def _store_sentences(
 
 
 _SENTENCE_COLUMNS = ("version_id", "section_id", "line", "text", "grams", "scope")
-_SENTENCE_TYPES = ("int4", "int4", "int4", "text", "text", "text", "tsvector")
 
 
 def _copy_sentences(connection, rows: list[tuple]) -> None:
-    """PostgreSQL's binary COPY for the thousands of sentences of a plan, each with its tsvector
-    built here (store/pg_vectors.py says why): one stream instead of a statement per row (psycopg
-    3), inside the session's transaction."""
+    """PostgreSQL's COPY for the thousands of sentences of a plan, each with its tsvector in text
+    form (store/pg_vectors.py says why): one stream instead of a statement per row (psycopg 3),
+    inside the session's transaction."""
     columns = ", ".join(_SENTENCE_COLUMNS + ("search",))
     with connection.connection.driver_connection.cursor() as cursor:
-        pg_vectors.register(cursor)
-        with cursor.copy(f"COPY sentence ({columns}) FROM STDIN (FORMAT BINARY)") as copy:
-            copy.set_types(list(_SENTENCE_TYPES))
+        with cursor.copy(f"COPY sentence ({columns}) FROM STDIN") as copy:
             for *values, tokens in rows:
-                values.append(pg_vectors.tsvector_of(tokens))
+                values.append(pg_vectors.tsvector_text(tokens))
                 copy.write_row(values)
 
 

@@ -29,20 +29,22 @@ hits of 黄河 in ~3 ms over 1,000 plans); stored order is the index's own, so n
 rechecks every match on the heap (phrases need positions), so there the first pass pages in stored
 order and counts at once, and a second pass scores only few enough hits. bench/store.py measures.
 
-PostgreSQL at scale (issue 12): building the GIN bitmap and rechecking costs about a microsecond
-per candidate on an idle core, so a word in 80,000 sentences cannot be counted exactly within
-50 ms. When the planner's statistics (pg_stats of sentence.search) say a query may have more than
-PG_COUNT_LIMIT hits, its matches are read in physical order from the table's first blocks (a TID
-range scan, stopping at the page's end; at least PG_SAMPLE_MATCHES, within PG_SAMPLE_BLOCKS), the
-page is that slice sorted by id, and the total is that density over the whole table: an estimate,
-SearchPage.exact False, shown as 约 N. Physical order is stored order in a store whose sentences
-are only ever appended (a deleted plan's space reused by a later one breaks that: then the first
-page holds the earliest matches the table holds physically, still sorted, still real hits). The
-estimate is as good as the first blocks are like the rest: off by half for a word the first plans
-use less than the others. Rarer queries, deep pages and stores without statistics are counted
-exactly as before, scored up to PG_RANK_LIMIT hits. Not chosen: the RUM index (ranked phrase search
-from the index alone) is not in Debian's default PostgreSQL packages here and would make an
-extension a requirement of the store.
+PostgreSQL at scale (issue 12): the GIN index finds candidates from its posting lists in a few
+milliseconds, but every candidate of a phrase is rechecked on its heap row, so counting a word of
+80,000 sentences exactly takes over a second on an idle core. So the matches are read as the
+index's bitmap gives them, in the table's physical order, and reading stops after the first
+PG_SAMPLE_MATCHES (or as many as the page needs): a few milliseconds for any word. When the
+matches run out before that, the count is exact (and up to PG_RANK_LIMIT hits are scored); when
+they do not, the total is their density in the blocks they spanned over the whole table: an
+estimate, SearchPage.exact False, shown as 约 N (within a few per cent on the 1,000-plan bench
+store, where a thousand matches span a dozen plans or more), and the page is those matches
+sorted by id. Physical order is stored order in a store whose current sentences are only ever
+appended (a deleted plan's space reused by a later one breaks that: then the first page holds
+the earliest matches the table holds physically, still sorted, still real hits). An estimate of
+at most PG_COUNT_LIMIT, or any in a table of at most PG_SMALL_TABLE_BLOCKS, is counted (and
+scored) exactly instead, which costs little more. Not
+chosen: the RUM index (ranked phrase search from the index alone) is not in Debian's default
+PostgreSQL packages here and would make an extension a requirement of the store.
 """
 
 from __future__ import annotations
@@ -67,8 +69,8 @@ RANK_LIMIT = 10_000
 # words instead of counting them (_TsvectorMatches; bench/store.py measures, README says what).
 PG_RANK_LIMIT = 2_000
 PG_COUNT_LIMIT = 2_000
-PG_SAMPLE_MATCHES = 100
-PG_SAMPLE_BLOCKS = 5_000  # 40 MB of sentence rows: what a sample may read before giving up
+PG_SAMPLE_MATCHES = 1_000  # ~5 ms of heap reads; fewer gave estimates off by half (clustered hits)
+PG_SMALL_TABLE_BLOCKS = 4_000  # 32 MB of sentences (a dozen plans): rechecking all of it is cheap, so count
 
 
 class SearchError(ValueError):
@@ -273,15 +275,14 @@ class _Fts5Matches:
 class _TsvectorMatches:
     """PostgreSQL: the GIN index over the stored tsvector finds candidates, each rechecked on the
     heap (phrases need positions, which GIN does not keep): every match costs a heap visit, and
-    a common word has tens of thousands (module doc, "PostgreSQL at scale"). So:
+    a common word has tens of thousands (module doc, "PostgreSQL at scale"). So the first pass
+    reads at most offset + limit (at least PG_SAMPLE_MATCHES) matches in physical order:
 
-    - a query the planner's statistics say may have more than PG_COUNT_LIMIT hits (the rarest
-      pair token of each word bounds that word) is sampled: its matches are read in the table's
-      physical order from the start, up to offset + limit (at least PG_SAMPLE_MATCHES) within
-      the first PG_SAMPLE_BLOCKS blocks; the page is that slice sorted by id, and the total is
-      the same density over the whole table (SearchPage.exact False, shown as 约 N);
-    - otherwise, or when the sample finds too few, one pass over the index's matches pages in
-      stored order and counts exactly; up to PG_RANK_LIMIT hits a second pass scores them.
+    - fewer than that: they are all the matches, counted exactly; up to PG_RANK_LIMIT are scored
+      by a second pass over the same few rows;
+    - as many: the total is estimated from the blocks they spanned (SearchPage.exact False) and
+      the page is those matches in stored order, unless the estimate (PG_COUNT_LIMIT) or the
+      table (PG_SMALL_TABLE_BLOCKS) is small enough to count and score exactly after all.
     """
 
     def __init__(self, parsed: ParsedQuery, plan_ids: list[int] | None, all_versions: bool):
@@ -297,50 +298,34 @@ class _TsvectorMatches:
 
     def page(self, session: Session, limit: int, offset: int) -> tuple[list, int, bool, bool]:
         """(rows of id and score, total, ranked, exact)."""
-        bound, rows_in_table = _upper_bound(session, self.parsed)
         want = max(offset + limit, PG_SAMPLE_MATCHES)
-        # a sample is worth reading when the bound leaves the first blocks a chance to hold enough
-        if bound > PG_COUNT_LIMIT and want * rows_in_table / bound <= PG_SAMPLE_BLOCKS * _rows_per_block(session):
-            sampled = self.sampled_page(session, want, limit, offset)
-            if sampled is not None:
-                return sampled
-        rows = session.execute(self.ordered_page(limit, offset)).all()
-        if rows:
-            total = rows[0].total
-        else:  # past the last page the window saw no rows
+        found = self.first_matches(session, want)
+        if len(found) < want:  # every match seen: the count is exact
+            total = len(found)
+        else:
+            estimate, blocks = _estimated_total(session, found)
+            if estimate > PG_COUNT_LIMIT and blocks > PG_SMALL_TABLE_BLOCKS:
+                ids = sorted(r.id for r in found)[offset:offset + limit]
+                return [_Unscored(i) for i in ids], estimate, False, False
             total = session.scalar(select(func.count()).select_from(Sentence).where(*self.where)) or 0
         if total > min(RANK_LIMIT, PG_RANK_LIMIT):
-            return rows, total, False, True
+            return session.execute(self.ordered_page(limit, offset)).all(), total, False, True
         return session.execute(self.ranked_page(limit, offset)).all(), total, True, True
 
-    def sampled_page(self, session: Session, want: int, limit: int, offset: int) -> tuple[list, int, bool, bool] | None:
-        """The page and an estimated total from the first `want` matches in the first blocks of
-        the table, or None when they hold fewer (a rarer word than the bound said)."""
+    def first_matches(self, session: Session, want: int) -> list:
+        """The first `want` matches in physical order, with the block each lies in: the index's
+        bitmap read block by block, stopping at the LIMIT (the bitmap is built whole, which costs
+        milliseconds; the heap rows past the limit are never read)."""
         block = literal_column("(sentence.ctid::text::point)[0]")
-        first_blocks = literal_column("sentence.ctid").op("<")(text(f"'({PG_SAMPLE_BLOCKS},0)'::tid"))
-        sample = select(Sentence.id, block.label("block")).where(first_blocks, *self.where).limit(want)
-        with _tid_range_scans(session):
-            found = session.execute(sample).all()
-        if len(found) < want:
-            return None
-        blocks = _table_blocks(session)
-        guess = len(found) * blocks / (max(r.block for r in found) + 1)
-        digits = max(0, len(str(int(guess))) - 2)
-        total = max(len(found), int(round(guess, -digits)))
-        ids = sorted(r.id for r in found)[offset:offset + limit]
-        return [_Unscored(i) for i in ids], total, False, False
+        with _bitmap_scans_only(session):
+            return session.execute(select(Sentence.id, block.label("block")).where(*self.where).limit(want)).all()
 
     def ordered_page(self, limit: int, offset: int):
         # Materialized, so the matches come from the GIN index; with ORDER BY id and LIMIT in the
         # same statement the planner walks the primary key instead, testing every row (1.7 s instead
         # of 0.36 s for 黄河 over 1,000 plans).
         ids = select(Sentence.id).where(*self.where).cte("m").prefix_with("MATERIALIZED")
-        return (
-            select(ids.c.id, literal(0.0, Float).label("score"), func.count().over().label("total"))
-            .order_by(ids.c.id)
-            .limit(limit)
-            .offset(offset)
-        )
+        return select(ids.c.id, literal(0.0, Float).label("score")).order_by(ids.c.id).limit(limit).offset(offset)
 
     def ranked_page(self, limit: int, offset: int):
         score = func.ts_rank(self.vector, self.tsquery).cast(Float)
@@ -359,52 +344,30 @@ class _Unscored:
     score: float = 0.0
 
 
-def _table_blocks(session: Session) -> int:
-    return session.scalar(text("SELECT pg_relation_size('sentence') / current_setting('block_size')::int")) or 1
-
-
-def _rows_per_block(session: Session) -> float:
-    """Sentences a table block holds, by the planner's statistics (1 when there are none yet)."""
-    row = session.execute(text("SELECT reltuples, relpages FROM pg_class WHERE oid = 'sentence'::regclass")).one()
-    return row[0] / row[1] if row[0] > 0 and row[1] > 0 else 1.0
-
-
-def _upper_bound(session: Session, parsed: ParsedQuery) -> tuple[float, float]:
-    """At most how many sentences can match, by the planner's statistics (pg_stats of
-    sentence.search, kept by ANALYZE/autovacuum): a word occurs only where each of its pair tokens
-    does, so its rarest token bounds it, and the rarest word bounds the query; with the rows the
-    statistics saw. (0, 0), so the query is counted exactly, when there are no statistics yet, a
-    word has no pair tokens, or a token is not among the most common ones the statistics list
-    (rarer than all of them: sampling the first blocks for it would mostly read them in vain)."""
-    if not parsed.phrases or parsed.prefixes:
-        return 0, 0
-    row = session.execute(text(
-        "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples "
-        "FROM pg_stats s JOIN pg_class c ON c.relname = s.tablename "
-        "AND c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = s.schemaname) "
-        "WHERE s.schemaname = current_schema() AND s.tablename = 'sentence' AND s.attname = 'search'"
-    )).first()
-    if row is None or not row[0] or not row[1] or not row[2] or row[2] <= 0:
-        return 0, 0
-    freq = dict(zip(row[0], row[1]))
-    if any(t not in freq for phrase in parsed.phrases for t in phrase):
-        return 0, 0  # a token rarer than every listed one: a rare query, counted exactly
-    return min(min(freq[t] for t in phrase) for phrase in parsed.phrases) * row[2], row[2]
+def _estimated_total(session: Session, found: list) -> tuple[int, int]:
+    """The matches over the whole table, at the density `found` (the first matches in physical
+    order) has in the blocks it spans, to two significant digits as 约 N says; and the table's
+    blocks."""
+    blocks = session.scalar(text("SELECT pg_relation_size('sentence') / current_setting('block_size')::int")) or 1
+    guess = len(found) * blocks / (max(r.block for r in found) + 1)
+    digits = max(0, len(str(int(guess))) - 2)
+    return max(len(found), int(round(guess, -digits))), blocks
 
 
 @contextmanager
-def _tid_range_scans(session: Session):
-    """Bitmap and index scans off for the statements inside (put back afterwards), so a sample
-    bounded by ctid is read as a TID range scan: block by block from the table's start, stopping
-    at its LIMIT, never joining a sequential scan already running elsewhere in the table."""
+def _bitmap_scans_only(session: Session):
+    """Sequential and plain index scans off for the statements inside (put back afterwards), so
+    the planner reads the GIN index's bitmap: a sequential scan would test every row until the
+    LIMIT (seconds for a word rarer than it guessed) and may start mid-table, where another scan
+    is (synchronized scans); a walk of the primary key tests every row too."""
     previous = session.execute(text(
-        "SELECT current_setting('enable_bitmapscan'), current_setting('enable_indexscan')")).one()
-    session.execute(text("SELECT set_config('enable_bitmapscan', 'off', true), set_config('enable_indexscan', 'off', true)"))
+        "SELECT current_setting('enable_seqscan'), current_setting('enable_indexscan')")).one()
+    session.execute(text("SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)"))
     try:
         yield
     finally:
-        session.execute(text("SELECT set_config('enable_bitmapscan', :b, true), set_config('enable_indexscan', :i, true)"),
-                        {"b": previous[0], "i": previous[1]})
+        session.execute(text("SELECT set_config('enable_seqscan', :s, true), set_config('enable_indexscan', :i, true)"),
+                        {"s": previous[0], "i": previous[1]})
 
 
 # --- highlighting ----------------------------------------------------------------------------------
