@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from ..domain.keys import key_problem
 from ..domain.sources import without_server_paths
 from . import pg_vectors
+from .copy_rows import copy_capable, copy_stream, insert_rows, next_ids
 from .grams import scope_words, tokens_of
 from .models import Indicator, Plan, PlanVersion, Project, Region, ReviewRow, Section, Sentence, Target, Task
 
@@ -121,9 +122,10 @@ def _regions_cache(session: Session):
 def _store_sections(session: Session, version_id: int, outline: list[dict]) -> list[tuple[int, int]]:
     """Sections in document order; returns (line, section id) pairs for placing sentences.
 
-    Inserted one depth at a time, each depth in one statement returning its ids in order (a
-    child needs its parent's id): a few round trips per plan instead of one per section, which
-    on PostgreSQL was most of the time a plan took to store (issue 12: bulk inserts)."""
+    On PostgreSQL the ids are drawn from the sequence first and all sections go in one COPY;
+    elsewhere they are inserted one depth at a time, each depth in one statement returning its
+    ids in order (a child needs its parent's id). Either way a few round trips per plan instead
+    of one per section (issue 12: bulk inserts)."""
     rows: list[dict] = []  # in document order, each with the index of its parent row
     levels: list[list[int]] = []
 
@@ -139,25 +141,32 @@ def _store_sections(session: Session, version_id: int, outline: list[dict]) -> l
 
     walk(outline, None, "", 0)
     ids: list[int | None] = [None] * len(rows)
-    for level in levels:
-        values = []
-        for index in level:
-            row, node = rows[index], rows[index]["node"]
-            values.append({
-                "version_id": version_id,
-                "parent_id": ids[row["parent"]] if row["parent"] is not None else None,
-                "ordinal": index + 1,
-                "label": node["label"],
-                "title": node["title"],
-                "kind": node.get("kind"),
-                "depth": node.get("depth", 0),
-                "line": node["line"],
-                "end_line": node.get("end_line", node["line"]),
-                "path": row["path"],
-            })
-        returned = session.scalars(insert(Section).returning(Section.id, sort_by_parameter_order=True), values).all()
-        for index, new_id in zip(level, returned):
-            ids[index] = new_id
+
+    def values(index: int) -> dict:
+        row, node = rows[index], rows[index]["node"]
+        return {
+            "version_id": version_id,
+            "parent_id": ids[row["parent"]] if row["parent"] is not None else None,
+            "ordinal": index + 1,
+            "label": node["label"],
+            "title": node["title"],
+            "kind": node.get("kind"),
+            "depth": node.get("depth", 0),
+            "line": node["line"],
+            "end_line": node.get("end_line", node["line"]),
+            "path": row["path"],
+        }
+
+    if rows and copy_capable(session):  # ids drawn first, so every section goes in one COPY
+        ids = next_ids(session, Section.__tablename__, len(rows))
+        insert_rows(session, Section, [{"id": ids[i], **values(i)} for i in range(len(rows))])
+    else:
+        for level in levels:
+            returned = session.scalars(
+                insert(Section).returning(Section.id, sort_by_parameter_order=True), [values(i) for i in level]
+            ).all()
+            for index, new_id in zip(level, returned):
+                ids[index] = new_id
     return [(r["node"]["line"], ids[i]) for i, r in enumerate(rows)]
 
 
@@ -196,8 +205,7 @@ def _store_rows(session: Session, version_id: int, document: dict) -> None:
         ]),
     )
     for model, rows in tables:
-        if rows:
-            session.execute(insert(model), rows)
+        insert_rows(session, model, rows)
 
 
 def _supersede_sentences(session: Session, plan_id: int, current_version_id: int) -> None:
@@ -225,12 +233,11 @@ def _store_sentences(
         rows.append((version_id, by_line.get(u.get("section_line")), u["line"], u["text"], " ".join(tokens), scope, tokens))
     if not rows:
         return
-    connection = session.connection()
-    if connection.dialect.name == "postgresql" and connection.dialect.driver == "psycopg":
-        _copy_sentences(connection, rows)
+    if copy_capable(session):
+        _copy_sentences(session, rows)
         return
     session.execute(Sentence.__table__.insert(), [dict(zip(_SENTENCE_COLUMNS, r[:6])) for r in rows])
-    if connection.dialect.name == "postgresql":  # another driver: the server builds the vectors (migration 0016)
+    if session.get_bind().dialect.name == "postgresql":  # another driver: the server builds the vectors (migration 0016)
         session.execute(
             text("UPDATE sentence SET search = to_tsvector('simple'::regconfig, grams) WHERE version_id = :v"),
             {"v": version_id},
@@ -240,16 +247,13 @@ def _store_sentences(
 _SENTENCE_COLUMNS = ("version_id", "section_id", "line", "text", "grams", "scope")
 
 
-def _copy_sentences(connection, rows: list[tuple]) -> None:
+def _copy_sentences(session: Session, rows: list[tuple]) -> None:
     """PostgreSQL's COPY for the thousands of sentences of a plan, each with its tsvector in text
-    form (store/pg_vectors.py says why): one stream instead of a statement per row (psycopg 3),
-    inside the session's transaction."""
-    columns = ", ".join(_SENTENCE_COLUMNS + ("search",))
-    with connection.connection.driver_connection.cursor() as cursor:
-        with cursor.copy(f"COPY sentence ({columns}) FROM STDIN") as copy:
-            for *values, tokens in rows:
-                values.append(pg_vectors.tsvector_text(tokens))
-                copy.write_row(values)
+    form (store/pg_vectors.py says why)."""
+    with copy_stream(session, Sentence.__tablename__, _SENTENCE_COLUMNS + ("search",)) as copy:
+        for *values, tokens in rows:
+            values.append(pg_vectors.tsvector_text(tokens))
+            copy.write_row(values)
 
 
 # --- catalogue -----------------------------------------------------------------------------------
