@@ -72,17 +72,20 @@ def test_common_word_is_sampled_with_an_estimated_total(pg_store, small_limits):
         assert len(set(hits)) == 40  # pages do not overlap
 
 
-def test_sampled_page_is_the_first_matches_in_stored_order(pg_store, small_limits):
-    """In a store written once and never updated, physical order is stored order: the sampled pages
-    are exactly the first hits in load order, as the exact listing gives them."""
+def test_sampled_pages_are_the_first_matches_in_physical_order(pg_store, small_limits):
+    """The sampled pages are cut from the first matches as the table holds them (roughly load
+    order), each page sorted by id: together they are exactly those matches, none twice."""
     with pg_store() as session:
-        sampled = search(session, "黄河", limit=30)
-    with pg_store() as session, pytest.MonkeyPatch.context() as mp:
-        mp.setattr(search_module, "PG_COUNT_LIMIT", 10**9)
-        mp.setattr(search_module, "RANK_LIMIT", 0)
-        exact = search(session, "黄河", limit=30)
-    assert exact.exact and not sampled.exact
-    assert [_key(h) for h in sampled.hits] == [_key(h) for h in exact.hits]
+        first = search(session, "黄河", limit=15)
+        second = search(session, "黄河", limit=15, offset=15)
+        physical = session.execute(text(
+            "SELECT s.id FROM sentence s WHERE s.search @@ to_tsquery('simple', :q) ORDER BY s.ctid LIMIT 30"),
+            {"q": search_module.parse_query("黄河").tsquery()}).scalars().all()
+        rows = search_module._details(session, physical)
+    at = {i: (rows[i].key, rows[i].line, rows[i].text) for i in physical}
+    assert not first.exact and not second.exact
+    assert [_key(h) for h in first.hits] == [at[i] for i in sorted(physical[:15])]
+    assert [_key(h) for h in second.hits] == [at[i] for i in sorted(physical[15:])]
 
 
 def test_small_store_is_counted_exactly(pg_store):

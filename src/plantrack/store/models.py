@@ -126,7 +126,9 @@ class Sentence(Base):
     section_id: Mapped[int | None] = mapped_column(ForeignKey("section.id", ondelete="CASCADE"), index=True)
     line: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
-    grams: Mapped[str] = mapped_column(Text)  # the indexed form: overlapping two-character pieces
+    # The indexed form, overlapping two-character pieces, which SQLite's FTS5 index reads. Empty
+    # in rows PostgreSQL's writer copied: their tokens are in the search tsvector (migration 0016).
+    grams: Mapped[str] = mapped_column(Text)
     # Words the search filters by without joins: "p<plan id>", plus "superseded" once a newer
     # version of the plan is stored (grams.scope_words; migration 0007 says why).
     scope: Mapped[str] = mapped_column(Text, default="", server_default="")

@@ -37,10 +37,12 @@ PG_SAMPLE_MATCHES (or as many as the page needs): a few milliseconds for any wor
 matches run out before that, the count is exact (and up to PG_RANK_LIMIT hits are scored); when
 they do not, the total is their density in the blocks they spanned over the whole table: an
 estimate, SearchPage.exact False, shown as 约 N (within a few per cent on the 1,000-plan bench
-store, where a thousand matches span a dozen plans or more), and the page is those matches
-sorted by id. Physical order is stored order in a store whose current sentences are only ever
-appended (a deleted plan's space reused by a later one breaks that: then the first page holds
-the earliest matches the table holds physically, still sorted, still real hits). An estimate of
+store, where a thousand matches span a dozen plans or more), and the pages are those matches in
+physical order, each page sorted by id. Physical order is roughly stored order (plans in the
+order they were loaded), not exactly: COPY puts a short row into an earlier page that still has
+room, and a deleted plan's space is reused by later ones. Pages cut from the same physical
+order never overlap or skip a hit, which pages cut from an id-sorted sample would as the sample
+grows with the offset. An estimate of
 at most PG_COUNT_LIMIT, or any in a table of at most PG_SMALL_TABLE_BLOCKS, is counted (and
 scored) exactly instead, which costs little more. Not
 chosen: the RUM index (ranked phrase search from the index alone) is not in Debian's default
@@ -281,7 +283,7 @@ class _TsvectorMatches:
     - fewer than that: they are all the matches, counted exactly; up to PG_RANK_LIMIT are scored
       by a second pass over the same few rows;
     - as many: the total is estimated from the blocks they spanned (SearchPage.exact False) and
-      the page is those matches in stored order, unless the estimate (PG_COUNT_LIMIT) or the
+      the page is cut from those matches in physical order (module doc), unless the estimate (PG_COUNT_LIMIT) or the
       table (PG_SMALL_TABLE_BLOCKS) is small enough to count and score exactly after all.
     """
 
@@ -305,7 +307,7 @@ class _TsvectorMatches:
         else:
             estimate, blocks = _estimated_total(session, found)
             if estimate > PG_COUNT_LIMIT and blocks > PG_SMALL_TABLE_BLOCKS:
-                ids = sorted(r.id for r in found)[offset:offset + limit]
+                ids = sorted(r.id for r in found[offset:offset + limit])
                 return [_Unscored(i) for i in ids], estimate, False, False
             total = session.scalar(select(func.count()).select_from(Sentence).where(*self.where)) or 0
         if total > min(RANK_LIMIT, PG_RANK_LIMIT):
