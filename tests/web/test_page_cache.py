@@ -129,3 +129,29 @@ def test_a_revoked_token_is_refused_on_the_next_request_though_its_page_was_kept
         with web_store.begin() as s:
             revoke_token(s, s.query(ApiToken).one().id)
         assert client.get("/plans").status_code == 401
+
+
+def test_a_sign_in_keeps_the_cached_pages(web_store):  # noqa: F811
+    """Sign-ins are audited but change no page: with many users signing in, counting them would
+    empty every worker's cache at each one (store/version.SILENT_PREFIX). Any other event still
+    makes the next read fresh."""
+    calls: list[str] = []
+    client = TestClient(counting_app(web_store, calls))
+    first = client.get("/page").text
+    with web_store.begin() as session:
+        audit.record_login(session, "someone", success=True, user_id=None)
+        audit.record_login(session, "someone", success=False)
+    assert client.get("/page").text == first and len(calls) == 1
+    with web_store.begin() as session:
+        audit.record(session, LOCAL_OPERATOR, "plan.link", "plan", "x")
+    assert client.get("/page").text != first and len(calls) == 2
+
+
+def test_the_audit_trail_is_never_kept(web_store):  # noqa: F811
+    """The trail lists the sign-ins the data version leaves out, so it is computed on every read."""
+    headers = admin_headers(web_store)
+    with TestClient(create_app(web_store), headers=headers) as client:
+        assert "失败登录" not in client.get("/audit").text
+        with web_store.begin() as session:
+            audit.record_login(session, "失败登录", success=False)
+        assert "失败登录" in client.get("/audit").text

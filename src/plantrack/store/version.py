@@ -1,7 +1,8 @@
 """The store's data version: a value that changes whenever anything a page shows may have changed.
 
 Every write the application makes is an audit event (audit.py), so the newest audit event's id is a
-counter every write bumps, read from its primary-key index in microseconds. The newest plan
+counter every write bumps, read from its primary-key index in microseconds (sign-ins excepted:
+SILENT_PREFIX). The newest plan
 version and observation ids are added for writes made below the services (a test's or a script's
 store_plan without an audit event). web/page_cache.py keys whole responses on this value: a page
 cached under one version is never served under another.
@@ -20,15 +21,23 @@ from sqlalchemy.orm import Session
 
 from .models import Allocation, AnnualTarget, AuditEvent, Observation, Plan, PlanVersion
 
+# Events that change nothing a cached page shows: a sign-in is audited (who, when, from where) but
+# leaves every plan, figure and list as it was, and with many users signing in all day, counting
+# them would empty every worker's page cache at each one. The pages that do show them (/audit,
+# /users) are never cached (web/page_cache.NEVER). The newest other event is found by walking the
+# primary key back from the end, past the sign-ins since the last write.
+SILENT_PREFIX = "login."
+
 VERSION_SQL = (
-    f"SELECT (SELECT max(id) FROM {AuditEvent.__tablename__}), (SELECT max(id) FROM {PlanVersion.__tablename__}), "
+    f"SELECT (SELECT max(id) FROM {AuditEvent.__tablename__} WHERE action NOT LIKE ?), "
+    f"(SELECT max(id) FROM {PlanVersion.__tablename__}), "
     f"(SELECT max(id) FROM {Observation.__tablename__}), (SELECT max(id) FROM {Plan.__tablename__})"
 )
 
 
 def data_version(session: Session) -> tuple:
     row = session.execute(select(
-        select(func.max(AuditEvent.id)).scalar_subquery(),
+        select(func.max(AuditEvent.id)).where(AuditEvent.action.not_like(f"{SILENT_PREFIX}%")).scalar_subquery(),
         select(func.max(PlanVersion.id)).scalar_subquery(),
         select(func.max(Observation.id)).scalar_subquery(),
         select(func.max(Plan.id)).scalar_subquery(),
@@ -52,7 +61,7 @@ def duty_version(session: Session) -> tuple:
     )).one())
 def read_data_version(engine: Engine) -> tuple:
     """data_version without a session: the same four numbers, one statement, one pooled connection."""
-    return tuple(raw_query(engine, VERSION_SQL))
+    return tuple(raw_query(engine, VERSION_SQL, (f"{SILENT_PREFIX}%",)))
 
 
 def raw_query(engine: Engine, sql: str, params: tuple = ()) -> tuple | None:

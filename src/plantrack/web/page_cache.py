@@ -36,7 +36,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from ..store.version import engine_of, read_data_version
 
 MAX_BODY = 2 * 1024 * 1024
-NEVER = ("/account", "/login", "/logout", "/users", "/tokens", "/static")
+# Account pages, and the audit trail, which lists the sign-ins the data version leaves out
+# (store/version.SILENT_PREFIX); static files have their own caching headers.
+NEVER = ("/account", "/login", "/logout", "/users", "/tokens", "/audit", "/static")
 VARY = (b"accept", b"accept-encoding", b"hx-request", b"authorization", b"cookie")
 
 
