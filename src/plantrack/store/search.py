@@ -26,8 +26,8 @@ Cost: scoring touches every match (FTS5 bm25 ~1.5 µs a hit, it looks up each ro
 a query with more than RANK_LIMIT hits is not scored: its hits are listed in stored order, and the
 page says so (SearchPage.ranked). On SQLite the count comes first and reads only the index (83,800
 hits of 黄河 in ~3 ms over 1,000 plans); stored order is the index's own, so no sort. PostgreSQL
-rechecks every match on the heap (phrases need positions), so there the first pass pages in stored
-order and counts at once, and a second pass scores only few enough hits. bench/store.py measures.
+rechecks every match on the heap (phrases need positions), so there the first pass reads only as
+many matches as it needs (below), and a second pass scores few enough hits. bench/store.py measures.
 
 PostgreSQL at scale (issue 12): the GIN index finds candidates from its posting lists in a few
 milliseconds, but every candidate of a phrase is rechecked on its heap row, so counting a word of
@@ -42,9 +42,8 @@ physical order, each page sorted by id. Physical order is roughly stored order (
 order they were loaded), not exactly: COPY puts a short row into an earlier page that still has
 room, and a deleted plan's space is reused by later ones. Pages cut from the same physical
 order never overlap or skip a hit, which pages cut from an id-sorted sample would as the sample
-grows with the offset. An estimate of
-at most PG_COUNT_LIMIT, or any in a table of at most PG_SMALL_TABLE_BLOCKS, is counted (and
-scored) exactly instead, which costs little more. Not
+grows with the offset. An estimate of at most PG_COUNT_LIMIT, or any in a table of at most
+PG_SMALL_TABLE_BLOCKS, is counted (and scored) exactly instead, which costs little more. Not
 chosen: the RUM index (ranked phrase search from the index alone) is not in Debian's default
 PostgreSQL packages here and would make an extension a requirement of the store.
 """
@@ -283,8 +282,9 @@ class _TsvectorMatches:
     - fewer than that: they are all the matches, counted exactly; up to PG_RANK_LIMIT are scored
       by a second pass over the same few rows;
     - as many: the total is estimated from the blocks they spanned (SearchPage.exact False) and
-      the page is cut from those matches in physical order (module doc), unless the estimate (PG_COUNT_LIMIT) or the
-      table (PG_SMALL_TABLE_BLOCKS) is small enough to count and score exactly after all.
+      the page is cut from those matches in physical order (module doc), unless the estimate
+      (PG_COUNT_LIMIT) or the table (PG_SMALL_TABLE_BLOCKS) is small enough to count and score
+      exactly after all.
     """
 
     def __init__(self, parsed: ParsedQuery, plan_ids: list[int] | None, all_versions: bool):
