@@ -16,20 +16,21 @@ PLANTRACK_TEST_DATABASE_URL is given, in a temporary schema dropped afterwards):
    are written straight through store_plan, so generating them costs no parsing. This gives the
    index realistic text and realistic hit counts (about --plans/5 times the corpus's).
 
-On PostgreSQL the generated plans are written with the search index dropped and built once at
-the end (Store.bulk), and the ingest part also times merging the GIN pending list the writer
-left for autovacuum ("corpus: store + merge"), so the deferred part of storing is counted. The
-search table says how many queries had an estimated total (PostgreSQL samples common words:
-store/search.py, "PostgreSQL at scale"); --per-query marks those totals with ~.
+On PostgreSQL the generated plans are written by --jobs writer processes (default 2: storing is
+CPU on both sides, and each connection's server process runs on a core of its own) with the
+search index dropped and built once at the end (Store.bulk); the table shows the store rate and
+the rate counting the index build (--keep-index: one plan a transaction with the index kept up to
+date instead, as a live store is written). The ingest part also times merging the GIN pending list the
+writer left for autovacuum ("corpus: store + merge"), so the deferred part of storing is counted.
+The search table says how many queries had an estimated total (store/search.py, "PostgreSQL at
+scale"); --per-query marks those totals with ~.
 
 Prints tables; asserts nothing. The goal is p95 < 50 ms for 1,000 plans on both engines.
 
-Measured 2026-12-03 on the shared 2-core machine under a load average of 8-13 from other work
-(so several times an idle core's times), PostgreSQL 15, --plans 1000 --no-sqlite --runs 3:
-ingest (store only) 0.7 plans/s, 0.5 with the pending-list merge; 1,000 generated plans stored
-and indexed in 1,965 s; 2,510 MB; search p50 192 ms, p95 548 ms, 12 of 20 totals estimated (the
-final search code over the same data; back to back with the previous code: p50 569 -> 226 ms,
-p95 1,871 -> 443 ms). The goals (20 plans/s, p95 < 50 ms) were not reached at that load.
+Measured 2026-12-03 on the 2-core machine, idle but for the bench, PostgreSQL 15 with default
+settings (README, "PostgreSQL at scale", has the table): --plans 1000: SQLite p95 21.7 ms,
+PostgreSQL p95 26.3 ms, PostgreSQL store 17.5 plans/s with two writers (10.1 counting the index
+build); --plans 10000 --no-sqlite: 16.0 plans/s (9.0 with the index), p95 149 ms.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ import sys
 import tempfile
 import time
 import uuid
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
@@ -231,9 +232,10 @@ def _fill_part(args: tuple[str, str | None, list[int], int]) -> None:
 _BASES: list[Parsed] = []  # the parsed corpus, inherited by the writer processes (fork)
 
 
-def fill(store: Store, bases: list[Parsed], count: int, jobs: int = 2, batch: int = 50) -> dict:
+def fill(store: Store, bases: list[Parsed], count: int, jobs: int = 2, batch: int = 50, keep_index: bool = False) -> dict:
     """Store `count` generated plans with `jobs` writers (PostgreSQL; SQLite has one writer at a
-    time, so one), 50 plans a transaction; the search index is built once at the end."""
+    time, so one), 50 plans a transaction; the search index is built once at the end, or kept up
+    to date plan by plan (keep_index: one plan a transaction, as a live store is written)."""
     import multiprocessing
 
     _BASES[:] = bases
@@ -242,7 +244,9 @@ def fill(store: Store, bases: list[Parsed], count: int, jobs: int = 2, batch: in
         f"{store._schema}|{store._admin_url}")
     start = time.perf_counter()
     size = sum(bases[i % len(bases)].size for i in range(count))
-    with store.bulk():
+    if keep_index:
+        batch = 1
+    with (nullcontext() if keep_index else store.bulk()):
         store.engine.dispose()  # no pooled connection of this process crosses the fork
         done = 0
         chunk = batch * jobs * 4  # progress between chunks; each writer gets every jobs-th plan of a chunk
@@ -296,6 +300,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="PostgreSQL server to bench too (default PLANTRACK_TEST_DATABASE_URL); a temporary schema is used")
     ap.add_argument("--no-sqlite", action="store_true", help="bench PostgreSQL only")
     ap.add_argument("--jobs", type=int, default=2, help="writer processes for the generated store on PostgreSQL (default 2)")
+    ap.add_argument("--keep-index", action="store_true",
+                    help="write the generated plans one a transaction with the search index kept up to date, as a live store is")
     ap.add_argument("--per-query", action="store_true", help="also print each query's hits and median time")
     args = ap.parse_args(argv)
     if args.plans < 1 or args.runs < 1 or args.jobs < 1:
@@ -316,7 +322,7 @@ def main(argv: list[str] | None = None) -> int:
             store.close()
         store = Store(name, args.pg)
         try:
-            filled = fill(store, bases, args.plans, jobs=args.jobs)
+            filled = fill(store, bases, args.plans, jobs=args.jobs, keep_index=args.keep_index)
             per_query, samples = bench_search(store, args.runs)
             size = store.size_mb()
         finally:
