@@ -177,8 +177,9 @@ _INDICATOR_FIELDS = (
 
 
 def _store_rows(session: Session, version_id: int, document: dict) -> None:
-    """The parsed rows of a version, one multi-row INSERT per table (no ORM objects: a plan has
-    hundreds of rows, and the unit of work's per-object bookkeeping was a fifth of storing one)."""
+    """The parsed rows of a version, one COPY (PostgreSQL) or executemany per table
+    (store/copy_rows.py): no ORM objects, whose per-object bookkeeping and per-row statements were
+    18 ms of the ~180 a plan took to store on PostgreSQL."""
     v = version_id
     tables = (
         (Indicator, [

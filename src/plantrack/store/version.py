@@ -1,10 +1,9 @@
 """The store's data version: a value that changes whenever anything a page shows may have changed.
 
 Every write the application makes is an audit event (audit.py), so the newest audit event's id is a
-counter every write bumps, read from its primary-key index in microseconds (sign-ins excepted:
-SILENT_PREFIX). The newest plan
-version and observation ids are added for writes made below the services (a test's or a script's
-store_plan without an audit event). web/page_cache.py keys whole responses on this value: a page
+counter every write bumps (sign-ins excepted: SILENT_PREFIX), read from its primary-key index in
+microseconds. The newest plan version and observation ids are added for writes made below the
+services (a test's or a script's store_plan without an audit event). web/page_cache.py keys whole responses on this value: a page
 cached under one version is never served under another.
 
 It is read on every page request, in every server process, so read_data_version asks it as one
