@@ -19,9 +19,9 @@ PLANTRACK_TEST_DATABASE_URL is given, in a temporary schema dropped afterwards):
 On PostgreSQL the generated plans are written by --jobs writer processes (default 2: storing is
 CPU on both sides, and each connection's server process runs on a core of its own) with the
 search index dropped and built once at the end (Store.bulk); the table shows the store rate and
-the rate counting the index build (--keep-index: one plan a transaction with the index kept up to
-date instead, as a live store is written). The ingest part also times merging the GIN pending list the
-writer left for autovacuum ("corpus: store + merge"), so the deferred part of storing is counted.
+the rate counting the index build (--keep-index: one plan a transaction with the index kept up
+to date instead, as a live store is written). The ingest part also times merging the GIN pending
+list the writer left for autovacuum ("corpus: store + merge"), so the deferred part is counted.
 The search table says how many queries had an estimated total (store/search.py, "PostgreSQL at
 scale"); --per-query marks those totals with ~.
 
@@ -249,7 +249,7 @@ def fill(store: Store, bases: list[Parsed], count: int, jobs: int = 2, batch: in
     with (nullcontext() if keep_index else store.bulk()):
         store.engine.dispose()  # no pooled connection of this process crosses the fork
         done = 0
-        chunk = batch * jobs * 4  # progress between chunks; each writer gets every jobs-th plan of a chunk
+        chunk = 100 * jobs  # progress between chunks; each writer gets every jobs-th plan of a chunk
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
             for first in range(0, count, chunk):
                 part = list(range(first, min(count, first + chunk)))
@@ -257,7 +257,7 @@ def fill(store: Store, bases: list[Parsed], count: int, jobs: int = 2, batch: in
                 done += len(part)
                 print(f"\r  {store.name}: stored {done}/{count} plans ({jobs} writers)", end="", file=sys.stderr, flush=True)
         stored = time.perf_counter() - start
-        print(f"\n  {store.name}: indexing", file=sys.stderr, flush=True)
+        print(f"\n  {store.name}: {'done' if keep_index else 'indexing'}", file=sys.stderr, flush=True)
     seconds = time.perf_counter() - start
     store.analyze()
     return {"plans": count, "mb": size / 1e6, "store": stored, "seconds": seconds, "jobs": jobs}
