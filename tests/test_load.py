@@ -243,3 +243,49 @@ def test_the_default_key_of_an_oddly_named_file_is_made_safe(session_factory, tm
     odd.write_bytes((FIXTURES / "qinghe-county-14th-fyp.txt").read_bytes())
     outcome = load_file(session_factory, odd)
     assert (outcome.status, outcome.key) == ("created", "清河县-十四五-规划-1")
+
+
+def _second_store(tmp_path):
+    """Another empty SQLite store, for comparing two ways of loading the same files."""
+    from sqlalchemy.orm import sessionmaker
+
+    from plantrack.store.db import make_engine, migrate
+    from plantrack.store.regions_sync import sync_regions
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'other.db'}")
+    migrate(engine)
+    factory = sessionmaker(engine, expire_on_commit=False)
+    with factory.begin() as session:
+        sync_regions(session)
+    return factory
+
+
+def _stored(factory) -> dict:
+    with factory() as s:
+        plans, _ = list_plans(s)
+        return {p.key: (p.parent.key if p.parent else None, p.current.sha256, p.current.document) for p in plans}
+
+
+def test_parsing_in_workers_stores_exactly_what_one_by_one_does(session_factory, tmp_path):
+    """jobs=2 parses in worker processes while the caller stores in the given order: the same
+    outcomes, links, versions and stored documents as loading one file after another, and progress
+    is reported in the order the files were given."""
+    files = corpus_files()
+    seen: list[str] = []
+    parallel = load_files(session_factory, files, jobs=2, progress=lambda o: seen.append(o.path))
+    other = _second_store(tmp_path)
+    serial = load_files(other, files)
+    assert [(o.key, o.status, o.version, o.links) for o in parallel] == [(o.key, o.status, o.version, o.links) for o in serial]
+    assert seen == [str(f) for f in files]
+    assert _stored(session_factory) == _stored(other)
+    again = load_files(session_factory, files, jobs=2)
+    assert [o.status for o in again] == ["unchanged"] * 5
+
+
+def test_bad_files_among_good_ones_in_workers(session_factory, tmp_path):
+    files = [FIXTURES / "qinghe-county-14th-fyp.txt", *_bad_files(tmp_path)[:2]]
+    outcomes = load_files(session_factory, files, jobs=2)
+    assert [o.status for o in outcomes] == ["created", "failed", "failed"]
+    assert "为空" in outcomes[1].message and "二进制" in outcomes[2].message
+    with session_factory() as s:
+        assert counts(s)["plan"] == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from contextlib import contextmanager
 from enum import Enum
@@ -144,6 +145,8 @@ def ingest(
     format: DataFormat = typer.Option(DataFormat.table, "--format", "-f", help="输出格式：table 或 json"),
     duplicate: bool = typer.Option(False, "--duplicate",
                                    help="内容与另一规划已入库的文件相同时，仍作为新规划入库（默认不入库并提示）"),
+    jobs: int = typer.Option(None, "--jobs", "-j", min=1,
+                             help="多个文件时同时解析的进程数（默认每个 CPU 核一个，最多 4 个）；入库仍按文件顺序逐个进行"),
 ) -> None:
     """解析并入库规划文件。同一文件再次入库不产生变化；内容变化的文件成为该规划的新版本。
     内容与另一规划已入库文件相同的文件默认不入库，并提示可用 --key 加入该规划。"""
@@ -172,6 +175,7 @@ def ingest(
         outcomes = load_files(
             factory, files, key=key, parent=parent, overrides=overrides,
             progress=lambda o: bar.update(task, advance=1, description=o.key), actor=LOCAL_OPERATOR,
+            jobs=jobs or min(os.cpu_count() or 1, 4),
         )
     failed = [o for o in outcomes if not o.ok] + [o for _, o in duplicates]
     outcomes += [o for _, o in duplicates]
