@@ -289,3 +289,25 @@ def test_bad_files_among_good_ones_in_workers(session_factory, tmp_path):
     assert "为空" in outcomes[1].message and "二进制" in outcomes[2].message
     with session_factory() as s:
         assert counts(s)["plan"] == 1
+
+
+def test_a_worker_that_dies_fails_its_files_and_the_rest_load(session_factory, tmp_path, monkeypatch):
+    """A parsing process killed mid-file (out of memory, say) breaks its pool: the files that pool
+    held are reported failed with a Chinese reason, and a new pool parses the files after them."""
+    from plantrack import load as load_module
+
+    from .loadworkers import dies_on_bomb
+
+    monkeypatch.setattr(load_module, "_read_and_parse", dies_on_bomb)
+    bomb = tmp_path / "bomb.txt"
+    bomb.write_text("炸弹", "utf-8")
+    good = FIXTURES / "qinghe-county-14th-fyp.txt"
+    later = [tmp_path / f"later-{n}.txt" for n in range(5)]
+    for n, path in enumerate(later):
+        path.write_text(good.read_text("utf-8") + f"\n（副本 {n}）\n", "utf-8")
+    outcomes = load_files(session_factory, [good, bomb, *later], jobs=2)
+    assert outcomes[1].status == "failed" and "进程意外退出" in outcomes[1].message
+    assert outcomes[0].status == "created" or "进程意外退出" in outcomes[0].message  # it may have shared the pool
+    assert [o.status for o in outcomes[-2:]] == ["created", "created"]  # after the new pool: stored
+    with session_factory() as s:
+        assert counts(s)["plan"] == sum(o.ok for o in outcomes)
