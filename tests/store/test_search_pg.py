@@ -118,6 +118,15 @@ def test_small_estimate_is_counted_and_scored_exactly(pg_store, small_limits, mo
         assert [_key(h) for h in page.hits] == [_key(h) for h in everything.hits[:3]]  # the best three
 
 
+def test_every_sampled_page_shows_the_same_estimate(pg_store, small_limits):
+    """A deeper page reads more matches, but the total it shows is the first page's: 约 N does not
+    change while the reader pages through."""
+    with pg_store() as session:
+        pages = [search(session, "黄河", limit=20, offset=offset) for offset in (0, 20, 40, 80)]
+    assert all(not p.exact for p in pages)
+    assert len({p.total for p in pages}) == 1
+
+
 def test_deep_page_past_the_sample_is_exact(pg_store, small_limits):
     with pg_store() as session:
         expected = expected_hits(session, "黄河")

@@ -305,7 +305,8 @@ class _TsvectorMatches:
         if len(found) < want:  # every match seen: the count is exact
             total = len(found)
         else:
-            estimate, blocks = _estimated_total(session, found)
+            # from the first sample only, however deep the page: every page of a query shows the same 约 N
+            estimate, blocks = _estimated_total(session, found[:PG_SAMPLE_MATCHES])
             if estimate > PG_COUNT_LIMIT and blocks > PG_SMALL_TABLE_BLOCKS:
                 ids = sorted(r.id for r in found[offset:offset + limit])
                 return [_Unscored(i) for i in ids], estimate, False, False
