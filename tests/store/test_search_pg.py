@@ -139,3 +139,17 @@ def test_settings_are_restored_after_sampling(pg_store, small_limits):
         search(session, "黄河")
         assert session.scalar(text("SELECT current_setting('enable_seqscan')")) == "on"
         assert session.scalar(text("SELECT current_setting('enable_indexscan')")) == "on"
+
+
+def test_last_page_of_a_query_too_common_to_score_is_cut_from_the_matches_read(pg_store):
+    """The last page of a word with more hits than are scored: the first pass read every match, so
+    the page is cut from them in stored order, exactly, without reading them all again."""
+    with pg_store() as session:
+        expected = expected_hits(session, "。")
+        assert len(expected) > search_module.PG_RANK_LIMIT
+        page = search(session, "。", limit=50, offset=len(expected) - 20)
+        everything = [_key(h) for offset in range(0, len(expected), 500)
+                      for h in search(session, "。", limit=500, offset=offset).hits]
+    assert page.exact and not page.ranked and page.total == len(expected)
+    assert [_key(h) for h in page.hits] == everything[-20:]
+    assert sorted(everything) == expected

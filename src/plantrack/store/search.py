@@ -304,6 +304,8 @@ class _TsvectorMatches:
         found = self.first_matches(session, want)
         if len(found) < want:  # every match seen: the count is exact
             total = len(found)
+            if total > min(RANK_LIMIT, PG_RANK_LIMIT):  # too many to score: the page is already in hand
+                return [_Unscored(i) for i in sorted(r.id for r in found)[offset:offset + limit]], total, False, True
         else:
             # from the first sample only, however deep the page: every page of a query shows the same 约 N
             estimate, blocks = _estimated_total(session, found[:PG_SAMPLE_MATCHES])
